@@ -1,0 +1,25 @@
+using Kinerja.Documents.Workbook;
+using Kinerja.Domain.Validation;
+
+namespace Kinerja.Cli;
+
+public static class CheckCommand
+{
+    public static int Run(Options options, TextWriter output, TextWriter error)
+    {
+        var file = options.Argument(0, "FILE");
+        var data = DatasetImporter.Load(file);
+        var findings = DatasetValidator.Check(data);
+        if (findings.Count == 0)
+        {
+            output.WriteLine($"{Path.GetFileName(file)}: tidak ada temuan.");
+            return CliApp.Ok;
+        }
+
+        foreach (var finding in findings)
+            output.WriteLine($"{Path.GetFileName(file)}: {finding}");
+        output.WriteLine();
+        output.WriteLine($"{findings.Count} temuan: {findings.Count(f => f.Severity == Severity.Error)} galat, {findings.Count(f => f.Severity == Severity.Warning)} peringatan, {findings.Count(f => f.Severity == Severity.Info)} info.");
+        return CliApp.Findings;
+    }
+}

@@ -1,0 +1,176 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Kinerja.Documents.Workbook;
+using Kinerja.Domain.Measurement;
+using Kinerja.Domain.Model;
+using Kinerja.Domain.Values;
+
+namespace Kinerja.Cli;
+
+public static class ComputeCommand
+{
+    public static int Run(Options options, TextWriter output, TextWriter error)
+    {
+        var file = options.Argument(0, "FILE");
+        var format = options.Value("format") ?? "table";
+        if (format is not ("table" or "csv" or "json"))
+            throw new UsageException($"--format \"{format}\" tidak dikenal; pilih table, csv atau json");
+        var data = DatasetImporter.Load(file);
+        var result = PerformanceCalculator.Compute(data, CliApp.ParsePeriod(options));
+        switch (format)
+        {
+            case "csv":
+                WriteCsv(result, output);
+                break;
+            case "json":
+                WriteJson(result, output);
+                break;
+            default:
+                WriteTable(data, result, output);
+                break;
+        }
+
+        return CliApp.Ok;
+    }
+
+    internal static string Percent(AgencyProfile profile, decimal? value) => value is { } v ? profile.FormatPercent(v) : "-";
+
+    internal static string CapaianText(AgencyProfile profile, Capaian capaian) => capaian.Status switch
+    {
+        CapaianStatus.Computed => profile.FormatPercent(capaian.Value),
+        CapaianStatus.NotAvailable => "N/A",
+        _ => "-",
+    };
+
+    internal static string ValueText(AgencyProfile profile, MeasuredValue? value) =>
+        value is null ? "-" : value.Original;
+
+    internal static string RealisasiText(AgencyProfile profile, Realisasi? realisasi) => realisasi switch
+    {
+        null => "-",
+        { IsNotAvailable: true } => "N/A",
+        { Status: RealisasiStatus.Provisional } => ValueText(profile, realisasi.Value) + "*",
+        _ => ValueText(profile, realisasi.Value),
+    };
+
+    private static void WriteTable(PerformanceDataset data, PerformanceResult result, TextWriter output)
+    {
+        var p = result.Profile;
+        output.WriteLine($"{p.Agency}");
+        output.WriteLine($"Pengukuran kinerja periode {result.Period.Label} (skala predikat {p.PredicateScale.Name}, pembulatan {(p.Rounding == RoundingMode.HalfUp ? "setengah ke atas" : "dipotong")}, {p.Decimals} desimal{(p.CapaianCap is { } cap ? ", batas capaian " + IndonesianNumber.Format(cap, 0) + "%" : "")})");
+        output.WriteLine();
+        var headers = new[] { "Kode", "Indikator", "Satuan", "Target", "Realisasi", "Capaian", "Predikat" };
+        var rows = new List<string[]>();
+        var notes = new List<string>();
+        foreach (var goal in result.Goals)
+        {
+            rows.Add([goal.Goal.Code, Shorten(goal.Goal.Name, 70), "", "", "", "", ""]);
+            foreach (var row in goal.Indicators)
+            {
+                rows.Add([
+                    "  " + row.Indicator.Code,
+                    Shorten(row.Indicator.Name, 60),
+                    Shorten(row.Indicator.Satuan, 12),
+                    ValueText(p, row.Target),
+                    RealisasiText(p, row.Realisasi),
+                    CapaianText(p, row.Capaian) + (row.Capaian.WasCapped ? " (batas)" : ""),
+                    row.Predicate ?? (row.Capaian.Status == CapaianStatus.NotAvailable ? "N/A" : "-"),
+                ]);
+                if (row.Realisasi is { Status: RealisasiStatus.Provisional, Note: { } source })
+                    notes.Add($"* {row.Indicator.Code}: angka sementara ({source})");
+                if (row.Capaian.Status != CapaianStatus.Computed)
+                    notes.Add($"{row.Indicator.Code}: {row.Capaian.Reason}");
+            }
+        }
+
+        WriteAligned(output, headers, rows);
+        output.WriteLine();
+        output.WriteLine("Capaian per sasaran (rata-rata indikator, N/A tidak dihitung):");
+        var goalRows = result.Goals.Select(g => new[] { g.Goal.Code, Shorten(g.Goal.Name, 70), g.CountedIndicators + "/" + g.Indicators.Count, Percent(p, g.Capaian), g.Predicate ?? "-" }).ToList();
+        WriteAligned(output, ["Kode", "Sasaran", "Indikator", "Capaian", "Predikat"], goalRows);
+        output.WriteLine();
+        output.WriteLine($"Capaian kinerja instansi: {Percent(p, result.AgencyCapaian)}{(result.AgencyPredicate is { } ap ? " (" + ap + ")" : "")}");
+        var mismatches = result.Indicators.Where(r => r.PrintedCheck == PrintedCheck.Mismatch).ToList();
+        if (mismatches.Count > 0)
+        {
+            notes.Add("Capaian tercetak yang tidak cocok dengan hasil hitung:");
+            foreach (var m in mismatches)
+                notes.Add($"  {m.Indicator.Code}: tercetak {(m.PrintedCapaian is { } pc ? IndonesianNumber.Format(pc, 2, RoundingMode.HalfUp, true) + "%" : "N/A")}, seharusnya {CapaianText(p, m.Capaian)}");
+        }
+
+        if (notes.Count > 0)
+        {
+            output.WriteLine();
+            output.WriteLine("Catatan:");
+            foreach (var note in notes)
+                output.WriteLine(note);
+        }
+    }
+
+    private static string Shorten(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
+
+    private static void WriteAligned(TextWriter output, string[] headers, List<string[]> rows)
+    {
+        var widths = headers.Select((h, i) => Math.Max(h.Length, rows.Count == 0 ? 0 : rows.Max(r => r[i].Length))).ToArray();
+        output.WriteLine(string.Join("  ", headers.Select((h, i) => h.PadRight(widths[i]))).TrimEnd());
+        output.WriteLine(string.Join("  ", widths.Select(w => new string('-', w))));
+        foreach (var row in rows)
+            output.WriteLine(string.Join("  ", row.Select((c, i) => i >= 3 && i <= 5 && headers.Length == 7 ? c.PadLeft(widths[i]) : c.PadRight(widths[i]))).TrimEnd());
+    }
+
+    private static void WriteCsv(PerformanceResult result, TextWriter output)
+    {
+        var p = result.Profile;
+        output.WriteLine("tingkat;kode;sasaran;nama;satuan;target;realisasi;status;capaian;capaian_penuh;predikat");
+        foreach (var row in result.Indicators)
+        {
+            output.WriteLine(string.Join(';', "indikator", row.Indicator.Code, row.Indicator.GoalCode, Csv(row.Indicator.Name), Csv(row.Indicator.Satuan),
+                Csv(ValueText(p, row.Target)), Csv(RealisasiText(p, row.Realisasi)), row.Capaian.Status, CapaianText(p, row.Capaian),
+                row.Capaian.HasValue ? row.Capaian.Value.ToString(CultureInfo.InvariantCulture) : "", row.Predicate ?? ""));
+        }
+
+        foreach (var goal in result.Goals)
+        {
+            output.WriteLine(string.Join(';', "sasaran", goal.Goal.Code, goal.Goal.ParentCode ?? "", Csv(goal.Goal.Name), "", "", "", "", Percent(p, goal.Capaian),
+                goal.Capaian?.ToString(CultureInfo.InvariantCulture) ?? "", goal.Predicate ?? ""));
+        }
+
+        output.WriteLine(string.Join(';', "instansi", "", "", Csv(p.Agency), "", "", "", "", Percent(p, result.AgencyCapaian),
+            result.AgencyCapaian?.ToString(CultureInfo.InvariantCulture) ?? "", result.AgencyPredicate ?? ""));
+    }
+
+    private static string Csv(string text) => text.Contains(';') || text.Contains('"') || text.Contains('\n') ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;
+
+    private static void WriteJson(PerformanceResult result, TextWriter output)
+    {
+        var p = result.Profile;
+        var model = new
+        {
+            agency = p.Agency,
+            period = result.Period.ToString(),
+            indicators = result.Indicators.Select(r => new
+            {
+                code = r.Indicator.Code,
+                goal = r.Indicator.GoalCode,
+                name = r.Indicator.Name,
+                satuan = r.Indicator.Satuan,
+                target = r.Target?.Original,
+                realisasi = r.Realisasi?.Value?.Original,
+                realisasiStatus = r.Realisasi?.Status.ToString(),
+                note = r.Realisasi?.Note,
+                capaianStatus = r.Capaian.Status.ToString(),
+                capaian = r.Capaian.HasValue ? r.Capaian.Value : (decimal?)null,
+                capaianDisplay = CapaianText(p, r.Capaian),
+                capped = r.Capaian.WasCapped,
+                predicate = r.Predicate,
+                printedCheck = r.PrintedCheck.ToString(),
+            }),
+            goals = result.Goals.Select(g => new { code = g.Goal.Code, name = g.Goal.Name, capaian = g.Capaian, capaianDisplay = Percent(p, g.Capaian), predicate = g.Predicate }),
+            agencyCapaian = result.AgencyCapaian,
+            agencyCapaianDisplay = Percent(p, result.AgencyCapaian),
+            agencyPredicate = result.AgencyPredicate,
+        };
+        output.WriteLine(JsonSerializer.Serialize(model, new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+    }
+}

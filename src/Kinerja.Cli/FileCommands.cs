@@ -1,0 +1,38 @@
+using Kinerja.Documents.Workbook;
+
+namespace Kinerja.Cli;
+
+public static class TemplateCommand
+{
+    public static int Run(Options options, TextWriter output, TextWriter error)
+    {
+        var path = options.Argument(0, "OUT.xlsx");
+        if (!path.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
+            throw new UsageException("templat harus berakhiran .xlsx");
+        XlsxWorkbook.Write(new RawWorkbook { FileName = Path.GetFileName(path), IsJson = false }, path);
+        output.WriteLine($"templat ditulis: {path}");
+        return CliApp.Ok;
+    }
+}
+
+public static class ConvertCommand
+{
+    public static int Run(Options options, TextWriter output, TextWriter error)
+    {
+        var input = options.Argument(0, "berkas masukan");
+        var target = options.Argument(1, "berkas keluaran");
+        var raw = DatasetImporter.ReadRaw(input);
+        // refuse to write a workbook that would not import: nothing half-valid leaves this command
+        DatasetImporter.Import(raw);
+        var temporary = target + ".tmp";
+        if (target.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+            File.WriteAllText(temporary, JsonWorkbook.Write(raw));
+        else if (target.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
+            XlsxWorkbook.Write(raw, temporary);
+        else
+            throw new UsageException("berkas keluaran harus .xlsx atau .json");
+        File.Move(temporary, target, overwrite: true);
+        output.WriteLine($"ditulis: {target}");
+        return CliApp.Ok;
+    }
+}

@@ -1,0 +1,3 @@
+using Kinerja.Cli;
+
+return await CliApp.RunAsync(args, Console.Out, Console.Error);

@@ -1,0 +1,471 @@
+using Kinerja.Domain.Measurement;
+using Kinerja.Domain.Model;
+using Kinerja.Domain.Values;
+
+namespace Kinerja.Documents.Workbook;
+
+/// <summary>
+/// Turns a raw workbook into a <see cref="PerformanceDataset"/>. Every error is collected with its
+/// location before the file is refused: all or nothing, nothing guessed.
+/// </summary>
+public sealed class DatasetImporter
+{
+    private static readonly string[] RequiredSheets = ["plan", "indicators", "targets", "realisasi"];
+
+    private readonly List<ImportError> _errors = [];
+    private readonly RawWorkbook _raw;
+
+    private DatasetImporter(RawWorkbook raw) => _raw = raw;
+
+    /// <summary>Reads a .xlsx or .json workbook file and imports it.</summary>
+    public static PerformanceDataset Load(string path)
+    {
+        if (!File.Exists(path))
+            throw new WorkbookImportException([new ImportError(new SourceLocation(Path.GetFileName(path), "(berkas)", 0, ""), "berkas tidak ditemukan")]);
+        var raw = Path.GetExtension(path).ToLowerInvariant() switch
+        {
+            ".json" => JsonWorkbook.Read(path),
+            ".xlsx" => XlsxWorkbook.Read(path),
+            var other => throw new WorkbookImportException([new ImportError(new SourceLocation(Path.GetFileName(path), "(berkas)", 0, ""), $"jenis berkas \"{other}\" tidak didukung; gunakan .xlsx atau .json")]),
+        };
+        return Import(raw);
+    }
+
+    public static RawWorkbook ReadRaw(string path) => string.Equals(Path.GetExtension(path), ".json", StringComparison.OrdinalIgnoreCase) ? JsonWorkbook.Read(path) : XlsxWorkbook.Read(path);
+
+    public static PerformanceDataset Import(RawWorkbook raw)
+    {
+        var importer = new DatasetImporter(raw);
+        var dataset = importer.Build();
+        if (importer._errors.Count > 0)
+            throw new WorkbookImportException(importer._errors);
+        return dataset!;
+    }
+
+    private SourceLocation SheetLocation(string sheetJson) =>
+        new(_raw.FileName, _raw.IsJson ? sheetJson : WorkbookSchema.Sheets.FirstOrDefault(s => s.Json == sheetJson)?.Sheet ?? WorkbookSchema.ProfileSheet, 0, "(sheet)", Json: _raw.IsJson);
+
+    private void Error(SourceLocation location, string message) => _errors.Add(new ImportError(location, message));
+
+    private PerformanceDataset? Build()
+    {
+        if (!_raw.HasProfile)
+            Error(SheetLocation("profile"), _raw.IsJson ? "bagian \"profile\" tidak ada" : "sheet \"Profil\" tidak ada");
+        foreach (var sheet in RequiredSheets)
+        {
+            if (!_raw.Sheets.ContainsKey(sheet))
+                Error(SheetLocation(sheet), _raw.IsJson ? $"bagian \"{sheet}\" tidak ada" : $"sheet \"{WorkbookSchema.Sheet(sheet).Sheet}\" tidak ada");
+        }
+
+        if (_errors.Count > 0)
+            return null;
+
+        var profile = ReadProfile();
+        var units = Rows("units").Select(ReadUnit).OfType<OrgUnit>().ToList();
+        var plan = Rows("plan").Select(ReadPlanNode).OfType<PlanNode>().ToList();
+        Unique(plan.Select(p => p.Code), "plan", "kode rencana");
+        Unique(units.Select(u => u.Code), "units", "kode unit");
+        var planCodes = plan.Select(p => p.Code).ToHashSet(StringComparer.Ordinal);
+        var unitCodes = units.Select(u => u.Code).ToHashSet(StringComparer.Ordinal);
+        foreach (var (node, row) in plan.Zip(Rows("plan")))
+        {
+            if (node.ParentCode is { } parent && !planCodes.Contains(parent))
+                Error(row.Cells["parent"].Location, $"induk \"{parent}\" tidak ada di sheet Rencana");
+        }
+
+        var indicators = new List<Indicator>();
+        foreach (var row in Rows("indicators"))
+        {
+            var indicator = ReadIndicator(row, planCodes, unitCodes);
+            if (indicator is not null)
+                indicators.Add(indicator);
+        }
+
+        Unique(indicators.Select(i => i.Code), "indicators", "kode indikator");
+        var byCode = indicators.GroupBy(i => i.Code).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var targets = Rows("targets").Select(r => ReadTarget(r, byCode)).OfType<Target>().ToList();
+        var realisasi = Rows("realisasi").Select(r => ReadRealisasi(r, byCode)).OfType<Realisasi>().ToList();
+        DuplicatePeriods(targets.Select(t => (t.IndicatorCode, t.Period, t.Document)), "targets", "target");
+        DuplicatePeriods(realisasi.Select(r => (r.IndicatorCode, r.Period, (string?)null)), "realisasi", "realisasi");
+        var benchmarks = Rows("benchmarks").Select(r => ReadBenchmark(r, byCode)).OfType<Benchmark>().ToList();
+        var budget = Rows("budget").Select(ReadBudgetLine).OfType<BudgetLine>().ToList();
+        var narratives = Rows("narratives").Select(r => new Narrative(Required(r, "goal") ?? "", Required(r, "kind") ?? "", Required(r, "text") ?? "")).ToList();
+
+        if (profile is null)
+            return null;
+        return new PerformanceDataset
+        {
+            Profile = profile,
+            Units = units,
+            Plan = plan,
+            Indicators = indicators,
+            Targets = targets,
+            Realisasi = realisasi,
+            Benchmarks = benchmarks,
+            Budget = budget,
+            Narratives = narratives,
+        };
+    }
+
+    private IReadOnlyList<RawRow> Rows(string sheet) => _raw.Sheets.GetValueOrDefault(sheet) ?? [];
+
+    private void Unique(IEnumerable<string> codes, string sheet, string what)
+    {
+        foreach (var group in codes.GroupBy(c => c).Where(g => g.Count() > 1))
+        {
+            var rows = Rows(sheet).Where(r => Text(r, "code") == group.Key).ToList();
+            Error(rows.Count > 1 ? rows[1].Cells["code"].Location : SheetLocation(sheet), $"{what} \"{group.Key}\" dipakai lebih dari sekali");
+        }
+    }
+
+    private void DuplicatePeriods(IEnumerable<(string Code, Period Period, string? Document)> keys, string sheet, string what)
+    {
+        foreach (var group in keys.GroupBy(k => k).Where(g => g.Count() > 1))
+            Error(SheetLocation(sheet), $"{what} {group.Key.Code} periode {group.Key.Period} diisi lebih dari sekali{(group.Key.Document is { } d ? " pada dokumen " + d : "")}");
+    }
+
+    private static string? Text(RawRow row, string column)
+    {
+        var text = row.Cells.GetValueOrDefault(column)?.Text?.Trim();
+        return string.IsNullOrEmpty(text) ? null : text;
+    }
+
+    private SourceLocation Where(RawRow row, string column) =>
+        row.Cells.GetValueOrDefault(column)?.Location ?? new SourceLocation(_raw.FileName, row.SheetName, row.Row, column, Json: _raw.IsJson);
+
+    private string? Required(RawRow row, string column)
+    {
+        var text = Text(row, column);
+        if (text is null)
+            Error(Where(row, column), "wajib diisi");
+        return text;
+    }
+
+    private T? Choice<T>(RawRow row, string column, IReadOnlyDictionary<string, T> choices, T? fallback)
+        where T : struct
+    {
+        var text = Text(row, column);
+        if (text is null)
+            return fallback;
+        if (choices.TryGetValue(text, out var value))
+            return value;
+        Error(Where(row, column), $"nilai \"{text}\" tidak dikenal; pilih salah satu: {string.Join(", ", choices.Keys.Distinct())}");
+        return null;
+    }
+
+    private static Dictionary<string, T> Map<T>(params (string Key, T Value)[] pairs) =>
+        pairs.ToDictionary(p => p.Key, p => p.Value, StringComparer.OrdinalIgnoreCase);
+
+    private static readonly Dictionary<string, Polarity> Polarities = Map(("Maksimal", Polarity.HigherIsBetter), ("Minimal", Polarity.LowerIsBetter), ("Positif", Polarity.HigherIsBetter), ("Negatif", Polarity.LowerIsBetter));
+    private static readonly Dictionary<string, TargetKind> Kinds = Map(("Angka", TargetKind.Number), ("Rentang", TargetKind.Range), ("Ordinal", TargetKind.Ordinal), ("Skala", TargetKind.Score), ("Nol", TargetKind.Zero), ("Teks", TargetKind.Text));
+    private static readonly Dictionary<string, PeriodAggregation> Aggregations = Map(("Jumlah", PeriodAggregation.Sum), ("Akhir", PeriodAggregation.Last), ("RataRata", PeriodAggregation.Average));
+    private static readonly Dictionary<string, LowerIsBetterMethod> Methods = Map(("A", LowerIsBetterMethod.A), ("B", LowerIsBetterMethod.B));
+    private static readonly Dictionary<string, IndicatorType> Types = Map(("Input", IndicatorType.Input), ("Output", IndicatorType.Output), ("Outcome", IndicatorType.Outcome), ("Impact", IndicatorType.Impact), ("Dampak", IndicatorType.Impact));
+    private static readonly Dictionary<string, RealisasiStatus> Statuses = Map(("Final", RealisasiStatus.Final), ("Sementara", RealisasiStatus.Provisional), ("NA", RealisasiStatus.NotAvailable), ("N/A", RealisasiStatus.NotAvailable));
+    private static readonly Dictionary<string, ActingStatus> Actings = Map(("Definitif", ActingStatus.Definitive), ("Plt", ActingStatus.Plt), ("Plh", ActingStatus.Plh));
+    private static readonly Dictionary<string, bool> YesNo = Map(("Ya", true), ("Tidak", false));
+    private static readonly Dictionary<string, PlanLevel> Levels = Enum.GetValues<PlanLevel>().ToDictionary(l => l.ToString(), l => l, StringComparer.OrdinalIgnoreCase);
+    private static readonly Dictionary<string, AgencyKind> AgencyKinds = Map(("KL", AgencyKind.KL), ("Pemda", AgencyKind.Pemda));
+    private static readonly Dictionary<string, RoundingMode> RoundingModes = Map(("HalfUp", RoundingMode.HalfUp), ("Truncate", RoundingMode.Truncate));
+    private static readonly Dictionary<string, SasaranAggregation> SasaranAggregations = Map(("Mean", SasaranAggregation.Mean), ("Weighted", SasaranAggregation.Weighted));
+    private static readonly Dictionary<string, EfficiencyMethod> EfficiencyMethods = Map(("Ratio", EfficiencyMethod.Ratio), ("Difference", EfficiencyMethod.Difference), ("Savings", EfficiencyMethod.Savings));
+
+    private AgencyProfile? ReadProfile()
+    {
+        var row = new RawRow { Row = 0, SheetName = _raw.IsJson ? "profile" : WorkbookSchema.ProfileSheet };
+        foreach (var (key, cell) in _raw.Profile)
+        {
+            if (WorkbookSchema.ProfileKeys.All(k => !string.Equals(k.Json, key, StringComparison.OrdinalIgnoreCase)))
+                Error(cell.Location, $"kunci profil \"{key}\" tidak dikenal");
+            row.Cells[key] = cell;
+        }
+
+        var agency = Required(row, "agency");
+        var yearText = Required(row, "year");
+        int? year = null;
+        if (yearText is not null)
+        {
+            var p = Period.Parse(yearText);
+            if (p.Success && p.Value.IsYear)
+                year = p.Value.Year;
+            else
+                Error(Where(row, "year"), $"tahun \"{yearText}\" tidak sah");
+        }
+
+        var period = year is { } y ? Period.OfYear(y) : default;
+        if (Text(row, "reportPeriod") is { } periodText)
+        {
+            var p = Period.Parse(periodText);
+            if (!p.Success || p.Value.IsRenstraEnd)
+                Error(Where(row, "reportPeriod"), p.Error ?? "periode laporan tidak boleh Renstra");
+            else if (year is not null && p.Value.Year != year)
+                Error(Where(row, "reportPeriod"), $"periode laporan {p.Value} tidak pada tahun {year}");
+            else
+                period = p.Value;
+        }
+
+        var scaleName = Text(row, "predicateScale");
+        var scale = scaleName is null ? PredicateScale.TwoState : PredicateScale.FindPreset(scaleName);
+        if (scale is null)
+            Error(Where(row, "predicateScale"), $"skala predikat \"{scaleName}\" tidak dikenal; pilih Permendagri86, DuaStatus atau LampuLalin");
+        var decimals = Integer(row, "decimals") ?? 2;
+        if (decimals is < 0 or > 6)
+            Error(Where(row, "decimals"), "desimal harus 0 sampai 6");
+        var profile = agency is null || year is null || scale is null
+            ? null
+            : new AgencyProfile
+            {
+                Agency = agency,
+                Year = year.Value,
+                ReportPeriod = period,
+                Kind = Choice(row, "agencyKind", AgencyKinds, AgencyKind.KL) ?? AgencyKind.KL,
+                RenstraStart = Integer(row, "renstraStart"),
+                RenstraEnd = Integer(row, "renstraEnd"),
+                LowerIsBetterMethod = Choice(row, "lowerIsBetterMethod", Methods, LowerIsBetterMethod.A) ?? LowerIsBetterMethod.A,
+                CapaianCap = Number(row, "capaianCap"),
+                Rounding = Choice(row, "rounding", RoundingModes, RoundingMode.HalfUp) ?? RoundingMode.HalfUp,
+                Decimals = decimals,
+                PredicateScale = scale,
+                SasaranAggregation = Choice(row, "sasaranAggregation", SasaranAggregations, SasaranAggregation.Mean) ?? SasaranAggregation.Mean,
+                EfficiencyMethod = Choice(row, "efficiencyMethod", EfficiencyMethods, EfficiencyMethod.Ratio) ?? EfficiencyMethod.Ratio,
+                AbsorptionTarget = Number(row, "absorptionTarget"),
+            };
+        return profile;
+    }
+
+    private int? Integer(RawRow row, string column)
+    {
+        var value = Number(row, column);
+        if (value is null)
+            return null;
+        if (value != decimal.Truncate(value.Value))
+        {
+            Error(Where(row, column), $"harus bilangan bulat, bukan {value}");
+            return null;
+        }
+
+        return (int)value.Value;
+    }
+
+    private decimal? Number(RawRow row, string column)
+    {
+        var text = Text(row, column);
+        if (text is null)
+            return null;
+        var parsed = IndonesianNumber.Parse(text.TrimEnd('%').Replace("Rp", "", StringComparison.OrdinalIgnoreCase).Trim());
+        if (parsed.Success)
+            return parsed.Value;
+        Error(Where(row, column), parsed.Error!);
+        return null;
+    }
+
+    private OrgUnit? ReadUnit(RawRow row)
+    {
+        var code = Required(row, "code");
+        var name = Required(row, "name");
+        var acting = Choice(row, "acting", Actings, ActingStatus.Definitive);
+        if (Text(row, "nip") is { } nip && (nip.Replace(" ", "", StringComparison.Ordinal).Length != 18 || !nip.Replace(" ", "", StringComparison.Ordinal).All(char.IsAsciiDigit)))
+            Error(Where(row, "nip"), $"NIP \"{nip}\" harus 18 angka");
+        if (code is null || name is null)
+            return null;
+        var official = Text(row, "official");
+        return new OrgUnit
+        {
+            Code = code,
+            Name = name,
+            ParentCode = Text(row, "parent"),
+            Level = Text(row, "level"),
+            Head = official is null ? null : new Official(Text(row, "position") ?? "Kepala " + name, official, Text(row, "nip")?.Replace(" ", "", StringComparison.Ordinal), Text(row, "rank"), acting ?? ActingStatus.Definitive),
+        };
+    }
+
+    private PlanNode? ReadPlanNode(RawRow row)
+    {
+        var code = Required(row, "code");
+        var name = Required(row, "name");
+        var level = Text(row, "level") is null ? (PlanLevel?)null : Choice<PlanLevel>(row, "level", Levels, null);
+        if (Text(row, "level") is null)
+            Error(Where(row, "level"), "wajib diisi: " + string.Join(", ", WorkbookSchema.PlanLevels));
+        return code is null || name is null || level is null ? null : new PlanNode { Code = code, Name = name, Level = level.Value, ParentCode = Text(row, "parent"), UnitCode = Text(row, "unit") };
+    }
+
+    private Indicator? ReadIndicator(RawRow row, HashSet<string> planCodes, HashSet<string> unitCodes)
+    {
+        var code = Required(row, "code");
+        var goal = Required(row, "goal");
+        var name = Required(row, "name");
+        if (goal is not null && !planCodes.Contains(goal))
+            Error(Where(row, "goal"), $"sasaran \"{goal}\" tidak ada di sheet Rencana");
+        var polarity = Text(row, "polarity") is null ? null : Choice<Polarity>(row, "polarity", Polarities, null);
+        if (Text(row, "polarity") is null)
+            Error(Where(row, "polarity"), "wajib diisi: Maksimal atau Minimal");
+        var kind = Choice(row, "targetKind", Kinds, TargetKind.Number);
+        var method = Text(row, "lowerMethod") is null ? null : Choice<LowerIsBetterMethod>(row, "lowerMethod", Methods, null);
+        var aggregation = Choice(row, "aggregation", Aggregations, PeriodAggregation.Last);
+        var type = Choice(row, "type", Types, IndicatorType.Unspecified);
+        OrdinalScale? scale = null;
+        if (Text(row, "ordinalScale") is { } scaleName)
+        {
+            scale = OrdinalScale.Find(scaleName);
+            if (scale is null)
+                Error(Where(row, "ordinalScale"), $"skala ordinal \"{scaleName}\" tidak dikenal; pilih OpiniBPK atau NilaiSAKIP");
+        }
+        else if (kind == TargetKind.Ordinal)
+        {
+            Error(Where(row, "ordinalScale"), "indikator ordinal memerlukan skala ordinal (OpiniBPK atau NilaiSAKIP)");
+        }
+
+        var owner = Text(row, "owner");
+        if (owner is not null && unitCodes.Count > 0 && !unitCodes.Contains(owner))
+            Error(Where(row, "owner"), $"unit \"{owner}\" tidak ada di sheet Unit");
+        var weight = Number(row, "weight");
+        if (weight is < 0)
+            Error(Where(row, "weight"), "bobot tidak boleh negatif");
+        if (code is null || goal is null || name is null || polarity is null || kind is null || aggregation is null || type is null)
+            return null;
+        return new Indicator
+        {
+            Code = code,
+            GoalCode = goal,
+            Name = name,
+            Satuan = Text(row, "satuan") ?? "",
+            Type = type.Value,
+            Polarity = kind == TargetKind.Zero ? Polarity.LowerIsBetter : polarity.Value,
+            TargetKind = kind.Value,
+            LowerMethod = method,
+            Aggregation = aggregation.Value,
+            Weight = weight,
+            OrdinalScale = scale,
+            FormulaText = Text(row, "formula"),
+            DataSource = Text(row, "source"),
+            OwnerUnitCode = owner,
+        };
+    }
+
+    private (Indicator? Indicator, Period? Period) IndicatorAndPeriod(RawRow row, Dictionary<string, Indicator> indicators)
+    {
+        var code = Required(row, "indicator");
+        Indicator? indicator = null;
+        if (code is not null && !indicators.TryGetValue(code, out indicator))
+            Error(Where(row, "indicator"), $"indikator \"{code}\" tidak ada di sheet Indikator");
+        var periodText = Required(row, "period");
+        Period? period = null;
+        if (periodText is not null)
+        {
+            var parsed = Period.Parse(periodText);
+            if (parsed.Success)
+                period = parsed.Value;
+            else
+                Error(Where(row, "period"), parsed.Error!);
+        }
+
+        return (indicator, period);
+    }
+
+    private MeasuredValue? Value(RawRow row, string column, Indicator indicator)
+    {
+        var text = Text(row, column);
+        if (text is null)
+            return null;
+        var parsed = MeasuredValueParser.Parse(text, indicator.TargetKind, indicator.Satuan, indicator.OrdinalScale);
+        if (parsed.Success)
+            return parsed.Value;
+        Error(Where(row, column), parsed.Error!);
+        return null;
+    }
+
+    private Target? ReadTarget(RawRow row, Dictionary<string, Indicator> indicators)
+    {
+        var (indicator, period) = IndicatorAndPeriod(row, indicators);
+        var text = Required(row, "value");
+        var cumulative = Choice(row, "cumulative", YesNo, true);
+        if (indicator is null || period is null || text is null)
+            return null;
+        if (MeasuredValueParser.IsNotAvailable(text))
+        {
+            Error(Where(row, "value"), "target tidak boleh N/A");
+            return null;
+        }
+
+        var value = Value(row, "value", indicator);
+        return value is null || cumulative is null ? null : new Target(indicator.Code, period.Value, value, cumulative.Value, Text(row, "document"));
+    }
+
+    private Realisasi? ReadRealisasi(RawRow row, Dictionary<string, Indicator> indicators)
+    {
+        var (indicator, period) = IndicatorAndPeriod(row, indicators);
+        var text = Text(row, "value");
+        var status = Choice(row, "status", Statuses, text is null || MeasuredValueParser.IsNotAvailable(text) ? RealisasiStatus.NotAvailable : RealisasiStatus.Final);
+        var note = Text(row, "note");
+        if (indicator is null || period is null || status is null)
+            return null;
+        if (period.Value.IsRenstraEnd)
+        {
+            Error(Where(row, "period"), "realisasi tidak boleh untuk periode Renstra");
+            return null;
+        }
+
+        if (text is null || MeasuredValueParser.IsNotAvailable(text))
+        {
+            if (status != RealisasiStatus.NotAvailable)
+                Error(Where(row, "value"), "realisasi kosong atau N/A harus berstatus NA");
+            if (note is null)
+                Error(Where(row, "note"), "realisasi N/A harus disertai alasan di Keterangan");
+            return new Realisasi(indicator.Code, period.Value, null, RealisasiStatus.NotAvailable, note) { PrintedCapaian = Text(row, "printedCapaian") };
+        }
+
+        if (status == RealisasiStatus.NotAvailable)
+        {
+            Error(Where(row, "status"), $"status NA tetapi nilai \"{text}\" diisi");
+            return null;
+        }
+
+        if (status == RealisasiStatus.Provisional && note is null)
+            Error(Where(row, "note"), "angka sementara harus menyebut sumbernya di Keterangan");
+        var value = Value(row, "value", indicator);
+        return value is null ? null : new Realisasi(indicator.Code, period.Value, value, status.Value, note) { PrintedCapaian = Text(row, "printedCapaian") };
+    }
+
+    private Benchmark? ReadBenchmark(RawRow row, Dictionary<string, Indicator> indicators)
+    {
+        var (indicator, period) = IndicatorAndPeriod(row, indicators);
+        var level = Required(row, "level");
+        if (indicator is null || period is null || level is null)
+            return null;
+        var text = Required(row, "value");
+        if (text is null)
+            return null;
+        if (MeasuredValueParser.IsNotAvailable(text))
+            return new Benchmark(indicator.Code, period.Value, level, Text(row, "name") ?? level, null);
+        var value = Value(row, "value", indicator);
+        return value is null ? null : new Benchmark(indicator.Code, period.Value, level, Text(row, "name") ?? level, value);
+    }
+
+    private BudgetLine? ReadBudgetLine(RawRow row)
+    {
+        var code = Required(row, "code");
+        var name = Required(row, "name");
+        var pagu = Text(row, "pagu") is null ? null : Number(row, "pagu");
+        var realisasi = Text(row, "realisasi") is null ? null : Number(row, "realisasi");
+        if (Text(row, "pagu") is null)
+            Error(Where(row, "pagu"), "wajib diisi");
+        if (Text(row, "realisasi") is null)
+            Error(Where(row, "realisasi"), "wajib diisi");
+        var blokir = Number(row, "blokir") ?? 0m;
+        if (code is null || name is null || pagu is null || realisasi is null)
+            return null;
+        return new BudgetLine
+        {
+            Code = code,
+            Name = name,
+            ParentCode = Text(row, "parent"),
+            Level = Text(row, "level"),
+            Pagu = pagu.Value,
+            Blokir = blokir,
+            Realisasi = realisasi.Value,
+            PrintedAbsorption = Number(row, "printedAbsorption"),
+            Funds = (Text(row, "goals") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+            SourceRow = row.Row,
+        };
+    }
+}

@@ -1,0 +1,130 @@
+namespace Kinerja.Documents.Workbook;
+
+/// <summary>A column of a workbook sheet: its JSON name, its Indonesian header, what it means and its allowed values.</summary>
+public sealed record ColumnSpec(string Json, string Header, string Note, IReadOnlyList<string>? Allowed = null, bool Required = false);
+
+public sealed record SheetSpec(string Json, string Sheet, string Note, IReadOnlyList<ColumnSpec> Columns)
+{
+    public ColumnSpec? ByHeader(string header) =>
+        Columns.FirstOrDefault(c => string.Equals(c.Header, header.Trim(), StringComparison.OrdinalIgnoreCase)
+                                    || string.Equals(c.Json, header.Trim(), StringComparison.OrdinalIgnoreCase));
+}
+
+/// <summary>The Kinerja workbook format v1 (docs/workbook-format.md), in one place for reader, writer and template.</summary>
+public static class WorkbookSchema
+{
+    public const string ProfileSheet = "Profil";
+
+    public static readonly IReadOnlyList<string> PolarityValues = ["Maksimal", "Minimal"];
+    public static readonly IReadOnlyList<string> TargetKindValues = ["Angka", "Rentang", "Ordinal", "Skala", "Nol", "Teks"];
+    public static readonly IReadOnlyList<string> AggregationValues = ["Jumlah", "Akhir", "RataRata"];
+    public static readonly IReadOnlyList<string> StatusValues = ["Final", "Sementara", "NA"];
+    public static readonly IReadOnlyList<string> ActingValues = ["Definitif", "Plt", "Plh"];
+    public static readonly IReadOnlyList<string> YesNo = ["Ya", "Tidak"];
+    public static readonly IReadOnlyList<string> PlanLevels = ["Tujuan", "SasaranStrategis", "SasaranProgram", "SasaranKegiatan", "Sasaran", "Program", "Kegiatan", "SubKegiatan"];
+
+    /// <summary>Profile keys: JSON name, Indonesian key, note, allowed values.</summary>
+    public static readonly IReadOnlyList<ColumnSpec> ProfileKeys =
+    [
+        new("agency", "Instansi", "Nama instansi/unit yang melapor", Required: true),
+        new("agencyKind", "Jenis Instansi", "KL (SS->SP->SK) atau Pemda (Tujuan->Sasaran->Program->Kegiatan->Sub Kegiatan)", ["KL", "Pemda"]),
+        new("year", "Tahun", "Tahun pelaporan, mis. 2024", Required: true),
+        new("reportPeriod", "Periode Laporan", "2024 (tahunan) atau 2026-TW1 (triwulan)"),
+        new("renstraStart", "Renstra Awal", "Tahun awal Renstra"),
+        new("renstraEnd", "Renstra Akhir", "Tahun akhir Renstra"),
+        new("lowerIsBetterMethod", "Metode Polaritas Negatif", "A = (2T-R)/T (baku), B = T/R", ["A", "B"]),
+        new("capaianCap", "Batas Atas Capaian", "Kosong = tanpa batas; mis. 120"),
+        new("rounding", "Pembulatan", "HalfUp (baku) atau Truncate", ["HalfUp", "Truncate"]),
+        new("decimals", "Desimal", "Jumlah desimal persen yang ditampilkan (baku 2)"),
+        new("predicateScale", "Skala Predikat", "Permendagri86, DuaStatus, LampuLalin", ["Permendagri86", "DuaStatus", "LampuLalin"]),
+        new("sasaranAggregation", "Agregasi Sasaran", "Mean (rata-rata) atau Weighted (tertimbang bobot)", ["Mean", "Weighted"]),
+        new("efficiencyMethod", "Metode Efisiensi", "Ratio, Difference atau Savings", ["Ratio", "Difference", "Savings"]),
+        new("absorptionTarget", "Target Penyerapan", "Target penyerapan anggaran (persen), opsional"),
+    ];
+
+    public static readonly IReadOnlyList<SheetSpec> Sheets =
+    [
+        new("units", "Unit", "Unit organisasi dan pejabatnya",
+        [
+            new("code", "Kode", "Kode unit, unik", Required: true),
+            new("name", "Nama", "Nama unit", Required: true),
+            new("parent", "Induk", "Kode unit induk"),
+            new("level", "Eselon", "Instansi, I, II, III, IV, UPT"),
+            new("position", "Jabatan", "Jabatan pimpinan, mis. Kepala Dinas"),
+            new("official", "Nama Pejabat", "Nama pejabat"),
+            new("nip", "NIP", "NIP 18 digit"),
+            new("rank", "Pangkat", "Pangkat/golongan"),
+            new("acting", "Status", "Definitif, Plt atau Plh", ActingValues),
+        ]),
+        new("plan", "Rencana", "Pohon rencana: tujuan, sasaran, program, kegiatan",
+        [
+            new("code", "Kode", "Kode simpul, unik (mis. SS-1, T1, S1)", Required: true),
+            new("level", "Level", string.Join(", ", PlanLevels), PlanLevels, Required: true),
+            new("name", "Nama", "Uraian tujuan/sasaran", Required: true),
+            new("parent", "Induk", "Kode simpul induk"),
+            new("unit", "Unit", "Kode unit penanggung jawab"),
+        ]),
+        new("indicators", "Indikator", "Indikator kinerja",
+        [
+            new("code", "Kode", "Kode indikator, unik (mis. IKU-1.1)", Required: true),
+            new("goal", "Sasaran", "Kode tujuan/sasaran pada sheet Rencana", Required: true),
+            new("name", "Nama", "Nama indikator", Required: true),
+            new("satuan", "Satuan", "Persen, Orang, Indeks, Nilai, Dokumen, ..."),
+            new("type", "Tipe", "Input, Output, Outcome, Impact", ["Input", "Output", "Outcome", "Impact"]),
+            new("polarity", "Polaritas", "Maksimal (makin tinggi makin baik) atau Minimal", PolarityValues, Required: true),
+            new("targetKind", "Jenis Target", "Angka, Rentang, Ordinal, Skala (3 dari 4), Nol, Teks", TargetKindValues),
+            new("lowerMethod", "Metode Minimal", "A atau B; kosong = ikut profil", ["A", "B"]),
+            new("aggregation", "Agregasi Periode", "Jumlah (arus), Akhir (stok/rasio/indeks), RataRata", AggregationValues),
+            new("weight", "Bobot", "Bobot dalam rata-rata tertimbang sasaran"),
+            new("ordinalScale", "Skala Ordinal", "OpiniBPK atau NilaiSAKIP", ["OpiniBPK", "NilaiSAKIP"]),
+            new("formula", "Formula", "Rumus sebagaimana dipublikasikan"),
+            new("source", "Sumber Data", "Sumber data"),
+            new("owner", "Penanggung Jawab", "Kode unit penanggung jawab"),
+        ]),
+        new("targets", "Target", "Target per periode",
+        [
+            new("indicator", "Indikator", "Kode indikator", Required: true),
+            new("period", "Periode", "2024, 2026-TW1, atau Renstra (target akhir Renstra)", Required: true),
+            new("value", "Nilai", "Nilai seperti tercetak: 2,71%, 1.762, 56,40-59,32 %, 3 dari 4, WTP", Required: true),
+            new("cumulative", "Kumulatif", "Untuk target triwulan: Ya = s.d. triwulan", YesNo),
+            new("document", "Dokumen", "Renstra, PK, PK Perubahan"),
+        ]),
+        new("realisasi", "Realisasi", "Realisasi per periode",
+        [
+            new("indicator", "Indikator", "Kode indikator", Required: true),
+            new("period", "Periode", "2024 atau 2026-TW1", Required: true),
+            new("value", "Nilai", "Nilai seperti tercetak; N/A bila belum dapat diukur"),
+            new("status", "Status", "Final, Sementara, NA", StatusValues),
+            new("note", "Keterangan", "Alasan N/A atau sumber angka sementara"),
+            new("printedCapaian", "Capaian Tercetak", "Capaian yang tercetak di laporan sumber (untuk pemeriksaan)"),
+        ]),
+        new("benchmarks", "Pembanding", "Indikator yang sama untuk provinsi/nasional",
+        [
+            new("indicator", "Indikator", "Kode indikator", Required: true),
+            new("period", "Periode", "Tahun", Required: true),
+            new("level", "Tingkat", "Provinsi atau Nasional", Required: true),
+            new("name", "Nama", "Nama wilayah"),
+            new("value", "Nilai", "Nilai", Required: true),
+        ]),
+        new("budget", "Anggaran", "Baris anggaran sesuai kode",
+        [
+            new("code", "Kode", "Kode anggaran (2176.BAA.001 atau 2.07.01.2.02.0001)", Required: true),
+            new("name", "Nama", "Uraian", Required: true),
+            new("parent", "Induk", "Kode baris induk"),
+            new("level", "Level", "Program, Kegiatan, KRO, RO, Komponen, SubKomponen, SubKegiatan, JenisBelanja"),
+            new("pagu", "Pagu", "Pagu (Rp)", Required: true),
+            new("blokir", "Blokir", "Anggaran diblokir (Rp)"),
+            new("realisasi", "Realisasi", "Realisasi (Rp)", Required: true),
+            new("printedAbsorption", "Penyerapan Tercetak", "Persentase penyerapan tercetak"),
+            new("goals", "Mendanai", "Kode sasaran/indikator yang didanai, dipisah ;"),
+        ]),
+        new("narratives", "Narasi", "Teks analisis per sasaran/indikator",
+        [
+            new("goal", "Sasaran", "Kode sasaran atau indikator", Required: true),
+            new("kind", "Jenis", "Analisis, Pendorong, Penghambat, Upaya, LatarBelakang, Kendala", Required: true),
+            new("text", "Teks", "Teks", Required: true),
+        ]),
+    ];
+
+    public static SheetSpec Sheet(string json) => Sheets.Single(s => s.Json == json);
+}

@@ -1,0 +1,97 @@
+using Kinerja.Domain.Model;
+using Kinerja.Domain.Values;
+
+namespace Kinerja.Domain.Measurement;
+
+/// <summary>Capaian of one indicator for one target and realisasi (RULEBOOK §4). Full precision; never rounds.</summary>
+public static class CapaianCalculator
+{
+    private static readonly string[] AchievedWords = ["TERCAPAI", "YA", "ADA", "SELESAI", "SUDAH", "TERSEDIA", "DITETAPKAN", "TERLAKSANA"];
+    private static readonly string[] NotAchievedWords = ["TIDAK TERCAPAI", "TIDAK", "BELUM", "TIDAK ADA", "BELUM SELESAI", "BELUM TERSEDIA"];
+
+    public static Capaian Compute(Indicator indicator, MeasuredValue? target, Realisasi? realisasi, AgencyProfile profile)
+    {
+        if (target is null)
+            return Capaian.Missing(CapaianStatus.NoTarget, "target belum ditetapkan");
+        if (realisasi is null)
+            return Capaian.Missing(CapaianStatus.NoRealisasi, "realisasi belum diisi");
+        if (realisasi.IsNotAvailable)
+            return Capaian.Missing(CapaianStatus.NotAvailable, realisasi.Note ?? "data belum tersedia");
+        return Compute(indicator, target, realisasi.Value!, profile);
+    }
+
+    public static Capaian Compute(Indicator indicator, MeasuredValue target, MeasuredValue realisasi, AgencyProfile profile)
+    {
+        var method = indicator.LowerMethod ?? profile.LowerIsBetterMethod;
+        var cap = profile.CapaianCap;
+        switch (target)
+        {
+            case RangeValue range when realisasi is NumberValue r:
+                return Range(range.Lower, range.Upper, r.Value, indicator.Polarity, method, cap);
+            case NumberValue t when indicator.TargetKind == TargetKind.Zero || (t.Value == 0 && indicator.Polarity == Polarity.LowerIsBetter):
+                return realisasi is NumberValue zr
+                    ? Capaian.Of(zr.Value <= 0 ? 100m : 0m, cap)
+                    : Mismatch(target, realisasi);
+            case NumberValue t when realisasi is NumberValue r:
+                return Number(t.Value, r.Value, indicator.Polarity, method, cap);
+            case ScoreValue t when realisasi is ScoreValue r:
+                if (t.Maximum != r.Maximum)
+                    return Capaian.Missing(CapaianStatus.NotComputable, $"skala target ({t.Original}) dan realisasi ({r.Original}) berbeda");
+                return Number(t.Score, r.Score, indicator.Polarity, method, cap);
+            case ScoreValue t when realisasi is NumberValue r:
+                return Number(t.Score, r.Value, indicator.Polarity, method, cap);
+            case GradeValue t when realisasi is GradeValue r:
+            {
+                var rt = t.Scale.Rank(t.Grade);
+                var rr = t.Scale.Rank(r.Grade);
+                return Capaian.Of(rr >= rt ? 100m : (decimal)rr / rt * 100m, cap);
+            }
+
+            case TextValue t when realisasi is TextValue r:
+                return Text(t.Text, r.Text, cap);
+            default:
+                return Mismatch(target, realisasi);
+        }
+    }
+
+    /// <summary>Higher is better: R/T. Lower is better: method A (2T-R)/T, or B T/R. Floor 0.</summary>
+    public static Capaian Number(decimal target, decimal realisasi, Polarity polarity, LowerIsBetterMethod method, decimal? cap)
+    {
+        if (polarity == Polarity.HigherIsBetter)
+        {
+            return target == 0
+                ? Capaian.Missing(CapaianStatus.NotComputable, "target 0 pada indikator maksimal tidak dapat dibagi; gunakan jenis target Nol")
+                : Capaian.Of(realisasi / target * 100m, cap);
+        }
+
+        if (target == 0)
+            return Capaian.Of(realisasi <= 0 ? 100m : 0m, cap);
+        if (method == LowerIsBetterMethod.A)
+            return Capaian.Of((2m * target - realisasi) / target * 100m, cap);
+        return realisasi == 0
+            ? Capaian.Missing(CapaianStatus.NotComputable, "realisasi 0 pada metode B (target/realisasi) tidak dapat dibagi")
+            : Capaian.Of(target / realisasi * 100m, cap);
+    }
+
+    /// <summary>Inside the range = 100%; outside, the polarity rule against the nearer bound.</summary>
+    public static Capaian Range(decimal lower, decimal upper, decimal realisasi, Polarity polarity, LowerIsBetterMethod method, decimal? cap)
+    {
+        if (realisasi >= lower && realisasi <= upper)
+            return Capaian.Of(100m, cap);
+        var nearer = realisasi < lower ? lower : upper;
+        return Number(nearer, realisasi, polarity, method, cap);
+    }
+
+    private static Capaian Text(string target, string realisasi, decimal? cap)
+    {
+        var r = realisasi.Trim().ToUpperInvariant();
+        if (string.Equals(target.Trim(), realisasi.Trim(), StringComparison.OrdinalIgnoreCase) || AchievedWords.Contains(r))
+            return Capaian.Of(100m, cap);
+        if (NotAchievedWords.Contains(r))
+            return Capaian.Of(0m, cap);
+        return Capaian.Missing(CapaianStatus.NotComputable, $"realisasi teks \"{realisasi}\" tidak dapat dinilai; tulis Tercapai atau Belum");
+    }
+
+    private static Capaian Mismatch(MeasuredValue target, MeasuredValue realisasi) =>
+        Capaian.Missing(CapaianStatus.NotComputable, $"target \"{target.Original}\" dan realisasi \"{realisasi.Original}\" tidak sebanding");
+}

@@ -1,0 +1,103 @@
+using Kinerja.Domain.Model;
+using Kinerja.Domain.Values;
+
+namespace Kinerja.Domain.Measurement;
+
+/// <summary>Computes the capaian table of a dataset for a period, with sasaran and agency totals (RULEBOOK §4-6).</summary>
+public static class PerformanceCalculator
+{
+    public static PerformanceResult Compute(PerformanceDataset data, Period? period = null)
+    {
+        var profile = data.Profile;
+        var at = period ?? profile.ReportPeriod;
+        var rows = new List<IndicatorResult>();
+        foreach (var indicator in data.Indicators)
+        {
+            var target = PeriodValues.TargetFor(data, indicator, at);
+            var realisasi = PeriodValues.RealisasiFor(data, indicator, at);
+            var capaian = CapaianCalculator.Compute(indicator, target, realisasi, profile);
+            string? predicate = null;
+            if (capaian.HasValue)
+            {
+                var previous = at.IsYear ? PreviousYearCapaian(data, indicator, at) : null;
+                predicate = profile.PredicateScale.Label(capaian.Value, previous);
+            }
+
+            var printedText = data.RealisasiFor(indicator.Code, at)?.PrintedCapaian;
+            var (check, printed) = CheckPrinted(printedText, capaian);
+            rows.Add(new IndicatorResult(indicator, data.FindPlanNode(indicator.GoalCode), at, target, realisasi, capaian, predicate, check) { PrintedCapaian = printed });
+        }
+
+        var goals = new List<GoalResult>();
+        foreach (var node in data.Plan)
+        {
+            var own = rows.Where(r => r.Indicator.GoalCode == node.Code).ToList();
+            if (own.Count == 0)
+                continue;
+            var value = Mean(own, profile.SasaranAggregation);
+            goals.Add(new GoalResult(node, own, value, value is { } v ? profile.PredicateScale.Label(v) : null));
+        }
+
+        // the agency figure is the mean of its sasaran; tujuan are reported on their own (RULEBOOK §5)
+        var counted = goals.Where(g => g.Goal.Level != PlanLevel.Tujuan && g.Capaian is not null).ToList();
+        decimal? agency = counted.Count == 0 ? null : counted.Sum(g => g.Capaian!.Value) / counted.Count;
+        return new PerformanceResult(profile, at, rows, goals, agency, agency is { } a ? profile.PredicateScale.Label(a) : null);
+    }
+
+    /// <summary>Mean of the indicators' capaian, N/A and missing excluded; weighted when the agency says so.</summary>
+    public static decimal? Mean(IReadOnlyList<IndicatorResult> rows, SasaranAggregation aggregation)
+    {
+        var measured = rows.Where(r => r.Capaian.HasValue).ToList();
+        if (measured.Count == 0)
+            return null;
+        if (aggregation == SasaranAggregation.Weighted)
+        {
+            var totalWeight = measured.Sum(r => r.Indicator.Weight ?? 1m);
+            if (totalWeight > 0)
+                return measured.Sum(r => r.Capaian.Value * (r.Indicator.Weight ?? 1m)) / totalWeight;
+        }
+
+        return measured.Sum(r => r.Capaian.Value) / measured.Count;
+    }
+
+    private static decimal? PreviousYearCapaian(PerformanceDataset data, Indicator indicator, Period at)
+    {
+        var previous = Period.OfYear(at.Year - 1);
+        var target = PeriodValues.TargetFor(data, indicator, previous);
+        var realisasi = PeriodValues.RealisasiFor(data, indicator, previous);
+        var c = CapaianCalculator.Compute(indicator, target, realisasi, data.Profile);
+        return c.HasValue ? c.Value : null;
+    }
+
+    /// <summary>
+    /// Compares a printed capaian with the computed one, at the printed number of decimals, under
+    /// both rounding modes. A printed figure neither mode reproduces is a finding (RULEBOOK §10).
+    /// </summary>
+    public static (PrintedCheck Check, decimal? Printed) CheckPrinted(string? printedText, Capaian computed)
+    {
+        if (string.IsNullOrWhiteSpace(printedText))
+            return (PrintedCheck.NotPrinted, null);
+        var body = printedText.Trim().TrimEnd('*').TrimEnd('%').Trim();
+        if (MeasuredValueParser.IsNotAvailable(body))
+            return (computed.HasValue ? PrintedCheck.Mismatch : PrintedCheck.NotPrinted, null);
+        var parsed = IndonesianNumber.Parse(body);
+        if (!parsed.Success)
+            return (PrintedCheck.Unreadable, null);
+        if (!computed.HasValue)
+            return (PrintedCheck.Mismatch, parsed.Value);
+        var decimals = DecimalsWritten(body);
+        var printed = parsed.Value;
+        if (Rounding.Apply(computed.Value, decimals, RoundingMode.HalfUp) == printed)
+            return (PrintedCheck.MatchesHalfUp, printed);
+        if (Rounding.Apply(computed.Value, decimals, RoundingMode.Truncate) == printed)
+            return (PrintedCheck.MatchesTruncate, printed);
+        return (PrintedCheck.Mismatch, printed);
+    }
+
+    private static int DecimalsWritten(string body)
+    {
+        var parsed = IndonesianNumber.Parse(body).Value;
+        var scale = (decimal.GetBits(parsed)[3] >> 16) & 0xFF;
+        return scale;
+    }
+}

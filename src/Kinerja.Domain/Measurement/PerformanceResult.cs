@@ -1,0 +1,49 @@
+using Kinerja.Domain.Model;
+using Kinerja.Domain.Values;
+
+namespace Kinerja.Domain.Measurement;
+
+/// <summary>How a capaian printed in a source report compares with the computed one.</summary>
+public enum PrintedCheck
+{
+    NotPrinted,
+    MatchesHalfUp,
+    MatchesTruncate,
+
+    /// <summary>Neither rounding mode reproduces the printed figure (RULEBOOK §10).</summary>
+    Mismatch,
+
+    Unreadable,
+}
+
+public sealed record IndicatorResult(
+    Indicator Indicator,
+    PlanNode? Goal,
+    Period Period,
+    MeasuredValue? Target,
+    Realisasi? Realisasi,
+    Capaian Capaian,
+    string? Predicate,
+    PrintedCheck PrintedCheck)
+{
+    public decimal? PrintedCapaian { get; init; }
+}
+
+public sealed record GoalResult(PlanNode Goal, IReadOnlyList<IndicatorResult> Indicators, decimal? Capaian, string? Predicate)
+{
+    public int CountedIndicators => Indicators.Count(i => i.Capaian.HasValue);
+}
+
+/// <summary>One period's measurement of a whole dataset: the rows of the capaian table and its totals.</summary>
+public sealed record PerformanceResult(
+    AgencyProfile Profile,
+    Period Period,
+    IReadOnlyList<IndicatorResult> Indicators,
+    IReadOnlyList<GoalResult> Goals,
+    decimal? AgencyCapaian,
+    string? AgencyPredicate)
+{
+    public IndicatorResult Row(string indicatorCode) => Indicators.Single(i => i.Indicator.Code == indicatorCode);
+
+    public GoalResult Goal(string goalCode) => Goals.Single(g => g.Goal.Code == goalCode);
+}

@@ -1,0 +1,47 @@
+using Kinerja.Domain.Measurement;
+using Kinerja.Domain.Values;
+
+namespace Kinerja.Domain.Model;
+
+/// <summary>
+/// The agency's habits (RULEBOOK: "where reports disagree, the rule is a setting"). Every
+/// calculation reads its choices from here, never from constants in code.
+/// </summary>
+public sealed record AgencyProfile
+{
+    public required string Agency { get; init; }
+
+    public AgencyKind Kind { get; init; } = AgencyKind.KL;
+
+    public required int Year { get; init; }
+
+    /// <summary>The period the report is about: the year, or a quarter of it.</summary>
+    public required Period ReportPeriod { get; init; }
+
+    public int? RenstraStart { get; init; }
+
+    public int? RenstraEnd { get; init; }
+
+    public LowerIsBetterMethod LowerIsBetterMethod { get; init; } = LowerIsBetterMethod.A;
+
+    /// <summary>Upper limit on an indicator's capaian in percent (e.g. 120); null = no cap.</summary>
+    public decimal? CapaianCap { get; init; }
+
+    public RoundingMode Rounding { get; init; } = RoundingMode.HalfUp;
+
+    public int Decimals { get; init; } = 2;
+
+    public PredicateScale PredicateScale { get; init; } = PredicateScale.TwoState;
+
+    public SasaranAggregation SasaranAggregation { get; init; } = SasaranAggregation.Mean;
+
+    public EfficiencyMethod EfficiencyMethod { get; init; } = EfficiencyMethod.Ratio;
+
+    /// <summary>Absorption target in percent (e.g. 98,41), against which absorption is judged.</summary>
+    public decimal? AbsorptionTarget { get; init; }
+
+    /// <summary>Formats a percentage the agency's way: "98,19%".</summary>
+    public string FormatPercent(decimal value) => IndonesianNumber.Format(value, Decimals, Rounding) + "%";
+
+    public decimal RoundForDisplay(decimal value) => Values.Rounding.Apply(value, Decimals, Rounding);
+}

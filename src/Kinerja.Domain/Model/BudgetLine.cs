@@ -1,0 +1,36 @@
+namespace Kinerja.Domain.Model;
+
+/// <summary>
+/// One line of a budget as the agency codes it (K/L: kegiatan/KRO/RO/komponen; Pemda:
+/// program/kegiatan/sub kegiatan; or a spending type). Amounts are what was entered; parents are
+/// checked against their children, never overwritten.
+/// </summary>
+public sealed record BudgetLine
+{
+    public required string Code { get; init; }
+
+    public required string Name { get; init; }
+
+    public string? ParentCode { get; init; }
+
+    public string? Level { get; init; }
+
+    public required decimal Pagu { get; init; }
+
+    public decimal Blokir { get; init; }
+
+    public required decimal Realisasi { get; init; }
+
+    public decimal? PrintedAbsorption { get; init; }
+
+    /// <summary>Sasaran or indicator codes this line funds.</summary>
+    public IReadOnlyList<string> Funds { get; init; } = [];
+
+    /// <summary>Position in the source (sheet row), to point findings at.</summary>
+    public int SourceRow { get; init; }
+
+    public decimal Sisa => Pagu - Realisasi;
+
+    /// <summary>Penyerapan in percent of pagu; null when pagu is 0.</summary>
+    public decimal? Absorption => Pagu == 0 ? null : Realisasi / Pagu * 100m;
+}

@@ -1,0 +1,57 @@
+using Kinerja.Domain.Values;
+
+namespace Kinerja.Domain.Model;
+
+/// <summary>A performance indicator (IKU/IKSS/IKP/IKK/IK) and how it is measured.</summary>
+public sealed record Indicator
+{
+    public required string Code { get; init; }
+
+    /// <summary>Code of the plan node (tujuan/sasaran) this indicator measures.</summary>
+    public required string GoalCode { get; init; }
+
+    public required string Name { get; init; }
+
+    public string Satuan { get; init; } = "";
+
+    public IndicatorType Type { get; init; } = IndicatorType.Unspecified;
+
+    public Polarity Polarity { get; init; } = Polarity.HigherIsBetter;
+
+    public TargetKind TargetKind { get; init; } = TargetKind.Number;
+
+    /// <summary>Overrides the agency's lower-is-better method for this indicator.</summary>
+    public LowerIsBetterMethod? LowerMethod { get; init; }
+
+    public PeriodAggregation Aggregation { get; init; } = PeriodAggregation.Last;
+
+    /// <summary>Weight in the sasaran's weighted mean; null = 1.</summary>
+    public decimal? Weight { get; init; }
+
+    public OrdinalScale? OrdinalScale { get; init; }
+
+    public string? FormulaText { get; init; }
+
+    public string? DataSource { get; init; }
+
+    /// <summary>Unit code of the responsible official.</summary>
+    public string? OwnerUnitCode { get; init; }
+}
+
+/// <summary>A target for one period. Quarterly targets are either cumulative ("s.d. TW") or for that quarter alone.</summary>
+public sealed record Target(string IndicatorCode, Period Period, MeasuredValue Value, bool Cumulative = true, string? Document = null);
+
+/// <summary>A measured value for one period; N/A carries its reason, a provisional figure its source.</summary>
+public sealed record Realisasi(string IndicatorCode, Period Period, MeasuredValue? Value, RealisasiStatus Status = RealisasiStatus.Final, string? Note = null)
+{
+    /// <summary>The capaian the source report printed, kept for the consistency checks.</summary>
+    public string? PrintedCapaian { get; init; }
+
+    public bool IsNotAvailable => Status == RealisasiStatus.NotAvailable || Value is null;
+}
+
+/// <summary>The same indicator measured for the province or the nation (RULEBOOK §5 benchmarks).</summary>
+/// <summary>Value is null when the source has no figure (N/A) for that region.</summary>
+public sealed record Benchmark(string IndicatorCode, Period Period, string Level, string Name, MeasuredValue? Value);
+
+public sealed record Narrative(string GoalCode, string Kind, string Text);

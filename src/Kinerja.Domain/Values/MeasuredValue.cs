@@ -1,0 +1,168 @@
+using System.Text.RegularExpressions;
+
+namespace Kinerja.Domain.Values;
+
+/// <summary>A target or realisasi value, in the shape its indicator's target kind asks for.</summary>
+public abstract record MeasuredValue
+{
+    /// <summary>The text as the user entered it, kept so nothing typed is ever lost.</summary>
+    public required string Original { get; init; }
+
+    public abstract string Display(int decimals, RoundingMode rounding);
+}
+
+/// <summary>A plain number; Percent says it was written with "%" (display keeps it).</summary>
+public sealed record NumberValue(decimal Value, bool Percent) : MeasuredValue
+{
+    public override string Display(int decimals, RoundingMode rounding) =>
+        IndonesianNumber.Format(Value, decimals, rounding, trimZeroDecimals: true) + (Percent ? "%" : "");
+}
+
+public sealed record RangeValue(decimal Lower, decimal Upper, bool Percent) : MeasuredValue
+{
+    public override string Display(int decimals, RoundingMode rounding) =>
+        IndonesianNumber.Format(Lower, decimals, rounding, true) + "-" + IndonesianNumber.Format(Upper, decimals, rounding, true) + (Percent ? "%" : "");
+}
+
+public sealed record GradeValue(string Grade, OrdinalScale Scale) : MeasuredValue
+{
+    public override string Display(int decimals, RoundingMode rounding) => Grade;
+}
+
+/// <summary>"3 dari 4": a score on a scale whose maximum is given.</summary>
+public sealed record ScoreValue(decimal Score, decimal Maximum) : MeasuredValue
+{
+    public override string Display(int decimals, RoundingMode rounding) =>
+        IndonesianNumber.Format(Score, decimals, rounding, true) + " dari " + IndonesianNumber.Format(Maximum, decimals, rounding, true);
+}
+
+public sealed record TextValue(string Text) : MeasuredValue
+{
+    public override string Display(int decimals, RoundingMode rounding) => Text;
+}
+
+/// <summary>Parses the values users type into the shape a target kind needs. Doubtful text is an error.</summary>
+public static partial class MeasuredValueParser
+{
+    [GeneratedRegex(@"^(?<score>[0-9.,]+)\s*dari\s*(?<max>[0-9.,]+)$", RegexOptions.IgnoreCase)]
+    private static partial Regex ScorePattern();
+
+    [GeneratedRegex(@"^(?<lo>[0-9.,]+)\s*%?\s*(?:-|–|—|s\.?d\.?|sampai)\s*(?<hi>[0-9.,]+)\s*%?$", RegexOptions.IgnoreCase)]
+    private static partial Regex RangePattern();
+
+    /// <summary>True for the ways reports write "not available".</summary>
+    public static bool IsNotAvailable(string? text)
+    {
+        var s = text?.Trim().TrimEnd('*').Trim().ToUpperInvariant();
+        return s is "N/A" or "NA" or "N.A" or "N.A." or "-" or "TIDAK TERSEDIA" or "BELUM TERSEDIA";
+    }
+
+    public static ParseResult<MeasuredValue> Parse(string? text, TargetKind kind, string satuan, OrdinalScale? scale = null)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+            return ParseResult<MeasuredValue>.Fail("nilai kosong");
+        var original = text.Trim();
+        // footnote marks ("60,66%*") belong to the note, not the number
+        var s = original.TrimEnd('*').Trim();
+        switch (kind)
+        {
+            case TargetKind.Number:
+            case TargetKind.Zero:
+                return ParseNumber(s, satuan, original);
+            case TargetKind.Range:
+            {
+                var m = RangePattern().Match(s);
+                if (!m.Success)
+                {
+                    // a realisasi against a range target is a single number
+                    return ParseNumber(s, satuan, original);
+                }
+
+                var lo = IndonesianNumber.Parse(m.Groups["lo"].Value);
+                var hi = IndonesianNumber.Parse(m.Groups["hi"].Value);
+                if (!lo.Success)
+                    return ParseResult<MeasuredValue>.Fail($"batas bawah rentang: {lo.Error}");
+                if (!hi.Success)
+                    return ParseResult<MeasuredValue>.Fail($"batas atas rentang: {hi.Error}");
+                if (lo.Value > hi.Value)
+                    return ParseResult<MeasuredValue>.Fail($"rentang \"{original}\": batas bawah lebih besar dari batas atas");
+                return ParseResult<MeasuredValue>.Ok(new RangeValue(lo.Value, hi.Value, s.Contains('%')) { Original = original });
+            }
+
+            case TargetKind.Score:
+            {
+                var m = ScorePattern().Match(s);
+                if (!m.Success)
+                    return ParseResult<MeasuredValue>.Fail($"\"{original}\" bukan nilai skala; tulis misalnya \"3 dari 4\"");
+                var score = IndonesianNumber.Parse(m.Groups["score"].Value);
+                var max = IndonesianNumber.Parse(m.Groups["max"].Value);
+                if (!score.Success)
+                    return ParseResult<MeasuredValue>.Fail(score.Error!);
+                if (!max.Success || max.Value <= 0)
+                    return ParseResult<MeasuredValue>.Fail($"skala maksimum pada \"{original}\" tidak sah");
+                if (score.Value > max.Value)
+                    return ParseResult<MeasuredValue>.Fail($"nilai {m.Groups["score"].Value} melebihi skala maksimum {m.Groups["max"].Value}");
+                return ParseResult<MeasuredValue>.Ok(new ScoreValue(score.Value, max.Value) { Original = original });
+            }
+
+            case TargetKind.Ordinal:
+            {
+                if (scale is null)
+                    return ParseResult<MeasuredValue>.Fail("indikator ordinal tanpa skala ordinal (mis. OpiniBPK)");
+                var grade = scale.Normalize(s);
+                return grade is null
+                    ? ParseResult<MeasuredValue>.Fail($"\"{original}\" bukan nilai pada skala {scale.Name} ({string.Join(", ", scale.GradesBestFirst)})")
+                    : ParseResult<MeasuredValue>.Ok(new GradeValue(grade, scale) { Original = original });
+            }
+
+            default:
+                return ParseResult<MeasuredValue>.Ok(new TextValue(s) { Original = original });
+        }
+    }
+
+    private static ParseResult<MeasuredValue> ParseNumber(string s, string satuan, string original)
+    {
+        var percent = s.EndsWith('%');
+        var body = s.TrimEnd('%').Trim();
+        // a trailing unit word that repeats the satuan ("1.762 Orang", "86 Nilai Indeks") is allowed
+        var firstSpace = body.IndexOf(' ', StringComparison.Ordinal);
+        if (firstSpace > 0)
+        {
+            var unitWord = body[(firstSpace + 1)..].Trim();
+            if (!UnitWordMatches(unitWord, satuan))
+                return ParseResult<MeasuredValue>.Fail($"\"{original}\": satuan \"{unitWord}\" tidak sama dengan satuan indikator \"{satuan}\"");
+            body = body[..firstSpace];
+            percent = percent || body.EndsWith('%');
+            body = body.TrimEnd('%');
+        }
+
+        var number = IndonesianNumber.Parse(body);
+        if (!number.Success)
+            return ParseResult<MeasuredValue>.Fail(number.Error!);
+        var isPercentUnit = IsPercentSatuan(satuan);
+        if (percent && !isPercentUnit && !string.IsNullOrWhiteSpace(satuan))
+            return ParseResult<MeasuredValue>.Fail($"\"{original}\" ditulis dalam persen, padahal satuan indikator \"{satuan}\"");
+        if (isPercentUnit && number.Value > 1000m && body.Contains('.') && !body.Contains(','))
+        {
+            // "1.762%" reads as one thousand seven hundred percent: more likely a typo for 1,762
+            return ParseResult<MeasuredValue>.Fail($"\"{original}\" meragukan: titik dibaca sebagai pemisah ribuan sehingga menjadi {number.Value}%; tulis desimal dengan koma");
+        }
+
+        return ParseResult<MeasuredValue>.Ok(new NumberValue(number.Value, percent || isPercentUnit) { Original = original });
+    }
+
+    public static bool IsPercentSatuan(string? satuan)
+    {
+        var s = satuan?.Trim().ToUpperInvariant() ?? "";
+        return s is "%" or "PERSEN" or "PERSENTASE" or "PRESENTASE" or "PROSENTASE";
+    }
+
+    private static bool UnitWordMatches(string unitWord, string satuan)
+    {
+        if (string.IsNullOrWhiteSpace(satuan))
+            return true;
+        var a = unitWord.Trim().ToUpperInvariant();
+        var b = satuan.Trim().ToUpperInvariant();
+        return a == b || a.StartsWith(b, StringComparison.Ordinal) || b.StartsWith(a, StringComparison.Ordinal) || (IsPercentSatuan(a) && IsPercentSatuan(b));
+    }
+}

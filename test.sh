@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Runs every test project of the solution and prints one closing line "N passed, N failed".
+set -uo pipefail
+cd "$(dirname "$0")"
+log=$(mktemp)
+dotnet test Kinerja.sln -c Release --nologo "$@" 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+passed=$(grep -Eo 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+failed=$(grep -Eo 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+skipped=$(grep -Eo 'Skipped: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+rm -f "$log"
+if [ "$status" -eq 0 ] && [ "$passed" -eq 0 ]; then
+  echo "no test ran"
+  status=1
+fi
+echo "$passed passed, $failed failed, $skipped skipped"
+exit "$status"
