@@ -1,0 +1,144 @@
+using Kinerja.Domain.Measurement;
+using Kinerja.Domain.Model;
+using Kinerja.Domain.Values;
+
+namespace Kinerja.Domain.Tests;
+
+public class AggregationTests
+{
+    private static PerformanceDataset Dataset(AgencyProfile profile, IEnumerable<Indicator> indicators, IEnumerable<(string Code, string Period, string Target)> targets, IEnumerable<(string Code, string Period, string? Value)> realisasi, IEnumerable<PlanNode>? plan = null)
+    {
+        var list = indicators.ToList();
+        MeasuredValue V(string code, string text)
+        {
+            var i = list.Single(x => x.Code == code);
+            return MeasuredValueParser.Parse(text, i.TargetKind, i.Satuan, i.OrdinalScale).Value;
+        }
+
+        return new PerformanceDataset
+        {
+            Profile = profile,
+            Plan = plan?.ToList() ?? list.Select(i => i.GoalCode).Distinct().Select(g => new PlanNode { Code = g, Name = "Sasaran " + g, Level = PlanLevel.SasaranStrategis }).ToList(),
+            Indicators = list,
+            Targets = targets.Select(t => new Target(t.Code, Period.Parse(t.Period).Value, V(t.Code, t.Target))).ToList(),
+            Realisasi = realisasi.Select(r => r.Value is null
+                ? new Realisasi(r.Code, Period.Parse(r.Period).Value, null, RealisasiStatus.NotAvailable, "belum diukur")
+                : new Realisasi(r.Code, Period.Parse(r.Period).Value, V(r.Code, r.Value))).ToList(),
+        };
+    }
+
+    [Fact]
+    public void Sasaran_capaian_is_the_mean_of_its_indicators_and_agency_the_mean_of_sasaran_Kemnaker_2024()
+    {
+        // 000 Tabel 3.2: SS-1 4,01/9,85 = 40,71; SS-2 (96,31 + 100 + 85,50)/3 = 93,93 (truncated); agency (40,71 + 93,93)/2 = 67,32
+        var data = Dataset(A.Profile(),
+            [
+                A.Indicator("P").Goal("SS-1"),
+                A.Indicator("RB").Goal("SS-2").Satuan("Indeks"),
+                A.Indicator("BPK").Goal("SS-2").Kind(TargetKind.Ordinal, OrdinalScale.OpiniBpk).Satuan("Opini"),
+                A.Indicator("SPBE").Goal("SS-2").Satuan("Indeks"),
+            ],
+            [("P", "2024", "9,85%"), ("RB", "2024", "81,75"), ("BPK", "2024", "WTP"), ("SPBE", "2024", "4")],
+            [("P", "2024", "4,01%"), ("RB", "2024", "78,73"), ("BPK", "2024", "WTP"), ("SPBE", "2024", "3,42")]);
+        var result = PerformanceCalculator.Compute(data);
+        Assert.Equal("40,71", IndonesianNumber.Format(result.Goal("SS-1").Capaian!.Value, 2));
+        var ss2 = result.Goal("SS-2").Capaian!.Value;
+        Assert.Equal("93,93", IndonesianNumber.Format(ss2, 2, RoundingMode.Truncate));
+        Assert.Equal("67,32", IndonesianNumber.Format(result.AgencyCapaian!.Value, 2));
+        Assert.Equal("85,50", IndonesianNumber.Format(result.Row("SPBE").Capaian.Value, 2));
+    }
+
+    [Fact]
+    public void Not_available_indicators_are_excluded_from_the_mean_not_counted_as_zero()
+    {
+        // 001 SK-1: IKU 1.4 is N/A; the mean is over the three measured indicators
+        var data = Dataset(A.Profile(period: "2026-TW1"),
+            [A.Indicator("a").Goal("SK-1"), A.Indicator("b").Goal("SK-1"), A.Indicator("c").Goal("SK-1").Kind(TargetKind.Score).Satuan("Indeks")],
+            [("a", "2026-TW1", "50%"), ("b", "2026-TW1", "50%"), ("c", "2026-TW1", "3 dari 4")],
+            [("a", "2026-TW1", "50%"), ("b", "2026-TW1", "40%"), ("c", "2026-TW1", null)]);
+        var result = PerformanceCalculator.Compute(data);
+        Assert.Equal(CapaianStatus.NotAvailable, result.Row("c").Capaian.Status);
+        Assert.Equal(90m, result.Goal("SK-1").Capaian);
+        Assert.Equal(2, result.Goal("SK-1").CountedIndicators);
+    }
+
+    [Fact]
+    public void Weighted_sasaran_mean_uses_indicator_weights()
+    {
+        var profile = A.Profile() with { SasaranAggregation = SasaranAggregation.Weighted };
+        var data = Dataset(profile,
+            [A.Indicator("a").Goal("S", 3m), A.Indicator("b").Goal("S", 1m)],
+            [("a", "2024", "100"), ("b", "2024", "100")],
+            [("a", "2024", "100"), ("b", "2024", "60")]);
+        Assert.Equal(90m, PerformanceCalculator.Compute(data).Goal("S").Capaian);
+    }
+
+    [Fact]
+    public void Quarterly_flows_add_up_to_the_year_and_stocks_keep_the_last_value()
+    {
+        var data = Dataset(A.Profile(period: "2025-TW2"),
+            [A.Indicator("placed").Satuan("Orang").Aggregation(PeriodAggregation.Sum), A.Indicator("rate").Aggregation(PeriodAggregation.Last)],
+            [("placed", "2025", "1.000 Orang"), ("placed", "2025-TW2", "400 Orang"), ("rate", "2025-TW2", "50%")],
+            [("placed", "2025-TW1", "150"), ("placed", "2025-TW2", "250"), ("placed", "2025-TW3", "300"), ("placed", "2025-TW4", "182"), ("rate", "2025-TW1", "40%"), ("rate", "2025-TW2", "45%")]);
+        var tw2 = PerformanceCalculator.Compute(data, Period.OfQuarter(2025, 2));
+        Assert.Equal(100m, tw2.Row("placed").Capaian.Value); // (150 + 250) / 400
+        Assert.Equal(90m, tw2.Row("rate").Capaian.Value); // 45 / 50, not (40 + 45)
+        var year = PerformanceCalculator.Compute(data, Period.OfYear(2025));
+        Assert.Equal(88.2m, year.Row("placed").Capaian.Value); // 882 / 1.000
+    }
+
+    [Fact]
+    public void Per_quarter_targets_that_are_not_cumulative_add_up_for_the_s_d_target()
+    {
+        var indicator = A.Indicator("placed").Satuan("Orang").Aggregation(PeriodAggregation.Sum).Build();
+        var profile = A.Profile(period: "2025-TW2");
+        var data = new PerformanceDataset
+        {
+            Profile = profile,
+            Plan = [new PlanNode { Code = "S1", Name = "S1", Level = PlanLevel.Sasaran }],
+            Indicators = [indicator],
+            Targets =
+            [
+                new Target("placed", Period.OfQuarter(2025, 1), A.Value("100", indicator), Cumulative: false),
+                new Target("placed", Period.OfQuarter(2025, 2), A.Value("300", indicator), Cumulative: false),
+            ],
+            Realisasi = [new Realisasi("placed", Period.OfQuarter(2025, 1), A.Value("100", indicator)), new Realisasi("placed", Period.OfQuarter(2025, 2), A.Value("100", indicator))],
+        };
+        var result = PerformanceCalculator.Compute(data);
+        Assert.Equal(50m, result.Row("placed").Capaian.Value); // 200 of 400
+    }
+
+    [Fact]
+    public void Tujuan_is_reported_on_its_own_and_not_in_the_agency_mean()
+    {
+        var plan = new[]
+        {
+            new PlanNode { Code = "T1", Name = "Tujuan", Level = PlanLevel.Tujuan },
+            new PlanNode { Code = "S1", Name = "Sasaran", Level = PlanLevel.Sasaran, ParentCode = "T1" },
+        };
+        var data = Dataset(A.Profile(), [A.Indicator("t").Goal("T1"), A.Indicator("s").Goal("S1")], [("t", "2024", "100"), ("s", "2024", "100")], [("t", "2024", "50"), ("s", "2024", "80")], plan);
+        var result = PerformanceCalculator.Compute(data);
+        Assert.Equal(50m, result.Goal("T1").Capaian);
+        Assert.Equal(80m, result.AgencyCapaian);
+    }
+
+    [Fact]
+    public void Renstra_progress_is_realisasi_over_the_end_target_Banjar_83_41()
+    {
+        // 003 Tabel 3.5: 50,05 / 60 = 83,41%
+        var data = Dataset(A.Profile(period: "2025"), [A.Indicator("IK-1").Goal("S1")], [("IK-1", "2025", "38%"), ("IK-1", "Renstra", "60%")], [("IK-1", "2025", "50,05%")]);
+        var progress = Assert.Single(ProgressCalculator.Renstra(data));
+        Assert.Equal("83,41", IndonesianNumber.Format(progress.Progress.Value, 2, RoundingMode.Truncate));
+    }
+
+    [Fact]
+    public void Trend_reports_year_on_year_change_Kemnaker_Tabel_3_3_minus_4_67()
+    {
+        // 000 Tabel 3.3: PyB vokasi 119.785 (2023) -> 114.195 (2024) = -4,67%
+        var data = Dataset(A.Profile(), [A.Indicator("vokasi").Satuan("Orang")], [("vokasi", "2024", "100.000")], [("vokasi", "2023", "119.785"), ("vokasi", "2024", "114.195")]);
+        var trend = ProgressCalculator.Trend(data, data.Indicators[0]);
+        Assert.Equal(2, trend.Count);
+        Assert.Equal("-4,67", IndonesianNumber.Format(trend[1].ChangePercent!.Value, 2));
+        Assert.Equal(-5590m, trend[1].ChangePoints);
+    }
+}
