@@ -34,14 +34,9 @@ public static class ComputeCommand
         return CliApp.Ok;
     }
 
-    internal static string Percent(AgencyProfile profile, decimal? value) => value is { } v ? profile.FormatPercent(v) : "-";
+    internal static string Percent(AgencyProfile profile, decimal? value) => CapaianDisplay.Percent(profile, value);
 
-    internal static string CapaianText(AgencyProfile profile, Capaian capaian) => capaian.Status switch
-    {
-        CapaianStatus.Computed => profile.FormatPercent(capaian.Value),
-        CapaianStatus.NotAvailable => "N/A",
-        _ => "-",
-    };
+    internal static string CapaianText(AgencyProfile profile, Capaian capaian) => CapaianDisplay.Text(profile, capaian);
 
     internal static string ValueText(AgencyProfile profile, MeasuredValue? value) =>
         value is null ? "-" : value.Original;
@@ -127,18 +122,21 @@ public static class ComputeCommand
         {
             output.WriteLine(string.Join(';', "indikator", row.Indicator.Code, row.Indicator.GoalCode, Csv(row.Indicator.Name), Csv(row.Indicator.Satuan),
                 Csv(ValueText(p, row.Target)), Csv(RealisasiText(p, row.Realisasi)), row.Capaian.Status, CapaianText(p, row.Capaian),
-                row.Capaian.HasValue ? row.Capaian.Value.ToString(CultureInfo.InvariantCulture) : "", row.Predicate ?? ""));
+                row.Capaian.HasValue ? Exact(row.Capaian.Value) : "", row.Predicate ?? ""));
         }
 
         foreach (var goal in result.Goals)
         {
             output.WriteLine(string.Join(';', "sasaran", goal.Goal.Code, goal.Goal.ParentCode ?? "", Csv(goal.Goal.Name), "", "", "", "", Percent(p, goal.Capaian),
-                goal.Capaian?.ToString(CultureInfo.InvariantCulture) ?? "", goal.Predicate ?? ""));
+                goal.Capaian is { } gc ? Exact(gc) : "", goal.Predicate ?? ""));
         }
 
         output.WriteLine(string.Join(';', "instansi", "", "", Csv(p.Agency), "", "", "", "", Percent(p, result.AgencyCapaian),
-            result.AgencyCapaian?.ToString(CultureInfo.InvariantCulture) ?? "", result.AgencyPredicate ?? ""));
+            result.AgencyCapaian is { } ac ? Exact(ac) : "", result.AgencyPredicate ?? ""));
     }
+
+    /// <summary>The full-precision value without trailing zeros, invariant, for machines.</summary>
+    private static string Exact(decimal value) => value.ToString("0.############################", CultureInfo.InvariantCulture);
 
     private static string Csv(string text) => text.Contains(';') || text.Contains('"') || text.Contains('\n') ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;
 

@@ -17,6 +17,14 @@ public sealed class PrintedCapaianCheck : IDatasetCheck
                 continue;
             var target = PeriodValues.TargetFor(data, indicator, realisasi.Period);
             var capaian = CapaianCalculator.Compute(indicator, target, realisasi, profile);
+            if (capaian.Status == CapaianStatus.NoTarget)
+            {
+                // earlier years often arrive without their targets: the printed figure cannot be verified, which is not an error
+                yield return new Finding(Severity.Info, "capaian-tercetak", "Realisasi", $"{indicator.Code} {realisasi.Period}",
+                    $"capaian tercetak {realisasi.PrintedCapaian} tidak dapat diperiksa karena target periode {realisasi.Period} belum diisi");
+                continue;
+            }
+
             var (check, printed) = PerformanceCalculator.CheckPrinted(realisasi.PrintedCapaian, capaian);
             if (check == PrintedCheck.Mismatch)
             {
