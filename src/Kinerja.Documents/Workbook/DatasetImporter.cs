@@ -205,9 +205,10 @@ public sealed class DatasetImporter
         }
 
         var scaleName = Text(row, "predicateScale");
-        var scale = scaleName is null ? PredicateScale.TwoState : PredicateScale.FindPreset(scaleName);
+        var custom = ReadPredicateScales();
+        var scale = scaleName is null ? PredicateScale.TwoState : PredicateScale.FindPreset(scaleName) ?? custom.GetValueOrDefault(scaleName);
         if (scale is null)
-            Error(Where(row, "predicateScale"), $"skala predikat \"{scaleName}\" tidak dikenal; pilih Permendagri86, DuaStatus atau LampuLalin");
+            Error(Where(row, "predicateScale"), $"skala predikat \"{scaleName}\" tidak dikenal; pilih Permendagri86, DuaStatus, LampuLalin{(custom.Count > 0 ? ", " + string.Join(", ", custom.Keys) : "")} atau tambahkan di sheet Predikat");
         var decimals = Integer(row, "decimals") ?? 2;
         if (decimals is < 0 or > 6)
             Error(Where(row, "decimals"), "desimal harus 0 sampai 6");
@@ -231,6 +232,41 @@ public sealed class DatasetImporter
                 AbsorptionTarget = Number(row, "absorptionTarget"),
             };
         return profile;
+    }
+
+    /// <summary>Custom predicate scales: rows grouped by scale name, best band first, the last band without a threshold.</summary>
+    private Dictionary<string, PredicateScale> ReadPredicateScales()
+    {
+        var scales = new Dictionary<string, PredicateScale>(StringComparer.OrdinalIgnoreCase);
+        foreach (var group in Rows("predicateScales").GroupBy(r => Text(r, "scale") ?? "", StringComparer.OrdinalIgnoreCase))
+        {
+            var bands = new List<PredicateBand>();
+            foreach (var row in group)
+            {
+                var label = Required(row, "label");
+                var threshold = Number(row, "threshold");
+                var inclusive = Choice(row, "inclusive", YesNo, false) ?? false;
+                if (label is not null)
+                    bands.Add(new PredicateBand(threshold, inclusive, label, Text(row, "color") ?? "#888888"));
+            }
+
+            if (group.Key.Length == 0)
+            {
+                Error(Where(group.First(), "scale"), "wajib diisi");
+                continue;
+            }
+
+            try
+            {
+                scales[group.Key] = new PredicateScale(group.Key, bands);
+            }
+            catch (ArgumentException e)
+            {
+                Error(Where(group.Last(), "threshold"), $"skala predikat \"{group.Key}\": {e.Message.Split(" (Parameter", StringSplitOptions.None)[0]}");
+            }
+        }
+
+        return scales;
     }
 
     private int? Integer(RawRow row, string column)

@@ -36,7 +36,7 @@ public static class WorkbookSchema
         new("capaianCap", "Batas Atas Capaian", "Kosong = tanpa batas; mis. 120"),
         new("rounding", "Pembulatan", "HalfUp (baku) atau Truncate", ["HalfUp", "Truncate"]),
         new("decimals", "Desimal", "Jumlah desimal persen yang ditampilkan (baku 2)"),
-        new("predicateScale", "Skala Predikat", "Permendagri86, DuaStatus, LampuLalin", ["Permendagri86", "DuaStatus", "LampuLalin"]),
+        new("predicateScale", "Skala Predikat", "Permendagri86, DuaStatus, LampuLalin, atau nama skala di sheet Predikat"),
         new("sasaranAggregation", "Agregasi Sasaran", "Mean (rata-rata) atau Weighted (tertimbang bobot)", ["Mean", "Weighted"]),
         new("efficiencyMethod", "Metode Efisiensi", "Ratio, Difference atau Savings", ["Ratio", "Difference", "Savings"]),
         new("absorptionTarget", "Target Penyerapan", "Target penyerapan anggaran (persen), opsional"),
@@ -117,6 +117,14 @@ public static class WorkbookSchema
             new("realisasi", "Realisasi", "Realisasi (Rp)", Required: true),
             new("printedAbsorption", "Penyerapan Tercetak", "Persentase penyerapan tercetak"),
             new("goals", "Mendanai", "Kode sasaran/indikator yang didanai, dipisah ;"),
+        ]),
+        new("predicateScales", "Predikat", "Skala predikat milik instansi (selain Permendagri86, DuaStatus, LampuLalin); urutkan dari kategori terbaik",
+        [
+            new("scale", "Skala", "Nama skala, dipakai di Profil > Skala Predikat", Required: true),
+            new("threshold", "Batas Bawah", "Capaian minimum (persen); kosong untuk kategori terakhir"),
+            new("inclusive", "Termasuk Batas", "Ya = capaian sama dengan batas masuk kategori ini", YesNo),
+            new("label", "Kategori", "Nama kategori, mis. Sangat Baik", Required: true),
+            new("color", "Warna", "Warna heksadesimal, mis. #1b7f3b"),
         ]),
         new("narratives", "Narasi", "Teks analisis per sasaran/indikator",
         [

@@ -9,6 +9,7 @@ public static class DatasetValidator
     [
         new PrintedCapaianCheck(),
         new TargetChecks(),
+        new PlanChainCheck(),
     ];
 
     public static IReadOnlyList<Finding> Check(PerformanceDataset data) =>
