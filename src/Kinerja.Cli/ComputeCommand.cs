@@ -39,7 +39,7 @@ public static class ComputeCommand
     internal static string CapaianText(AgencyProfile profile, Capaian capaian) => CapaianDisplay.Text(profile, capaian);
 
     internal static string ValueText(AgencyProfile profile, MeasuredValue? value) =>
-        value is null ? "-" : value.Original;
+        value is null ? "-" : value.Display(profile.Decimals, profile.Rounding);
 
     internal static string RealisasiText(AgencyProfile profile, Realisasi? realisasi) => realisasi switch
     {
@@ -86,6 +86,7 @@ public static class ComputeCommand
         WriteAligned(output, ["Kode", "Sasaran", "Indikator", "Capaian", "Predikat"], goalRows);
         output.WriteLine();
         output.WriteLine($"Capaian kinerja instansi: {Percent(p, result.AgencyCapaian)}{(result.AgencyPredicate is { } ap ? " (" + ap + ")" : "")}");
+        WriteRenstraAndTrend(data, result, output);
         var mismatches = result.Indicators.Where(r => r.PrintedCheck == PrintedCheck.Mismatch).ToList();
         if (mismatches.Count > 0)
         {
@@ -101,6 +102,28 @@ public static class ComputeCommand
             foreach (var note in notes)
                 output.WriteLine(note);
         }
+    }
+
+    private static void WriteRenstraAndTrend(PerformanceDataset data, PerformanceResult result, TextWriter output)
+    {
+        var p = result.Profile;
+        var progress = ProgressCalculator.Renstra(data, result.Period.YearPeriod);
+        if (progress.Count > 0)
+        {
+            output.WriteLine();
+            output.WriteLine($"Kemajuan terhadap target akhir Renstra{(p.RenstraEnd is { } end ? " " + end : "")}:");
+            WriteAligned(output, ["Kode", "Target Akhir", "Realisasi " + result.Period.Year, "Kemajuan"],
+                progress.Select(g => new[] { g.Indicator.Code, ValueText(p, g.RenstraTarget), RealisasiText(p, g.Realisasi), CapaianText(p, g.Progress) }).ToList());
+        }
+
+        var trends = data.Indicators.Select(i => (Indicator: i, Points: ProgressCalculator.Trend(data, i))).Where(t => t.Points.Count > 1).ToList();
+        if (trends.Count == 0)
+            return;
+        var years = trends.SelectMany(t => t.Points.Select(x => x.Period.Year)).Distinct().Order().ToList();
+        output.WriteLine();
+        output.WriteLine("Perbandingan realisasi dengan tahun-tahun sebelumnya:");
+        WriteAligned(output, ["Kode", .. years.Select(y => y.ToString(CultureInfo.InvariantCulture))],
+            trends.Select(t => new[] { t.Indicator.Code }.Concat(years.Select(y => RealisasiText(p, t.Points.FirstOrDefault(x => x.Period.Year == y)?.Realisasi))).ToArray()).ToList());
     }
 
     private static string Shorten(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";

@@ -117,3 +117,16 @@ public class ValueParsingTests
     [InlineData("-")]
     public void Not_available_is_recognised(string text) => Assert.True(MeasuredValueParser.IsNotAvailable(text));
 }
+
+public class ValueDisplayTests
+{
+    [Theory]
+    [InlineData("50.05%", TargetKind.Number, "Persen", "50,05%")]
+    [InlineData("1762 Orang", TargetKind.Number, "Orang", "1.762")]
+    [InlineData("80,30", TargetKind.Number, "Nilai", "80,30")]
+    [InlineData("34,7864596809%", TargetKind.Number, "Persen", "34,79%")]
+    [InlineData("56,30-58,80%", TargetKind.Range, "Persen", "56,30-58,80%")]
+    [InlineData("3,65 dari 4", TargetKind.Score, "Indeks", "3,65 dari 4")]
+    public void Values_display_the_Indonesian_way_with_the_decimals_they_were_written_with(string text, TargetKind kind, string satuan, string expected) =>
+        Assert.Equal(expected, MeasuredValueParser.Parse(text, kind, satuan).Value.Display(2, RoundingMode.HalfUp));
+}

@@ -86,7 +86,8 @@ public static class JsonWorkbook
         root["profile"] = profile;
         foreach (var sheet in WorkbookSchema.Sheets)
         {
-            if (!raw.Sheets.TryGetValue(sheet.Json, out var rows))
+            // an empty sheet and a missing section mean the same: leave it out
+            if (!raw.Sheets.TryGetValue(sheet.Json, out var rows) || rows.Count == 0)
                 continue;
             var array = new JsonArray();
             foreach (var row in rows)

@@ -107,6 +107,16 @@ public static class IndonesianNumber
         return text;
     }
 
+    /// <summary>
+    /// Formats a value with the decimals it was written with ("80,30" stays 80,30; "1762" becomes 1.762),
+    /// but never more than maxDecimals (an unrounded 34,7864596809 shows as 34,79).
+    /// </summary>
+    public static string FormatAsWritten(decimal value, int maxDecimals, RoundingMode rounding = RoundingMode.HalfUp)
+    {
+        var written = (decimal.GetBits(value)[3] >> 16) & 0xFF;
+        return Format(value, Math.Min(written, maxDecimals), rounding);
+    }
+
     /// <summary>Formats a whole amount (Rupiah, people) with thousands dots: 12.081.204.858.</summary>
     public static string FormatWhole(decimal value) => Format(value, 0);
 }

@@ -8,6 +8,7 @@ public abstract record MeasuredValue
     /// <summary>The text as the user entered it, kept so nothing typed is ever lost.</summary>
     public required string Original { get; init; }
 
+    /// <summary>The value in Indonesian format, with the decimals it was written with, at most <paramref name="decimals"/>.</summary>
     public abstract string Display(int decimals, RoundingMode rounding);
 }
 
@@ -15,13 +16,13 @@ public abstract record MeasuredValue
 public sealed record NumberValue(decimal Value, bool Percent) : MeasuredValue
 {
     public override string Display(int decimals, RoundingMode rounding) =>
-        IndonesianNumber.Format(Value, decimals, rounding, trimZeroDecimals: true) + (Percent ? "%" : "");
+        IndonesianNumber.FormatAsWritten(Value, decimals, rounding) + (Percent ? "%" : "");
 }
 
 public sealed record RangeValue(decimal Lower, decimal Upper, bool Percent) : MeasuredValue
 {
     public override string Display(int decimals, RoundingMode rounding) =>
-        IndonesianNumber.Format(Lower, decimals, rounding, true) + "-" + IndonesianNumber.Format(Upper, decimals, rounding, true) + (Percent ? "%" : "");
+        IndonesianNumber.FormatAsWritten(Lower, decimals, rounding) + "-" + IndonesianNumber.FormatAsWritten(Upper, decimals, rounding) + (Percent ? "%" : "");
 }
 
 public sealed record GradeValue(string Grade, OrdinalScale Scale) : MeasuredValue
@@ -33,7 +34,7 @@ public sealed record GradeValue(string Grade, OrdinalScale Scale) : MeasuredValu
 public sealed record ScoreValue(decimal Score, decimal Maximum) : MeasuredValue
 {
     public override string Display(int decimals, RoundingMode rounding) =>
-        IndonesianNumber.Format(Score, decimals, rounding, true) + " dari " + IndonesianNumber.Format(Maximum, decimals, rounding, true);
+        IndonesianNumber.FormatAsWritten(Score, decimals, rounding) + " dari " + IndonesianNumber.FormatAsWritten(Maximum, decimals, rounding);
 }
 
 public sealed record TextValue(string Text) : MeasuredValue
