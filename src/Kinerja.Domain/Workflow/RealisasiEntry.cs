@@ -1,0 +1,156 @@
+using Kinerja.Domain.Model;
+using Kinerja.Domain.Values;
+
+namespace Kinerja.Domain.Workflow;
+
+public enum EntryStatus
+{
+    Draft,
+    Diajukan,
+    Diverifikasi,
+    Disahkan,
+    Dikembalikan,
+}
+
+public enum Role
+{
+    Operator,
+    Perencana,
+    Verifikator,
+    Pimpinan,
+    Administrator,
+}
+
+/// <summary>Who acts, in which role, for which units (per-unit authorisation is checked here, not only in the UI).</summary>
+public sealed record Actor(string UserName, Role Role, IReadOnlySet<string> UnitCodes)
+{
+    public bool Covers(string unitCode) => Role == Role.Administrator || UnitCodes.Contains(unitCode);
+}
+
+/// <summary>One entry of the audit trail: who, when, from which state to which, with what value.</summary>
+public sealed record EntryEvent(DateTimeOffset At, string UserName, EntryStatus From, EntryStatus To, string? Value, string? Reason);
+
+public sealed class WorkflowException(string message) : InvalidOperationException(message);
+
+/// <summary>
+/// A realisasi as it moves draft -> diajukan -> diverifikasi -> disahkan (or is returned with a reason).
+/// The status changes only through these methods, each checking the current state and the actor's
+/// role and units. An approved value is immutable: a correction is a new version, the old one stays.
+/// </summary>
+public sealed class RealisasiEntry
+{
+    private readonly List<EntryEvent> _history = [];
+    private readonly TimeProvider _clock;
+
+    public RealisasiEntry(string unitCode, string indicatorCode, Period period, MeasuredValue? value, RealisasiStatus status, string? note, Actor author, TimeProvider clock, int version = 1)
+    {
+        Require(author.Covers(unitCode), $"{author.UserName} tidak berwenang atas unit {unitCode}");
+        Require(author.Role is Role.Operator or Role.Perencana or Role.Administrator, $"peran {author.Role} tidak dapat mengisi realisasi");
+        UnitCode = unitCode;
+        IndicatorCode = indicatorCode;
+        Period = period;
+        Value = value;
+        ValueStatus = status;
+        Note = note;
+        Version = version;
+        _clock = clock;
+        _history.Add(new EntryEvent(clock.GetUtcNow(), author.UserName, EntryStatus.Draft, EntryStatus.Draft, value?.Original, "dibuat"));
+    }
+
+    public string UnitCode { get; }
+
+    public string IndicatorCode { get; }
+
+    public Period Period { get; }
+
+    public MeasuredValue? Value { get; private set; }
+
+    public RealisasiStatus ValueStatus { get; private set; }
+
+    public string? Note { get; private set; }
+
+    public int Version { get; }
+
+    public EntryStatus Status { get; private set; } = EntryStatus.Draft;
+
+    public IReadOnlyList<EntryEvent> History => _history;
+
+    public Realisasi ToRealisasi() => new(IndicatorCode, Period, Value, ValueStatus, Note);
+
+    /// <summary>Changes the value while it is still a draft or returned.</summary>
+    public void Edit(Actor actor, MeasuredValue? value, RealisasiStatus status, string? note)
+    {
+        RequireUnit(actor);
+        Require(Status is EntryStatus.Draft or EntryStatus.Dikembalikan, $"realisasi berstatus {Status} tidak dapat diubah; {(Status == EntryStatus.Disahkan ? "buat koreksi sebagai versi baru" : "tunggu hasil verifikasi")}");
+        Require(actor.Role is Role.Operator or Role.Perencana or Role.Administrator, $"peran {actor.Role} tidak dapat mengubah realisasi");
+        Value = value;
+        ValueStatus = status;
+        Note = note;
+        Record(actor, Status, Status, "diubah");
+    }
+
+    public void Submit(Actor actor)
+    {
+        RequireUnit(actor);
+        Require(actor.Role is Role.Operator or Role.Perencana or Role.Administrator, $"peran {actor.Role} tidak dapat mengajukan realisasi");
+        Require(Status is EntryStatus.Draft or EntryStatus.Dikembalikan, $"hanya draf atau realisasi yang dikembalikan yang dapat diajukan (status sekarang {Status})");
+        Require(Value is not null || ValueStatus == RealisasiStatus.NotAvailable, "realisasi kosong tidak dapat diajukan");
+        Require(ValueStatus != RealisasiStatus.NotAvailable || !string.IsNullOrWhiteSpace(Note), "realisasi N/A harus disertai alasan");
+        Move(actor, EntryStatus.Diajukan, null);
+    }
+
+    public void Verify(Actor actor)
+    {
+        RequireUnit(actor);
+        Require(actor.Role is Role.Verifikator, "hanya verifikator yang dapat memverifikasi");
+        Require(Status == EntryStatus.Diajukan, $"hanya realisasi yang diajukan yang dapat diverifikasi (status sekarang {Status})");
+        Require(_history.LastOrDefault(e => e.To == EntryStatus.Diajukan)?.UserName != actor.UserName, "pengaju tidak boleh memverifikasi ajuannya sendiri");
+        Move(actor, EntryStatus.Diverifikasi, null);
+    }
+
+    public void Approve(Actor actor)
+    {
+        RequireUnit(actor);
+        Require(actor.Role is Role.Pimpinan or Role.Administrator, "hanya pimpinan yang dapat mengesahkan");
+        Require(Status == EntryStatus.Diverifikasi, $"hanya realisasi terverifikasi yang dapat disahkan (status sekarang {Status})");
+        Move(actor, EntryStatus.Disahkan, null);
+    }
+
+    public void Return(Actor actor, string reason)
+    {
+        RequireUnit(actor);
+        Require(actor.Role is Role.Verifikator or Role.Pimpinan or Role.Administrator, $"peran {actor.Role} tidak dapat mengembalikan realisasi");
+        Require(Status is EntryStatus.Diajukan or EntryStatus.Diverifikasi, $"realisasi berstatus {Status} tidak dapat dikembalikan");
+        Require(!string.IsNullOrWhiteSpace(reason), "pengembalian harus disertai alasan");
+        Move(actor, EntryStatus.Dikembalikan, reason);
+    }
+
+    /// <summary>A correction of an approved value: a new draft version; this one stays as it was.</summary>
+    public RealisasiEntry Correct(Actor actor, MeasuredValue? value, RealisasiStatus status, string? note, string reason)
+    {
+        RequireUnit(actor);
+        Require(Status == EntryStatus.Disahkan, "koreksi hanya untuk realisasi yang sudah disahkan; ubah draf secara langsung");
+        Require(!string.IsNullOrWhiteSpace(reason), "koreksi harus disertai alasan");
+        var next = new RealisasiEntry(UnitCode, IndicatorCode, Period, value, status, note, actor, _clock, Version + 1);
+        next._history[0] = next._history[0] with { Reason = $"koreksi atas versi {Version}: {reason}" };
+        return next;
+    }
+
+    private void Move(Actor actor, EntryStatus to, string? reason)
+    {
+        var from = Status;
+        Status = to;
+        Record(actor, from, to, reason);
+    }
+
+    private void Record(Actor actor, EntryStatus from, EntryStatus to, string? reason) =>
+        _history.Add(new EntryEvent(_clock.GetUtcNow(), actor.UserName, from, to, Value?.Original, reason));
+
+    private void RequireUnit(Actor actor) => Require(actor.Covers(UnitCode), $"{actor.UserName} tidak berwenang atas unit {UnitCode}");
+
+    private static void Require(bool condition, string message)
+    {
+        if (!condition)
+            throw new WorkflowException(message);
+    }
+}
