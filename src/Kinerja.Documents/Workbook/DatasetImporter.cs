@@ -452,6 +452,18 @@ public sealed class DatasetImporter
         if (Text(row, "realisasi") is null)
             Error(Where(row, "realisasi"), "wajib diisi");
         var blokir = Number(row, "blokir") ?? 0m;
+        var quarters = new List<decimal>();
+        for (var q = 1; q <= 4; q++)
+        {
+            var column = "realisasiTw" + q;
+            if (Text(row, column) is null)
+                continue;
+            if (quarters.Count != q - 1)
+                Error(Where(row, column), $"realisasi triwulan {Period.Roman(q)} diisi padahal triwulan sebelumnya kosong; isi dari TW I berurutan");
+            else if (Number(row, column) is { } amount)
+                quarters.Add(amount);
+        }
+
         if (code is null || name is null || pagu is null || realisasi is null)
             return null;
         return new BudgetLine
@@ -464,6 +476,7 @@ public sealed class DatasetImporter
             Blokir = blokir,
             Realisasi = realisasi.Value,
             PrintedAbsorption = Number(row, "printedAbsorption"),
+            QuarterlyRealisasi = quarters,
             Funds = (Text(row, "goals") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
             SourceRow = row.Row,
         };
