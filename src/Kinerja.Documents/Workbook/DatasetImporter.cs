@@ -453,13 +453,18 @@ public sealed class DatasetImporter
             Error(Where(row, "realisasi"), "wajib diisi");
         var blokir = Number(row, "blokir") ?? 0m;
         var quarters = new List<decimal>();
+        var gapAt = 0;
         for (var q = 1; q <= 4; q++)
         {
             var column = "realisasiTw" + q;
             if (Text(row, column) is null)
+            {
+                gapAt = gapAt == 0 ? q : gapAt;
                 continue;
-            if (quarters.Count != q - 1)
-                Error(Where(row, column), $"realisasi triwulan {Period.Roman(q)} diisi padahal triwulan sebelumnya kosong; isi dari TW I berurutan");
+            }
+
+            if (gapAt > 0)
+                Error(Where(row, column), $"realisasi triwulan {Period.Roman(q)} diisi padahal triwulan {Period.Roman(gapAt)} kosong; isi dari TW I berurutan");
             else if (Number(row, column) is { } amount)
                 quarters.Add(amount);
         }

@@ -42,3 +42,21 @@ public class SampleBudgetAnalysisTests
         Assert.Equal([40_000_000m, 45_000_000m, 41_000_000m, 45_000_000m], line.QuarterlyRealisasi);
     }
 }
+
+public class QuarterlyColumnImportTests
+{
+    [Fact]
+    public void A_quarter_filled_after_an_empty_one_is_an_error_at_its_cell()
+    {
+        const string json = """
+            { "profile": { "agency": "uji", "year": "2025" }, "plan": [], "indicators": [], "targets": [], "realisasi": [],
+              "budget": [ { "code": "A", "name": "a", "pagu": "100", "realisasi": "90", "realisasiTw1": "40", "realisasiTw3": "50" } ] }
+            """;
+
+        var error = Assert.Throws<WorkbookImportException>(() => DatasetImporter.Import(JsonWorkbook.Read(json, "uji.json")));
+
+        var item = Assert.Single(error.Errors);
+        Assert.Equal("realisasiTw3", item.Location.Column);
+        Assert.Contains("triwulan II kosong", item.Message, StringComparison.Ordinal);
+    }
+}
