@@ -21,8 +21,11 @@ public static class CliApp
               Tulis workbook kosong yang menjelaskan dirinya sendiri.
           kinerja convert IN.json|IN.xlsx OUT.xlsx|OUT.json
               Ubah bentuk workbook tanpa kehilangan isi.
-          kinerja check FILE
-              Periksa konsistensi data (capaian tercetak, target, realisasi).
+          kinerja check FILE [--budget-csv ANGGARAN.csv]
+              Periksa konsistensi data (capaian tercetak, target, realisasi, anggaran).
+              FILE boleh berupa CSV anggaran saja (kode;nama;pagu;realisasi).
+          kinerja budget FILE [--budget-csv ANGGARAN.csv]
+              Tampilkan pohon anggaran dengan jumlah rinciannya, penyerapan dan tabel efisiensi.
 
         FILE adalah workbook .xlsx atau .json (lihat docs/workbook-format.md).
         Kode keluar: 0 berhasil, 1 ada temuan, 2 masukan salah.
@@ -45,6 +48,7 @@ public static class CliApp
                 "template" => TemplateCommand.Run(options, output, error),
                 "convert" => ConvertCommand.Run(options, output, error),
                 "check" => CheckCommand.Run(options, output, error),
+                "budget" => BudgetCommand.Run(options, output, error),
                 _ => Fail(error, $"perintah \"{args[0]}\" tidak dikenal; lihat kinerja --help"),
             });
         }

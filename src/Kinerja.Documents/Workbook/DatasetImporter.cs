@@ -488,6 +488,23 @@ public sealed class DatasetImporter
         if (Text(row, "realisasi") is null)
             Error(Where(row, "realisasi"), "wajib diisi");
         var blokir = Number(row, "blokir") ?? 0m;
+        var quarters = new List<decimal>();
+        var gapAt = 0;
+        for (var q = 1; q <= 4; q++)
+        {
+            var column = "realisasiTw" + q;
+            if (Text(row, column) is null)
+            {
+                gapAt = gapAt == 0 ? q : gapAt;
+                continue;
+            }
+
+            if (gapAt > 0)
+                Error(Where(row, column), $"realisasi triwulan {Period.Roman(q)} diisi padahal triwulan {Period.Roman(gapAt)} kosong; isi dari TW I berurutan");
+            else if (Number(row, column) is { } amount)
+                quarters.Add(amount);
+        }
+
         if (code is null || name is null || pagu is null || realisasi is null)
             return null;
         return new BudgetLine
@@ -500,6 +517,7 @@ public sealed class DatasetImporter
             Blokir = blokir,
             Realisasi = realisasi.Value,
             PrintedAbsorption = Number(row, "printedAbsorption"),
+            QuarterlyRealisasi = quarters,
             Funds = (Text(row, "goals") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
             SourceRow = row.Row,
         };

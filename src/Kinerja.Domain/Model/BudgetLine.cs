@@ -23,6 +23,9 @@ public sealed record BudgetLine
 
     public decimal? PrintedAbsorption { get; init; }
 
+    /// <summary>Realisasi of each quarter alone (TW I, TW II, ...) when the source gives them; empty otherwise.</summary>
+    public IReadOnlyList<decimal> QuarterlyRealisasi { get; init; } = [];
+
     /// <summary>Sasaran or indicator codes this line funds.</summary>
     public IReadOnlyList<string> Funds { get; init; } = [];
 

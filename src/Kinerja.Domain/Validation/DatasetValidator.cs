@@ -10,10 +10,22 @@ public static class DatasetValidator
         new PrintedCapaianCheck(),
         new TargetChecks(),
         new PlanChainCheck(),
+        new RenstraTrajectoryCheck(),
+        new UnexplainedCapaianCheck(),
+        new BudgetStructureCheck(),
+        new BudgetSumCheck(),
+        new BudgetAmountCheck(),
+        new BudgetClassificationCheck(),
     ];
 
-    public static IReadOnlyList<Finding> Check(PerformanceDataset data) =>
-        Checks.SelectMany(c => c.Check(data))
+    public static IReadOnlyList<Finding> Check(PerformanceDataset data) => Sort(Checks.SelectMany(c => c.Check(data)));
+
+    /// <summary>The checks that need only budget lines (a finance system's export without the rest of the workbook).</summary>
+    public static IReadOnlyList<Finding> CheckBudget(IReadOnlyList<BudgetLine> lines) =>
+        Sort(BudgetStructureCheck.Check(lines).Concat(BudgetSumCheck.Check(lines)).Concat(BudgetAmountCheck.Check(lines)));
+
+    private static List<Finding> Sort(IEnumerable<Finding> findings) =>
+        findings
             .OrderByDescending(f => f.Severity)
             .ThenBy(f => f.Sheet, StringComparer.Ordinal)
             .ThenBy(f => f.Row ?? 0)

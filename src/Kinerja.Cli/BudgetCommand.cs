@@ -1,0 +1,128 @@
+using Kinerja.Documents.Budget;
+using Kinerja.Domain.Budget;
+using Kinerja.Domain.Measurement;
+using Kinerja.Domain.Model;
+using Kinerja.Domain.Values;
+
+namespace Kinerja.Cli;
+
+/// <summary>`kinerja budget FILE`: the budget tree with its roll-up, the absorption and the efficiency table.</summary>
+public static class BudgetCommand
+{
+    public static int Run(Options options, TextWriter output, TextWriter error)
+    {
+        var file = options.Argument(0, "FILE");
+        IReadOnlyList<BudgetLine> lines;
+        PerformanceDataset? data = null;
+        if (file.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
+        {
+            lines = BudgetCsv.Read(file);
+        }
+        else
+        {
+            data = BudgetInput.Load(file, options);
+            lines = data.Budget;
+        }
+
+        if (lines.Count == 0)
+        {
+            output.WriteLine($"{Path.GetFileName(file)}: tidak ada baris anggaran.");
+            return CliApp.Ok;
+        }
+
+        var rollup = BudgetRollup.Of(lines);
+        output.WriteLine("Anggaran (angka tercetak; kolom \"Jumlah rincian\" dihitung dari baris di bawahnya)");
+        output.WriteLine();
+        var rows = new List<string[]>();
+        foreach (var root in rollup.Tree.Roots)
+            AddRows(rollup, root, 0, rows);
+        Table.Write(output, ["Kode", "Uraian", "Pagu", "Realisasi", "Sisa", "Penyerapan", "Jumlah rincian (pagu)", "Cek"], rows, rightAligned: [2, 3, 4, 5, 6]);
+
+        var absorption = data is null ? new Absorption(rollup.Total, null) : BudgetAnalysis.Absorption(data);
+        output.WriteLine();
+        output.WriteLine($"Total: pagu {Rp(absorption.Amounts.Pagu)}, blokir {Rp(absorption.Amounts.Blokir)}, realisasi {Rp(absorption.Amounts.Realisasi)}");
+        output.WriteLine($"Penyerapan terhadap pagu: {Percent(absorption.OfPagu)}; terhadap pagu tanpa blokir ({Rp(absorption.PaguWithoutBlokir)}): {Percent(absorption.OfPaguWithoutBlokir)}");
+        if (absorption.Target is { } target)
+            output.WriteLine($"Capaian kinerja anggaran (target penyerapan {IndonesianNumber.Format(target, 2)}%): {Percent(absorption.OfPaguAgainstTarget)}; tanpa blokir {Percent(absorption.OfPaguWithoutBlokirAgainstTarget)}");
+
+        if (data is not null)
+            WriteEfficiency(data, output);
+        return CliApp.Ok;
+    }
+
+    private static void WriteEfficiency(PerformanceDataset data, TextWriter output)
+    {
+        var result = PerformanceCalculator.Compute(data);
+        var table = BudgetAnalysis.Efficiency(data, result);
+        if (table.Rows.Count == 0)
+            return;
+        var (title, column) = table.Method switch
+        {
+            EfficiencyMethod.Ratio => ("rasio capaian sasaran / penyerapan anggaran", "Tingkat efisiensi"),
+            EfficiencyMethod.Difference => ("selisih capaian % - penyerapan %, untuk capaian >= 100%", "Efisiensi"),
+            _ => ("penghematan (pagu - realisasi) / pagu, untuk capaian >= 100%", "Penghematan"),
+        };
+        output.WriteLine();
+        output.WriteLine($"Efisiensi ({title}):");
+        var p = data.Profile;
+        var rows = table.Listed.Select(r => new[]
+        {
+            r.Code,
+            Shorten(r.Name, 50),
+            p.FormatPercent(r.Capaian),
+            Rp(r.Pagu),
+            Rp(r.RealisasiAnggaran),
+            Percent(r.Absorption),
+            r.Efficiency is { } e ? (table.Method == EfficiencyMethod.Ratio ? IndonesianNumber.Format(e, 2) : IndonesianNumber.Format(e, 2) + "%") : "-",
+        }).ToList();
+        Table.Write(output, ["Kode", "Uraian", "Capaian", "Pagu", "Realisasi", "Penyerapan", column], rows, rightAligned: [2, 3, 4, 5, 6]);
+    }
+
+    private static void AddRows(BudgetRollup rollup, BudgetNode node, int depth, List<string[]> rows)
+    {
+        var line = node.Line;
+        var status = rollup.Status(node, BudgetField.Pagu);
+        var realisasiStatus = rollup.Status(node, BudgetField.Realisasi);
+        var check = (status, realisasiStatus) switch
+        {
+            (SumStatus.Mismatch, _) or (_, SumStatus.Mismatch) => "TIDAK COCOK",
+            (SumStatus.KnockOn, _) or (_, SumStatus.KnockOn) => "ikutan",
+            (SumStatus.Leaf, _) => "",
+            _ => "cocok",
+        };
+        if (rollup.Swapped(node))
+            check = "kolom tertukar";
+        else if (line.Realisasi > line.Pagu)
+            check = "realisasi > pagu";
+        rows.Add([
+            new string(' ', depth * 2) + line.Code,
+            Shorten(line.Name, 48),
+            Rp(line.Pagu),
+            Rp(line.Realisasi),
+            Rp(line.Sisa),
+            Percent(line.Absorption),
+            node.IsLeaf ? "" : Rp(rollup.ChildrenSum(node).Pagu),
+            check,
+        ]);
+        foreach (var child in node.Children)
+            AddRows(rollup, child, depth + 1, rows);
+    }
+
+    private static string Rp(decimal value) => IndonesianNumber.Format(value, value == decimal.Truncate(value) ? 0 : 2);
+
+    private static string Percent(decimal? value) => value is { } v ? IndonesianNumber.Format(v, 2) + "%" : "-";
+
+    private static string Shorten(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
+}
+
+internal static class Table
+{
+    public static void Write(TextWriter output, string[] headers, List<string[]> rows, int[] rightAligned)
+    {
+        var widths = headers.Select((h, i) => Math.Max(h.Length, rows.Count == 0 ? 0 : rows.Max(r => r[i].Length))).ToArray();
+        output.WriteLine(string.Join("  ", headers.Select((h, i) => h.PadRight(widths[i]))).TrimEnd());
+        output.WriteLine(string.Join("  ", widths.Select(w => new string('-', w))));
+        foreach (var row in rows)
+            output.WriteLine(string.Join("  ", row.Select((c, i) => rightAligned.Contains(i) ? c.PadLeft(widths[i]) : c.PadRight(widths[i]))).TrimEnd());
+    }
+}

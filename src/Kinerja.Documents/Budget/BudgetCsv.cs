@@ -1,0 +1,201 @@
+using System.Text;
+using Kinerja.Documents.Workbook;
+using Kinerja.Domain.Budget;
+using Kinerja.Domain.Model;
+using Kinerja.Domain.Values;
+
+namespace Kinerja.Documents.Budget;
+
+/// <summary>
+/// Reads budget lines from the flat CSV that finance systems export: code, name, pagu, realisasi (blokir
+/// and parent optional), separated by ";" or ",", amounts the Indonesian way ("12.081.204.858") or plain.
+/// The separator is the one of the first line: ";" when it has one, "," otherwise; with "," an amount
+/// holding commas must be quoted. A first line whose pagu is not a number is a header naming the columns
+/// (Kode/Code, Nama/Uraian/Name, Pagu, Blokir, Realisasi, Induk/Parent) in any order; without a header the
+/// order is code, name, pagu, realisasi. Parents are taken from the code (2176.BAA.001 under 2176.BAA)
+/// when no Induk column is given. Every error is collected with file, line and column before the file is
+/// refused. Records are lines: a quoted field cannot span lines.
+/// </summary>
+public static class BudgetCsv
+{
+    private const string SheetName = "CSV";
+
+    private static readonly Dictionary<string, string> HeaderNames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["kode"] = "code", ["code"] = "code", ["kd"] = "code", ["kode anggaran"] = "code", ["kode akun"] = "code",
+        ["nama"] = "name", ["name"] = "name", ["uraian"] = "name", ["nama anggaran"] = "name", ["keterangan"] = "name",
+        ["pagu"] = "pagu", ["anggaran"] = "pagu", ["pagu anggaran"] = "pagu",
+        ["blokir"] = "blokir",
+        ["realisasi"] = "realisasi", ["realisasi anggaran"] = "realisasi",
+        ["induk"] = "parent", ["parent"] = "parent", ["kode induk"] = "parent",
+    };
+
+    private static readonly string[] DefaultOrder = ["code", "name", "pagu", "realisasi"];
+
+    public static IReadOnlyList<BudgetLine> Read(string path)
+    {
+        if (!File.Exists(path))
+            throw new WorkbookImportException([new ImportError(new SourceLocation(Path.GetFileName(path), "(berkas)", 0, ""), "berkas tidak ditemukan")]);
+        return Parse(File.ReadAllText(path, Encoding.UTF8), Path.GetFileName(path));
+    }
+
+    public static IReadOnlyList<BudgetLine> Parse(string text, string fileName)
+    {
+        var errors = new List<ImportError>();
+        var lines = text.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+        if (lines.Count > 0)
+            lines[0] = lines[0].TrimStart('\uFEFF');
+        var firstIndex = lines.FindIndex(l => l.Trim().Length > 0);
+        if (firstIndex < 0)
+            throw new WorkbookImportException([new ImportError(new SourceLocation(fileName, SheetName, 0, ""), "berkas CSV kosong")]);
+        var separator = SplitFields(lines[firstIndex], ';', out _).Count > 1 ? ';' : ',';
+
+        var columns = DefaultOrder;
+        var first = SplitFields(lines[firstIndex], separator, out _);
+        var dataStart = firstIndex;
+        if (first.Count < 3 || !IndonesianNumber.Parse(CleanAmount(first[2])).Success)
+        {
+            // a header line: map its names to columns
+            columns = new string[first.Count];
+            for (var i = 0; i < first.Count; i++)
+            {
+                var name = first[i].Trim();
+                if (!HeaderNames.TryGetValue(name, out var column))
+                {
+                    errors.Add(new ImportError(Location(fileName, firstIndex + 1, name, i), $"kolom \"{name}\" tidak dikenal; kolom yang sah: Kode, Nama, Pagu, Blokir, Realisasi, Induk"));
+                    column = "";
+                }
+
+                columns[i] = column;
+            }
+
+            foreach (var required in DefaultOrder.Where(r => !columns.Contains(r)))
+                errors.Add(new ImportError(Location(fileName, firstIndex + 1, required, -1), $"kolom \"{required}\" tidak ada di baris judul"));
+            dataStart = firstIndex + 1;
+        }
+
+        var result = new List<BudgetLine>();
+        for (var index = dataStart; index < lines.Count && errors.Count < 200; index++)
+        {
+            if (lines[index].Trim().Length == 0)
+                continue;
+            var row = index + 1;
+            var fields = SplitFields(lines[index], separator, out var unclosedQuote);
+            if (unclosedQuote)
+            {
+                errors.Add(new ImportError(Location(fileName, row, "", -1), "tanda kutip tidak ditutup"));
+                continue;
+            }
+
+            if (fields.Count != columns.Length)
+            {
+                var hint = separator == ',' ? "; bila angka memakai koma ribuan (16,651,000), beri tanda kutip atau pakai pemisah ;" : "";
+                errors.Add(new ImportError(Location(fileName, row, "", -1), $"baris ini memiliki {fields.Count} kolom, seharusnya {columns.Length}{hint}"));
+                continue;
+            }
+
+            string? Field(string column)
+            {
+                var at = Array.IndexOf(columns, column);
+                var value = at < 0 ? null : fields[at].Trim();
+                return string.IsNullOrEmpty(value) ? null : value;
+            }
+
+            decimal? Amount(string column, bool required)
+            {
+                var value = Field(column);
+                var at = Array.IndexOf(columns, column);
+                if (value is null)
+                {
+                    if (required)
+                        errors.Add(new ImportError(Location(fileName, row, column, at), "wajib diisi"));
+                    return required ? null : 0m;
+                }
+
+                var parsed = IndonesianNumber.Parse(CleanAmount(value));
+                if (parsed.Success)
+                    return parsed.Value;
+                errors.Add(new ImportError(Location(fileName, row, column, at), parsed.Error!));
+                return null;
+            }
+
+            var code = Field("code");
+            var name = Field("name");
+            if (code is null)
+                errors.Add(new ImportError(Location(fileName, row, "code", Array.IndexOf(columns, "code")), "wajib diisi"));
+            var pagu = Amount("pagu", true);
+            var blokir = Amount("blokir", false);
+            var realisasi = Amount("realisasi", true);
+            if (code is null || pagu is null || realisasi is null || blokir is null)
+                continue;
+            result.Add(new BudgetLine
+            {
+                Code = code,
+                Name = name ?? code,
+                ParentCode = Field("parent"),
+                Pagu = pagu.Value,
+                Blokir = blokir.Value,
+                Realisasi = realisasi.Value,
+                SourceRow = row,
+            });
+        }
+
+        if (errors.Count > 0)
+            throw new WorkbookImportException(errors);
+        if (result.Count == 0)
+            throw new WorkbookImportException([new ImportError(new SourceLocation(fileName, SheetName, 0, ""), "tidak ada baris anggaran")]);
+        return BudgetCodes.InferParents(result);
+    }
+
+    private static SourceLocation Location(string file, int row, string column, int index) =>
+        new(file, SheetName, row, column, index >= 0 ? ColumnLetter(index) + row : null);
+
+    private static string ColumnLetter(int index) => ((char)('A' + Math.Min(index, 25))).ToString();
+
+    private static string CleanAmount(string text) => text.Replace("Rp", "", StringComparison.OrdinalIgnoreCase).Replace(",-", "", StringComparison.Ordinal).Trim();
+
+    /// <summary>Splits one CSV line; double quotes enclose a field, "" inside them is a quote.</summary>
+    private static List<string> SplitFields(string line, char separator, out bool unclosedQuote)
+    {
+        var fields = new List<string>();
+        var current = new StringBuilder();
+        var quoted = false;
+        for (var i = 0; i < line.Length; i++)
+        {
+            var c = line[i];
+            if (quoted)
+            {
+                if (c == '"' && i + 1 < line.Length && line[i + 1] == '"')
+                {
+                    current.Append('"');
+                    i++;
+                }
+                else if (c == '"')
+                {
+                    quoted = false;
+                }
+                else
+                {
+                    current.Append(c);
+                }
+            }
+            else if (c == '"')
+            {
+                quoted = true;
+            }
+            else if (c == separator)
+            {
+                fields.Add(current.ToString());
+                current.Clear();
+            }
+            else
+            {
+                current.Append(c);
+            }
+        }
+
+        fields.Add(current.ToString());
+        unclosedQuote = quoted;
+        return fields;
+    }
+}

@@ -1,0 +1,146 @@
+using Kinerja.Domain.Measurement;
+using Kinerja.Domain.Model;
+using Kinerja.Domain.Values;
+
+namespace Kinerja.Domain.Budget;
+
+/// <summary>
+/// Penyerapan of a budget (RULEBOOK §7): against pagu including blokir, against pagu without blokir,
+/// and each of them against the agency's absorption target ("capaian kinerja anggaran").
+/// 000: 5.500.436.965.043 / 6.144.346.237.000 = 89,52%; / 5.693.541.003.000 = 96,61%;
+/// 89,52 / 98,41 = 90,97%; 96,61 / 98,41 = 98,17%.
+/// </summary>
+public sealed record Absorption(Amounts Amounts, decimal? Target)
+{
+    public decimal PaguWithoutBlokir => Amounts.Pagu - Amounts.Blokir;
+
+    public decimal? OfPagu => Amounts.Absorption;
+
+    public decimal? OfPaguWithoutBlokir => PaguWithoutBlokir == 0 ? null : Amounts.Realisasi / PaguWithoutBlokir * 100m;
+
+    public decimal? OfPaguAgainstTarget => Against(OfPagu);
+
+    public decimal? OfPaguWithoutBlokirAgainstTarget => Against(OfPaguWithoutBlokir);
+
+    private decimal? Against(decimal? absorption) => absorption is { } a && Target is { } t && t != 0 ? a / t * 100m : null;
+}
+
+/// <summary>The budget behind one sasaran or indicator: the lines linked to it (RULEBOOK §7, "budget lines link to the sasaran and indicators they fund").</summary>
+public sealed record GoalBudget(string GoalCode, IReadOnlyList<BudgetNode> Lines, Amounts Amounts)
+{
+    public bool HasBudget => Lines.Count > 0;
+}
+
+/// <summary>An efficiency table (RULEBOOK §8) in the agency's method, with the rows it lists.</summary>
+public sealed record EfficiencyTable(EfficiencyMethod Method, IReadOnlyList<EfficiencyRow> Rows)
+{
+    /// <summary>Rows the method lists: all for Ratio, capaian &gt;= 100 for Difference and Savings (003 Tabel 3.7 leaves IK-15 and IK-16 out).</summary>
+    public IEnumerable<EfficiencyRow> Listed => Rows.Where(r => r.Claimed);
+}
+
+public static class BudgetAnalysis
+{
+    public static Absorption Absorption(PerformanceDataset data) => new(BudgetRollup.Of(data.Budget).Total, data.Profile.AbsorptionTarget);
+
+    public static Absorption Absorption(BudgetLine line, decimal? target) => new(Amounts.Of(line), target);
+
+    /// <summary>
+    /// Budget per sasaran or indicator: the sum of the lines whose Mendanai list names it. When a line and
+    /// one of its descendants both name it, the descendant is the more precise link and the ancestor is left
+    /// out (000: TOTAL funds SS-1 and SS-2, programs DN and DL fund SS-1, so SS-1 = DN + DL =
+    /// 4.624.779.454.000, never the whole total). Lines are counted with their swapped columns put back.
+    /// </summary>
+    public static GoalBudget ForGoal(PerformanceDataset data, string goalCode)
+    {
+        var rollup = BudgetRollup.Of(data.Budget);
+        var linked = rollup.Tree.Nodes.Where(n => n.Line.Funds.Contains(goalCode, StringComparer.Ordinal)).ToList();
+        var set = linked.ToHashSet();
+        var precise = linked.Where(n => !HasLinkedDescendant(n, set)).ToList();
+        var amounts = precise.Aggregate(default(Amounts), (sum, n) => sum + rollup.Own(n));
+        return new GoalBudget(goalCode, precise, amounts);
+    }
+
+    /// <summary>
+    /// The budget behind an indicator: its own links, else its sasaran's. For a sasaran without links of its
+    /// own, the union of its indicators' lines.
+    /// </summary>
+    public static GoalBudget ForIndicator(PerformanceDataset data, Indicator indicator)
+    {
+        var own = ForGoal(data, indicator.Code);
+        return own.HasBudget ? own : ForSasaran(data, indicator.GoalCode);
+    }
+
+    public static GoalBudget ForSasaran(PerformanceDataset data, string goalCode)
+    {
+        var direct = ForGoal(data, goalCode);
+        if (direct.HasBudget)
+            return direct;
+        var rollup = BudgetRollup.Of(data.Budget);
+        var lines = data.Indicators.Where(i => i.GoalCode == goalCode)
+            .SelectMany(i => ForGoal(data, i.Code).Lines)
+            .Distinct()
+            .ToList();
+        var set = lines.ToHashSet();
+        // an indicator's line inside another indicator's line of the same sasaran is already counted
+        var outer = lines.Where(l => !HasLinkedAncestor(l, set)).ToList();
+        return new GoalBudget(goalCode, outer, outer.Aggregate(default(Amounts), (sum, n) => sum + rollup.Own(n)));
+    }
+
+    /// <summary>
+    /// The efficiency table in the agency's method (RULEBOOK §8). Ratio (000 Tabel 3.24): one row per
+    /// sasaran, capaian sasaran / penyerapan of its budget. Difference (003 Tabel 3.7) and Savings: one row
+    /// per indicator, against the budget of the indicator (or of its sasaran), listed where capaian &gt;= 100.
+    /// 003 IK-1: 131,71 - 85,70 = 46,01.
+    /// </summary>
+    public static EfficiencyTable Efficiency(PerformanceDataset data, PerformanceResult result)
+    {
+        var method = data.Profile.EfficiencyMethod;
+        var rows = new List<EfficiencyRow>();
+        if (method == EfficiencyMethod.Ratio)
+        {
+            foreach (var goal in result.Goals.Where(g => g.Capaian is not null && g.Goal.Level != PlanLevel.Tujuan))
+            {
+                var budget = ForSasaran(data, goal.Goal.Code);
+                if (budget.HasBudget)
+                    rows.Add(EfficiencyCalculator.Compute(method, goal.Goal.Code, goal.Goal.Name, goal.Capaian!.Value, budget.Amounts.Pagu, budget.Amounts.Realisasi));
+            }
+        }
+        else
+        {
+            foreach (var row in result.Indicators.Where(r => r.Capaian.HasValue))
+            {
+                var budget = ForIndicator(data, row.Indicator);
+                if (budget.HasBudget)
+                    rows.Add(EfficiencyCalculator.Compute(method, row.Indicator.Code, row.Indicator.Name, row.Capaian.Value, budget.Amounts.Pagu, budget.Amounts.Realisasi));
+            }
+        }
+
+        return new EfficiencyTable(method, rows);
+    }
+
+    private static bool HasLinkedDescendant(BudgetNode node, HashSet<BudgetNode> linked)
+    {
+        var stack = new Stack<BudgetNode>(node.Children);
+        while (stack.Count > 0)
+        {
+            var at = stack.Pop();
+            if (linked.Contains(at))
+                return true;
+            foreach (var child in at.Children)
+                stack.Push(child);
+        }
+
+        return false;
+    }
+
+    private static bool HasLinkedAncestor(BudgetNode node, HashSet<BudgetNode> linked)
+    {
+        for (var at = node.Parent; at is not null; at = at.Parent)
+        {
+            if (linked.Contains(at))
+                return true;
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,237 @@
+using Kinerja.Domain.Budget;
+using Kinerja.Domain.Model;
+using Kinerja.Domain.Values;
+
+namespace Kinerja.Domain.Validation;
+
+/// <summary>Shared wording for budget findings: Rupiah and percentages the Indonesian way.</summary>
+internal static class BudgetWords
+{
+    public const string Sheet = "Anggaran";
+
+    public static string Rp(decimal value) => IndonesianNumber.Format(value, value == decimal.Truncate(value) ? 0 : 2);
+
+    public static string Percent(decimal value) => IndonesianNumber.Format(value, 2) + "%";
+
+    public static string Field(BudgetField field) => field switch
+    {
+        BudgetField.Pagu => "pagu",
+        BudgetField.Blokir => "blokir",
+        _ => "realisasi",
+    };
+
+    public static Finding At(Severity severity, string rule, BudgetNode node, string message) =>
+        new(severity, rule, Sheet, node.Code, $"\"{node.Line.Name}\": {message}") { Row = node.Line.SourceRow > 0 ? node.Line.SourceRow : null };
+}
+
+/// <summary>
+/// The shape of the budget tree: duplicate codes (002: two RO lines coded 2176.ABK.007), parents that do
+/// not exist, parent chains that loop.
+/// </summary>
+public sealed class BudgetStructureCheck : IDatasetCheck
+{
+    public IEnumerable<Finding> Check(PerformanceDataset data) => Check(data.Budget);
+
+    public static IEnumerable<Finding> Check(IReadOnlyList<BudgetLine> lines)
+    {
+        if (lines.Count == 0)
+            yield break;
+        var tree = BudgetRollup.Of(lines).Tree;
+        var inherited = tree.Duplicates.Where(d => d.Inherited).ToList();
+        foreach (var duplicate in tree.Duplicates.Where(d => !d.Inherited))
+        {
+            var first = duplicate.Lines[0];
+            var where = string.Join(", ", duplicate.Lines.Select(l => $"baris {l.Line.SourceRow} \"{l.Line.Name}\""));
+            if (duplicate.IdenticalRepeat)
+            {
+                yield return BudgetWords.At(Severity.Warning, "anggaran-baris-berulang", duplicate.Lines[1],
+                    $"baris {duplicate.Code} diulang dengan uraian dan angka yang sama ({where}); bila ini pengulangan judul halaman, hapus salah satunya agar tidak terhitung dua kali");
+                continue;
+            }
+
+            // codes below the duplicated line repeat with it; say so once, here
+            var below = inherited.Where(d => d.Code.StartsWith(duplicate.Code + ".", StringComparison.Ordinal)).Select(d => d.Code).ToList();
+            var knockOn = below.Count == 0 ? "" : $"; akibatnya kode rincian di bawahnya juga berulang: {string.Join(", ", below)}";
+            yield return BudgetWords.At(Severity.Error, "anggaran-kode-ganda", first,
+                $"kode {duplicate.Code} dipakai oleh {duplicate.Lines.Count} baris yang berbeda: {where}; setiap baris anggaran harus berkode unik{knockOn}");
+        }
+
+        // an inherited duplicate under a parent that is not itself reported (e.g. the parent is an identical repeat)
+        foreach (var duplicate in inherited.Where(d => !tree.Duplicates.Any(p => !p.Inherited && d.Code.StartsWith(p.Code + ".", StringComparison.Ordinal))))
+        {
+            var where = string.Join(", ", duplicate.Lines.Select(l => $"baris {l.Line.SourceRow}"));
+            yield return BudgetWords.At(Severity.Warning, "anggaran-kode-ganda", duplicate.Lines[0],
+                $"kode {duplicate.Code} muncul {duplicate.Lines.Count} kali ({where}) karena induknya berkode sama");
+        }
+
+        foreach (var node in tree.MissingParents)
+            yield return BudgetWords.At(Severity.Error, "anggaran-induk-tidak-ada", node, $"induk \"{node.Line.ParentCode}\" tidak ada di antara baris anggaran; baris ini dihitung sebagai baris teratas");
+        foreach (var node in tree.CycleBreaks)
+            yield return BudgetWords.At(Severity.Error, "anggaran-induk-melingkar", node, $"rantai induk dari baris ini kembali ke dirinya sendiri (induk \"{node.Line.ParentCode}\"); hubungan ke induk diputus di sini");
+    }
+}
+
+/// <summary>
+/// Every parent equals the sum of its children (RULEBOOK §7, §10). 002 KRO 2176.ABK prints pagu 16.651.000
+/// over two RO lines of 16.651.000 and 16.650.000; 003 "Administrasi Keuangan" prints 5.954.732.500 where
+/// its sub kegiatan sum to 4.954.732.500. A parent whose gap is only the echo of a wrong child total (its
+/// figure equals the detail at the bottom of the tree) gets an information finding naming the child, not
+/// an error.
+/// </summary>
+public sealed class BudgetSumCheck : IDatasetCheck
+{
+    private static readonly BudgetField[] Fields = [BudgetField.Pagu, BudgetField.Blokir, BudgetField.Realisasi];
+
+    public IEnumerable<Finding> Check(PerformanceDataset data) => Check(data.Budget);
+
+    public static IEnumerable<Finding> Check(IReadOnlyList<BudgetLine> lines)
+    {
+        if (lines.Count == 0)
+            yield break;
+        var rollup = BudgetRollup.Of(lines);
+        foreach (var node in rollup.Tree.Nodes)
+        {
+            if (node.IsLeaf)
+                continue;
+            foreach (var field in Fields)
+            {
+                var status = rollup.Status(node, field);
+                if (status is SumStatus.Consistent or SumStatus.NotGiven or SumStatus.Leaf)
+                    continue;
+                var entered = rollup.Own(node)[field];
+                var sum = rollup.ChildrenSum(node)[field];
+                var name = BudgetWords.Field(field);
+                var gap = BudgetWords.Rp(Math.Abs(entered - sum));
+                var direction = entered < sum ? "tercetak lebih kecil" : "tercetak lebih besar";
+                if (status == SumStatus.KnockOn)
+                {
+                    var causes = string.Join(", ", rollup.CausesBelow(node, field).Select(c => c.Label));
+                    yield return BudgetWords.At(Severity.Info, "anggaran-selisih-ikutan", node,
+                        $"{name} tercetak {BudgetWords.Rp(entered)} tidak sama dengan jumlah rincian langsung {BudgetWords.Rp(sum)} (selisih {gap}), tetapi sama dengan jumlah rincian terbawah; angka baris ini benar, selisihnya berasal dari {causes}");
+                    continue;
+                }
+
+                var asPrinted = rollup.ChildrenAsPrinted(node)[field];
+                var swapped = node.Children.Where(rollup.Swapped).Select(c => c.Label).ToList();
+                var rincian = asPrinted == sum || swapped.Count == 0
+                    ? $"jumlah rincian {BudgetWords.Rp(sum)}"
+                    : $"jumlah rincian {BudgetWords.Rp(asPrinted)} seperti tercetak, {BudgetWords.Rp(sum)} bila kolom {string.Join(", ", swapped)} yang tertukar dibetulkan";
+                var computed = rollup.Computed(node)[field];
+                var deeper = computed == sum ? "" : $"; jumlah rincian terbawah {BudgetWords.Rp(computed)}";
+                yield return BudgetWords.At(Severity.Error, "anggaran-jumlah-rincian", node,
+                    $"{name} tercetak {BudgetWords.Rp(entered)}, {rincian}, selisih {gap} ({direction}); seharusnya {BudgetWords.Rp(sum)} ({node.Children.Count} baris rincian){deeper}");
+            }
+        }
+    }
+}
+
+/// <summary>
+/// The figures of each line: realisasi above pagu, or pagu and realisasi swapped (003 Penatausahaan
+/// 166.400.000 / 170.025.000); blokir above pagu; negative amounts; a printed penyerapan that neither
+/// rounding reproduces; quarters that do not add up to the year.
+/// </summary>
+public sealed class BudgetAmountCheck : IDatasetCheck
+{
+    public IEnumerable<Finding> Check(PerformanceDataset data) => Check(data.Budget);
+
+    public static IEnumerable<Finding> Check(IReadOnlyList<BudgetLine> lines)
+    {
+        if (lines.Count == 0)
+            yield break;
+        var rollup = BudgetRollup.Of(lines);
+        foreach (var node in rollup.Tree.Nodes)
+        {
+            var line = node.Line;
+            if (line.Pagu < 0 || line.Realisasi < 0 || line.Blokir < 0)
+            {
+                yield return BudgetWords.At(Severity.Error, "anggaran-angka-negatif", node, $"pagu, blokir dan realisasi tidak boleh negatif (pagu {BudgetWords.Rp(line.Pagu)}, blokir {BudgetWords.Rp(line.Blokir)}, realisasi {BudgetWords.Rp(line.Realisasi)})");
+                continue;
+            }
+
+            if (rollup.Swapped(node))
+            {
+                yield return BudgetWords.At(Severity.Error, "anggaran-kolom-tertukar", node,
+                    $"realisasi {BudgetWords.Rp(line.Realisasi)} melebihi pagu {BudgetWords.Rp(line.Pagu)} ({BudgetWords.Percent(line.Realisasi / line.Pagu * 100m)}), sedangkan penyerapan tercetak {IndonesianNumber.Format(line.PrintedAbsorption!.Value, PrintedPercent.DecimalsOf(line.PrintedAbsorption.Value))}% = {BudgetWords.Rp(line.Pagu)} / {BudgetWords.Rp(line.Realisasi)}: kolom pagu dan realisasi tertukar; seharusnya pagu {BudgetWords.Rp(line.Realisasi)} dan realisasi {BudgetWords.Rp(line.Pagu)}");
+            }
+            else if (line.Realisasi > line.Pagu)
+            {
+                var percent = line.Pagu == 0 ? "pagu 0" : BudgetWords.Percent(line.Realisasi / line.Pagu * 100m);
+                yield return BudgetWords.At(Severity.Error, "anggaran-realisasi-melebihi-pagu", node,
+                    $"realisasi {BudgetWords.Rp(line.Realisasi)} melebihi pagu {BudgetWords.Rp(line.Pagu)} ({percent}); realisasi paling banyak sebesar pagu, periksa apakah kolom tertukar");
+            }
+
+            if (line.Blokir > line.Pagu)
+                yield return BudgetWords.At(Severity.Error, "anggaran-blokir-melebihi-pagu", node, $"blokir {BudgetWords.Rp(line.Blokir)} melebihi pagu {BudgetWords.Rp(line.Pagu)}");
+
+            if (line.PrintedAbsorption is { } printed && !rollup.Swapped(node) && line.Pagu != 0)
+            {
+                var computed = line.Realisasi / line.Pagu * 100m;
+                if (!PrintedPercent.Reproduces(printed, computed))
+                {
+                    var printedText = IndonesianNumber.Format(printed, PrintedPercent.DecimalsOf(printed)) + "%";
+                    var rolled = rollup.Computed(node);
+                    if (!node.IsLeaf && rolled.Pagu != 0 && PrintedPercent.Reproduces(printed, rolled.Realisasi / rolled.Pagu * 100m))
+                    {
+                        yield return BudgetWords.At(Severity.Info, "anggaran-penyerapan-tercetak", node,
+                            $"penyerapan tercetak {printedText} tidak sama dengan realisasi / pagu tercetak = {BudgetWords.Rp(line.Realisasi)} / {BudgetWords.Rp(line.Pagu)} = {BudgetWords.Percent(computed)}, tetapi sama dengan hasil dari jumlah rincian {BudgetWords.Rp(rolled.Realisasi)} / {BudgetWords.Rp(rolled.Pagu)}: angka penyerapan benar, pagu atau realisasi baris ini yang salah cetak");
+                    }
+                    else
+                    {
+                        yield return BudgetWords.At(Severity.Error, "anggaran-penyerapan-tercetak", node,
+                            $"penyerapan tercetak {printedText} tidak dapat dihasilkan dari realisasi {BudgetWords.Rp(line.Realisasi)} / pagu {BudgetWords.Rp(line.Pagu)}; seharusnya {BudgetWords.Percent(computed)}");
+                    }
+                }
+            }
+
+            if (line.QuarterlyRealisasi.Count > 0)
+            {
+                var quarters = line.QuarterlyRealisasi.Sum();
+                if (line.QuarterlyRealisasi.Count == 4 && quarters != line.Realisasi)
+                    yield return BudgetWords.At(Severity.Error, "anggaran-realisasi-triwulan", node,
+                        $"realisasi TW I-IV berjumlah {BudgetWords.Rp(quarters)} ({string.Join(" + ", line.QuarterlyRealisasi.Select(BudgetWords.Rp))}), sedangkan realisasi setahun tercetak {BudgetWords.Rp(line.Realisasi)}; selisih {BudgetWords.Rp(Math.Abs(quarters - line.Realisasi))}");
+                else if (quarters > line.Pagu)
+                    yield return BudgetWords.At(Severity.Error, "anggaran-realisasi-triwulan", node,
+                        $"realisasi s.d. TW {Period.Roman(line.QuarterlyRealisasi.Count)} berjumlah {BudgetWords.Rp(quarters)}, melebihi pagu {BudgetWords.Rp(line.Pagu)}");
+            }
+        }
+    }
+}
+
+/// <summary>
+/// Parts that must add up across the budget: the spending-type view (003 Tabel 3.10: Belanja Operasi +
+/// Belanja Modal) and the program view (Tabel 3.11) are the same money and must have the same total; and
+/// every Mendanai link names a sasaran or indicator that exists.
+/// </summary>
+public sealed class BudgetClassificationCheck : IDatasetCheck
+{
+    public IEnumerable<Finding> Check(PerformanceDataset data)
+    {
+        if (data.Budget.Count == 0)
+            yield break;
+        var rollup = BudgetRollup.Of(data.Budget);
+        var roots = rollup.Tree.Roots;
+        var spending = roots.Where(r => BudgetTree.IsSpendingType(r.Line)).ToList();
+        var programs = roots.Where(r => !BudgetTree.IsSpendingType(r.Line)).ToList();
+        if (spending.Count > 0 && programs.Count > 0)
+        {
+            var bySpending = spending.Aggregate(default(Amounts), (s, r) => s + rollup.Own(r));
+            var byProgram = programs.Aggregate(default(Amounts), (s, r) => s + rollup.Own(r));
+            foreach (var field in new[] { BudgetField.Pagu, BudgetField.Realisasi })
+            {
+                if (bySpending[field] != byProgram[field])
+                {
+                    var name = BudgetWords.Field(field);
+                    yield return BudgetWords.At(Severity.Error, "anggaran-total-klasifikasi", spending[0],
+                        $"total {name} menurut jenis belanja {BudgetWords.Rp(bySpending[field])} tidak sama dengan total {name} menurut program {BudgetWords.Rp(byProgram[field])} ({string.Join(" + ", programs.Select(p => p.Code))}); selisih {BudgetWords.Rp(Math.Abs(bySpending[field] - byProgram[field]))}");
+                }
+            }
+        }
+
+        var goals = data.Plan.Select(p => p.Code).Concat(data.Indicators.Select(i => i.Code)).ToHashSet(StringComparer.Ordinal);
+        foreach (var node in rollup.Tree.Nodes)
+        {
+            foreach (var goal in node.Line.Funds.Where(g => !goals.Contains(g)))
+                yield return BudgetWords.At(Severity.Warning, "anggaran-tautan", node, $"kolom Mendanai menyebut \"{goal}\", yang tidak ada di sheet Rencana maupun Indikator");
+        }
+    }
+}
