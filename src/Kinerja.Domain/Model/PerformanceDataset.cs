@@ -1,3 +1,4 @@
+using Kinerja.Domain.DataElements;
 using Kinerja.Domain.Values;
 
 namespace Kinerja.Domain.Model;
@@ -22,6 +23,11 @@ public sealed class PerformanceDataset
     public IReadOnlyList<BudgetLine> Budget { get; init; } = [];
 
     public IReadOnlyList<Narrative> Narratives { get; init; } = [];
+
+    /// <summary>Counts the agency collects (issue 6); indicators with a computable formula are computed from them.</summary>
+    public IReadOnlyList<DataElement> DataElements { get; init; } = [];
+
+    public IReadOnlyList<DataValue> DataValues { get; init; } = [];
 
     public PlanNode? FindPlanNode(string code) => Plan.FirstOrDefault(p => p.Code == code);
 

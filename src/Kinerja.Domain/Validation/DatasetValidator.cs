@@ -9,6 +9,9 @@ public static class DatasetValidator
     [
         new PrintedCapaianCheck(),
         new TargetChecks(),
+        new Formulas.FormulaCheck(),
+        new Formulas.ComputedRealisasiCheck(),
+        new DataElements.DataValueChecks(),
     ];
 
     public static IReadOnlyList<Finding> Check(PerformanceDataset data) =>
