@@ -72,7 +72,7 @@ public sealed class FormulaEvaluator : IArgumentEvaluator
             var value = Evaluate(root);
             if (value is { } v)
                 return FormulaOutcome.Of(v);
-            var name = _firstMissing is null ? "data" : _scope?.ElementName(_firstMissing) ?? _firstMissing.Reference;
+            var name = _firstMissing is null ? "data" : (_scope ?? FormulaScope.Empty).ElementName(_firstMissing);
             return _strategy == MissingValueStrategy.Fail
                 ? FormulaOutcome.Error($"data \"{name}\" belum diisi untuk periode ini")
                 : FormulaOutcome.NotAvailable($"data \"{name}\" belum diisi");
@@ -150,7 +150,7 @@ public sealed class FormulaEvaluator : IArgumentEvaluator
         };
     }
 
-    private string Describe(FormulaNode node) => _scope is null ? node.ToString() ?? "" : FormulaDescriber.Describe(node, _scope);
+    private string Describe(FormulaNode node) => FormulaDescriber.Describe(node, _scope ?? FormulaScope.Empty);
 
     private decimal? Indicator(IndicatorNode node)
     {

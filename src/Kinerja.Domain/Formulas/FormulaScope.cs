@@ -22,6 +22,9 @@ public sealed class FormulaScope
             _indicators[code] = (satuan, formula);
     }
 
+    /// <summary>No names at all: elements read as their codes.</summary>
+    public static FormulaScope Empty { get; } = new([]);
+
     public static FormulaScope Of(PerformanceDataset data) =>
         new(data.DataElements, data.Indicators.Select(i => (i.Code, i.Satuan, i.FormulaExpression)));
 
