@@ -1,4 +1,3 @@
-using Kinerja.Documents.Workbook;
 using Kinerja.Domain.Validation;
 
 namespace Kinerja.Cli;
@@ -8,7 +7,7 @@ public static class CheckCommand
     public static int Run(Options options, TextWriter output, TextWriter error)
     {
         var file = options.Argument(0, "FILE");
-        var data = DatasetImporter.Load(file);
+        var data = CliApp.LoadDataset(options, file);
         var findings = DatasetValidator.Check(data);
         if (findings.Count == 0)
         {

@@ -15,14 +15,15 @@ public static class CliApp
         kinerja: pengukuran dan pelaporan kinerja (SAKIP)
 
         Perintah:
-          kinerja compute FILE [--period 2024|2026-TW1] [--format table|csv|json]
-              Hitung capaian setiap indikator, sasaran dan instansi.
+          kinerja compute FILE [--period 2024|2026-TW1] [--format table|csv|json] [--data DATA.json,NILAI.csv]
+              Hitung capaian setiap indikator, sasaran dan instansi; indikator dengan rumus hitung
+              dihitung dari NilaiData (dalam FILE atau berkas --data).
           kinerja template OUT.xlsx
               Tulis workbook kosong yang menjelaskan dirinya sendiri.
           kinerja convert IN.json|IN.xlsx OUT.xlsx|OUT.json
               Ubah bentuk workbook tanpa kehilangan isi.
-          kinerja check FILE
-              Periksa konsistensi data (capaian tercetak, target, realisasi).
+          kinerja check FILE [--data DATA.json,NILAI.csv]
+              Periksa konsistensi data (capaian tercetak, target, realisasi, rumus hitung, rincian data).
 
         FILE adalah workbook .xlsx atau .json (lihat docs/workbook-format.md).
         Kode keluar: 0 berhasil, 1 ada temuan, 2 masukan salah.
@@ -65,6 +66,13 @@ public static class CliApp
     {
         error.WriteLine("kesalahan: " + message);
         return BadInput;
+    }
+
+    /// <summary>The dataset of FILE with the data files of --data (comma-separated) attached.</summary>
+    internal static Kinerja.Domain.Model.PerformanceDataset LoadDataset(Options options, string file)
+    {
+        var dataFiles = (options.Value("data") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return DataImporter.Load(file, dataFiles);
     }
 
     internal static Period? ParsePeriod(Options options)

@@ -16,7 +16,8 @@ public static class ComputeCommand
         var format = options.Value("format") ?? "table";
         if (format is not ("table" or "csv" or "json"))
             throw new UsageException($"--format \"{format}\" tidak dikenal; pilih table, csv atau json");
-        var data = DatasetImporter.Load(file);
+        // realisasi of indicators with a computable formula come from the counts (issue 6)
+        var data = Kinerja.Domain.Formulas.FormulaRealisasi.Apply(CliApp.LoadDataset(options, file));
         var result = PerformanceCalculator.Compute(data, CliApp.ParsePeriod(options));
         switch (format)
         {

@@ -7,13 +7,16 @@ namespace Kinerja.Domain.Formulas;
 /// <summary>A realisasi computed from counts, next to the formula that produced it.</summary>
 public sealed record ComputedRealisasi(Indicator Indicator, Period Period, FormulaOutcome Outcome, string Description)
 {
-    /// <summary>The computed value in the realisasi shape the engine measures (percent when the satuan is Persen).</summary>
-    public Realisasi? ToRealisasi(string? printedCapaian)
+    /// <summary>
+    /// The computed value in the realisasi shape the engine measures (percent when the satuan is
+    /// Persen): full precision in the value, the agency's rounding only in the text shown.
+    /// </summary>
+    public Realisasi? ToRealisasi(string? printedCapaian, AgencyProfile profile)
     {
         if (!Outcome.HasValue)
             return null;
         var percent = MeasuredValueParser.IsPercentSatuan(Indicator.Satuan);
-        var text = IndonesianNumber.Format(Outcome.Value, 4, RoundingMode.HalfUp, trimZeroDecimals: true) + (percent ? "%" : "");
+        var text = IndonesianNumber.Format(Outcome.Value, profile.Decimals, profile.Rounding, trimZeroDecimals: true) + (percent ? "%" : "");
         return new Realisasi(Indicator.Code, Period, new NumberValue(Outcome.Value, percent) { Original = text }, RealisasiStatus.Final, "dihitung dari data: " + Description)
         {
             PrintedCapaian = printedCapaian,
@@ -79,10 +82,10 @@ public static class FormulaRealisasi
         var realisasi = new List<Realisasi>();
         foreach (var typed in data.Realisasi)
         {
-            realisasi.Add(computed.Remove((typed.IndicatorCode, typed.Period), out var c) ? c.ToRealisasi(typed.PrintedCapaian)! : typed);
+            realisasi.Add(computed.Remove((typed.IndicatorCode, typed.Period), out var c) ? c.ToRealisasi(typed.PrintedCapaian, data.Profile)! : typed);
         }
 
-        realisasi.AddRange(computed.Values.Select(c => c.ToRealisasi(null)!));
+        realisasi.AddRange(computed.Values.Select(c => c.ToRealisasi(null, data.Profile)!));
         return new PerformanceDataset
         {
             Profile = data.Profile,
