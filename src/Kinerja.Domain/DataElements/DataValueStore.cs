@@ -123,7 +123,7 @@ public sealed class DataValueStore
             if (value.IsTotal)
                 _total = (_total ?? 0) + value.Value;
             else
-                _parts.Add(([.. value.Options], value.Value));
+                _parts.Add((value.Options as BreakdownOption[] ?? [.. value.Options], value.Value));
         }
 
         public decimal? Value(IReadOnlyList<BreakdownOption>? filters)
