@@ -80,6 +80,8 @@ public static class ComputeCommand
                 ]);
                 if (row.Realisasi is { Status: RealisasiStatus.Provisional, Note: { } source })
                     notes.Add($"* {row.Indicator.Code}: angka sementara ({source})");
+                if (row.Realisasi?.Note is { } computed && computed.StartsWith(Kinerja.Domain.Formulas.FormulaRealisasi.NotePrefix, StringComparison.Ordinal))
+                    notes.Add($"{row.Indicator.Code}: realisasi {computed}");
                 if (row.Capaian.Status != CapaianStatus.Computed)
                     notes.Add($"{row.Indicator.Code}: {row.Capaian.Reason}");
             }

@@ -26,7 +26,7 @@ public class FormulaSampleTests
 
         Assert.Equal(882m / 1762m * 100m, ik1.Outcome.Value);
         Assert.Equal("50,05%", data.Profile.FormatPercent(ik1.Outcome.Value)); // the agency truncates (003 l.482)
-        Assert.Equal("Pencari kerja ditempatkan ÷ Pencari kerja terdaftar (0 bila Pencari kerja terdaftar = 0) × 100", ik1.Description);
+        Assert.Equal("Pencari kerja ditempatkan ÷ Pencari kerja terdaftar × 100", ik1.Description);
     }
 
     [Fact]

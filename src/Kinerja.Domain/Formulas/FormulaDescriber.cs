@@ -58,6 +58,16 @@ public static class FormulaDescriber
                 return precedence < parentPrecedence ? "(" + text + ")" : text;
             }
 
+            case CallNode { Name: "safediv", Arguments.Count: 2 or 3 } c:
+            {
+                // reads as a plain division, with the same parentheses a division would need
+                var division = new BinaryNode(BinaryOperator.Divide, c.Arguments[0], c.Arguments[1], c.Position);
+                if (c.Arguments.Count == 2)
+                    return Text(division, scope, parentPrecedence);
+                var text = $"{Text(division, scope, 0)} ({Text(c.Arguments[2], scope, 0)} bila {Text(c.Arguments[1], scope, 0)} = 0)";
+                return parentPrecedence > 0 ? "(" + text + ")" : text;
+            }
+
             case CallNode c:
             {
                 var arguments = c.Arguments.Select(a => Text(a, scope, 0)).ToList();

@@ -17,7 +17,7 @@ public sealed record ComputedRealisasi(Indicator Indicator, Period Period, Formu
             return null;
         var percent = MeasuredValueParser.IsPercentSatuan(Indicator.Satuan);
         var text = IndonesianNumber.Format(Outcome.Value, profile.Decimals, profile.Rounding, trimZeroDecimals: true) + (percent ? "%" : "");
-        return new Realisasi(Indicator.Code, Period, new NumberValue(Outcome.Value, percent) { Original = text }, RealisasiStatus.Final, "dihitung dari data: " + Description)
+        return new Realisasi(Indicator.Code, Period, new NumberValue(Outcome.Value, percent) { Original = text }, RealisasiStatus.Final, FormulaRealisasi.NotePrefix + Description)
         {
             PrintedCapaian = printedCapaian,
         };
@@ -38,6 +38,9 @@ public sealed class StoreValues(DataValueStore store, string? unitCode, DataPeri
 /// </summary>
 public static class FormulaRealisasi
 {
+    /// <summary>Starts the note of a computed realisasi; the rest is the formula in words.</summary>
+    public const string NotePrefix = "dihitung dari data: ";
+
     /// <summary>Computes realisasi for the report period and for every period that has a typed realisasi.</summary>
     public static IReadOnlyList<ComputedRealisasi> Derive(PerformanceDataset data, MissingValueStrategy strategy = MissingValueStrategy.Skip)
     {

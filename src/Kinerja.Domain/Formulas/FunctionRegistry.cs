@@ -41,7 +41,8 @@ public static class FunctionRegistry
         new FormulaFunction("abs", 1, 1, "nilai mutlak", SameUnit, a => "|" + a[0] + "|", (args, e) => e.Evaluate(args[0]) is { } v ? Math.Abs(v) : null),
         new FormulaFunction("if", 3, 3, "if(syarat, nilai bila benar, nilai bila salah)", IfUnit, a => $"(jika {a[0]} maka {a[1]}, selain itu {a[2]})", If),
         new FormulaFunction("safediv", 2, 3, "safediv(pembilang, penyebut, nilai bila penyebut 0 = 0)", SafeDivUnit,
-            a => $"{a[0]} ÷ {a[1]} ({(a.Count > 2 ? a[2] : "0")} bila {a[1]} = 0)", SafeDivide),
+            // the default guard (0 when nothing is registered) is a technicality readers need not see; a chosen fallback is shown
+            a => a.Count > 2 ? $"{a[0]} ÷ {a[1]} ({a[2]} bila {a[1]} = 0)" : $"{a[0]} ÷ {a[1]}", SafeDivide),
         new FormulaFunction("union", 3, 3, "union(himpunan A, himpunan B, irisan A dan B) = A + B − irisan: orang yang dihitung dua unit hanya dihitung sekali", SameUnit,
             a => $"({a[0]} + {a[1]} − irisan {a[2]})", Union),
     }.ToDictionary(f => f.Name, StringComparer.OrdinalIgnoreCase);

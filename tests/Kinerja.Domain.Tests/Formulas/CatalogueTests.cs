@@ -45,7 +45,7 @@ public class CatalogueTests
 
         Assert.Equal("safediv(#{pencaker_ditempatkan}, #{pencaker_terdaftar}) * 100", indicator.FormulaExpression);
         Assert.Equal("Persen", indicator.Satuan);
-        Assert.Equal("Pencari kerja ditempatkan ÷ Pencari kerja terdaftar (0 bila Pencari kerja terdaftar = 0) × 100",
+        Assert.Equal("Pencari kerja ditempatkan ÷ Pencari kerja terdaftar × 100",
             FormulaDescriber.Describe(Catalogue["PENEMPATAN"].Formula, Catalogue.Scope));
     }
 
