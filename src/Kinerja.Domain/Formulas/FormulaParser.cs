@@ -24,8 +24,15 @@ namespace Kinerja.Domain.Formulas;
 /// </summary>
 public sealed class FormulaParser
 {
+    /// <summary>Longest formula accepted; the passes recurse over the tree, so its size is bounded.</summary>
+    public const int MaxLength = 2000;
+
+    /// <summary>Deepest nesting of parentheses, calls and unary minus accepted.</summary>
+    public const int MaxDepth = 50;
+
     private readonly string _text;
     private int _at;
+    private int _depth;
 
     private FormulaParser(string text) => _text = text;
 
@@ -33,6 +40,8 @@ public sealed class FormulaParser
     {
         if (string.IsNullOrWhiteSpace(text))
             return ParseResult<FormulaNode>.Fail("rumus kosong");
+        if (text.Length > MaxLength)
+            return ParseResult<FormulaNode>.Fail($"rumus terlalu panjang ({text.Length} karakter; paling banyak {MaxLength})");
         var parser = new FormulaParser(text);
         try
         {
@@ -82,7 +91,14 @@ public sealed class FormulaParser
         return true;
     }
 
-    private FormulaNode Expression() => Or();
+    private FormulaNode Expression()
+    {
+        if (++_depth > MaxDepth)
+            throw Error($"rumus terlalu bersarang (lebih dari {MaxDepth} tingkat)");
+        var node = Or();
+        _depth--;
+        return node;
+    }
 
     private FormulaNode Or()
     {
@@ -167,7 +183,14 @@ public sealed class FormulaParser
         SkipSpace();
         var at = _at;
         if (Accept("-") || Accept("−"))
-            return new NegateNode(Unary(), at);
+        {
+            if (++_depth > MaxDepth)
+                throw Error($"rumus terlalu bersarang (lebih dari {MaxDepth} tingkat)");
+            var operand = Unary();
+            _depth--;
+            return new NegateNode(operand, at);
+        }
+
         return Primary();
     }
 

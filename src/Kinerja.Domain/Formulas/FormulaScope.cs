@@ -14,12 +14,17 @@ public sealed class FormulaScope
     private readonly Dictionary<string, (string Satuan, string? Formula)> _indicators = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, Formula?> _parsed = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Parses every indicator formula once, here, so that a scope never changes afterwards and can be shared between threads.</summary>
     public FormulaScope(IEnumerable<DataElement> elements, IEnumerable<(string Code, string Satuan, string? Formula)>? indicators = null)
     {
         foreach (var element in elements)
             _elements[element.Code] = element;
         foreach (var (code, satuan, formula) in indicators ?? [])
+        {
             _indicators[code] = (satuan, formula);
+            var parsed = formula is null ? default : Formula.Parse(formula);
+            _parsed[code] = formula is not null && parsed.Success ? parsed.Value : null;
+        }
     }
 
     /// <summary>No names at all: elements read as their codes.</summary>
@@ -35,20 +40,7 @@ public sealed class FormulaScope
     public string? IndicatorSatuan(string code) => _indicators.TryGetValue(code, out var i) ? i.Satuan : null;
 
     /// <summary>The parsed computable formula of an indicator; null when it has none or it does not parse.</summary>
-    public Formula? IndicatorFormula(string code)
-    {
-        if (_parsed.TryGetValue(code, out var known))
-            return known;
-        Formula? formula = null;
-        if (_indicators.TryGetValue(code, out var indicator) && indicator.Formula is { } text)
-        {
-            var parsed = Formula.Parse(text);
-            formula = parsed.Success ? parsed.Value : null;
-        }
-
-        _parsed[code] = formula;
-        return formula;
-    }
+    public Formula? IndicatorFormula(string code) => _parsed.GetValueOrDefault(code);
 
     /// <summary>A readable name for an element reference: "Pencari kerja ditempatkan (saluran AKL)".</summary>
     public string ElementName(ElementNode node)

@@ -69,3 +69,24 @@ public class FormulaParserTests
         Assert.Contains(errors, e => e.Message.StartsWith("fungsi \"system\" tidak dikenal", StringComparison.Ordinal));
     }
 }
+
+public class FormulaLimitsTests
+{
+    [Fact]
+    public void Deeply_nested_formulas_are_refused_before_they_can_exhaust_the_stack()
+    {
+        var parsed = Formula.Parse(new string('(', 60) + "1" + new string(')', 60));
+
+        Assert.False(parsed.Success);
+        Assert.StartsWith("rumus terlalu bersarang (lebih dari 50 tingkat)", parsed.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Overlong_formulas_are_refused()
+    {
+        var parsed = Formula.Parse(string.Join(" + ", Enumerable.Repeat("#{a}", 500)));
+
+        Assert.False(parsed.Success);
+        Assert.Equal("rumus terlalu panjang (3497 karakter; paling banyak 2000)", parsed.Error);
+    }
+}
