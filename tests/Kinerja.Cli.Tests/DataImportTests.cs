@@ -50,13 +50,7 @@ public class DataImportTests
     {
         // TW II alone: 300 placed in-region (AKL) of 462 registered
         var imported = Import("#{ditempatkan|saluran:AKL} / #{terdaftar} * 100");
-        var data = new Kinerja.Domain.Model.PerformanceDataset
-        {
-            Profile = imported.Profile with { ReportPeriod = Period.OfQuarter(2025, 2) },
-            Indicators = imported.Indicators,
-            DataElements = imported.DataElements,
-            DataValues = imported.DataValues,
-        };
+        var data = imported with { Profile = imported.Profile with { ReportPeriod = Period.OfQuarter(2025, 2) } };
 
         var computed = Assert.Single(FormulaRealisasi.Derive(data));
 

@@ -133,20 +133,7 @@ public static class DataImporter
         var (indicators, elements, values) = Merge(raw, errors, data.Indicators, data.Units, data.DataElements, data.DataValues);
         if (errors.Count > 0)
             throw new WorkbookImportException(errors);
-        return new PerformanceDataset
-        {
-            Profile = data.Profile,
-            Units = data.Units,
-            Plan = data.Plan,
-            Indicators = indicators,
-            Targets = data.Targets,
-            Realisasi = data.Realisasi,
-            Benchmarks = data.Benchmarks,
-            Budget = data.Budget,
-            Narratives = data.Narratives,
-            DataElements = elements,
-            DataValues = values,
-        };
+        return data with { Indicators = indicators, DataElements = elements, DataValues = values };
     }
 
     /// <summary>Reads the data sheets of <paramref name="raw"/> on top of what is known, collecting errors with their location.</summary>

@@ -89,19 +89,6 @@ public static class FormulaRealisasi
         }
 
         realisasi.AddRange(computed.Values.Select(c => c.ToRealisasi(null, data.Profile)!));
-        return new PerformanceDataset
-        {
-            Profile = data.Profile,
-            Units = data.Units,
-            Plan = data.Plan,
-            Indicators = data.Indicators,
-            Targets = data.Targets,
-            Realisasi = realisasi,
-            Benchmarks = data.Benchmarks,
-            Budget = data.Budget,
-            Narratives = data.Narratives,
-            DataElements = data.DataElements,
-            DataValues = data.DataValues,
-        };
+        return data with { Realisasi = realisasi };
     }
 }

@@ -4,7 +4,8 @@ using Kinerja.Domain.Values;
 namespace Kinerja.Domain.Model;
 
 /// <summary>Everything one agency holds for one reporting year: the unit of import and of reporting.</summary>
-public sealed class PerformanceDataset
+/// <remarks>A record so that <c>data with { Realisasi = ... }</c> copies every other part, including parts added later.</remarks>
+public sealed record PerformanceDataset
 {
     public required AgencyProfile Profile { get; init; }
 
