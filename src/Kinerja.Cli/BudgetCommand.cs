@@ -20,7 +20,7 @@ public static class BudgetCommand
         }
         else
         {
-            data = BudgetInput.Load(file, options);
+            data = CliApp.LoadDataset(options, file);
             lines = data.Budget;
         }
 

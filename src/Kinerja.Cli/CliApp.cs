@@ -15,14 +15,15 @@ public static class CliApp
         kinerja: pengukuran dan pelaporan kinerja (SAKIP)
 
         Perintah:
-          kinerja compute FILE [--period 2024|2026-TW1] [--format table|csv|json]
-              Hitung capaian setiap indikator, sasaran dan instansi.
+          kinerja compute FILE [--period 2024|2026-TW1] [--format table|csv|json] [--data DATA.json,NILAI.csv]
+              Hitung capaian setiap indikator, sasaran dan instansi; indikator dengan rumus hitung
+              dihitung dari NilaiData (dalam FILE atau berkas --data).
           kinerja template OUT.xlsx
               Tulis workbook kosong yang menjelaskan dirinya sendiri.
           kinerja convert IN.json|IN.xlsx OUT.xlsx|OUT.json
               Ubah bentuk workbook tanpa kehilangan isi.
-          kinerja check FILE [--budget-csv ANGGARAN.csv]
-              Periksa konsistensi data (capaian tercetak, target, realisasi, anggaran).
+          kinerja check FILE [--budget-csv ANGGARAN.csv] [--data DATA.json,NILAI.csv]
+              Periksa konsistensi data (capaian tercetak, target, realisasi, anggaran, rumus hitung, rincian data).
               FILE boleh berupa CSV anggaran saja (kode;nama;pagu;realisasi).
           kinerja budget FILE [--budget-csv ANGGARAN.csv]
               Tampilkan pohon anggaran dengan jumlah rinciannya, penyerapan dan tabel efisiensi.
@@ -69,6 +70,16 @@ public static class CliApp
     {
         error.WriteLine("kesalahan: " + message);
         return BadInput;
+    }
+
+    /// <summary>The dataset of FILE with the data files of --data (comma-separated) attached.</summary>
+    /// <summary>Loads a workbook with its --data files (counts, formulas) and --budget-csv (finance export).</summary>
+    internal static Kinerja.Domain.Model.PerformanceDataset LoadDataset(Options options, string file)
+    {
+        var dataFiles = (options.Value("data") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var data = DataImporter.Load(file, dataFiles);
+        // a finance system's export replaces the workbook's budget sheet
+        return options.Value("budget-csv") is { } csv ? data with { Budget = Kinerja.Documents.Budget.BudgetCsv.Read(csv) } : data;
     }
 
     internal static Period? ParsePeriod(Options options)

@@ -16,7 +16,8 @@ public static class ComputeCommand
         var format = options.Value("format") ?? "table";
         if (format is not ("table" or "csv" or "json"))
             throw new UsageException($"--format \"{format}\" tidak dikenal; pilih table, csv atau json");
-        var data = DatasetImporter.Load(file);
+        // realisasi of indicators with a computable formula come from the counts (issue 6)
+        var data = Kinerja.Domain.Formulas.FormulaRealisasi.Apply(CliApp.LoadDataset(options, file));
         var result = PerformanceCalculator.Compute(data, CliApp.ParsePeriod(options));
         switch (format)
         {
@@ -74,6 +75,8 @@ public static class ComputeCommand
                 ]);
                 if (row.Realisasi is { Status: RealisasiStatus.Provisional, Note: { } source })
                     notes.Add($"* {row.Indicator.Code}: angka sementara ({source})");
+                if (row.Realisasi?.Note is { } computed && computed.StartsWith(Kinerja.Domain.Formulas.FormulaRealisasi.NotePrefix, StringComparison.Ordinal))
+                    notes.Add($"{row.Indicator.Code}: realisasi {computed}");
                 if (row.Capaian.Status != CapaianStatus.Computed)
                     notes.Add($"{row.Indicator.Code}: {row.Capaian.Reason}");
             }

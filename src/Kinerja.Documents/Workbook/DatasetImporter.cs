@@ -90,6 +90,7 @@ public sealed class DatasetImporter
         var benchmarks = Rows("benchmarks").Select(r => ReadBenchmark(r, byCode)).OfType<Benchmark>().ToList();
         var budget = Rows("budget").Select(ReadBudgetLine).OfType<BudgetLine>().ToList();
         var narratives = Rows("narratives").Select(r => new Narrative(Required(r, "goal") ?? "", Required(r, "kind") ?? "", Required(r, "text") ?? "")).ToList();
+        var (withFormulas, dataElements, dataValues) = DataImporter.Merge(_raw, _errors, indicators, units, [], []);
 
         if (profile is null)
             return null;
@@ -98,12 +99,14 @@ public sealed class DatasetImporter
             Profile = profile,
             Units = units,
             Plan = plan,
-            Indicators = indicators,
+            Indicators = withFormulas,
             Targets = targets,
             Realisasi = realisasi,
             Benchmarks = benchmarks,
             Budget = budget,
             Narratives = narratives,
+            DataElements = dataElements,
+            DataValues = dataValues,
         };
     }
 
@@ -226,6 +229,7 @@ public sealed class DatasetImporter
                 CapaianCap = Number(row, "capaianCap"),
                 Rounding = Choice(row, "rounding", RoundingModes, RoundingMode.HalfUp) ?? RoundingMode.HalfUp,
                 Decimals = decimals,
+                RealisasiRounding = Text(row, "realisasiRounding") is null ? null : Choice<RoundingMode>(row, "realisasiRounding", RoundingModes, null),
                 PredicateScale = scale,
                 SasaranAggregation = Choice(row, "sasaranAggregation", SasaranAggregations, SasaranAggregation.Mean) ?? SasaranAggregation.Mean,
                 EfficiencyMethod = Choice(row, "efficiencyMethod", EfficiencyMethods, EfficiencyMethod.Ratio) ?? EfficiencyMethod.Ratio,
@@ -373,6 +377,7 @@ public sealed class DatasetImporter
             Weight = weight,
             OrdinalScale = scale,
             FormulaText = Text(row, "formula"),
+            FormulaExpression = Text(row, "formulaExpr"),
             DataSource = Text(row, "source"),
             OwnerUnitCode = owner,
         };

@@ -35,11 +35,43 @@ public static class WorkbookSchema
         new("lowerIsBetterMethod", "Metode Polaritas Negatif", "A = (2T-R)/T (baku), B = T/R", ["A", "B"]),
         new("capaianCap", "Batas Atas Capaian", "Kosong = tanpa batas; mis. 120"),
         new("rounding", "Pembulatan", "HalfUp (baku) atau Truncate", ["HalfUp", "Truncate"]),
+        new("realisasiRounding", "Pembulatan Realisasi", "Pembulatan realisasi yang dihitung dari data dasar, bila berbeda dari pembulatan capaian: HalfUp atau Truncate", ["HalfUp", "Truncate"]),
         new("decimals", "Desimal", "Jumlah desimal persen yang ditampilkan (baku 2)"),
         new("predicateScale", "Skala Predikat", "Permendagri86, DuaStatus, LampuLalin, atau nama skala di sheet Predikat"),
         new("sasaranAggregation", "Agregasi Sasaran", "Mean (rata-rata) atau Weighted (tertimbang bobot)", ["Mean", "Weighted"]),
         new("efficiencyMethod", "Metode Efisiensi", "Ratio, Difference atau Savings", ["Ratio", "Difference", "Savings"]),
         new("absorptionTarget", "Target Penyerapan", "Target penyerapan anggaran (persen), opsional"),
+    ];
+
+    public static readonly IReadOnlyList<string> DataPeriodTypeValues = ["Mingguan", "Bulanan", "Triwulanan", "Tahunan"];
+
+    /// <summary>Optional sheets for counts and computable formulas (issue 6); also the whole content of a data file.</summary>
+    public static readonly IReadOnlyList<SheetSpec> DataSheets =
+    [
+        new("dataElements", "DataElemen", "Elemen data: hitungan yang dikumpulkan",
+        [
+            new("code", "Kode", "Kode elemen, unik, dipakai dalam rumus sebagai #{kode}", Required: true),
+            new("name", "Nama", "Nama elemen, dipakai saat rumus ditulis dengan kata-kata", Required: true),
+            new("satuan", "Satuan", "Orang, Perusahaan, Perkara, Rupiah, Persen, ..."),
+            new("periodType", "Jenis Periode", "Mingguan, Bulanan, Triwulanan, Tahunan", DataPeriodTypeValues, Required: true),
+            new("aggregation", "Agregasi", "Jumlah (arus: dijumlahkan), Akhir (stok: nilai terakhir), RataRata", AggregationValues, Required: true),
+            new("breakdowns", "Rincian", "Kategori rincian dan opsinya, mis. saluran: AKL, AKAD, AKAN; hubungan_kerja: PKWT, PKWTT"),
+            new("description", "Keterangan", "Definisi elemen"),
+        ]),
+        new("dataValues", "NilaiData", "Nilai elemen data per unit, periode dan rincian",
+        [
+            new("element", "Elemen", "Kode elemen data", Required: true),
+            new("unit", "Unit", "Kode unit organisasi", Required: true),
+            new("period", "Periode", "2021 (tahun), 2021-TW1, 2021-03 (bulan), 2021-03-W2 (minggu ke-2 bulan Maret)", Required: true),
+            new("breakdown", "Rincian", "Opsi rincian, mis. saluran:AKL; hubungan_kerja:PKWT; kosong = jumlah"),
+            new("value", "Nilai", "Angka seperti tercetak (1.762); \"-\" dibaca 0", Required: true),
+            new("note", "Keterangan", "Sumber angka (tabel, baris); tidak dihitung"),
+        ]),
+        new("formulas", "RumusHitung", "Rumus hitung untuk indikator yang sudah ada (alternatif kolom Rumus Hitung)",
+        [
+            new("indicator", "Indikator", "Kode indikator", Required: true),
+            new("expression", "Rumus", "Rumus hitung", Required: true),
+        ]),
     ];
 
     public static readonly IReadOnlyList<SheetSpec> Sheets =
@@ -78,6 +110,7 @@ public static class WorkbookSchema
             new("weight", "Bobot", "Bobot dalam rata-rata tertimbang sasaran"),
             new("ordinalScale", "Skala Ordinal", "OpiniBPK atau NilaiSAKIP", ["OpiniBPK", "NilaiSAKIP"]),
             new("formula", "Formula", "Rumus sebagaimana dipublikasikan"),
+            new("formulaExpr", "Rumus Hitung", "Rumus yang dihitung dari NilaiData, mis. safediv(#{pencaker_ditempatkan}, #{pencaker_terdaftar}) * 100"),
             new("source", "Sumber Data", "Sumber data"),
             new("owner", "Penanggung Jawab", "Kode unit penanggung jawab"),
         ]),
@@ -136,6 +169,7 @@ public static class WorkbookSchema
             new("kind", "Jenis", "Analisis, Pendorong, Penghambat, Upaya, LatarBelakang, Kendala", Required: true),
             new("text", "Teks", "Teks", Required: true),
         ]),
+        .. DataSheets,
     ];
 
     public static SheetSpec Sheet(string json) => Sheets.Single(s => s.Json == json);

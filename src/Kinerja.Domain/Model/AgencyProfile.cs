@@ -31,6 +31,12 @@ public sealed record AgencyProfile
 
     public int Decimals { get; init; } = 2;
 
+    /// <summary>
+    /// Rounding of realisasi computed from counts, when it differs from the capaian's (Banjar prints
+    /// 882 / 1.762 = 50,0567 as 50,05 but rounds its capaian half-up); null = same as <see cref="Rounding"/>.
+    /// </summary>
+    public RoundingMode? RealisasiRounding { get; init; }
+
     public PredicateScale PredicateScale { get; init; } = PredicateScale.TwoState;
 
     public SasaranAggregation SasaranAggregation { get; init; } = SasaranAggregation.Mean;
@@ -42,6 +48,9 @@ public sealed record AgencyProfile
 
     /// <summary>Formats a percentage the agency's way: "98,19%".</summary>
     public string FormatPercent(decimal value) => IndonesianNumber.Format(value, Decimals, Rounding) + "%";
+
+    /// <summary>Formats a realisasi computed from counts, with the realisasi rounding.</summary>
+    public string FormatRealisasiPercent(decimal value) => IndonesianNumber.Format(value, Decimals, RealisasiRounding ?? Rounding) + "%";
 
     public decimal RoundForDisplay(decimal value) => Values.Rounding.Apply(value, Decimals, Rounding);
 }

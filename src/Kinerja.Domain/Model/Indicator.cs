@@ -32,6 +32,9 @@ public sealed record Indicator
 
     public string? FormulaText { get; init; }
 
+    /// <summary>The computable formula over data elements (e.g. <c>#{ditempatkan} / #{terdaftar} * 100</c>); see Formulas/.</summary>
+    public string? FormulaExpression { get; init; }
+
     public string? DataSource { get; init; }
 
     /// <summary>Unit code of the responsible official.</summary>

@@ -1,9 +1,11 @@
+using Kinerja.Domain.DataElements;
 using Kinerja.Domain.Values;
 
 namespace Kinerja.Domain.Model;
 
 /// <summary>Everything one agency holds for one reporting year: the unit of import and of reporting.</summary>
-public sealed class PerformanceDataset
+/// <remarks>A record so that <c>data with { Realisasi = ... }</c> copies every other part, including parts added later.</remarks>
+public sealed record PerformanceDataset
 {
     public required AgencyProfile Profile { get; init; }
 
@@ -22,6 +24,11 @@ public sealed class PerformanceDataset
     public IReadOnlyList<BudgetLine> Budget { get; init; } = [];
 
     public IReadOnlyList<Narrative> Narratives { get; init; } = [];
+
+    /// <summary>Counts the agency collects (issue 6); indicators with a computable formula are computed from them.</summary>
+    public IReadOnlyList<DataElement> DataElements { get; init; } = [];
+
+    public IReadOnlyList<DataValue> DataValues { get; init; } = [];
 
     public PlanNode? FindPlanNode(string code) => Plan.FirstOrDefault(p => p.Code == code);
 

@@ -16,6 +16,9 @@ public static class DatasetValidator
         new BudgetSumCheck(),
         new BudgetAmountCheck(),
         new BudgetClassificationCheck(),
+        new Formulas.FormulaCheck(),
+        new Formulas.ComputedRealisasiCheck(),
+        new DataElements.DataValueChecks(),
     ];
 
     public static IReadOnlyList<Finding> Check(PerformanceDataset data) => Sort(Checks.SelectMany(c => c.Check(data)));

@@ -1,0 +1,65 @@
+using Kinerja.Domain.Model;
+using Kinerja.Domain.Validation;
+using Kinerja.Domain.Values;
+
+namespace Kinerja.Domain.DataElements;
+
+/// <summary>
+/// Counts that contradict themselves: parts that do not add up to the total entered with them
+/// (RULEBOOK §10, 003: registrations 515 + 1.274 = 1.789, printed 1.762), values of unknown
+/// elements, breakdown options the element does not have, periods of the wrong type.
+/// </summary>
+public sealed class DataValueChecks : IDatasetCheck
+{
+    public IEnumerable<Finding> Check(PerformanceDataset data)
+    {
+        var elements = data.DataElements.ToDictionary(e => e.Code, StringComparer.OrdinalIgnoreCase);
+        foreach (var value in data.DataValues)
+        {
+            var where = $"{value.ElementCode} {value.UnitCode} {value.Period}";
+            if (!elements.TryGetValue(value.ElementCode, out var element))
+            {
+                yield return new Finding(Severity.Error, "elemen-data", "NilaiData", where, $"elemen data \"{value.ElementCode}\" tidak ada di sheet DataElemen") { Row = value.SourceRow };
+                continue;
+            }
+
+            if (value.Period.Type != element.PeriodType)
+                yield return new Finding(Severity.Error, "periode-data", "NilaiData", where, $"periode {value.Period} bukan periode {Describe(element.PeriodType)} seperti ditetapkan untuk {element.Code}") { Row = value.SourceRow };
+            foreach (var option in value.Options)
+            {
+                var category = element.Category(option.Category);
+                if (category is null || !category.HasOption(option.Option))
+                    yield return new Finding(Severity.Error, "rincian-data", "NilaiData", where, $"rincian \"{option}\" tidak ada pada elemen {element.Code}") { Row = value.SourceRow };
+            }
+        }
+
+        // parts against the total: each set of categories (e.g. by jalur, or by sex) must add up on its own
+        foreach (var cell in data.DataValues.GroupBy(v => (Element: v.ElementCode.ToUpperInvariant(), v.UnitCode, v.Period)))
+        {
+            var totals = cell.Where(v => v.IsTotal).ToList();
+            if (totals.Count > 1)
+                yield return new Finding(Severity.Error, "nilai-ganda", "NilaiData", $"{cell.First().ElementCode} {cell.Key.UnitCode} {cell.Key.Period}", "jumlah diisi lebih dari sekali") { Row = totals[1].SourceRow };
+            if (totals.Count == 0)
+                continue;
+            var total = totals[0].Value;
+            foreach (var parts in cell.Where(v => !v.IsTotal).GroupBy(v => string.Join(",", v.Options.Select(o => o.Category.ToUpperInvariant()).Order())))
+            {
+                var sum = parts.Sum(p => p.Value);
+                if (sum == total)
+                    continue;
+                var name = elements.TryGetValue(cell.First().ElementCode, out var e) ? e.Name : cell.First().ElementCode;
+                yield return new Finding(Severity.Error, "rincian-tidak-sama-jumlah", "NilaiData", $"{cell.First().ElementCode} {cell.Key.UnitCode} {cell.Key.Period}",
+                    $"rincian {name} menurut {parts.Key.ToLowerInvariant()} berjumlah {IndonesianNumber.Format(sum, 0)} ({string.Join(" + ", parts.Select(p => IndonesianNumber.Format(p.Value, 0)))}), tidak sama dengan jumlah {IndonesianNumber.Format(total, 0)} (selisih {IndonesianNumber.Format(sum - total, 0)})")
+                { Row = parts.First().SourceRow };
+            }
+        }
+    }
+
+    private static string Describe(DataPeriodType type) => type switch
+    {
+        DataPeriodType.Week => "mingguan (2021-03-W2)",
+        DataPeriodType.Month => "bulanan (2021-03)",
+        DataPeriodType.Quarter => "triwulanan (2021-TW1)",
+        _ => "tahunan (2021)",
+    };
+}

@@ -1,0 +1,175 @@
+using Kinerja.Domain.Model;
+using Kinerja.Domain.Values;
+
+namespace Kinerja.Domain.DataElements;
+
+/// <summary>
+/// The counts of a dataset, indexed for aggregation (RULEBOOK §4 "Period", §9). A query names an
+/// element, an org unit, a period and optional breakdown options, and gets:
+/// over the unit tree, the sum of the unit and all its descendants (enter each count at one level only);
+/// over time, the element's rule: sum of the sub-periods for flows, the latest sub-period with data
+/// for stocks, or their mean; over breakdowns, the entered total when there is one, else the sum of
+/// the parts that match the filter. No data at all is null, never 0: the formula's missing-value
+/// strategy decides what that means.
+/// </summary>
+public sealed class DataValueStore
+{
+    private readonly Dictionary<string, DataElement> _elements = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<(string Element, string Unit, DataPeriod Period), Cell> _cells = [];
+    private readonly Dictionary<string, string[]> _subtree = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string[]> _unitsByElement = new(StringComparer.Ordinal);
+
+    public DataValueStore(IEnumerable<DataElement> elements, IEnumerable<DataValue> values, IEnumerable<OrgUnit>? units = null)
+    {
+        foreach (var element in elements)
+            _elements[element.Code] = element;
+        var unitsByElement = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        foreach (var value in values)
+        {
+            if (!_elements.TryGetValue(value.ElementCode, out var element))
+                continue; // unknown elements are reported by the importer and the checks, not counted
+            var key = (element.Code, value.UnitCode, value.Period);
+            if (!_cells.TryGetValue(key, out var cell))
+                _cells[key] = cell = new Cell();
+            cell.Add(value);
+            if (!unitsByElement.TryGetValue(element.Code, out var set))
+                unitsByElement[element.Code] = set = new HashSet<string>(StringComparer.Ordinal);
+            set.Add(value.UnitCode);
+        }
+
+        foreach (var (element, set) in unitsByElement)
+            _unitsByElement[element] = [.. set];
+        var list = units?.ToList() ?? [];
+        var children = list.Where(u => u.ParentCode is not null).GroupBy(u => u.ParentCode!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Select(u => u.Code).ToList(), StringComparer.Ordinal);
+        foreach (var unit in list)
+            _subtree[unit.Code] = [.. Subtree(unit.Code, children, [])];
+    }
+
+    private static List<string> Subtree(string code, Dictionary<string, List<string>> children, HashSet<string> seen)
+    {
+        var result = new List<string>();
+        if (!seen.Add(code))
+            return result; // a cycle in the unit tree is the importer's finding; do not loop here
+        result.Add(code);
+        foreach (var child in children.GetValueOrDefault(code) ?? [])
+            result.AddRange(Subtree(child, children, seen));
+        return result;
+    }
+
+    public DataElement? Element(string code) => _elements.GetValueOrDefault(code);
+
+    public IReadOnlyCollection<DataElement> Elements => _elements.Values;
+
+    /// <summary>
+    /// The value of an element for a unit (null = every unit that has data) and a period, filtered
+    /// by breakdown options; null when nothing was entered.
+    /// </summary>
+    public decimal? Value(string elementCode, string? unitCode, DataPeriod period, IReadOnlyList<BreakdownOption>? filters = null)
+    {
+        if (!_elements.TryGetValue(elementCode, out var element) || period.Type < element.PeriodType)
+            return null;
+        IReadOnlyList<string> units = unitCode is null
+            ? _unitsByElement.GetValueOrDefault(element.Code) ?? []
+            : _subtree.GetValueOrDefault(unitCode) ?? [unitCode];
+        decimal total = 0;
+        var any = false;
+        foreach (var unit in units)
+        {
+            var value = OverTime(element, unit, period, filters);
+            if (value is { } v)
+            {
+                total += v;
+                any = true;
+            }
+        }
+
+        return any ? total : null;
+    }
+
+    private decimal? OverTime(DataElement element, string unit, DataPeriod period, IReadOnlyList<BreakdownOption>? filters)
+    {
+        if (period.Type == element.PeriodType)
+            return _cells.TryGetValue((element.Code, unit, period), out var only) ? only.Value(filters) : null;
+        decimal sum = 0;
+        decimal? last = null;
+        var count = 0;
+        foreach (var sub in period.Split(element.PeriodType))
+        {
+            if (!_cells.TryGetValue((element.Code, unit, sub), out var cell) || cell.Value(filters) is not { } v)
+                continue;
+            sum += v;
+            last = v;
+            count++;
+        }
+
+        if (count == 0)
+            return null;
+        return element.Aggregation switch
+        {
+            PeriodAggregation.Sum => sum,
+            PeriodAggregation.Last => last,
+            _ => sum / count,
+        };
+    }
+
+    /// <summary>The values entered for one element, unit and period: the total (if any) and the parts.</summary>
+    private sealed class Cell
+    {
+        private decimal? _total;
+        private readonly List<(BreakdownOption[] Options, decimal Value)> _parts = [];
+
+        public void Add(DataValue value)
+        {
+            if (value.IsTotal)
+                _total = (_total ?? 0) + value.Value;
+            else
+                _parts.Add((value.Options as BreakdownOption[] ?? [.. value.Options], value.Value));
+        }
+
+        public decimal? Value(IReadOnlyList<BreakdownOption>? filters)
+        {
+            if (filters is null || filters.Count == 0)
+            {
+                if (_total is not null || _parts.Count == 0)
+                    return _total;
+                decimal all = 0;
+                foreach (var part in _parts)
+                    all += part.Value;
+                return all;
+            }
+
+            decimal sum = 0;
+            var any = false;
+            foreach (var (options, value) in _parts)
+            {
+                if (!MatchesAll(options, filters))
+                    continue;
+                sum += value;
+                any = true;
+            }
+
+            return any ? sum : null;
+        }
+
+        private static bool MatchesAll(BreakdownOption[] options, IReadOnlyList<BreakdownOption> filters)
+        {
+            foreach (var filter in filters)
+            {
+                var found = false;
+                foreach (var option in options)
+                {
+                    if (option.Matches(filter))
+                    {
+                        found = true;
+                        break;
+                    }
+                }
+
+                if (!found)
+                    return false;
+            }
+
+            return true;
+        }
+    }
+}
