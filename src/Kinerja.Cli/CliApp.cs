@@ -23,6 +23,8 @@ public static class CliApp
               Ubah bentuk workbook tanpa kehilangan isi.
           kinerja check FILE
               Periksa konsistensi data (capaian tercetak, target, realisasi).
+          kinerja report lkjip|pk|triwulan FILE --out X.docx|X.pdf|X.xlsx [--period 2024|2026-TW1] [--versi awal|perubahan]
+              Buat Laporan Kinerja, Perjanjian Kinerja atau laporan triwulan (Word, PDF, Excel).
 
         FILE adalah workbook .xlsx atau .json (lihat docs/workbook-format.md).
         Kode keluar: 0 berhasil, 1 ada temuan, 2 masukan salah.
@@ -45,6 +47,7 @@ public static class CliApp
                 "template" => TemplateCommand.Run(options, output, error),
                 "convert" => ConvertCommand.Run(options, output, error),
                 "check" => CheckCommand.Run(options, output, error),
+                "report" => ReportCommand.Run(options, output, error),
                 _ => Fail(error, $"perintah \"{args[0]}\" tidak dikenal; lihat kinerja --help"),
             });
         }

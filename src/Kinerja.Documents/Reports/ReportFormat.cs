@@ -1,0 +1,78 @@
+using Kinerja.Domain.Measurement;
+using Kinerja.Domain.Model;
+using Kinerja.Domain.Values;
+
+namespace Kinerja.Documents.Reports;
+
+/// <summary>
+/// Turns engine values into cells, the agency's way: percentages with its decimals and rounding
+/// (98,19%), amounts with thousands dots (12.081.204.858). Nothing here computes a figure.
+/// </summary>
+public sealed class ReportFormat(AgencyProfile profile)
+{
+    public AgencyProfile Profile { get; } = profile;
+
+    public ReportCell Percent(decimal? value) =>
+        value is { } v ? new ReportCell(Profile.FormatPercent(v), CellKind.Percent, Profile.RoundForDisplay(v), Profile.Decimals) : new ReportCell("-");
+
+    public string PercentText(decimal? value) => value is { } v ? Profile.FormatPercent(v) : "-";
+
+    /// <summary>A difference in percentage points (efficiency by difference: 46,01).</summary>
+    public ReportCell Points(decimal? value) =>
+        value is { } v ? new ReportCell(IndonesianNumber.Format(v, Profile.Decimals, Profile.Rounding), CellKind.Decimal, Profile.RoundForDisplay(v), Profile.Decimals) : new ReportCell("-");
+
+    public ReportCell Amount(decimal? value) =>
+        value is { } v ? new ReportCell(IndonesianNumber.FormatWhole(v), CellKind.Amount, decimal.Round(v, 0, MidpointRounding.AwayFromZero)) : new ReportCell("-");
+
+    public static string AmountText(decimal value) => IndonesianNumber.FormatWhole(value);
+
+    public string RupiahText(decimal value) => "Rp " + IndonesianNumber.FormatWhole(value);
+
+    public ReportCell Capaian(Capaian capaian) => capaian.Status switch
+    {
+        CapaianStatus.Computed => Percent(capaian.Value),
+        CapaianStatus.NotAvailable => new ReportCell("N/A"),
+        _ => new ReportCell("-"),
+    };
+
+    public string CapaianText(Capaian capaian) => Capaian(capaian).Text;
+
+    /// <summary>A target or realisasi as the report prints it: Indonesian separators, the satuan when it is not "%".</summary>
+    public ReportCell Value(MeasuredValue? value, string satuan)
+    {
+        switch (value)
+        {
+            case null:
+                return new ReportCell("-");
+            case NumberValue n:
+            {
+                // a whole number stays whole ("1.762"), a fraction keeps at most the agency's decimals
+                var text = IndonesianNumber.Format(n.Value, Profile.Decimals, Profile.Rounding, trimZeroDecimals: true);
+                var shown = Profile.RoundForDisplay(n.Value);
+                if (n.Percent)
+                    return new ReportCell(text + "%", CellKind.Percent, shown, Profile.Decimals);
+                var kind = shown == decimal.Truncate(shown) ? CellKind.Amount : CellKind.Decimal;
+                return new ReportCell(text, kind, shown, kind == CellKind.Amount ? 0 : Profile.Decimals);
+            }
+
+            default:
+                return new ReportCell(value.Display(Profile.Decimals, Profile.Rounding));
+        }
+    }
+
+    public ReportCell Realisasi(Realisasi? realisasi, string satuan) => realisasi switch
+    {
+        null => new ReportCell("-"),
+        { IsNotAvailable: true } => new ReportCell("N/A"),
+        { Status: RealisasiStatus.Provisional } => Value(realisasi.Value, satuan) with { Text = Value(realisasi.Value, satuan).Text + "*" },
+        _ => Value(realisasi.Value, satuan),
+    };
+
+    public string Predicate(IndicatorResult row) =>
+        row.Predicate ?? (row.Capaian.Status == CapaianStatus.NotAvailable ? "N/A" : "-");
+
+    /// <summary>The satuan column: "Persen", "Orang"; empty satuan shows a dash.</summary>
+    public static string Satuan(Indicator indicator) => string.IsNullOrWhiteSpace(indicator.Satuan) ? "-" : indicator.Satuan;
+
+    public static string Number(int n) => n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}
