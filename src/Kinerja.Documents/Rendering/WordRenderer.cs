@@ -190,27 +190,17 @@ public static class WordRenderer
             return new Run(props, new Text(text) { Space = SpaceProcessingModeValues.Preserve });
         }
 
-        /// <summary>A TOC field whose cached result lists the headings, each with a PAGEREF that the viewer fills in.</summary>
+        /// <summary>
+        /// The table of contents is written here, one entry per heading with a PAGEREF field to
+        /// the heading's bookmark. It is deliberately not wrapped in a TOC field: LibreOffice
+        /// imports a TOC field as an index and shows its cached text without page numbers (also
+        /// when the field is marked dirty), while it lays out PAGEREF fields itself. Headings keep
+        /// the built-in Heading 1-3 styles, so Word can still insert its own TOC.
+        /// </summary>
         private void TableOfContents()
         {
-            var headings = report.Blocks.OfType<HeadingBlock>().Where(h => h.Level <= 3 && !IsFrontMatter(h)).ToList();
-            var first = true;
-            foreach (var heading in headings)
-            {
-                var p = Entry("TOC" + heading.Level.ToString(System.Globalization.CultureInfo.InvariantCulture), heading.Text, _bookmarks[heading]);
-                if (first)
-                {
-                    p.InsertAfter(new Run(new FieldChar { FieldCharType = FieldCharValues.Separate }), p.ParagraphProperties!);
-                    p.InsertAfter(new Run(new FieldCode(" TOC \\o \"1-3\" \\h \\z \\u ") { Space = SpaceProcessingModeValues.Preserve }), p.ParagraphProperties!);
-                    p.InsertAfter(new Run(new FieldChar { FieldCharType = FieldCharValues.Begin }), p.ParagraphProperties!);
-                    first = false;
-                }
-
-                body.Append(p);
-            }
-
-            if (!first)
-                body.Append(new Paragraph(new Run(new FieldChar { FieldCharType = FieldCharValues.End })));
+            foreach (var heading in report.Blocks.OfType<HeadingBlock>().Where(h => h.Level <= 3 && !IsFrontMatter(h)))
+                body.Append(Entry("TOC" + heading.Level.ToString(System.Globalization.CultureInfo.InvariantCulture), heading.Text, _bookmarks[heading]));
         }
 
         private static bool IsFrontMatter(HeadingBlock h) => h.Text is "DAFTAR ISI" or "DAFTAR TABEL" or "DAFTAR GAMBAR";
@@ -306,7 +296,7 @@ public static class WordRenderer
                 new TableStyle { Val = "KinerjaTable" },
                 new TableWidth { Width = TextWidth.ToString(System.Globalization.CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa },
                 new TableLayout { Type = TableLayoutValues.Fixed },
-                new TableLook { Val = "04A0", FirstRow = true, LastRow = false, FirstColumn = false, LastColumn = false, NoHorizontalBand = true, NoVerticalBand = true }));
+                new TableLook { Val = "04A0" }));
             t.Append(new TableGrid(widths.Select(w => new GridColumn { Width = w.ToString(System.Globalization.CultureInfo.InvariantCulture) })));
             var header = new TableRow(new TableRowProperties(new CantSplit(), new TableHeader()));
             for (var i = 0; i < table.Columns.Count; i++)

@@ -25,7 +25,8 @@ public static class Charts
         {
             Position = i,
             Value = (double)b.Value,
-            Label = IndonesianNumber.Format(b.Value, decimals, rounding) + (yLabel == "%" ? "%" : ""),
+            // with many bars the value labels overlap; the table beside the chart has the figures
+            Label = bars.Count > 12 ? "" : IndonesianNumber.Format(b.Value, decimals, rounding) + (yLabel == "%" ? "%" : ""),
             FillColor = reference is { } r && b.Value < r ? Color.FromHex("#e69138") : Color.FromHex("#2f6f9f"),
         }).ToList();
         var barPlot = plot.Add.Bars(items);

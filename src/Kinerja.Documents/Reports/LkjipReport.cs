@@ -106,7 +106,7 @@ public static class LkjipReport
                 ReportFormat.Number(i + 1), u.Name, string.IsNullOrEmpty(u.Level) ? "-" : u.Level, u.Head?.Position ?? "-",
                 string.IsNullOrWhiteSpace(u.Head?.Name) ? "(belum diisi)" : u.Head!.Name, u.Head is null ? "-" : ReportFacts.ActingLabel(u.Head.Acting),
             ])).ToList();
-            var table = c.Table("Unit Organisasi dan Pejabat", [new("No", 5, CellAlign.Center), new("Unit", 34), new("Eselon", 8, CellAlign.Center), new("Jabatan", 30), new("Nama Pejabat", 15), new("Status", 8, CellAlign.Center)], rows);
+            var table = c.Table("Unit Organisasi dan Pejabat", [new("No", 5, CellAlign.Center), new("Unit", 30), new("Eselon", 10, CellAlign.Center), new("Jabatan", 28), new("Nama Pejabat", 16), new("Status", 11, CellAlign.Center)], rows);
             c.Paragraph($"Susunan organisasi disajikan pada {table.Label}.");
         }
 

@@ -46,13 +46,14 @@ public sealed class ReportFormat(AgencyProfile profile)
                 return new ReportCell("-");
             case NumberValue n:
             {
-                // a whole number stays whole ("1.762"), a fraction keeps at most the agency's decimals
-                var text = IndonesianNumber.Format(n.Value, Profile.Decimals, Profile.Rounding, trimZeroDecimals: true);
-                var shown = Profile.RoundForDisplay(n.Value);
+                // keep the decimals the user wrote ("80,30", "1.762"), but never more than the agency's
+                var decimals = Math.Min(Scale(n.Value), Profile.Decimals);
+                var text = IndonesianNumber.Format(n.Value, decimals, Profile.Rounding);
+                var shown = Rounding.Apply(n.Value, decimals, Profile.Rounding);
                 if (n.Percent)
-                    return new ReportCell(text + "%", CellKind.Percent, shown, Profile.Decimals);
+                    return new ReportCell(text + "%", CellKind.Percent, shown, decimals);
                 var kind = shown == decimal.Truncate(shown) ? CellKind.Amount : CellKind.Decimal;
-                return new ReportCell(text, kind, shown, kind == CellKind.Amount ? 0 : Profile.Decimals);
+                return new ReportCell(text, kind, shown, kind == CellKind.Amount ? 0 : decimals);
             }
 
             default:
@@ -73,6 +74,8 @@ public sealed class ReportFormat(AgencyProfile profile)
 
     /// <summary>The satuan column: "Persen", "Orang"; empty satuan shows a dash.</summary>
     public static string Satuan(Indicator indicator) => string.IsNullOrWhiteSpace(indicator.Satuan) ? "-" : indicator.Satuan;
+
+    private static int Scale(decimal value) => (decimal.GetBits(value)[3] >> 16) & 0xFF;
 
     public static string Number(int n) => n.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }
