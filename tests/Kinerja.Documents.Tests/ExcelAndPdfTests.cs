@@ -127,6 +127,8 @@ public class PdfTests
         var pages = int.Parse(info.Split('\n').Single(l => l.StartsWith("Pages:", StringComparison.Ordinal))[6..].Trim(), System.Globalization.CultureInfo.InvariantCulture);
         Assert.True(pages >= 3, $"{pages} pages");
         var prefix = Path.Combine(Samples.Artefacts, name + "-page");
+        foreach (var old in Directory.GetFiles(Samples.Artefacts, name + "-page-*.png"))
+            File.Delete(old);
         Run("pdftoppm", "-r", "60", "-png", "-f", "1", "-l", "3", pdf, prefix);
         var images = Directory.GetFiles(Samples.Artefacts, name + "-page-*.png").Order(StringComparer.Ordinal).ToList();
         Assert.Equal(3, images.Count);

@@ -16,6 +16,7 @@ public class TriwulanAndPkTests
         Assert.Contains("s.d. TW I Tahun 2026", table.Caption, StringComparison.Ordinal);
         Assert.Equal("96,33%", table.Cell("IKU-1.1", "Capaian"));
         Assert.Equal("100,00%", table.Cell("IKU-1.2", "Capaian"));
+        Assert.Equal("56,30-58,80%", table.Cell("IKU-1.2", "Target TW I"));
         Assert.Equal("103,32%", table.Cell("IKU-1.3", "Capaian"));
         Assert.Equal("N/A", table.Cell("IKU-1.4", "Capaian"));
         Assert.Equal("120,00%", table.Cell("IKU-3.1", "Capaian"));

@@ -147,7 +147,7 @@ public static class LkjipReport
         if (rows.Count == 0)
             c.Placeholder("Tujuan dan sasaran belum diisi pada workbook (sheet Rencana).");
         else
-            c.Table("Tujuan, Sasaran dan Indikator Kinerja Rencana Strategis", [new("Kode", 9), new("Tujuan / Sasaran / Indikator", 61), new("Satuan", 12, CellAlign.Center), new("Target Akhir Renstra", 18, CellAlign.Right)], rows);
+            c.Table("Tujuan, Sasaran dan Indikator Kinerja Rencana Strategis", [new("Kode", 11), new("Tujuan / Sasaran / Indikator", 61), new("Satuan", 12, CellAlign.Center), new("Target Akhir Renstra", 18, CellAlign.Right)], rows);
 
         c.Heading(2, "B. Perjanjian Kinerja Tahun " + year);
         c.Paragraph($"Perjanjian Kinerja Tahun {year} memuat sasaran, indikator, target dan anggaran yang disepakati pimpinan:");
@@ -186,7 +186,7 @@ public static class LkjipReport
         else
         {
             var rows = progress.Select(p => new ReportRow([p.Indicator.Code, p.Indicator.Name, f.Value(p.RenstraTarget, p.Indicator.Satuan), f.Realisasi(p.Realisasi, p.Indicator.Satuan), f.Capaian(p.Progress)])).ToList();
-            c.Table($"Realisasi {year} terhadap Target Akhir Renstra", [new("Kode", 9), new("Indikator", 47), new("Target Akhir Renstra", 15, CellAlign.Right), new($"Realisasi {year}", 14, CellAlign.Right), new("Tingkat Kemajuan", 15, CellAlign.Right)], rows);
+            c.Table($"Realisasi {year} terhadap Target Akhir Renstra", [new("Kode", 11), new("Indikator", 47), new("Target Akhir Renstra", 15, CellAlign.Right), new($"Realisasi {year}", 14, CellAlign.Right), new("Tingkat Kemajuan", 15, CellAlign.Right)], rows);
         }
 
         c.Heading(2, "E. Perbandingan dengan Provinsi dan Nasional");
@@ -239,7 +239,7 @@ public static class LkjipReport
 
         rows.Add(new ReportRow(["", "Capaian kinerja instansi (rata-rata sasaran)", "", "", "", f.Percent(result.AgencyCapaian), result.AgencyPredicate ?? "-"], RowKind.Total));
         return c.Table($"Capaian Indikator Kinerja Tahun {year}",
-            [new("Kode", 9), new("Sasaran / Indikator Kinerja", 37), new("Satuan", 10, CellAlign.Center), new("Target", 11, CellAlign.Right), new("Realisasi", 11, CellAlign.Right), new("Capaian", 10, CellAlign.Right), new("Predikat", 12, CellAlign.Center)],
+            [new("Kode", 11), new("Sasaran / Indikator Kinerja", 37), new("Satuan", 10, CellAlign.Center), new("Target", 11, CellAlign.Right), new("Realisasi", 11, CellAlign.Right), new("Capaian", 10, CellAlign.Right), new("Predikat", 12, CellAlign.Center)],
             rows, notes);
     }
 
@@ -254,7 +254,7 @@ public static class LkjipReport
         }
 
         var years = trends.SelectMany(t => t.Points.Select(p => p.Period.Year)).Distinct().Order().TakeLast(3).ToList();
-        var columns = new List<ReportColumn> { new("Kode", 9), new("Indikator", 31) };
+        var columns = new List<ReportColumn> { new("Kode", 11), new("Indikator", 31) };
         foreach (var y in years)
         {
             columns.Add(new($"Realisasi {ReportFormat.Number(y)}", 10, CellAlign.Right));
@@ -297,7 +297,7 @@ public static class LkjipReport
         }
 
         var levels = items.Select(b => (b.Level, b.Name)).Distinct().ToList();
-        var columns = new List<ReportColumn> { new("Kode", 9), new("Indikator", 35), new($"Realisasi {year}", 14, CellAlign.Right) };
+        var columns = new List<ReportColumn> { new("Kode", 11), new("Indikator", 35), new($"Realisasi {year}", 14, CellAlign.Right) };
         columns.AddRange(levels.Select(l => new ReportColumn($"{l.Level}: {l.Name}", Math.Max(10, 42 / levels.Count), CellAlign.Right)));
         var rows = new List<ReportRow>();
         foreach (var code in items.Select(b => b.IndicatorCode).Distinct())

@@ -49,6 +49,7 @@ public static class PerjanjianKinerjaReport
         c.Add(new SignatureBlock(ReportFacts.PlaceAndDateLine(period.Year), [second, first]));
         if (perubahan && !data.Targets.Any(t => IsPerubahan(t) && t.Period == period))
             c.Placeholder($"Belum ada target dengan dokumen \"PK Perubahan\" untuk tahun {year}; lampiran memuat target Perjanjian Kinerja awal.");
+        c.Add(new PageBreakBlock());
         c.Paragraph("LAMPIRAN " + title, ParagraphKind.Centered);
         AnnexTable(c, data, new ReportFormat(data.Profile), period, perubahan);
         ProgramBudget(c, data, new ReportFormat(data.Profile), year);
@@ -90,7 +91,7 @@ public static class PerjanjianKinerjaReport
         }
 
         return c.Table($"Sasaran, Indikator dan Target Perjanjian Kinerja{(perubahan ? " Perubahan" : "")} Tahun {ReportFormat.Number(period.Year)}",
-            [new("No", 5, CellAlign.Center), new("Sasaran", 28), new("Indikator Kinerja", 33), new("Satuan", 9, CellAlign.Center), new("Target", 11, CellAlign.Right), new("Anggaran (Rp)", 14, CellAlign.Right)],
+            [new("No", 5, CellAlign.Center), new("Sasaran", 26), new("Indikator Kinerja", 30), new("Satuan", 9, CellAlign.Center), new("Target", 11, CellAlign.Right), new("Anggaran (Rp)", 19, CellAlign.Right)],
             rows, ["Anggaran sasaran: jumlah pagu baris anggaran yang dikaitkan dengan sasaran itu (sheet Anggaran, kolom goals)."]);
     }
 

@@ -56,6 +56,13 @@ public sealed class ReportFormat(AgencyProfile profile)
                 return new ReportCell(text, kind, shown, kind == CellKind.Amount ? 0 : decimals);
             }
 
+            case RangeValue r:
+            {
+                var lower = IndonesianNumber.Format(r.Lower, Math.Min(Scale(r.Lower), Profile.Decimals), Profile.Rounding);
+                var upper = IndonesianNumber.Format(r.Upper, Math.Min(Scale(r.Upper), Profile.Decimals), Profile.Rounding);
+                return new ReportCell(lower + "-" + upper + (r.Percent ? "%" : ""));
+            }
+
             default:
                 return new ReportCell(value.Display(Profile.Decimals, Profile.Rounding));
         }

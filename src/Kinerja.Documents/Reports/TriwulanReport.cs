@@ -77,7 +77,7 @@ public static partial class TriwulanReport
         }
 
         return c.Table($"Capaian Indikator Kinerja s.d. {tw} Tahun {ReportFormat.Number(period.Year)}",
-            [new("Kode", 9), new("Sasaran / Indikator Kinerja", 37), new("Satuan", 9, CellAlign.Center), new("Target Tahunan", 12, CellAlign.Right), new($"Target {tw}", 11, CellAlign.Right), new($"Realisasi s.d. {tw}", 11, CellAlign.Right), new("Capaian", 11, CellAlign.Right)],
+            [new("Kode", 11), new("Sasaran / Indikator Kinerja", 33), new("Satuan", 9, CellAlign.Center), new("Target Tahunan", 13, CellAlign.Right), new($"Target {tw}", 13, CellAlign.Right), new($"Realisasi s.d. {tw}", 12, CellAlign.Right), new("Capaian", 11, CellAlign.Right)],
             rows, notes);
     }
 
