@@ -80,6 +80,21 @@ public class ExcelExportTests
         }
     }
 
+    [Theory]
+    [InlineData("banjar-2025.json")]
+    [InlineData("kemnaker-2024.json")]
+    [InlineData("pasar-kerja-2021.json")]
+    public void Excel_output_passes_the_OpenXml_validator(string sample)
+    {
+        var (doc, ms) = Export(sample);
+        using (ms)
+        using (doc)
+        {
+            var errors = new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(doc).ToList();
+            Assert.True(errors.Count == 0, string.Join("\n", errors.Take(20).Select(e => $"{e.Part?.Uri} {e.Path?.XPath}: {e.Description}")));
+        }
+    }
+
     [Fact]
     public void Kemenko_not_available_capaian_stays_text()
     {

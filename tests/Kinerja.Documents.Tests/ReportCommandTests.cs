@@ -64,3 +64,30 @@ public class ReportCommandTests
         Assert.Contains("periode triwulan", error, StringComparison.Ordinal);
     }
 }
+
+public class ReportFromXlsxTests
+{
+    [Fact]
+    public async Task A_workbook_in_xlsx_gives_the_same_capaian_table_as_its_json()
+    {
+        // the CLI reads .xlsx and .json identically: convert Banjar to .xlsx, then report from it
+        var xlsx = Samples.TempFile(".xlsx");
+        var docx = Samples.TempFile(".docx");
+        try
+        {
+            var output = new StringWriter();
+            var error = new StringWriter();
+            Assert.Equal(0, await CliApp.RunAsync(["convert", Samples.Path("banjar-2025.json"), xlsx], output, error));
+            Assert.Equal(0, await CliApp.RunAsync(["report", "lkjip", xlsx, "--out", docx], output, error));
+            var fromXlsx = Docx.Read(await File.ReadAllBytesAsync(docx)).Table("Tabel 3.2");
+            Assert.Equal("131,71%", fromXlsx.Cell("IK-1", "Capaian"));
+            Assert.Equal("50,05%", fromXlsx.Cell("IK-1", "Realisasi"));
+            Assert.Equal("Sangat Tinggi", fromXlsx.Cell("IK-1", "Predikat"));
+        }
+        finally
+        {
+            File.Delete(xlsx);
+            File.Delete(docx);
+        }
+    }
+}
