@@ -52,7 +52,7 @@ public static class Charts
     }
 
     /// <summary>Lines over time, one per series, labelled along the bottom by the points' labels (years).</summary>
-    public static byte[] Lines(string title, IReadOnlyList<ChartSeries> series, string yLabel = "%")
+    public static byte[] Lines(string title, IReadOnlyList<ChartSeries> series, int decimals, RoundingMode rounding, string yLabel = "%")
     {
         var plot = NewPlot(title);
         var labels = series.SelectMany(s => s.Points.Select(p => p.Label)).Distinct().Order(StringComparer.Ordinal).ToList();
@@ -67,12 +67,23 @@ public static class Charts
             scatter.Color = palette.GetColor(index++);
             scatter.LineWidth = 3;
             scatter.MarkerSize = 9;
+            foreach (var point in s.Points)
+            {
+                var label = plot.Add.Text(IndonesianNumber.Format(point.Value, decimals, rounding, trimZeroDecimals: true) + (yLabel == "%" ? "%" : ""), labels.IndexOf(point.Label), (double)point.Value);
+                label.LabelFontName = Font;
+                label.LabelFontSize = 14;
+                label.LabelFontColor = scatter.Color;
+                label.LabelAlignment = Alignment.LowerCenter;
+                label.OffsetY = -8;
+            }
         }
 
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
             labels.Select((_, i) => (double)i).ToArray(), labels.ToArray());
-        var max = series.SelectMany(s => s.Points).Select(p => (double)p.Value).DefaultIfEmpty(100).Max();
-        plot.Axes.SetLimits(-0.5, Math.Max(labels.Count - 0.5, 0.5), 0, max * 1.15 + 1);
+        var values = series.SelectMany(s => s.Points).Select(p => (double)p.Value).DefaultIfEmpty(100).ToList();
+        var (min, max) = (values.Min(), values.Max());
+        var pad = Math.Max((max - min) * 0.25, Math.Abs(max) * 0.05 + 0.01);
+        plot.Axes.SetLimits(-0.5, Math.Max(labels.Count - 0.5, 0.5), Math.Max(0, min - pad), max + pad);
         PercentAxis(plot, yLabel);
         plot.Legend.FontName = Font;
         plot.Legend.FontSize = 14;
@@ -96,7 +107,8 @@ public static class Charts
     {
         var ticks = new ScottPlot.TickGenerators.NumericAutomatic
         {
-            LabelFormatter = v => IndonesianNumber.Format((decimal)v, 0) + (yLabel == "%" ? "%" : ""),
+            // ticks between whole numbers (3,2; 3,4) keep one or two decimals, with a comma
+            LabelFormatter = v => IndonesianNumber.Format((decimal)v, 2, RoundingMode.HalfUp, trimZeroDecimals: true) + (yLabel == "%" ? "%" : ""),
         };
         plot.Axes.Left.TickGenerator = ticks;
     }

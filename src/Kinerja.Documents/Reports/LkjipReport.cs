@@ -281,10 +281,20 @@ public static class LkjipReport
 
         var table = c.Table("Perbandingan Realisasi dan Capaian dengan Tahun Sebelumnya", columns, rows, notes);
         c.Paragraph($"{table.Label} membandingkan realisasi dan capaian indikator dengan tahun-tahun sebelumnya; tanda \"-\" berarti data tahun itu tidak ada atau capaian tidak dapat dihitung.");
-        var series = trends.Select(t => new ChartSeries(t.Indicator.Code, t.Points.Where(p => p.Capaian.HasValue).Select(p => (ReportFormat.Number(p.Period.Year), p.Capaian.Value)).ToList()))
-            .Where(s => s.Points.Count > 1).Take(8).ToList();
-        if (series.Count > 0)
-            c.Figure("Tren Capaian Indikator", Charts.Lines("Tren capaian indikator", series), Charts.Width, Charts.Height);
+        // one chart per indicator whose realisasi moved: capaian of earlier years is often not computable
+        // (no target then), and indicators of different units do not share an axis
+        foreach (var (indicator, points) in trends.Take(12))
+        {
+            var realisasi = points.Where(p => p.Realisasi is { IsNotAvailable: false, Value: NumberValue }).Select(p => (Label: ReportFormat.Number(p.Period.Year), Value: ((NumberValue)p.Realisasi!.Value!).Value)).ToList();
+            if (realisasi.Count < 2 || realisasi.All(r => r.Value == realisasi[0].Value))
+                continue;
+            var series = new List<ChartSeries> { new("Realisasi", realisasi) };
+            var targets = points.Where(p => p.Target is NumberValue).Select(p => (Label: ReportFormat.Number(p.Period.Year), Value: ((NumberValue)p.Target!).Value)).ToList();
+            if (targets.Count > 0)
+                series.Add(new ChartSeries("Target", targets));
+            var percent = points.Any(p => p.Realisasi?.Value is NumberValue { Percent: true });
+            c.Figure($"Tren Realisasi {indicator.Code} {indicator.Name}", Charts.Lines($"{indicator.Code}: realisasi per tahun", series, f.Profile.Decimals, f.Profile.Rounding, percent ? "%" : ""), Charts.Width, Charts.Height);
+        }
     }
 
     private static void Benchmarks(ReportComposer c, PerformanceDataset data, ReportFormat f, Period period, string year)
