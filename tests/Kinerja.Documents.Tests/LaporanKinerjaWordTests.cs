@@ -60,6 +60,18 @@ public class LaporanKinerjaWordTests
     }
 
     [Fact]
+    public void Banjar_Renstra_progress_reproduces_Tabel_3_5()
+    {
+        // seed 003 Tabel 3.5 (truncated): IK-1 50,05 / 60 = 83,4167 printed 83,41%; IK-2 29,71 / 44,01 = 67,5074 printed 67,50%;
+        // IK-18 91,74 / 92,25 = 99,4472 printed 99,44%
+        var table = Lkjip("banjar-2025.json").Tables.Single(t => t.Caption.Contains("Target Akhir Renstra", StringComparison.Ordinal));
+        Assert.Equal("60%", table.Cell("IK-1", "Target Akhir Renstra"));
+        Assert.Equal("83,41%", table.Cell("IK-1", "Tingkat Kemajuan"));
+        Assert.Equal("67,50%", table.Cell("IK-2", "Tingkat Kemajuan"));
+        Assert.Equal("99,44%", table.Cell("IK-18", "Tingkat Kemajuan"));
+    }
+
+    [Fact]
     public void Banjar_budget_is_written_with_thousands_dots_and_a_comma_percentage()
     {
         // Tabel 3.10: Jumlah Belanja pagu 12.081.204.858, realisasi 10.066.484.952 = 83,3236% printed 83,32%

@@ -390,7 +390,7 @@ public static class LkjipReport
                 c.Paragraph($"Dibandingkan target penyerapan {f.PercentText(target)}, capaian kinerja anggaran adalah {f.PercentText(t.Realisasi / t.Pagu * 100m / target * 100m)}{(t.Blokir > 0 ? $" (tanpa blokir: {f.PercentText(t.Realisasi / (t.Pagu - t.Blokir) * 100m / target * 100m)})" : "")}.");
         }
 
-        var columns = new List<ReportColumn> { new("Kode", 13), new("Uraian", 35), new("Pagu (Rp)", 15, CellAlign.Right), new("Realisasi (Rp)", 15, CellAlign.Right), new("Sisa (Rp)", 13, CellAlign.Right), new("Penyerapan", 12, CellAlign.Right) };
+        var columns = new List<ReportColumn> { new("Kode", 13), new("Uraian", 33), new("Pagu (Rp)", 15, CellAlign.Right), new("Realisasi (Rp)", 15, CellAlign.Right), new("Sisa (Rp)", 13, CellAlign.Right), new("Penyerapan", 14, CellAlign.Right) };
         if (tree.Count > 0)
         {
             var rows = tree.Select(x => BudgetRow(x.Line, x.Depth, f)).ToList();
