@@ -366,7 +366,7 @@ public static class LkjipReport
         var tableRows = rows.Select(r => new ReportRow([r.Code, r.Name, f.Percent(r.Capaian), f.Amount(r.Pagu), f.Amount(r.RealisasiAnggaran), f.Percent(r.Absorption),
             r.Claimed ? (method == EfficiencyMethod.Ratio ? f.Points(r.Efficiency) : f.Points(r.Efficiency)) : new ReportCell("-")])).ToList();
         c.Table("Efisiensi Penggunaan Sumber Daya per Sasaran",
-            [new("Kode", 8), new("Sasaran", 32), new("Capaian", 10, CellAlign.Right), new("Pagu (Rp)", 15, CellAlign.Right), new("Realisasi (Rp)", 15, CellAlign.Right), new("Penyerapan", 12, CellAlign.Right), new("Efisiensi", 10, CellAlign.Right)],
+            [new("Kode", 8), new("Sasaran", 30), new("Capaian", 10, CellAlign.Right), new("Pagu (Rp)", 15, CellAlign.Right), new("Realisasi (Rp)", 15, CellAlign.Right), new("Penyerapan", 14, CellAlign.Right), new("Efisiensi", 10, CellAlign.Right)],
             tableRows, ["Anggaran sasaran adalah jumlah baris anggaran yang dikaitkan dengan sasaran itu; \"-\" berarti efisiensi tidak dinyatakan."]);
     }
 
@@ -390,7 +390,8 @@ public static class LkjipReport
                 c.Paragraph($"Dibandingkan target penyerapan {f.PercentText(target)}, capaian kinerja anggaran adalah {f.PercentText(t.Realisasi / t.Pagu * 100m / target * 100m)}{(t.Blokir > 0 ? $" (tanpa blokir: {f.PercentText(t.Realisasi / (t.Pagu - t.Blokir) * 100m / target * 100m)})" : "")}.");
         }
 
-        var columns = new List<ReportColumn> { new("Kode", 13), new("Uraian", 33), new("Pagu (Rp)", 15, CellAlign.Right), new("Realisasi (Rp)", 15, CellAlign.Right), new("Sisa (Rp)", 13, CellAlign.Right), new("Penyerapan", 14, CellAlign.Right) };
+        var longCodes = data.Budget.Any(b => b.Code.Length > 10);
+        var columns = new List<ReportColumn> { new("Kode", longCodes ? 18 : 13), new("Uraian", longCodes ? 28 : 33), new("Pagu (Rp)", 15, CellAlign.Right), new("Realisasi (Rp)", 15, CellAlign.Right), new("Sisa (Rp)", 13, CellAlign.Right), new("Penyerapan", 14, CellAlign.Right) };
         if (tree.Count > 0)
         {
             var rows = tree.Select(x => BudgetRow(x.Line, x.Depth, f)).ToList();

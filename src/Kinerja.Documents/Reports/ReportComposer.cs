@@ -86,8 +86,12 @@ public static class ReportFacts
         var lines = data.Budget.Where(b => !IsSpendingType(b)).ToList();
         var codes = lines.Select(l => l.Code).ToHashSet(StringComparer.Ordinal);
         var result = new List<(BudgetLine, int)>();
+        var seen = new HashSet<BudgetLine>(ReferenceEqualityComparer.Instance);
         void Walk(BudgetLine line, int depth)
         {
+            // a line is listed once even when codes repeat or a parent points back at its child (the validator reports those)
+            if (!seen.Add(line))
+                return;
             result.Add((line, depth));
             foreach (var child in lines.Where(l => l.ParentCode == line.Code))
                 Walk(child, depth + 1);
@@ -103,8 +107,12 @@ public static class ReportFacts
         var lines = data.Budget.Where(IsSpendingType).ToList();
         var codes = lines.Select(l => l.Code).ToHashSet(StringComparer.Ordinal);
         var result = new List<(BudgetLine, int)>();
+        var seen = new HashSet<BudgetLine>(ReferenceEqualityComparer.Instance);
         void Walk(BudgetLine line, int depth)
         {
+            // a line is listed once even when codes repeat or a parent points back at its child (the validator reports those)
+            if (!seen.Add(line))
+                return;
             result.Add((line, depth));
             foreach (var child in lines.Where(l => l.ParentCode == line.Code))
                 Walk(child, depth + 1);
