@@ -46,10 +46,13 @@ public static class WordRenderer
         var body = new Body();
         var writer = new BodyWriter(main, body, report);
         writer.WriteAll();
-        body.Append(new SectionProperties(
+        var section = new SectionProperties(
             new FooterReference { Type = HeaderFooterValues.Default, Id = main.GetIdOfPart(footer) },
             new PageSize { Width = PageWidth, Height = PageHeight },
-            new PageMargin { Top = MarginOther, Right = MarginOther, Bottom = MarginOther, Left = MarginLeft, Header = 567, Footer = 567, Gutter = 0 }));
+            new PageMargin { Top = MarginOther, Right = MarginOther, Bottom = MarginOther, Left = MarginLeft, Header = 567, Footer = 567, Gutter = 0 });
+        if (report.Blocks.FirstOrDefault() is CoverBlock)
+            section.Append(new TitlePage()); // the cover carries no page number
+        body.Append(section);
         main.Document = new Document(body);
         main.Document.Save();
     }
