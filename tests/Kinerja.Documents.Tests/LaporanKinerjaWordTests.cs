@@ -72,6 +72,20 @@ public class LaporanKinerjaWordTests
     }
 
     [Fact]
+    public void Banjar_organisation_table_shows_acting_officials_as_Plt()
+    {
+        // the Unit sheet gives the Sekretariat's position with acting "Plt" and no name: the position and status still show
+        var table = Lkjip("banjar-2025.json").Table("Tabel 1.1");
+        var sekretariat = table.Rows.Single(r => r[1] == "Sekretariat");
+        Assert.Equal("Sekretaris", sekretariat[table.Header.IndexOf("Jabatan")]);
+        Assert.Equal("Plt.", sekretariat[table.Header.IndexOf("Status")]);
+        Assert.Equal("(belum diisi)", sekretariat[table.Header.IndexOf("Nama Pejabat")]);
+        var head = table.Rows.Single(r => r[1] == "Dinas Tenaga Kerja dan Transmigrasi Kabupaten Banjar");
+        Assert.Equal("Hi ST Mahmudah, SH.MH", head[table.Header.IndexOf("Nama Pejabat")]);
+        Assert.Equal("Definitif", head[table.Header.IndexOf("Status")]);
+    }
+
+    [Fact]
     public void Banjar_budget_is_written_with_thousands_dots_and_a_comma_percentage()
     {
         // Tabel 3.10: Jumlah Belanja pagu 12.081.204.858, realisasi 10.066.484.952 = 83,3236% printed 83,32%
