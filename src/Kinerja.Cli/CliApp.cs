@@ -27,6 +27,8 @@ public static class CliApp
               FILE boleh berupa CSV anggaran saja (kode;nama;pagu;realisasi).
           kinerja budget FILE [--budget-csv ANGGARAN.csv]
               Tampilkan pohon anggaran dengan jumlah rinciannya, penyerapan dan tabel efisiensi.
+          kinerja report lkjip|pk|triwulan FILE --out X.docx|X.pdf|X.xlsx [--period 2024|2026-TW1] [--versi awal|perubahan] [--data ...]
+              Buat Laporan Kinerja, Perjanjian Kinerja atau laporan triwulan (Word, PDF, Excel).
 
         FILE adalah workbook .xlsx atau .json (lihat docs/workbook-format.md).
         Kode keluar: 0 berhasil, 1 ada temuan, 2 masukan salah.
@@ -50,6 +52,7 @@ public static class CliApp
                 "convert" => ConvertCommand.Run(options, output, error),
                 "check" => CheckCommand.Run(options, output, error),
                 "budget" => BudgetCommand.Run(options, output, error),
+                "report" => ReportCommand.Run(options, output, error),
                 _ => Fail(error, $"perintah \"{args[0]}\" tidak dikenal; lihat kinerja --help"),
             });
         }

@@ -116,7 +116,7 @@ public static class ComputeCommand
             output.WriteLine();
             output.WriteLine($"Kemajuan terhadap target akhir Renstra{(p.RenstraEnd is { } end ? " " + end : "")}:");
             WriteAligned(output, ["Kode", "Target Akhir", "Realisasi " + result.Period.Year, "Kemajuan"],
-                progress.Select(g => new[] { g.Indicator.Code, ValueText(p, g.RenstraTarget), RealisasiText(p, g.Realisasi), CapaianText(p, g.Progress) }).ToList());
+                progress.Select(g => new[] { g.Indicator.Code, ValueText(p, g.RenstraTarget), RealisasiText(p, g.Realisasi), g.Progress.HasValue ? p.FormatProgressPercent(g.Progress.Value) : CapaianText(p, g.Progress) }).ToList());
         }
 
         var trends = data.Indicators.Select(i => (Indicator: i, Points: ProgressCalculator.Trend(data, i))).Where(t => t.Points.Count > 1).ToList();

@@ -229,6 +229,7 @@ public sealed class DatasetImporter
                 CapaianCap = Number(row, "capaianCap"),
                 Rounding = Choice(row, "rounding", RoundingModes, RoundingMode.HalfUp) ?? RoundingMode.HalfUp,
                 Decimals = decimals,
+                ProgressRounding = Text(row, "progressRounding") is null ? null : Choice<RoundingMode>(row, "progressRounding", RoundingModes, null),
                 RealisasiRounding = Text(row, "realisasiRounding") is null ? null : Choice<RoundingMode>(row, "realisasiRounding", RoundingModes, null),
                 PredicateScale = scale,
                 SasaranAggregation = Choice(row, "sasaranAggregation", SasaranAggregations, SasaranAggregation.Mean) ?? SasaranAggregation.Mean,
@@ -309,13 +310,15 @@ public sealed class DatasetImporter
         if (code is null || name is null)
             return null;
         var official = Text(row, "official");
+        var position = Text(row, "position");
+        // a position without a name still says who signs and whether the holder is Plt/Plh
         return new OrgUnit
         {
             Code = code,
             Name = name,
             ParentCode = Text(row, "parent"),
             Level = Text(row, "level"),
-            Head = official is null ? null : new Official(Text(row, "position") ?? "Kepala " + name, official, Text(row, "nip")?.Replace(" ", "", StringComparison.Ordinal), Text(row, "rank"), acting ?? ActingStatus.Definitive),
+            Head = official is null && position is null ? null : new Official(position ?? "Kepala " + name, official ?? "", Text(row, "nip")?.Replace(" ", "", StringComparison.Ordinal), Text(row, "rank"), acting ?? ActingStatus.Definitive),
         };
     }
 

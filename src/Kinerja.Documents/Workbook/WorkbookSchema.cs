@@ -36,6 +36,7 @@ public static class WorkbookSchema
         new("capaianCap", "Batas Atas Capaian", "Kosong = tanpa batas; mis. 120"),
         new("rounding", "Pembulatan", "HalfUp (baku) atau Truncate", ["HalfUp", "Truncate"]),
         new("realisasiRounding", "Pembulatan Realisasi", "Pembulatan realisasi yang dihitung dari data dasar, bila berbeda dari pembulatan capaian: HalfUp atau Truncate", ["HalfUp", "Truncate"]),
+        new("progressRounding", "Pembulatan Kemajuan", "Pembulatan kemajuan terhadap target akhir Renstra, bila berbeda dari pembulatan capaian: HalfUp atau Truncate", ["HalfUp", "Truncate"]),
         new("decimals", "Desimal", "Jumlah desimal persen yang ditampilkan (baku 2)"),
         new("predicateScale", "Skala Predikat", "Permendagri86, DuaStatus, LampuLalin, atau nama skala di sheet Predikat"),
         new("sasaranAggregation", "Agregasi Sasaran", "Mean (rata-rata) atau Weighted (tertimbang bobot)", ["Mean", "Weighted"]),

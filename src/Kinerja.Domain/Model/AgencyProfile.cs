@@ -37,6 +37,12 @@ public sealed record AgencyProfile
     /// </summary>
     public RoundingMode? RealisasiRounding { get; init; }
 
+    /// <summary>
+    /// Rounding of Renstra progress (realisasi / end target), when it differs from the capaian's
+    /// (Banjar Tabel 3.5 truncates: 50,05 / 60 = 83,4167 printed 83,41); null = same as <see cref="Rounding"/>.
+    /// </summary>
+    public RoundingMode? ProgressRounding { get; init; }
+
     public PredicateScale PredicateScale { get; init; } = PredicateScale.TwoState;
 
     public SasaranAggregation SasaranAggregation { get; init; } = SasaranAggregation.Mean;
@@ -48,6 +54,9 @@ public sealed record AgencyProfile
 
     /// <summary>Formats a percentage the agency's way: "98,19%".</summary>
     public string FormatPercent(decimal value) => IndonesianNumber.Format(value, Decimals, Rounding) + "%";
+
+    /// <summary>Formats a Renstra progress figure with the progress rounding.</summary>
+    public string FormatProgressPercent(decimal value) => IndonesianNumber.Format(value, Decimals, ProgressRounding ?? Rounding) + "%";
 
     /// <summary>Formats a realisasi computed from counts, with the realisasi rounding.</summary>
     public string FormatRealisasiPercent(decimal value) => IndonesianNumber.Format(value, Decimals, RealisasiRounding ?? Rounding) + "%";

@@ -1,0 +1,52 @@
+using Kinerja.Documents.Rendering;
+using Kinerja.Documents.Reports;
+using Kinerja.Documents.Workbook;
+
+namespace Kinerja.Cli;
+
+/// <summary>`kinerja report lkjip|pk|triwulan FILE --out X.docx|.pdf|.xlsx [--period P] [--versi perubahan]`.</summary>
+public static class ReportCommand
+{
+    public static int Run(Options options, TextWriter output, TextWriter error)
+    {
+        var kindText = options.Argument(0, "jenis laporan (lkjip, pk atau triwulan)");
+        ReportKind kind = kindText.ToLowerInvariant() switch
+        {
+            "lkjip" or "lkj" => ReportKind.Lkjip,
+            "pk" => ReportKind.Pk,
+            "triwulan" => ReportKind.Triwulan,
+            _ => throw new UsageException($"jenis laporan \"{kindText}\" tidak dikenal; pilih lkjip, pk atau triwulan"),
+        };
+        var file = options.Argument(1, "FILE");
+        var outPath = options.Value("out") ?? throw new UsageException("--out belum disebut (mis. --out laporan.docx)");
+        if (!ReportWriter.IsSupported(outPath))
+            throw new UsageException($"--out \"{outPath}\": gunakan berkas .docx, .pdf atau .xlsx");
+        var versi = options.Value("versi");
+        if (versi is not null && !string.Equals(versi, "perubahan", StringComparison.OrdinalIgnoreCase) && !string.Equals(versi, "awal", StringComparison.OrdinalIgnoreCase))
+            throw new UsageException($"--versi \"{versi}\" tidak dikenal; pilih awal atau perubahan");
+        var data = Kinerja.Domain.Formulas.FormulaRealisasi.Apply(CliApp.LoadDataset(options, file));
+        var period = CliApp.ParsePeriod(options);
+        ReportDocument report;
+        try
+        {
+            report = ReportWriter.Build(kind, new ReportRequest(data, period, string.Equals(versi, "perubahan", StringComparison.OrdinalIgnoreCase)));
+        }
+        catch (ArgumentException e)
+        {
+            throw new UsageException(e.Message.Split(" (Parameter", 2)[0]);
+        }
+
+        try
+        {
+            ReportWriter.Write(report, outPath);
+        }
+        catch (InvalidOperationException e)
+        {
+            error.WriteLine("kesalahan: " + e.Message);
+            return CliApp.BadInput;
+        }
+
+        output.WriteLine($"{report.Title}: {report.Tables.Count()} tabel, {report.Figures.Count()} gambar, ditulis ke {outPath}");
+        return CliApp.Ok;
+    }
+}

@@ -1,0 +1,481 @@
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
+using Kinerja.Documents.Reports;
+using A = DocumentFormat.OpenXml.Drawing;
+using DW = DocumentFormat.OpenXml.Drawing.Wordprocessing;
+using PIC = DocumentFormat.OpenXml.Drawing.Pictures;
+
+namespace Kinerja.Documents.Rendering;
+
+/// <summary>
+/// Lays a <see cref="ReportDocument"/> out as .docx with the OpenXML SDK. Headings use the
+/// built-in Heading 1-3 styles; the table of contents is a TOC field whose entries are written
+/// here, each with a PAGEREF field, so LibreOffice and Word show page numbers without asking.
+/// </summary>
+public static class WordRenderer
+{
+    // A4 with 3 cm left and 2 cm other margins, in twentieths of a point
+    private const int PageWidth = 11906;
+    private const int PageHeight = 16838;
+    private const int MarginLeft = 1701;
+    private const int MarginOther = 1134;
+    private const int TextWidth = PageWidth - MarginLeft - MarginOther;
+    private const string FontName = "Arial";
+
+    public static void Write(ReportDocument report, string path)
+    {
+        using var stream = File.Create(path);
+        Write(report, stream);
+    }
+
+    public static void Write(ReportDocument report, Stream stream)
+    {
+        using var doc = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document);
+        var main = doc.AddMainDocumentPart();
+        AddStyles(main);
+        AddNumbering(main);
+        var settings = main.AddNewPart<DocumentSettingsPart>();
+        settings.Settings = new Settings(new DisplayBackgroundShape(), new DefaultTabStop { Val = 720 }, new CharacterSpacingControl { Val = CharacterSpacingValues.DoNotCompress });
+        var footer = main.AddNewPart<FooterPart>();
+        footer.Footer = new Footer(new Paragraph(new ParagraphProperties(new Justification { Val = JustificationValues.Center }), new SimpleField { Instruction = " PAGE " }));
+        doc.PackageProperties.Title = report.Title;
+        doc.PackageProperties.Creator = "Kinerja";
+        doc.PackageProperties.Language = "id-ID";
+
+        var body = new Body();
+        var writer = new BodyWriter(main, body, report);
+        writer.WriteAll();
+        var section = new SectionProperties(
+            new FooterReference { Type = HeaderFooterValues.Default, Id = main.GetIdOfPart(footer) },
+            new PageSize { Width = PageWidth, Height = PageHeight },
+            new PageMargin { Top = MarginOther, Right = MarginOther, Bottom = MarginOther, Left = MarginLeft, Header = 567, Footer = 567, Gutter = 0 });
+        if (report.Blocks.FirstOrDefault() is CoverBlock)
+            section.Append(new TitlePage()); // the cover carries no page number
+        body.Append(section);
+        main.Document = new Document(body);
+        main.Document.Save();
+    }
+
+    private sealed class BodyWriter(MainDocumentPart main, Body body, ReportDocument report)
+    {
+        private readonly Dictionary<ReportBlock, string> _bookmarks = [];
+        private int _bookmarkId;
+        private uint _drawingId;
+
+        public void WriteAll()
+        {
+            // bookmarks are named before writing so the table of contents can point forward
+            var n = 0;
+            foreach (var block in report.Blocks)
+            {
+                if (block is HeadingBlock or ReportTable or ReportFigure)
+                    _bookmarks[block] = "_Ref" + (++n).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            var afterCover = false;
+            foreach (var block in report.Blocks)
+            {
+                switch (block)
+                {
+                    case CoverBlock cover:
+                        Cover(cover);
+                        afterCover = true;
+                        break;
+                    case HeadingBlock heading:
+                        Heading(heading, afterCover);
+                        afterCover = false;
+                        break;
+                    case ParagraphBlock p:
+                        body.Append(Para(p));
+                        break;
+                    case BulletListBlock list:
+                        foreach (var item in list.Items)
+                            body.Append(new Paragraph(new ParagraphProperties(new ParagraphStyleId { Val = "ListBullet" }, new NumberingProperties(new NumberingLevelReference { Val = 0 }, new NumberingId { Val = 1 })), TextRun(item)));
+                        break;
+                    case TableOfContentsBlock:
+                        TableOfContents();
+                        break;
+                    case CaptionListBlock list:
+                        CaptionList(list.Figures);
+                        break;
+                    case PageBreakBlock:
+                        body.Append(new Paragraph(new Run(new Break { Type = BreakValues.Page })));
+                        break;
+                    case SignatureBlock signature:
+                        Signature(signature);
+                        break;
+                    case ReportTable table:
+                        Table(table);
+                        break;
+                    case ReportFigure figure:
+                        Figure(figure);
+                        break;
+                }
+            }
+        }
+
+        private void Cover(CoverBlock cover)
+        {
+            body.Append(new Paragraph(new ParagraphProperties(new SpacingBetweenLines { Before = "2400", After = "0" })));
+            foreach (var line in cover.TitleLines)
+                body.Append(Centered(line, 36, bold: true));
+            body.Append(new Paragraph(new ParagraphProperties(new SpacingBetweenLines { Before = "3600", After = "0" })));
+            foreach (var line in cover.AgencyLines)
+                body.Append(Centered(line, 28, bold: true));
+            body.Append(Centered(cover.Year, 28, bold: true));
+        }
+
+        private static Paragraph Centered(string text, int halfPoints, bool bold)
+        {
+            var props = new RunProperties();
+            if (bold)
+                props.Append(new Bold());
+            props.Append(new FontSize { Val = halfPoints.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+            return new Paragraph(
+                new ParagraphProperties(new SpacingBetweenLines { Before = "120", After = "120" }, new Justification { Val = JustificationValues.Center }),
+                new Run(props, new Text(text) { Space = SpaceProcessingModeValues.Preserve }));
+        }
+
+        private void Heading(HeadingBlock heading, bool afterCover)
+        {
+            var props = new ParagraphProperties(new ParagraphStyleId { Val = "Heading" + heading.Level.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+            if (heading.StartsPage || afterCover)
+                props.Append(new PageBreakBefore());
+            var p = new Paragraph(props);
+            AppendBookmarked(p, _bookmarks[heading], TextRun(heading.Text));
+            body.Append(p);
+        }
+
+        private void AppendBookmarked(Paragraph p, string name, params OpenXmlElement[] content)
+        {
+            var id = (++_bookmarkId).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            p.Append(new BookmarkStart { Id = id, Name = name });
+            p.Append(content);
+            p.Append(new BookmarkEnd { Id = id });
+        }
+
+        private static Paragraph Para(ParagraphBlock block)
+        {
+            var props = new ParagraphProperties();
+            var run = new RunProperties();
+            switch (block.Kind)
+            {
+                case ParagraphKind.Centered:
+                    props.Append(new KeepNext(), new Justification { Val = JustificationValues.Center });
+                    run.Append(new Bold());
+                    break;
+                case ParagraphKind.Label:
+                    props.Append(new KeepNext(), new SpacingBetweenLines { Before = "120", After = "60" });
+                    run.Append(new Bold());
+                    break;
+                case ParagraphKind.Placeholder:
+                    run.Append(new Italic(), new Color { Val = "7F7F7F" });
+                    break;
+                case ParagraphKind.Note:
+                    run.Append(new FontSize { Val = "18" });
+                    break;
+                default:
+                    props.Append(new Justification { Val = JustificationValues.Both });
+                    break;
+            }
+
+            return new Paragraph(props, new Run(run, new Text(block.Text) { Space = SpaceProcessingModeValues.Preserve }));
+        }
+
+        private static Run TextRun(string text, bool bold = false, int? halfPoints = null)
+        {
+            var props = new RunProperties();
+            if (bold)
+                props.Append(new Bold());
+            if (halfPoints is { } size)
+                props.Append(new FontSize { Val = size.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+            return new Run(props, new Text(text) { Space = SpaceProcessingModeValues.Preserve });
+        }
+
+        /// <summary>
+        /// The table of contents is written here, one entry per heading with a PAGEREF field to
+        /// the heading's bookmark. It is deliberately not wrapped in a TOC field: LibreOffice
+        /// imports a TOC field as an index and shows its cached text without page numbers (also
+        /// when the field is marked dirty), while it lays out PAGEREF fields itself. Headings keep
+        /// the built-in Heading 1-3 styles, so Word can still insert its own TOC.
+        /// </summary>
+        private void TableOfContents()
+        {
+            foreach (var heading in report.Blocks.OfType<HeadingBlock>().Where(h => h.Level <= 3 && !IsFrontMatter(h)))
+                body.Append(Entry("TOC" + heading.Level.ToString(System.Globalization.CultureInfo.InvariantCulture), heading.Text, _bookmarks[heading]));
+        }
+
+        private static bool IsFrontMatter(HeadingBlock h) => h.Text is "DAFTAR ISI" or "DAFTAR TABEL" or "DAFTAR GAMBAR";
+
+        private void CaptionList(bool figures)
+        {
+            var items = figures
+                ? report.Figures.Select(f => (Block: (ReportBlock)f, Text: f.Label + " " + f.Caption)).ToList()
+                : report.Tables.Select(t => (Block: (ReportBlock)t, Text: t.Label + " " + t.Caption)).ToList();
+            if (items.Count == 0)
+            {
+                body.Append(Para(new ParagraphBlock(figures ? "Tidak ada gambar." : "Tidak ada tabel.", ParagraphKind.Placeholder)));
+                return;
+            }
+
+            foreach (var (block, text) in items)
+                body.Append(Entry("TableofFigures", text, _bookmarks[block]));
+        }
+
+        private static Paragraph Entry(string style, string text, string bookmark) => new(
+            new ParagraphProperties(new ParagraphStyleId { Val = style }),
+            new Hyperlink(TextRun(text)) { Anchor = bookmark, History = true },
+            new Run(new TabChar()),
+            new Run(new FieldChar { FieldCharType = FieldCharValues.Begin }),
+            new Run(new FieldCode($" PAGEREF {bookmark} \\h ") { Space = SpaceProcessingModeValues.Preserve }),
+            new Run(new FieldChar { FieldCharType = FieldCharValues.Separate }),
+            new Run(new Text("")),
+            new Run(new FieldChar { FieldCharType = FieldCharValues.End }));
+
+        private void Signature(SignatureBlock block)
+        {
+            var columns = Math.Max(2, block.Parties.Count);
+            var width = TextWidth / columns;
+            var table = new Table(new TableProperties(
+                new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct },
+                new TableBorders(new TopBorder { Val = BorderValues.None }, new LeftBorder { Val = BorderValues.None }, new BottomBorder { Val = BorderValues.None },
+                    new RightBorder { Val = BorderValues.None }, new InsideHorizontalBorder { Val = BorderValues.None }, new InsideVerticalBorder { Val = BorderValues.None }),
+                new TableLayout { Type = TableLayoutValues.Fixed }));
+            table.Append(new TableGrid(Enumerable.Range(0, columns).Select(_ => new GridColumn { Width = width.ToString(System.Globalization.CultureInfo.InvariantCulture) })));
+            var row = new TableRow(new TableRowProperties(new CantSplit()));
+            var parties = block.Parties.Count == 1 ? [null, block.Parties[0]] : block.Parties.Cast<Signatory?>().ToList();
+            for (var i = 0; i < parties.Count; i++)
+            {
+                var party = parties[i];
+                var cell = new TableCell(new TableCellProperties(new TableCellWidth { Width = width.ToString(System.Globalization.CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa }));
+                if (party is null)
+                {
+                    cell.Append(new Paragraph());
+                }
+                else
+                {
+                    var last = i == parties.Count - 1;
+                    cell.Append(SignatureLine(last && block.PlaceAndDate is not null ? block.PlaceAndDate : " "));
+                    if (party.Heading.Length > 0)
+                        cell.Append(SignatureLine(party.Heading, bold: true));
+                    cell.Append(SignatureLine(party.Position));
+                    cell.Append(SignatureLine(" "), SignatureLine(" "), SignatureLine(" "));
+                    cell.Append(SignatureLine(party.Name, bold: true, underline: true));
+                    if (!string.IsNullOrWhiteSpace(party.Rank))
+                        cell.Append(SignatureLine(party.Rank));
+                    cell.Append(SignatureLine("NIP. " + (string.IsNullOrWhiteSpace(party.Nip) ? "........................................" : party.Nip)));
+                }
+
+                row.Append(cell);
+            }
+
+            table.Append(row);
+            body.Append(new Paragraph(new ParagraphProperties(new SpacingBetweenLines { Before = "240", After = "0" })));
+            body.Append(table);
+        }
+
+        private static Paragraph SignatureLine(string text, bool bold = false, bool underline = false)
+        {
+            var props = new RunProperties();
+            if (bold)
+                props.Append(new Bold());
+            if (underline)
+                props.Append(new Underline { Val = UnderlineValues.Single });
+            return new Paragraph(
+                new ParagraphProperties(new KeepNext(), new SpacingBetweenLines { Before = "0", After = "0" }, new Justification { Val = JustificationValues.Center }),
+                new Run(props, new Text(text) { Space = SpaceProcessingModeValues.Preserve }));
+        }
+
+        private void Table(ReportTable table)
+        {
+            var caption = new Paragraph(new ParagraphProperties(new ParagraphStyleId { Val = "Caption" }, new KeepNext()));
+            AppendBookmarked(caption, _bookmarks[table], TextRun(table.Label + " " + table.Caption));
+            body.Append(caption);
+
+            var totalWeight = table.Columns.Sum(c => c.Width);
+            var widths = table.Columns.Select(c => TextWidth * c.Width / totalWeight).ToList();
+            var t = new Table(new TableProperties(
+                new TableStyle { Val = "KinerjaTable" },
+                new TableWidth { Width = TextWidth.ToString(System.Globalization.CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa },
+                new TableLayout { Type = TableLayoutValues.Fixed },
+                new TableLook { Val = "04A0" }));
+            t.Append(new TableGrid(widths.Select(w => new GridColumn { Width = w.ToString(System.Globalization.CultureInfo.InvariantCulture) })));
+            var header = new TableRow(new TableRowProperties(new CantSplit(), new TableHeader()));
+            for (var i = 0; i < table.Columns.Count; i++)
+                header.Append(Cell(table.Columns[i].Header, widths[i], CellAlign.Center, bold: true, shade: "D9E2F3"));
+            t.Append(header);
+            foreach (var row in table.Rows)
+            {
+                var tr = new TableRow(new TableRowProperties(new CantSplit()));
+                for (var i = 0; i < table.Columns.Count; i++)
+                {
+                    var cell = i < row.Cells.Count ? row.Cells[i] : ReportCell.Empty;
+                    var align = cell.Kind == CellKind.Text && table.Columns[i].Align == CellAlign.Right ? CellAlign.Right : table.Columns[i].Align;
+                    tr.Append(Cell(cell.Text, widths[i], align, bold: row.Kind != RowKind.Normal, shade: row.Kind == RowKind.Group ? "F2F2F2" : row.Kind == RowKind.Total ? "E2EFDA" : null));
+                }
+
+                t.Append(tr);
+            }
+
+            body.Append(t);
+            foreach (var note in table.Notes)
+                body.Append(Para(new ParagraphBlock(note, ParagraphKind.Note)));
+            body.Append(new Paragraph(new ParagraphProperties(new SpacingBetweenLines { Before = "0", After = "0" })));
+        }
+
+        private static TableCell Cell(string text, int width, CellAlign align, bool bold, string? shade)
+        {
+            var props = new TableCellProperties(new TableCellWidth { Width = width.ToString(System.Globalization.CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa });
+            if (shade is not null)
+                props.Append(new Shading { Val = ShadingPatternValues.Clear, Color = "auto", Fill = shade });
+            props.Append(new TableCellVerticalAlignment { Val = TableVerticalAlignmentValues.Center });
+            var jc = align switch
+            {
+                CellAlign.Center => JustificationValues.Center,
+                CellAlign.Right => JustificationValues.Right,
+                _ => JustificationValues.Left,
+            };
+            return new TableCell(props, new Paragraph(new ParagraphProperties(new ParagraphStyleId { Val = "TableText" }, new Justification { Val = jc }), TextRun(text, bold)));
+        }
+
+        private void Figure(ReportFigure figure)
+        {
+            var image = main.AddImagePart(ImagePartType.Png);
+            using (var ms = new MemoryStream(figure.Png))
+                image.FeedData(ms);
+            var relationship = main.GetIdOfPart(image);
+            const long emuPerTwip = 635;
+            long cx = (long)TextWidth * emuPerTwip;
+            long cy = cx * figure.HeightPixels / figure.WidthPixels;
+            var id = ++_drawingId;
+            var name = "Gambar " + figure.Number;
+            var drawing = new Drawing(new DW.Inline(
+                new DW.Extent { Cx = cx, Cy = cy },
+                new DW.EffectExtent { LeftEdge = 0, TopEdge = 0, RightEdge = 0, BottomEdge = 0 },
+                new DW.DocProperties { Id = id, Name = name, Description = figure.Caption },
+                new DW.NonVisualGraphicFrameDrawingProperties(new A.GraphicFrameLocks { NoChangeAspect = true }),
+                new A.Graphic(new A.GraphicData(
+                    new PIC.Picture(
+                        new PIC.NonVisualPictureProperties(new PIC.NonVisualDrawingProperties { Id = id, Name = name + ".png" }, new PIC.NonVisualPictureDrawingProperties()),
+                        new PIC.BlipFill(new A.Blip { Embed = relationship }, new A.Stretch(new A.FillRectangle())),
+                        new PIC.ShapeProperties(new A.Transform2D(new A.Offset { X = 0, Y = 0 }, new A.Extents { Cx = cx, Cy = cy }), new A.PresetGeometry(new A.AdjustValueList()) { Preset = A.ShapeTypeValues.Rectangle })))
+                { Uri = "http://schemas.openxmlformats.org/drawingml/2006/picture" }))
+            { DistanceFromTop = 0, DistanceFromBottom = 0, DistanceFromLeft = 0, DistanceFromRight = 0 });
+            body.Append(new Paragraph(new ParagraphProperties(new KeepNext(), new Justification { Val = JustificationValues.Center }), new Run(drawing)));
+            var caption = new Paragraph(new ParagraphProperties(new ParagraphStyleId { Val = "Caption" }));
+            AppendBookmarked(caption, _bookmarks[figure], TextRun(figure.Label + " " + figure.Caption));
+            body.Append(caption);
+        }
+    }
+
+    private static void AddStyles(MainDocumentPart main)
+    {
+        var part = main.AddNewPart<StyleDefinitionsPart>();
+        var styles = new Styles(
+            new DocDefaults(
+                new RunPropertiesDefault(new RunPropertiesBaseStyle(
+                    new RunFonts { Ascii = FontName, HighAnsi = FontName, ComplexScript = FontName, EastAsia = FontName },
+                    new FontSize { Val = "22" }, new FontSizeComplexScript { Val = "22" }, new Languages { Val = "id-ID" })),
+                new ParagraphPropertiesDefault(new ParagraphPropertiesBaseStyle(new SpacingBetweenLines { After = "120", Line = "276", LineRule = LineSpacingRuleValues.Auto }))),
+            ParagraphStyle("Normal", "Normal", null, isDefault: true),
+            ParagraphStyle("Heading1", "heading 1", "Normal", outline: 0, size: 28, bold: true, center: true, before: 240, after: 240),
+            ParagraphStyle("Heading2", "heading 2", "Normal", outline: 1, size: 24, bold: true, before: 240, after: 120),
+            ParagraphStyle("Heading3", "heading 3", "Normal", outline: 2, size: 22, bold: true, before: 200, after: 80),
+            ParagraphStyle("Caption", "caption", "Normal", size: 20, bold: true, center: true, before: 120, after: 60),
+            ParagraphStyle("TableText", "Table Text", "Normal", size: 18, before: 20, after: 20, line: 240),
+            ParagraphStyle("ListBullet", "List Bullet", "Normal"),
+            ParagraphStyle("TOC1", "toc 1", "Normal", bold: true, before: 60, after: 0, tocIndent: 0),
+            ParagraphStyle("TOC2", "toc 2", "Normal", before: 0, after: 0, tocIndent: 360),
+            ParagraphStyle("TOC3", "toc 3", "Normal", before: 0, after: 0, tocIndent: 720),
+            ParagraphStyle("TableofFigures", "table of figures", "Normal", before: 0, after: 0, tocIndent: 0),
+            new Style(
+                new StyleName { Val = "Kinerja Table" },
+                new StyleTableProperties(
+                    new TableBorders(
+                        new TopBorder { Val = BorderValues.Single, Size = 4, Color = "808080" },
+                        new LeftBorder { Val = BorderValues.Single, Size = 4, Color = "808080" },
+                        new BottomBorder { Val = BorderValues.Single, Size = 4, Color = "808080" },
+                        new RightBorder { Val = BorderValues.Single, Size = 4, Color = "808080" },
+                        new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4, Color = "808080" },
+                        new InsideVerticalBorder { Val = BorderValues.Single, Size = 4, Color = "808080" }),
+                    new TableCellMarginDefault(new TopMargin { Width = "30", Type = TableWidthUnitValues.Dxa }, new TableCellLeftMargin { Width = 70, Type = TableWidthValues.Dxa },
+                        new BottomMargin { Width = "30", Type = TableWidthUnitValues.Dxa }, new TableCellRightMargin { Width = 70, Type = TableWidthValues.Dxa })))
+            { Type = StyleValues.Table, StyleId = "KinerjaTable" });
+        part.Styles = styles;
+        part.Styles.Save();
+    }
+
+    private static Style ParagraphStyle(string id, string name, string? basedOn, bool isDefault = false, int? outline = null, int? size = null, bool bold = false,
+        bool center = false, int? before = null, int? after = null, int? line = null, int? tocIndent = null)
+    {
+        var style = new Style { Type = StyleValues.Paragraph, StyleId = id };
+        if (isDefault)
+            style.Default = true;
+        style.Append(new StyleName { Val = name });
+        if (basedOn is not null)
+            style.Append(new BasedOn { Val = basedOn });
+        style.Append(new NextParagraphStyle { Val = "Normal" });
+        if (outline is not null || id.StartsWith("Heading", StringComparison.Ordinal))
+            style.Append(new PrimaryStyle());
+        var p = new StyleParagraphProperties();
+        if (outline is not null)
+            p.Append(new KeepNext(), new KeepLines());
+        if (tocIndent is not null)
+            p.Append(new Tabs(new TabStop { Val = TabStopValues.Right, Leader = TabStopLeaderCharValues.Dot, Position = TextWidth - 10 }));
+        if (before is not null || after is not null || line is not null)
+        {
+            var spacing = new SpacingBetweenLines();
+            if (before is { } b)
+                spacing.Before = b.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (after is { } a)
+                spacing.After = a.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (line is { } l)
+            {
+                spacing.Line = l.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                spacing.LineRule = LineSpacingRuleValues.Auto;
+            }
+
+            p.Append(spacing);
+        }
+
+        if (tocIndent is { } indent && indent > 0)
+            p.Append(new Indentation { Left = indent.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        if (center)
+            p.Append(new Justification { Val = JustificationValues.Center });
+        if (outline is { } o)
+            p.Append(new OutlineLevel { Val = o });
+        if (p.HasChildren)
+            style.Append(p);
+        var r = new StyleRunProperties();
+        if (bold)
+            r.Append(new Bold());
+        if (size is { } s)
+        {
+            r.Append(new FontSize { Val = s.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+            r.Append(new FontSizeComplexScript { Val = s.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        }
+
+        if (r.HasChildren)
+            style.Append(r);
+        return style;
+    }
+
+    private static void AddNumbering(MainDocumentPart main)
+    {
+        var part = main.AddNewPart<NumberingDefinitionsPart>();
+        part.Numbering = new Numbering(
+            new AbstractNum(
+                new MultiLevelType { Val = MultiLevelValues.SingleLevel },
+                new Level(
+                    new StartNumberingValue { Val = 1 },
+                    new NumberingFormat { Val = NumberFormatValues.Bullet },
+                    new LevelText { Val = "•" },
+                    new LevelJustification { Val = LevelJustificationValues.Left },
+                    new PreviousParagraphProperties(new Indentation { Left = "360", Hanging = "360" }))
+                { LevelIndex = 0 })
+            { AbstractNumberId = 1 },
+            new NumberingInstance(new AbstractNumId { Val = 1 }) { NumberID = 1 });
+        part.Numbering.Save();
+    }
+}

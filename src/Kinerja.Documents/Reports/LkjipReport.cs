@@ -1,0 +1,465 @@
+using Kinerja.Domain.Measurement;
+using Kinerja.Domain.Model;
+using Kinerja.Domain.Values;
+
+namespace Kinerja.Documents.Reports;
+
+/// <summary>
+/// The annual Laporan Kinerja (LKjIP for a Pemda, LKj for a K/L) in the structure of the seed
+/// reports. Every figure comes from the engine; narrative text from the dataset's Narasi sheet;
+/// missing data shows a placeholder sentence, never an invented number.
+/// </summary>
+public static class LkjipReport
+{
+    public static ReportDocument Build(ReportRequest request)
+    {
+        var data = request.Data;
+        var profile = data.Profile;
+        var period = (request.Period ?? profile.ReportPeriod).YearPeriod;
+        var result = PerformanceCalculator.Compute(data, period);
+        var f = new ReportFormat(profile);
+        var year = ReportFormat.Number(period.Year);
+        var isPemda = profile.Kind == AgencyKind.Pemda;
+        var shortName = isPemda ? "LKjIP" : "LKj";
+        var title = isPemda ? "Laporan Kinerja Instansi Pemerintah" : "Laporan Kinerja";
+        var doc = new ReportDocument { Title = $"{title} {profile.Agency} Tahun {year}", Agency = profile.Agency, Profile = profile };
+        var c = new ReportComposer(doc);
+
+        c.Add(new CoverBlock([title.ToUpperInvariant(), $"({shortName})", "TAHUN " + year], [profile.Agency.ToUpperInvariant()], ReportFormat.Number(period.Year + 1)));
+
+        Foreword(c, data, result, f, title, year);
+        ExecutiveSummary(c, data, result, f, year);
+
+        c.Heading(1, "DAFTAR ISI", startsPage: true);
+        c.Add(new TableOfContentsBlock());
+        c.Heading(1, "DAFTAR TABEL", startsPage: true);
+        c.Add(new CaptionListBlock(Figures: false));
+        c.Heading(1, "DAFTAR GAMBAR", startsPage: true);
+        c.Add(new CaptionListBlock(Figures: true));
+
+        c.Chapter = "1";
+        ChapterOne(c, data, shortName, year);
+        c.Chapter = "2";
+        ChapterTwo(c, data, f, period, year);
+        c.Chapter = "3";
+        ChapterThree(c, data, result, f, period, year);
+        c.Chapter = "4";
+        ChapterFour(c, result, f, year);
+
+        c.Chapter = "";
+        c.Heading(1, "LAMPIRAN: PERJANJIAN KINERJA TAHUN " + year, startsPage: true);
+        c.Chapter = "L";
+        PerjanjianKinerjaReport.AppendAgreement(c, data, period, request.Perubahan, asAnnex: true);
+        return doc;
+    }
+
+    private static void Foreword(ReportComposer c, PerformanceDataset data, PerformanceResult result, ReportFormat f, string title, string year)
+    {
+        c.Heading(1, "KATA PENGANTAR", startsPage: true);
+        c.Paragraph($"Puji syukur kami panjatkan ke hadirat Tuhan Yang Maha Esa, karena atas rahmat-Nya {title} {data.Profile.Agency} Tahun {year} dapat diselesaikan. Laporan ini disusun sebagai wujud pertanggungjawaban atas pelaksanaan tugas dan fungsi serta pencapaian sasaran yang telah ditetapkan dalam Perjanjian Kinerja Tahun {year}, sesuai Peraturan Presiden Nomor 29 Tahun 2014 tentang Sistem Akuntabilitas Kinerja Instansi Pemerintah dan Peraturan Menteri PANRB Nomor 53 Tahun 2014.");
+        if (result.AgencyCapaian is { } agency)
+            c.Paragraph($"Secara keseluruhan capaian kinerja tahun {year} adalah {f.PercentText(agency)}{(result.AgencyPredicate is { } p ? $" dengan predikat {p}" : "")}. Rincian capaian setiap sasaran dan indikator disajikan pada Bab III.");
+        c.Paragraph("Kami menyadari laporan ini masih memiliki kekurangan. Saran dan masukan sangat kami harapkan untuk perbaikan pada masa yang akan datang. Semoga laporan ini bermanfaat bagi semua pihak.");
+        c.Add(new SignatureBlock(ReportFacts.PlaceAndDateLine(int.Parse(year, System.Globalization.CultureInfo.InvariantCulture) + 1), [ReportFacts.Signatory(ReportFacts.TopUnit(data), "")]));
+    }
+
+    private static void ExecutiveSummary(ReportComposer c, PerformanceDataset data, PerformanceResult result, ReportFormat f, string year)
+    {
+        c.Heading(1, "RINGKASAN EKSEKUTIF", startsPage: true);
+        var goals = result.Goals.Where(g => g.Goal.Level != PlanLevel.Tujuan).ToList();
+        var measured = result.Indicators.Count(r => r.Capaian.HasValue);
+        c.Paragraph($"{data.Profile.Agency} menetapkan {goals.Count} sasaran dengan {result.Indicators.Count} indikator kinerja dalam Perjanjian Kinerja Tahun {year}. Sebanyak {measured} indikator dapat diukur capaiannya pada akhir tahun.");
+        if (result.AgencyCapaian is { } agency)
+            c.Paragraph($"Rata-rata capaian seluruh sasaran adalah {f.PercentText(agency)}{(result.AgencyPredicate is { } p ? $" ({p})" : "")}.");
+        var byPredicate = result.Indicators.Where(r => r.Predicate is not null).GroupBy(r => r.Predicate!).ToList();
+        if (byPredicate.Count > 0)
+        {
+            c.Paragraph($"Sebaran indikator menurut kategori capaian (skala {data.Profile.PredicateScale.Name}):");
+            c.Add(new BulletListBlock(data.Profile.PredicateScale.Bands
+                .Select(b => (b.Label, Count: byPredicate.FirstOrDefault(g => g.Key == b.Label)?.Count() ?? 0))
+                .Select(x => $"{x.Label}: {ReportFormat.Number(x.Count)} indikator").ToList()));
+        }
+
+        var notMeasured = result.Indicators.Where(r => !r.Capaian.HasValue).ToList();
+        if (notMeasured.Count > 0)
+            c.Paragraph("Indikator yang belum dapat diukur: " + string.Join("; ", notMeasured.Select(r => $"{r.Indicator.Code} ({r.Capaian.Reason})")) + ".");
+        var total = BudgetTotal(data);
+        if (total is { } t)
+            c.Paragraph($"Anggaran tahun {year} sebesar {f.RupiahText(t.Pagu)} terealisasi {f.RupiahText(t.Realisasi)} atau {f.PercentText(t.Realisasi / t.Pagu * 100m)}.");
+        else
+            c.Placeholder("Data realisasi anggaran belum diisi pada workbook (sheet Anggaran).");
+    }
+
+    private static void ChapterOne(ReportComposer c, PerformanceDataset data, string shortName, string year)
+    {
+        c.Heading(1, "BAB I PENDAHULUAN", startsPage: true);
+        c.Heading(2, "A. Latar Belakang");
+        c.Paragraph($"Setiap instansi pemerintah wajib menyusun laporan kinerja sebagai bentuk pertanggungjawaban atas pencapaian tujuan dan sasaran strategis (Peraturan Presiden Nomor 29 Tahun 2014). {shortName} Tahun {year} menyajikan capaian kinerja {data.Profile.Agency} terhadap target dalam Perjanjian Kinerja Tahun {year}.");
+        c.Heading(2, "B. Organisasi dan Pejabat");
+        if (data.Units.Count == 0)
+        {
+            c.Placeholder("Struktur organisasi belum diisi pada workbook (sheet Unit).");
+        }
+        else
+        {
+            var rows = data.Units.Select((u, i) => new ReportRow([
+                ReportFormat.Number(i + 1), u.Name, string.IsNullOrEmpty(u.Level) ? "-" : u.Level, u.Head?.Position ?? "-",
+                string.IsNullOrWhiteSpace(u.Head?.Name) ? "(belum diisi)" : u.Head!.Name, u.Head is null ? "-" : ReportFacts.ActingLabel(u.Head.Acting),
+            ])).ToList();
+            var table = c.Table("Unit Organisasi dan Pejabat", [new("No", 5, CellAlign.Center), new("Unit", 30), new("Eselon", 10, CellAlign.Center), new("Jabatan", 28), new("Nama Pejabat", 16), new("Status", 11, CellAlign.Center)], rows);
+            c.Paragraph($"Susunan organisasi disajikan pada {table.Label}.");
+        }
+
+        c.Heading(2, "C. Tugas dan Fungsi");
+        c.Placeholder("Uraian tugas pokok dan fungsi belum diisi pada data; lengkapi sesuai peraturan kepala daerah atau peraturan menteri tentang organisasi dan tata kerja.");
+        c.Heading(2, "D. Sumber Daya Manusia");
+        c.Placeholder("Data jumlah pegawai menurut golongan dan pendidikan belum tersedia pada workbook, sehingga tabel kepegawaian tidak disajikan.");
+        c.Heading(2, "E. Sistematika Penyajian");
+        c.Add(new BulletListBlock([
+            "Bab I Pendahuluan: latar belakang, organisasi, tugas dan fungsi.",
+            "Bab II Perencanaan Kinerja: rencana strategis dan Perjanjian Kinerja.",
+            "Bab III Akuntabilitas Kinerja: capaian kinerja, analisis per sasaran, efisiensi dan realisasi anggaran.",
+            "Bab IV Penutup: simpulan.",
+            "Lampiran: Perjanjian Kinerja.",
+        ]));
+    }
+
+    private static void ChapterTwo(ReportComposer c, PerformanceDataset data, ReportFormat f, Period period, string year)
+    {
+        c.Heading(1, "BAB II PERENCANAAN KINERJA", startsPage: true);
+        c.Heading(2, "A. Rencana Strategis");
+        var renstra = data.Profile.RenstraStart is { } s && data.Profile.RenstraEnd is { } e ? $" {ReportFormat.Number(s)}-{ReportFormat.Number(e)}" : "";
+        c.Paragraph($"Rencana Strategis{renstra} menetapkan tujuan dan sasaran berikut beserta indikator dan target akhir periodenya.");
+        var rows = new List<ReportRow>();
+        foreach (var node in data.Plan.Where(p => p.Level is not (PlanLevel.Program or PlanLevel.Kegiatan or PlanLevel.SubKegiatan)))
+        {
+            var indicators = data.Indicators.Where(i => i.GoalCode == node.Code).ToList();
+            if (indicators.Count == 0)
+                continue;
+            rows.Add(new ReportRow([node.Code, $"{ReportFacts.LevelName(node.Level)}: {node.Name}", "", ""], RowKind.Group));
+            foreach (var indicator in indicators)
+            {
+                var end = data.TargetFor(indicator.Code, Period.RenstraEnd)?.Value;
+                rows.Add(new ReportRow([indicator.Code, indicator.Name, ReportFormat.Satuan(indicator), f.Value(end, indicator.Satuan)]));
+            }
+        }
+
+        if (rows.Count == 0)
+            c.Placeholder("Tujuan dan sasaran belum diisi pada workbook (sheet Rencana).");
+        else
+            c.Table("Tujuan, Sasaran dan Indikator Kinerja Rencana Strategis", [new("Kode", 11), new("Tujuan / Sasaran / Indikator", 61), new("Satuan", 12, CellAlign.Center), new("Target Akhir Renstra", 18, CellAlign.Right)], rows);
+
+        c.Heading(2, "B. Perjanjian Kinerja Tahun " + year);
+        c.Paragraph($"Perjanjian Kinerja Tahun {year} memuat sasaran, indikator, target dan anggaran yang disepakati pimpinan:");
+        PerjanjianKinerjaReport.AnnexTable(c, data, f, period, false);
+    }
+
+    private static void ChapterThree(ReportComposer c, PerformanceDataset data, PerformanceResult result, ReportFormat f, Period period, string year)
+    {
+        var profile = data.Profile;
+        c.Heading(1, "BAB III AKUNTABILITAS KINERJA", startsPage: true);
+        c.Heading(2, "A. Kerangka Pengukuran");
+        var lower = profile.LowerIsBetterMethod == LowerIsBetterMethod.A
+            ? "(2 x target - realisasi) / target x 100%"
+            : "target / realisasi x 100%";
+        c.Paragraph($"Capaian indikator dihitung dengan rumus realisasi / target x 100% untuk indikator yang semakin tinggi semakin baik, dan {lower} untuk indikator yang semakin rendah semakin baik. Capaian sasaran adalah rata-rata capaian indikatornya; indikator yang belum dapat diukur (N/A) tidak dihitung.{(profile.CapaianCap is { } cap ? $" Capaian indikator dibatasi paling tinggi {IndonesianNumber.Format(cap, 0)}%." : "")}");
+        var bands = profile.PredicateScale.Bands;
+        var bandRows = bands.Select((b, i) => new ReportRow([ReportFormat.Number(i + 1), BandRange(bands, i), b.Label])).ToList();
+        c.Table("Skala Nilai Peringkat Kinerja", [new("No", 8, CellAlign.Center), new("Rentang Capaian", 46, CellAlign.Center), new("Kategori", 46, CellAlign.Center)], bandRows);
+
+        c.Heading(2, "B. Capaian Kinerja Tahun " + year);
+        var capaianTable = CapaianTable(c, data, result, f, year);
+        c.Paragraph($"{capaianTable.Label} menyajikan capaian setiap indikator. {(result.AgencyCapaian is { } a ? $"Rata-rata capaian sasaran adalah {f.PercentText(a)}." : "")}");
+        var goalBars = result.Goals.Where(g => g.Capaian is not null).Select(g => (g.Goal.Code, g.Capaian!.Value)).ToList();
+        if (goalBars.Count > 0)
+            c.Figure($"Capaian Kinerja per Sasaran Tahun {year}", Charts.Bars($"Capaian per sasaran {year}", goalBars, profile.Decimals, profile.Rounding), Charts.Width, Charts.Height);
+
+        c.Heading(2, "C. Perbandingan dengan Tahun Sebelumnya");
+        Trend(c, data, f, period);
+
+        c.Heading(2, "D. Perbandingan dengan Target Akhir Renstra");
+        var progress = ProgressCalculator.Renstra(data, period);
+        if (progress.Count == 0)
+        {
+            c.Placeholder("Target akhir periode Renstra belum diisi pada workbook (sheet Target, periode Renstra).");
+        }
+        else
+        {
+            var rows = progress.Select(p => new ReportRow([p.Indicator.Code, p.Indicator.Name, f.Value(p.RenstraTarget, p.Indicator.Satuan), f.Realisasi(p.Realisasi, p.Indicator.Satuan), f.Progress(p.Progress)])).ToList();
+            c.Table($"Realisasi {year} terhadap Target Akhir Renstra", [new("Kode", 11), new("Indikator", 47), new("Target Akhir Renstra", 15, CellAlign.Right), new($"Realisasi {year}", 14, CellAlign.Right), new("Tingkat Kemajuan", 15, CellAlign.Right)], rows);
+        }
+
+        c.Heading(2, "E. Perbandingan dengan Provinsi dan Nasional");
+        Benchmarks(c, data, f, period, year);
+
+        c.Heading(2, "F. Analisis Capaian per Sasaran");
+        var number = 0;
+        foreach (var goal in result.Goals)
+        {
+            number++;
+            c.Heading(3, $"{ReportFormat.Number(number)}. {ReportFacts.LevelName(goal.Goal.Level)} {goal.Goal.Code}: {goal.Goal.Name}");
+            var summary = string.Join("; ", goal.Indicators.Select(r =>
+                $"{r.Indicator.Code} {r.Indicator.Name}: target {f.Value(r.Target, r.Indicator.Satuan).Text}, realisasi {f.Realisasi(r.Realisasi, r.Indicator.Satuan).Text}, capaian {f.CapaianText(r.Capaian)}"));
+            c.Paragraph($"Capaian sasaran ini {f.PercentText(goal.Capaian)}{(goal.Predicate is { } p ? $" ({p})" : "")}. {summary}.");
+            var codes = goal.Indicators.Select(i => i.Indicator.Code).Prepend(goal.Goal.Code).ToList();
+            var analysis = codes.SelectMany(code => ReportFacts.NarrativesOf(data, code, "Analisis").Concat(ReportFacts.NarrativesOf(data, code, "LatarBelakang"))).ToList();
+            foreach (var text in analysis)
+                c.Paragraph(text, ParagraphKind.Narrative);
+            NarrativeList(c, data, codes, "Pendorong", "Faktor pendorong");
+            NarrativeList(c, data, codes, "Penghambat", "Faktor penghambat");
+            NarrativeList(c, data, codes, "Upaya", "Upaya yang dilakukan");
+        }
+
+        c.Heading(2, "G. Efisiensi Penggunaan Sumber Daya");
+        Efficiency(c, data, result, f);
+
+        c.Heading(2, "H. Realisasi Anggaran");
+        Budget(c, data, f, year);
+    }
+
+    private static ReportTable CapaianTable(ReportComposer c, PerformanceDataset data, PerformanceResult result, ReportFormat f, string year)
+    {
+        var rows = new List<ReportRow>();
+        var notes = new List<string>();
+        foreach (var goal in result.Goals)
+        {
+            rows.Add(new ReportRow([goal.Goal.Code, goal.Goal.Name, "", "", "", f.Percent(goal.Capaian), goal.Predicate ?? "-"], RowKind.Group));
+            foreach (var row in goal.Indicators)
+            {
+                rows.Add(new ReportRow([row.Indicator.Code, row.Indicator.Name, ReportFormat.Satuan(row.Indicator), f.Value(row.Target, row.Indicator.Satuan),
+                    f.Realisasi(row.Realisasi, row.Indicator.Satuan), f.Capaian(row.Capaian), f.Predicate(row)]));
+                if (row.Realisasi is { Status: RealisasiStatus.Provisional } r)
+                    notes.Add($"* {row.Indicator.Code}: angka sementara{(r.Note is { } n ? " (" + n + ")" : "")}.");
+                if (row.Capaian.WasCapped)
+                    notes.Add($"{row.Indicator.Code}: capaian {f.PercentText(row.Capaian.Uncapped)} dibatasi menjadi {f.PercentText(row.Capaian.Value)}.");
+                if (!row.Capaian.HasValue && row.Capaian.Reason is { } reason)
+                    notes.Add($"{row.Indicator.Code}: {reason}.");
+            }
+        }
+
+        rows.Add(new ReportRow(["", "Capaian kinerja instansi (rata-rata sasaran)", "", "", "", f.Percent(result.AgencyCapaian), result.AgencyPredicate ?? "-"], RowKind.Total));
+        return c.Table($"Capaian Indikator Kinerja Tahun {year}",
+            [new("Kode", 11), new("Sasaran / Indikator Kinerja", 37), new("Satuan", 10, CellAlign.Center), new("Target", 11, CellAlign.Right), new("Realisasi", 11, CellAlign.Right), new("Capaian", 10, CellAlign.Right), new("Predikat", 12, CellAlign.Center)],
+            rows, notes);
+    }
+
+    private static void Trend(ReportComposer c, PerformanceDataset data, ReportFormat f, Period period)
+    {
+        var trends = data.Indicators.Select(i => (Indicator: i, Points: ProgressCalculator.Trend(data, i).Where(p => p.Period <= period).ToList()))
+            .Where(t => t.Points.Count > 1).ToList();
+        if (trends.Count == 0)
+        {
+            c.Placeholder("Data realisasi tahun-tahun sebelumnya belum diisi pada workbook, sehingga perbandingan antar tahun belum dapat disajikan.");
+            return;
+        }
+
+        var years = trends.SelectMany(t => t.Points.Select(p => p.Period.Year)).Distinct().Order().TakeLast(3).ToList();
+        var columns = new List<ReportColumn> { new("Kode", 11), new("Indikator", 27) };
+        foreach (var y in years)
+        {
+            columns.Add(new($"Realisasi {ReportFormat.Number(y)}", 11, CellAlign.Right));
+            columns.Add(new($"Capaian {ReportFormat.Number(y)}", 11, CellAlign.Right));
+        }
+
+        var rows = new List<ReportRow>();
+        var notes = new List<string>();
+        foreach (var (indicator, points) in trends)
+        {
+            var cells = new List<ReportCell> { indicator.Code, indicator.Name };
+            foreach (var y in years)
+            {
+                var point = points.FirstOrDefault(p => p.Period.Year == y);
+                cells.Add(point is null ? "-" : f.Realisasi(point.Realisasi, indicator.Satuan));
+                cells.Add(point is null ? "-" : f.Capaian(point.Capaian));
+            }
+
+            rows.Add(new ReportRow(cells));
+            var changed = points.Select(p => p.Realisasi?.Note).FirstOrDefault(n => n is not null && n.Contains("berubah", StringComparison.OrdinalIgnoreCase));
+            if (changed is not null)
+                notes.Add($"{indicator.Code}: {changed}");
+        }
+
+        var table = c.Table("Perbandingan Realisasi dan Capaian dengan Tahun Sebelumnya", columns, rows, notes);
+        c.Paragraph($"{table.Label} membandingkan realisasi dan capaian indikator dengan tahun-tahun sebelumnya; tanda \"-\" berarti data tahun itu tidak ada atau capaian tidak dapat dihitung.");
+        // one chart per indicator whose realisasi moved: capaian of earlier years is often not computable
+        // (no target then), and indicators of different units do not share an axis
+        foreach (var (indicator, points) in trends.Take(12))
+        {
+            var realisasi = points.Where(p => p.Realisasi is { IsNotAvailable: false, Value: NumberValue }).Select(p => (Label: ReportFormat.Number(p.Period.Year), Value: ((NumberValue)p.Realisasi!.Value!).Value)).ToList();
+            if (realisasi.Count < 2 || realisasi.All(r => r.Value == realisasi[0].Value))
+                continue;
+            var series = new List<ChartSeries> { new("Realisasi", realisasi) };
+            var targets = points.Where(p => p.Target is NumberValue).Select(p => (Label: ReportFormat.Number(p.Period.Year), Value: ((NumberValue)p.Target!).Value)).ToList();
+            if (targets.Count > 0)
+                series.Add(new ChartSeries("Target", targets));
+            var percent = points.Any(p => p.Realisasi?.Value is NumberValue { Percent: true });
+            c.Figure($"Tren Realisasi {indicator.Code} {indicator.Name}", Charts.Lines($"{indicator.Code}: realisasi per tahun", series, f.Profile.Decimals, f.Profile.Rounding, percent ? "%" : ""), Charts.Width, Charts.Height);
+        }
+    }
+
+    private static void Benchmarks(ReportComposer c, PerformanceDataset data, ReportFormat f, Period period, string year)
+    {
+        var items = data.Benchmarks.Where(b => b.Period.Year == period.Year).ToList();
+        if (items.Count == 0)
+        {
+            c.Placeholder("Data pembanding provinsi dan nasional belum diisi pada workbook (sheet Pembanding).");
+            return;
+        }
+
+        var levels = items.Select(b => (b.Level, b.Name)).Distinct().ToList();
+        var columns = new List<ReportColumn> { new("Kode", 11), new("Indikator", 35), new($"Realisasi {year}", 14, CellAlign.Right) };
+        columns.AddRange(levels.Select(l => new ReportColumn($"{l.Level}: {l.Name}", Math.Max(10, 42 / levels.Count), CellAlign.Right)));
+        var rows = new List<ReportRow>();
+        foreach (var code in items.Select(b => b.IndicatorCode).Distinct())
+        {
+            var indicator = data.Indicators.FirstOrDefault(i => i.Code == code);
+            if (indicator is null)
+                continue;
+            var cells = new List<ReportCell> { code, indicator.Name, f.Realisasi(PeriodValues.RealisasiFor(data, indicator, period), indicator.Satuan) };
+            foreach (var level in levels)
+            {
+                var b = items.FirstOrDefault(x => x.IndicatorCode == code && x.Level == level.Level && x.Name == level.Name);
+                cells.Add(b is null ? "-" : b.Value is null ? "N/A" : f.Value(b.Value, indicator.Satuan));
+            }
+
+            rows.Add(new ReportRow(cells));
+        }
+
+        c.Table($"Perbandingan Realisasi dengan Provinsi dan Nasional Tahun {year}", columns, rows, ["N/A: data pembanding tidak tersedia pada sumber."]);
+    }
+
+    private static void NarrativeList(ReportComposer c, PerformanceDataset data, IReadOnlyList<string> codes, string kind, string label)
+    {
+        c.Paragraph(label + ":", ParagraphKind.Label);
+        var texts = codes.SelectMany(code => ReportFacts.NarrativesOf(data, code, kind)).ToList();
+        if (texts.Count == 0)
+            c.Placeholder($"{label} belum diisi (sheet Narasi, jenis {kind}).");
+        else
+            c.Add(new BulletListBlock(texts));
+    }
+
+    private static void Efficiency(ReportComposer c, PerformanceDataset data, PerformanceResult result, ReportFormat f)
+    {
+        var method = data.Profile.EfficiencyMethod;
+        var rows = new List<EfficiencyRow>();
+        foreach (var goal in result.Goals.Where(g => g.Capaian is not null))
+        {
+            var lines = ReportFacts.FundingLines(data, goal.Goal.Code);
+            if (lines.Count == 0)
+                continue;
+            rows.Add(EfficiencyCalculator.Compute(method, goal.Goal.Code, goal.Goal.Name, goal.Capaian!.Value, lines.Sum(l => l.Pagu), lines.Sum(l => l.Realisasi)));
+        }
+
+        var description = method switch
+        {
+            EfficiencyMethod.Ratio => "Efisiensi dihitung sebagai rasio capaian sasaran terhadap persentase penyerapan anggaran; nilai di atas 1 berarti capaian lebih tinggi daripada penyerapan.",
+            EfficiencyMethod.Difference => "Efisiensi dihitung sebagai selisih capaian sasaran (%) dengan penyerapan anggaran (%), dan hanya dinyatakan untuk sasaran dengan capaian 100% atau lebih.",
+            _ => "Efisiensi dihitung sebagai penghematan (pagu - realisasi) / pagu, dan hanya dinyatakan untuk sasaran dengan capaian 100% atau lebih.",
+        };
+        c.Paragraph(description);
+        if (rows.Count == 0)
+        {
+            c.Placeholder("Belum ada baris anggaran yang dikaitkan dengan sasaran (kolom \"goals\" pada sheet Anggaran), sehingga efisiensi belum dapat dihitung.");
+            return;
+        }
+
+        var tableRows = rows.Select(r => new ReportRow([r.Code, r.Name, f.Percent(r.Capaian), f.Amount(r.Pagu), f.Amount(r.RealisasiAnggaran), f.Percent(r.Absorption),
+            r.Claimed ? (method == EfficiencyMethod.Ratio ? f.Points(r.Efficiency) : f.Points(r.Efficiency)) : new ReportCell("-")])).ToList();
+        c.Table("Efisiensi Penggunaan Sumber Daya per Sasaran",
+            [new("Kode", 8), new("Sasaran", 30), new("Capaian", 10, CellAlign.Right), new("Pagu (Rp)", 15, CellAlign.Right), new("Realisasi (Rp)", 15, CellAlign.Right), new("Penyerapan", 14, CellAlign.Right), new("Efisiensi", 10, CellAlign.Right)],
+            tableRows, ["Anggaran sasaran adalah jumlah baris anggaran yang dikaitkan dengan sasaran itu; \"-\" berarti efisiensi tidak dinyatakan."]);
+    }
+
+    private static void Budget(ReportComposer c, PerformanceDataset data, ReportFormat f, string year)
+    {
+        var tree = ReportFacts.BudgetTree(data);
+        var types = ReportFacts.SpendingTypes(data);
+        if (tree.Count == 0 && types.Count == 0)
+        {
+            c.Placeholder("Data anggaran belum diisi pada workbook (sheet Anggaran).");
+            return;
+        }
+
+        var total = BudgetTotal(data);
+        if (total is { } t)
+        {
+            c.Paragraph($"Pagu anggaran tahun {year} sebesar {f.RupiahText(t.Pagu)} terealisasi {f.RupiahText(t.Realisasi)} ({f.PercentText(t.Realisasi / t.Pagu * 100m)}), dengan sisa {f.RupiahText(t.Pagu - t.Realisasi)}.");
+            if (t.Blokir > 0)
+                c.Paragraph($"Terhadap pagu tanpa blokir {f.RupiahText(t.Pagu - t.Blokir)}, penyerapan mencapai {f.PercentText(t.Realisasi / (t.Pagu - t.Blokir) * 100m)}.");
+            if (data.Profile.AbsorptionTarget is { } target && target > 0)
+                c.Paragraph($"Dibandingkan target penyerapan {f.PercentText(target)}, capaian kinerja anggaran adalah {f.PercentText(t.Realisasi / t.Pagu * 100m / target * 100m)}{(t.Blokir > 0 ? $" (tanpa blokir: {f.PercentText(t.Realisasi / (t.Pagu - t.Blokir) * 100m / target * 100m)})" : "")}.");
+        }
+
+        var longCodes = data.Budget.Any(b => b.Code.Length > 10);
+        var columns = new List<ReportColumn> { new("Kode", longCodes ? 18 : 13), new("Uraian", longCodes ? 28 : 33), new("Pagu (Rp)", 15, CellAlign.Right), new("Realisasi (Rp)", 15, CellAlign.Right), new("Sisa (Rp)", 13, CellAlign.Right), new("Penyerapan", 14, CellAlign.Right) };
+        if (tree.Count > 0)
+        {
+            var rows = tree.Select(x => BudgetRow(x.Line, x.Depth, f)).ToList();
+            var roots = tree.Where(x => x.Depth == 0).Select(x => x.Line).ToList();
+            if (roots.Count > 1)
+                rows.Add(TotalRow(roots, f));
+            var table = c.Table("Realisasi Anggaran per Program, Kegiatan dan Sub Kegiatan", columns, rows);
+            c.Paragraph($"Rincian realisasi menurut program dan kegiatan disajikan pada {table.Label}.");
+            var programs = tree.Where(x => x.Depth == (roots.Count == 1 && tree.Any(y => y.Depth == 1) ? 1 : 0) && x.Line.Absorption is not null)
+                .Select(x => (x.Line.Code, x.Line.Absorption!.Value)).Take(15).ToList();
+            if (programs.Count > 0)
+                c.Figure($"Penyerapan Anggaran Tahun {year}", Charts.Bars($"Penyerapan anggaran {year}", programs, data.Profile.Decimals, data.Profile.Rounding, reference: data.Profile.AbsorptionTarget), Charts.Width, Charts.Height);
+        }
+
+        if (types.Count > 0)
+        {
+            var rows = types.Select(x => BudgetRow(x.Line, x.Depth, f)).ToList();
+            var roots = types.Where(x => x.Depth == 0).Select(x => x.Line).ToList();
+            if (roots.Count > 1)
+                rows.Add(TotalRow(roots, f));
+            c.Table("Realisasi Anggaran menurut Jenis Belanja", columns, rows);
+        }
+    }
+
+    private static ReportRow BudgetRow(BudgetLine line, int depth, ReportFormat f) =>
+        new([line.Code, new string(' ', depth * 2) + line.Name, f.Amount(line.Pagu), f.Amount(line.Realisasi), f.Amount(line.Sisa), f.Percent(line.Absorption)],
+            depth == 0 ? RowKind.Group : RowKind.Normal);
+
+    private static ReportRow TotalRow(IReadOnlyList<BudgetLine> roots, ReportFormat f)
+    {
+        var pagu = roots.Sum(r => r.Pagu);
+        var realisasi = roots.Sum(r => r.Realisasi);
+        return new ReportRow(["", "Jumlah", f.Amount(pagu), f.Amount(realisasi), f.Amount(pagu - realisasi), f.Percent(pagu == 0 ? null : realisasi / pagu * 100m)], RowKind.Total);
+    }
+
+    /// <summary>The whole budget: the spending-type total when there is one, otherwise the sum of the tree's roots.</summary>
+    public static (decimal Pagu, decimal Realisasi, decimal Blokir)? BudgetTotal(PerformanceDataset data)
+    {
+        var types = ReportFacts.SpendingTypes(data).Where(x => x.Depth == 0).Select(x => x.Line).ToList();
+        var roots = ReportFacts.BudgetTree(data).Where(x => x.Depth == 0).Select(x => x.Line).ToList();
+        var source = roots.Count > 0 ? roots : types;
+        if (source.Count == 0 || source.Sum(l => l.Pagu) == 0)
+            return null;
+        return (source.Sum(l => l.Pagu), source.Sum(l => l.Realisasi), source.Sum(l => l.Blokir));
+    }
+
+    private static void ChapterFour(ReportComposer c, PerformanceResult result, ReportFormat f, string year)
+    {
+        c.Heading(1, "BAB IV PENUTUP", startsPage: true);
+        var reached = result.Goals.Count(g => g.Capaian >= 100m);
+        c.Paragraph($"Dari {ReportFormat.Number(result.Goals.Count)} tujuan/sasaran yang diukur pada tahun {year}, {ReportFormat.Number(reached)} mencapai atau melampaui target.{(result.AgencyCapaian is { } a ? $" Capaian kinerja secara keseluruhan adalah {f.PercentText(a)}{(result.AgencyPredicate is { } p ? $" ({p})" : "")}." : "")}");
+        var below = result.Goals.Where(g => g.Capaian is { } v && v < 100m).ToList();
+        if (below.Count > 0)
+            c.Paragraph("Sasaran yang belum mencapai target dan memerlukan perhatian: " + string.Join("; ", below.Select(g => $"{g.Goal.Code} ({f.PercentText(g.Capaian)})")) + ".");
+        c.Placeholder("Simpulan dan rencana tindak lanjut pimpinan belum diisi; lengkapi sebelum laporan ditandatangani.");
+    }
+
+    private static string BandRange(IReadOnlyList<PredicateBand> bands, int i)
+    {
+        var band = bands[i];
+        var lower = band.Threshold is { } t ? (band.Inclusive ? "≥ " : "> ") + IndonesianNumber.Format(t, 0) + "%" : null;
+        var upper = i == 0 ? null : bands[i - 1].Threshold is { } u ? (bands[i - 1].Inclusive ? "< " : "≤ ") + IndonesianNumber.Format(u, 0) + "%" : null;
+        return (lower, upper) switch
+        {
+            ({ } l, { } h) => l + " dan " + h,
+            ({ } l, null) => l,
+            (null, { } h) => h,
+            _ => "semua nilai",
+        };
+    }
+}

@@ -1,0 +1,97 @@
+using Kinerja.Domain.Measurement;
+using Kinerja.Domain.Model;
+using Kinerja.Domain.Values;
+
+namespace Kinerja.Documents.Reports;
+
+/// <summary>
+/// Turns engine values into cells, the agency's way: percentages with its decimals and rounding
+/// (98,19%), amounts with thousands dots (12.081.204.858). Nothing here computes a figure.
+/// </summary>
+public sealed class ReportFormat(AgencyProfile profile)
+{
+    public AgencyProfile Profile { get; } = profile;
+
+    public ReportCell Percent(decimal? value) =>
+        value is { } v ? new ReportCell(Profile.FormatPercent(v), CellKind.Percent, Profile.RoundForDisplay(v), Profile.Decimals) : new ReportCell("-");
+
+    public string PercentText(decimal? value) => value is { } v ? Profile.FormatPercent(v) : "-";
+
+    /// <summary>A difference in percentage points (efficiency by difference: 46,01).</summary>
+    public ReportCell Points(decimal? value) =>
+        value is { } v ? new ReportCell(IndonesianNumber.Format(v, Profile.Decimals, Profile.Rounding), CellKind.Decimal, Profile.RoundForDisplay(v), Profile.Decimals) : new ReportCell("-");
+
+    public ReportCell Amount(decimal? value) =>
+        value is { } v ? new ReportCell(IndonesianNumber.FormatWhole(v), CellKind.Amount, decimal.Round(v, 0, MidpointRounding.AwayFromZero)) : new ReportCell("-");
+
+    public static string AmountText(decimal value) => IndonesianNumber.FormatWhole(value);
+
+    public string RupiahText(decimal value) => "Rp " + IndonesianNumber.FormatWhole(value);
+
+    public ReportCell Capaian(Capaian capaian) => capaian.Status switch
+    {
+        CapaianStatus.Computed => Percent(capaian.Value),
+        CapaianStatus.NotAvailable => new ReportCell("N/A"),
+        _ => new ReportCell("-"),
+    };
+
+    public string CapaianText(Capaian capaian) => Capaian(capaian).Text;
+
+    /// <summary>Renstra progress, with the agency's progress rounding.</summary>
+    public ReportCell Progress(Capaian progress)
+    {
+        if (progress.Status != CapaianStatus.Computed)
+            return Capaian(progress);
+        var mode = Profile.ProgressRounding ?? Profile.Rounding;
+        return new ReportCell(Profile.FormatProgressPercent(progress.Value), CellKind.Percent, Rounding.Apply(progress.Value, Profile.Decimals, mode), Profile.Decimals);
+    }
+
+    /// <summary>A target or realisasi as the report prints it: Indonesian separators, the satuan when it is not "%".</summary>
+    public ReportCell Value(MeasuredValue? value, string satuan)
+    {
+        switch (value)
+        {
+            case null:
+                return new ReportCell("-");
+            case NumberValue n:
+            {
+                // keep the decimals the user wrote ("80,30", "1.762"), but never more than the agency's
+                var decimals = Math.Min(Scale(n.Value), Profile.Decimals);
+                var text = IndonesianNumber.Format(n.Value, decimals, Profile.Rounding);
+                var shown = Rounding.Apply(n.Value, decimals, Profile.Rounding);
+                if (n.Percent)
+                    return new ReportCell(text + "%", CellKind.Percent, shown, decimals);
+                var kind = shown == decimal.Truncate(shown) ? CellKind.Amount : CellKind.Decimal;
+                return new ReportCell(text, kind, shown, kind == CellKind.Amount ? 0 : decimals);
+            }
+
+            case RangeValue r:
+            {
+                var lower = IndonesianNumber.Format(r.Lower, Math.Min(Scale(r.Lower), Profile.Decimals), Profile.Rounding);
+                var upper = IndonesianNumber.Format(r.Upper, Math.Min(Scale(r.Upper), Profile.Decimals), Profile.Rounding);
+                return new ReportCell(lower + "-" + upper + (r.Percent ? "%" : ""));
+            }
+
+            default:
+                return new ReportCell(value.Display(Profile.Decimals, Profile.Rounding));
+        }
+    }
+
+    public ReportCell Realisasi(Realisasi? realisasi, string satuan) => realisasi switch
+    {
+        null => new ReportCell("-"),
+        { IsNotAvailable: true } => new ReportCell("N/A"),
+        { Status: RealisasiStatus.Provisional } => Value(realisasi.Value, satuan) with { Text = Value(realisasi.Value, satuan).Text + "*" },
+        _ => Value(realisasi.Value, satuan),
+    };
+
+    public string Predicate(IndicatorResult row) =>
+        row.Predicate ?? (row.Capaian.Status == CapaianStatus.NotAvailable ? "N/A" : "-");
+
+    /// <summary>The satuan column: "Persen", "Orang"; empty satuan shows a dash.</summary>
+    public static string Satuan(Indicator indicator) => string.IsNullOrWhiteSpace(indicator.Satuan) ? "-" : indicator.Satuan;
+
+    private static int Scale(decimal value) => (decimal.GetBits(value)[3] >> 16) & 0xFF;
+
+    public static string Number(int n) => n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,146 @@
+using Kinerja.Domain.Model;
+using Kinerja.Domain.Values;
+
+namespace Kinerja.Documents.Reports;
+
+/// <summary>
+/// A report as a view model (STYLE.md "Documents are built from a view model"): every number is
+/// already computed by the engine and formatted the agency's way. Renderers only lay it out.
+/// </summary>
+public sealed class ReportDocument
+{
+    public required string Title { get; init; }
+
+    public required string Agency { get; init; }
+
+    public required AgencyProfile Profile { get; init; }
+
+    public List<ReportBlock> Blocks { get; } = [];
+
+    public IEnumerable<ReportTable> Tables => Blocks.OfType<ReportTable>();
+
+    public IEnumerable<ReportFigure> Figures => Blocks.OfType<ReportFigure>();
+
+    public ReportTable Table(string number) => Tables.Single(t => t.Number == number);
+}
+
+public abstract record ReportBlock;
+
+/// <summary>The title page: lines from top to bottom, the first ones large.</summary>
+public sealed record CoverBlock(IReadOnlyList<string> TitleLines, IReadOnlyList<string> AgencyLines, string Year) : ReportBlock;
+
+/// <summary>A chapter (1), section (2) or sub-section (3) heading; levels 1-3 enter the table of contents.</summary>
+public sealed record HeadingBlock(int Level, string Text, bool StartsPage = false) : ReportBlock;
+
+public enum ParagraphKind
+{
+    Body,
+
+    /// <summary>Text the user wrote (a narrative field): kept as written.</summary>
+    Narrative,
+
+    /// <summary>Shown where data is missing; says what to fill in, never invents a figure.</summary>
+    Placeholder,
+
+    Centered,
+
+    Label,
+
+    Note,
+}
+
+public sealed record ParagraphBlock(string Text, ParagraphKind Kind = ParagraphKind.Body) : ReportBlock;
+
+public sealed record BulletListBlock(IReadOnlyList<string> Items) : ReportBlock;
+
+/// <summary>Where the generated table of contents goes.</summary>
+public sealed record TableOfContentsBlock : ReportBlock;
+
+/// <summary>The list of numbered tables or figures, generated from the document itself.</summary>
+public sealed record CaptionListBlock(bool Figures) : ReportBlock;
+
+public sealed record PageBreakBlock : ReportBlock;
+
+/// <summary>A person who signs: position (with Plt/Plh), name, rank and NIP.</summary>
+public sealed record Signatory(string Heading, string Position, string Name, string? Rank, string? Nip);
+
+/// <summary>One or two signatures side by side, under a place-and-date line.</summary>
+public sealed record SignatureBlock(string? PlaceAndDate, IReadOnlyList<Signatory> Parties) : ReportBlock;
+
+public enum CellKind
+{
+    Text,
+
+    /// <summary>A percentage; Number holds percentage points as displayed (98,19 for 98,19%).</summary>
+    Percent,
+
+    /// <summary>A whole amount: Rupiah, people (12.081.204.858).</summary>
+    Amount,
+
+    /// <summary>A number with decimals (an index: 78,73).</summary>
+    Decimal,
+}
+
+public enum CellAlign
+{
+    Left,
+    Center,
+    Right,
+}
+
+/// <summary>A table cell: the text every renderer shows, and for numbers the value Excel keeps.</summary>
+public sealed record ReportCell(string Text, CellKind Kind = CellKind.Text, decimal? Number = null, int Decimals = 0)
+{
+    public static implicit operator ReportCell(string text) => new(text);
+
+    public static ReportCell Empty { get; } = new("");
+}
+
+public enum RowKind
+{
+    Normal,
+
+    /// <summary>A grouping row (a sasaran, a program): shaded, bold.</summary>
+    Group,
+
+    /// <summary>A total row.</summary>
+    Total,
+}
+
+public sealed record ReportRow(IReadOnlyList<ReportCell> Cells, RowKind Kind = RowKind.Normal);
+
+public sealed record ReportColumn(string Header, int Width, CellAlign Align = CellAlign.Left);
+
+/// <summary>A numbered table ("Tabel 3.2"); Notes print under it (footnotes, sources).</summary>
+public sealed record ReportTable(string Number, string Caption, IReadOnlyList<ReportColumn> Columns, IReadOnlyList<ReportRow> Rows) : ReportBlock
+{
+    public IReadOnlyList<string> Notes { get; init; } = [];
+
+    public string Label => "Tabel " + Number;
+
+    public ReportRow RowStartingWith(string firstCells) =>
+        Rows.First(r => r.Cells.Any(c => c.Text == firstCells));
+}
+
+/// <summary>A numbered chart ("Gambar 3.1"), already rendered to PNG.</summary>
+public sealed record ReportFigure(string Number, string Caption, byte[] Png, int WidthPixels, int HeightPixels) : ReportBlock
+{
+    public string Label => "Gambar " + Number;
+}
+
+/// <summary>Numbers tables and figures per chapter: Tabel 3.1, 3.2 ...; Gambar 3.1 ...</summary>
+public sealed class CaptionCounter
+{
+    private readonly Dictionary<(string Kind, string Chapter), int> _next = [];
+
+    public string Next(string kind, string chapter)
+    {
+        var key = (kind, chapter);
+        var n = _next.GetValueOrDefault(key) + 1;
+        _next[key] = n;
+        return chapter.Length == 0 ? n.ToString(System.Globalization.CultureInfo.InvariantCulture) : chapter + "." + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+}
+
+/// <summary>What a report is about: the dataset, its period and the user's choices.</summary>
+public sealed record ReportRequest(PerformanceDataset Data, Period? Period = null, bool Perubahan = false);
