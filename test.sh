@@ -2,6 +2,8 @@
 # Runs every test project of the solution and prints one closing line "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")"
+# LibreOffice and poppler for the report PDF tests (installed once, when missing)
+scripts/install-deps.sh
 log=$(mktemp)
 dotnet test Kinerja.sln -c Release --nologo "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
