@@ -10,6 +10,7 @@ public sealed class PrintedCapaianCheck : IDatasetCheck
     public IEnumerable<Finding> Check(PerformanceDataset data)
     {
         var profile = data.Profile;
+        var unverifiable = new List<string>();
         foreach (var realisasi in data.Realisasi.Where(r => r.PrintedCapaian is not null))
         {
             var indicator = data.Indicators.FirstOrDefault(i => i.Code == realisasi.IndicatorCode);
@@ -20,8 +21,7 @@ public sealed class PrintedCapaianCheck : IDatasetCheck
             if (capaian.Status == CapaianStatus.NoTarget)
             {
                 // earlier years often arrive without their targets: the printed figure cannot be verified, which is not an error
-                yield return new Finding(Severity.Info, "capaian-tercetak", "Realisasi", $"{indicator.Code} {realisasi.Period}",
-                    $"capaian tercetak {realisasi.PrintedCapaian} tidak dapat diperiksa karena target periode {realisasi.Period} belum diisi");
+                unverifiable.Add($"{indicator.Code} {realisasi.Period}");
                 continue;
             }
 
@@ -41,6 +41,12 @@ public sealed class PrintedCapaianCheck : IDatasetCheck
                 yield return new Finding(Severity.Info, "pembulatan", "Realisasi", $"{indicator.Code} {realisasi.Period}",
                     $"capaian tercetak {realisasi.PrintedCapaian} memakai pembulatan yang berbeda dari pengaturan instansi ({profile.Rounding}); hasil hitung {profile.FormatPercent(capaian.Value)}");
             }
+        }
+
+        if (unverifiable.Count > 0)
+        {
+            yield return new Finding(Severity.Info, "capaian-tercetak", "Realisasi", string.Join(", ", unverifiable.Take(3)) + (unverifiable.Count > 3 ? ", ..." : ""),
+                $"{unverifiable.Count} capaian tercetak tidak dapat diperiksa karena target periodenya belum diisi: {string.Join(", ", unverifiable)}");
         }
     }
 }
