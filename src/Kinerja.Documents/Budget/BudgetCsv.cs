@@ -1,3 +1,4 @@
+using Kinerja.Documents.Csv;
 using System.Text;
 using Kinerja.Documents.Workbook;
 using Kinerja.Domain.Budget;
@@ -48,10 +49,10 @@ public static class BudgetCsv
         var firstIndex = lines.FindIndex(l => l.Trim().Length > 0);
         if (firstIndex < 0)
             throw new WorkbookImportException([new ImportError(new SourceLocation(fileName, SheetName, 0, ""), "berkas CSV kosong")]);
-        var separator = SplitFields(lines[firstIndex], ';', out _).Count > 1 ? ';' : ',';
+        var separator = CsvLine.DetectSeparator(lines[firstIndex]);
 
         var columns = DefaultOrder;
-        var first = SplitFields(lines[firstIndex], separator, out _);
+        var first = CsvLine.Split(lines[firstIndex], separator, out _);
         var dataStart = firstIndex;
         if (first.Count < 3 || !IndonesianNumber.Parse(CleanAmount(first[2])).Success)
         {
@@ -80,7 +81,7 @@ public static class BudgetCsv
             if (lines[index].Trim().Length == 0)
                 continue;
             var row = index + 1;
-            var fields = SplitFields(lines[index], separator, out var unclosedQuote);
+            var fields = CsvLine.Split(lines[index], separator, out var unclosedQuote);
             if (unclosedQuote)
             {
                 errors.Add(new ImportError(Location(fileName, row, "", -1), "tanda kutip tidak ditutup"));
@@ -148,54 +149,8 @@ public static class BudgetCsv
     }
 
     private static SourceLocation Location(string file, int row, string column, int index) =>
-        new(file, SheetName, row, column, index >= 0 ? ColumnLetter(index) + row : null);
+        new(file, SheetName, row, column, index >= 0 ? XlsxWorkbook.ColumnLetter(index) + row : null);
 
-    private static string ColumnLetter(int index) => ((char)('A' + Math.Min(index, 25))).ToString();
 
     private static string CleanAmount(string text) => text.Replace("Rp", "", StringComparison.OrdinalIgnoreCase).Replace(",-", "", StringComparison.Ordinal).Trim();
-
-    /// <summary>Splits one CSV line; double quotes enclose a field, "" inside them is a quote.</summary>
-    private static List<string> SplitFields(string line, char separator, out bool unclosedQuote)
-    {
-        var fields = new List<string>();
-        var current = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < line.Length; i++)
-        {
-            var c = line[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < line.Length && line[i + 1] == '"')
-                {
-                    current.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    current.Append(c);
-                }
-            }
-            else if (c == '"')
-            {
-                quoted = true;
-            }
-            else if (c == separator)
-            {
-                fields.Add(current.ToString());
-                current.Clear();
-            }
-            else
-            {
-                current.Append(c);
-            }
-        }
-
-        fields.Add(current.ToString());
-        unclosedQuote = quoted;
-        return fields;
-    }
 }

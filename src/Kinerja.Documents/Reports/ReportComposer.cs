@@ -78,47 +78,26 @@ public static class ReportFacts
         return false;
     }
 
-    public static bool IsSpendingType(BudgetLine line) => string.Equals(line.Level, "JenisBelanja", StringComparison.OrdinalIgnoreCase);
+    public static bool IsSpendingType(BudgetLine line) => Domain.Budget.BudgetTree.IsSpendingType(line);
 
     /// <summary>The budget tree (program/kegiatan/sub kegiatan or K/L codes) in depth-first order with each line's depth.</summary>
-    public static IReadOnlyList<(BudgetLine Line, int Depth)> BudgetTree(PerformanceDataset data)
+    public static IReadOnlyList<(BudgetLine Line, int Depth)> BudgetTree(PerformanceDataset data) => Flatten(data, spendingTypes: false);
+
+    /// <summary>The spending-type tree (Belanja Operasi: Pegawai, Barang dan Jasa; Belanja Modal) in depth-first order.</summary>
+    public static IReadOnlyList<(BudgetLine Line, int Depth)> SpendingTypes(PerformanceDataset data) => Flatten(data, spendingTypes: true);
+
+    // walks the domain's tree, so a report resolves parents (repeated codes, totals printed last) exactly as the validator does
+    private static List<(BudgetLine Line, int Depth)> Flatten(PerformanceDataset data, bool spendingTypes)
     {
-        var lines = data.Budget.Where(b => !IsSpendingType(b)).ToList();
-        var codes = lines.Select(l => l.Code).ToHashSet(StringComparer.Ordinal);
         var result = new List<(BudgetLine, int)>();
-        var seen = new HashSet<BudgetLine>(ReferenceEqualityComparer.Instance);
-        void Walk(BudgetLine line, int depth)
+        void Walk(Domain.Budget.BudgetNode node, int depth)
         {
-            // a line is listed once even when codes repeat or a parent points back at its child (the validator reports those)
-            if (!seen.Add(line))
-                return;
-            result.Add((line, depth));
-            foreach (var child in lines.Where(l => l.ParentCode == line.Code))
+            result.Add((node.Line, depth));
+            foreach (var child in node.Children)
                 Walk(child, depth + 1);
         }
 
-        foreach (var root in lines.Where(l => string.IsNullOrEmpty(l.ParentCode) || !codes.Contains(l.ParentCode)))
-            Walk(root, 0);
-        return result;
-    }
-
-    public static IReadOnlyList<(BudgetLine Line, int Depth)> SpendingTypes(PerformanceDataset data)
-    {
-        var lines = data.Budget.Where(IsSpendingType).ToList();
-        var codes = lines.Select(l => l.Code).ToHashSet(StringComparer.Ordinal);
-        var result = new List<(BudgetLine, int)>();
-        var seen = new HashSet<BudgetLine>(ReferenceEqualityComparer.Instance);
-        void Walk(BudgetLine line, int depth)
-        {
-            // a line is listed once even when codes repeat or a parent points back at its child (the validator reports those)
-            if (!seen.Add(line))
-                return;
-            result.Add((line, depth));
-            foreach (var child in lines.Where(l => l.ParentCode == line.Code))
-                Walk(child, depth + 1);
-        }
-
-        foreach (var root in lines.Where(l => string.IsNullOrEmpty(l.ParentCode) || !codes.Contains(l.ParentCode)))
+        foreach (var root in Domain.Budget.BudgetTree.Build(data.Budget).Roots.Where(r => IsSpendingType(r.Line) == spendingTypes))
             Walk(root, 0);
         return result;
     }

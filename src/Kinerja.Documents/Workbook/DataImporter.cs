@@ -1,3 +1,4 @@
+using Kinerja.Documents.Csv;
 using System.Text;
 using Kinerja.Domain.DataElements;
 using Kinerja.Domain.Formulas;
@@ -50,7 +51,7 @@ public static class DataImporter
         if (lines.Length == 0 || string.IsNullOrWhiteSpace(lines[0]))
             throw new WorkbookImportException([new ImportError(new SourceLocation(fileName, "csv", 1, ""), "baris judul kolom tidak ada")]);
         var separator = lines[0].Contains(';', StringComparison.Ordinal) ? ';' : ',';
-        var headers = SplitCsv(lines[0].TrimStart('\uFEFF'), separator);
+        var headers = CsvLine.Split(lines[0].TrimStart('\uFEFF'), separator, out _).Select(f => f.Trim()).ToList();
         var columns = new List<ColumnSpec?>();
         var errors = new List<ImportError>();
         for (var i = 0; i < headers.Count; i++)
@@ -69,7 +70,7 @@ public static class DataImporter
             if (string.IsNullOrWhiteSpace(lines[n]))
                 continue;
             var row = new RawRow { Row = n + 1, SheetName = "csv" };
-            var fields = SplitCsv(lines[n], separator);
+            var fields = CsvLine.Split(lines[n], separator, out _).Select(f => f.Trim()).ToList();
             for (var i = 0; i < fields.Count && i < columns.Count; i++)
             {
                 if (columns[i] is { } column)
@@ -81,49 +82,6 @@ public static class DataImporter
 
         raw.Sheets["dataValues"] = rows;
         return raw;
-    }
-
-    private static List<string> SplitCsv(string line, char separator)
-    {
-        var fields = new List<string>();
-        var current = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < line.Length; i++)
-        {
-            var c = line[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < line.Length && line[i + 1] == '"')
-                {
-                    current.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    current.Append(c);
-                }
-            }
-            else if (c == '"')
-            {
-                quoted = true;
-            }
-            else if (c == separator)
-            {
-                fields.Add(current.ToString().Trim());
-                current.Clear();
-            }
-            else
-            {
-                current.Append(c);
-            }
-        }
-
-        fields.Add(current.ToString().Trim());
-        return fields;
     }
 
     /// <summary>Adds a data file's elements, values and formulas to a dataset; all or nothing.</summary>
