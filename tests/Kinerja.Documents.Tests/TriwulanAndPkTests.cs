@@ -67,15 +67,25 @@ public class TriwulanAndPkTests
     {
         var data = Samples.Load("banjar-2025.json");
         var units = data.Units.Select(u => u.Code == "DISNAKERTRANS" ? u with { Head = u.Head! with { Acting = ActingStatus.Plt } } : u).ToList();
-        var acting = new PerformanceDataset
-        {
-            Profile = data.Profile, Units = units, Plan = data.Plan, Indicators = data.Indicators, Targets = data.Targets,
-            Realisasi = data.Realisasi, Budget = data.Budget, Narratives = data.Narratives,
-        };
+        var acting = data with { Units = units };
         var docx = Docx.Render(PerjanjianKinerjaReport.Build(new ReportRequest(acting, Perubahan: true)));
         Assert.Contains("Plt. Kepala Dinas", docx.AllText, StringComparison.Ordinal);
         Assert.Contains("PERJANJIAN KINERJA PERUBAHAN TAHUN 2025", docx.AllText, StringComparison.Ordinal);
         // no target is recorded as "PK Perubahan" in the sample, and the document says so
         Assert.Contains("Belum ada target dengan dokumen \"PK Perubahan\"", docx.AllText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_superior_from_the_profile_signs_as_the_second_party_and_may_be_acting_too()
+    {
+        // Banjar's Kepala Dinas reports to the Bupati (003 l.123); the profile names the position, the name is not printed
+        var data = Samples.Load("banjar-2025.json");
+        var docx = Docx.Render(PerjanjianKinerjaReport.Build(new ReportRequest(data)));
+        Assert.Contains("Jabatan: Bupati Banjar; selaku atasan pihak pertama", docx.AllText, StringComparison.Ordinal);
+        Assert.Contains("Martapura, ", docx.AllText, StringComparison.Ordinal);
+        var named = data with { Profile = data.Profile with { Superior = new Official("Bupati Banjar", "Nama Bupati Uji", null, null, ActingStatus.Plh) } };
+        var text = Docx.Render(PerjanjianKinerjaReport.Build(new ReportRequest(named))).AllText;
+        Assert.Contains("Plh. Bupati Banjar", text, StringComparison.Ordinal);
+        Assert.Contains("Nama Bupati Uji", text, StringComparison.Ordinal);
     }
 }

@@ -60,7 +60,7 @@ public static class LkjipReport
         if (result.AgencyCapaian is { } agency)
             c.Paragraph($"Secara keseluruhan capaian kinerja tahun {year} adalah {f.PercentText(agency)}{(result.AgencyPredicate is { } p ? $" dengan predikat {p}" : "")}. Rincian capaian setiap sasaran dan indikator disajikan pada Bab III.");
         c.Paragraph("Kami menyadari laporan ini masih memiliki kekurangan. Saran dan masukan sangat kami harapkan untuk perbaikan pada masa yang akan datang. Semoga laporan ini bermanfaat bagi semua pihak.");
-        c.Add(new SignatureBlock(ReportFacts.PlaceAndDateLine(int.Parse(year, System.Globalization.CultureInfo.InvariantCulture) + 1), [ReportFacts.Signatory(ReportFacts.TopUnit(data), "")]));
+        c.Add(new SignatureBlock(ReportFacts.PlaceAndDateLine(data.Profile, int.Parse(year, System.Globalization.CultureInfo.InvariantCulture) + 1), [ReportFacts.Signatory(ReportFacts.TopUnit(data), "")]));
     }
 
     private static void ExecutiveSummary(ReportComposer c, PerformanceDataset data, PerformanceResult result, ReportFormat f, string year)

@@ -38,7 +38,10 @@ public static class PerjanjianKinerjaReport
             c.Heading(1, title);
         c.Paragraph(data.Profile.Agency.ToUpperInvariant(), ParagraphKind.Centered);
         var first = ReportFacts.Signatory(ReportFacts.TopUnit(data), "PIHAK PERTAMA");
-        var second = new Signatory("PIHAK KEDUA", "(jabatan atasan langsung belum diisi)", "(nama atasan langsung belum diisi)", null, null);
+        var superior = data.Profile.Superior;
+        var second = superior is null
+            ? new Signatory("PIHAK KEDUA", "(jabatan atasan langsung belum diisi)", "(nama atasan langsung belum diisi)", null, null)
+            : new Signatory("PIHAK KEDUA", superior.SigningPosition, string.IsNullOrWhiteSpace(superior.Name) ? "(nama atasan langsung belum diisi)" : superior.Name, superior.Rank, superior.Nip);
         c.Paragraph("Dalam rangka mewujudkan manajemen pemerintahan yang efektif, transparan, dan akuntabel serta berorientasi pada hasil, kami yang bertanda tangan di bawah ini:");
         c.Add(new BulletListBlock([
             $"Nama: {first.Name}; Jabatan: {first.Position}; selanjutnya disebut pihak pertama.",
@@ -46,14 +49,14 @@ public static class PerjanjianKinerjaReport
         ]));
         c.Paragraph($"Pihak pertama berjanji akan mewujudkan target kinerja yang seharusnya sesuai lampiran perjanjian ini, dalam rangka mencapai target kinerja jangka menengah seperti yang telah ditetapkan dalam dokumen perencanaan. Keberhasilan dan kegagalan pencapaian target kinerja tersebut menjadi tanggung jawab kami.");
         c.Paragraph("Pihak kedua akan melakukan supervisi yang diperlukan serta akan melakukan evaluasi terhadap capaian kinerja dari perjanjian ini dan mengambil tindakan yang diperlukan dalam rangka pemberian penghargaan dan sanksi.");
-        c.Add(new SignatureBlock(ReportFacts.PlaceAndDateLine(period.Year), [second, first]));
+        c.Add(new SignatureBlock(ReportFacts.PlaceAndDateLine(data.Profile, period.Year), [second, first]));
         if (perubahan && !data.Targets.Any(t => IsPerubahan(t) && t.Period == period))
             c.Placeholder($"Belum ada target dengan dokumen \"PK Perubahan\" untuk tahun {year}; lampiran memuat target Perjanjian Kinerja awal.");
         c.Add(new PageBreakBlock());
         c.Paragraph("LAMPIRAN " + title, ParagraphKind.Centered);
         AnnexTable(c, data, new ReportFormat(data.Profile), period, perubahan);
         ProgramBudget(c, data, new ReportFormat(data.Profile), year);
-        c.Add(new SignatureBlock(ReportFacts.PlaceAndDateLine(period.Year), [second, first]));
+        c.Add(new SignatureBlock(ReportFacts.PlaceAndDateLine(data.Profile, period.Year), [second, first]));
     }
 
     /// <summary>Sasaran, indicators and targets of the year, with the budget behind each sasaran.</summary>

@@ -51,8 +51,9 @@ public static class ReportFacts
         return new Signatory(heading, head.SigningPosition, string.IsNullOrWhiteSpace(head.Name) ? "(nama pejabat belum diisi)" : head.Name, head.Rank, head.Nip);
     }
 
-    /// <summary>"Palangka, ... 2026": the data holds no place or date, so the line is left to fill in by hand.</summary>
-    public static string PlaceAndDateLine(int year) => "......................, ........................ " + year.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    /// <summary>"Martapura, ........ 2026": the signing date is written by hand; the place comes from the profile when given.</summary>
+    public static string PlaceAndDateLine(AgencyProfile profile, int year) =>
+        (profile.SigningPlace ?? "......................") + ", ........................ " + year.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>
     /// The budget lines that fund a plan node, most specific first: a line counts when no line

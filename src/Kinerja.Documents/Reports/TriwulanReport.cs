@@ -50,7 +50,7 @@ public static partial class TriwulanReport
         c.Heading(1, "C. PENUTUP", startsPage: true);
         var reached = result.Indicators.Count(r => r.Capaian.HasValue && r.Capaian.Value >= 100m);
         c.Paragraph($"Sampai dengan {tw} Tahun {year}, {ReportFormat.Number(reached)} dari {ReportFormat.Number(measured)} indikator yang dapat diukur telah mencapai atau melampaui target triwulan.");
-        c.Add(new SignatureBlock(ReportFacts.PlaceAndDateLine(period.Year), [ReportFacts.Signatory(ReportFacts.TopUnit(data), "")]));
+        c.Add(new SignatureBlock(ReportFacts.PlaceAndDateLine(data.Profile, period.Year), [ReportFacts.Signatory(ReportFacts.TopUnit(data), "")]));
         return doc;
     }
 

@@ -235,6 +235,10 @@ public sealed class DatasetImporter
                 SasaranAggregation = Choice(row, "sasaranAggregation", SasaranAggregations, SasaranAggregation.Mean) ?? SasaranAggregation.Mean,
                 EfficiencyMethod = Choice(row, "efficiencyMethod", EfficiencyMethods, EfficiencyMethod.Ratio) ?? EfficiencyMethod.Ratio,
                 AbsorptionTarget = Number(row, "absorptionTarget"),
+                Superior = Text(row, "superiorPosition") is { } superiorPosition
+                    ? new Official(superiorPosition, Text(row, "superiorName") ?? "", Nip(row, "superiorNip"), Text(row, "superiorRank"), Choice(row, "superiorActing", Actings, ActingStatus.Definitive) ?? ActingStatus.Definitive)
+                    : null,
+                SigningPlace = Text(row, "signingPlace"),
             };
         return profile;
     }
@@ -274,6 +278,18 @@ public sealed class DatasetImporter
         return scales;
     }
 
+    /// <summary>An 18-digit NIP (spaces allowed as typed: 19751108 199903 2 005), or null when empty.</summary>
+    private string? Nip(RawRow row, string column)
+    {
+        var text = Text(row, column)?.Replace(" ", "", StringComparison.Ordinal);
+        if (text is null)
+            return null;
+        if (text.Length == 18 && text.All(char.IsAsciiDigit))
+            return text;
+        Error(Where(row, column), $"NIP \"{Text(row, column)}\" harus 18 angka");
+        return null;
+    }
+
     private int? Integer(RawRow row, string column)
     {
         var value = Number(row, column);
@@ -305,8 +321,7 @@ public sealed class DatasetImporter
         var code = Required(row, "code");
         var name = Required(row, "name");
         var acting = Choice(row, "acting", Actings, ActingStatus.Definitive);
-        if (Text(row, "nip") is { } nip && (nip.Replace(" ", "", StringComparison.Ordinal).Length != 18 || !nip.Replace(" ", "", StringComparison.Ordinal).All(char.IsAsciiDigit)))
-            Error(Where(row, "nip"), $"NIP \"{nip}\" harus 18 angka");
+        var unitNip = Nip(row, "nip");
         if (code is null || name is null)
             return null;
         var official = Text(row, "official");
@@ -318,7 +333,7 @@ public sealed class DatasetImporter
             Name = name,
             ParentCode = Text(row, "parent"),
             Level = Text(row, "level"),
-            Head = official is null && position is null ? null : new Official(position ?? "Kepala " + name, official ?? "", Text(row, "nip")?.Replace(" ", "", StringComparison.Ordinal), Text(row, "rank"), acting ?? ActingStatus.Definitive),
+            Head = official is null && position is null ? null : new Official(position ?? "Kepala " + name, official ?? "", unitNip, Text(row, "rank"), acting ?? ActingStatus.Definitive),
         };
     }
 

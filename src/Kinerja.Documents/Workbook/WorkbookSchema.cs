@@ -41,6 +41,12 @@ public static class WorkbookSchema
         new("predicateScale", "Skala Predikat", "Permendagri86, DuaStatus, LampuLalin, atau nama skala di sheet Predikat"),
         new("sasaranAggregation", "Agregasi Sasaran", "Mean (rata-rata) atau Weighted (tertimbang bobot)", ["Mean", "Weighted"]),
         new("efficiencyMethod", "Metode Efisiensi", "Ratio, Difference atau Savings", ["Ratio", "Difference", "Savings"]),
+        new("superiorPosition", "Jabatan Atasan", "Jabatan atasan langsung pimpinan (pihak kedua Perjanjian Kinerja), mis. Bupati Banjar"),
+        new("superiorName", "Nama Atasan", "Nama atasan langsung"),
+        new("superiorNip", "NIP Atasan", "NIP atasan langsung (18 digit), bila ada"),
+        new("superiorRank", "Pangkat Atasan", "Pangkat/golongan atasan langsung, bila ada"),
+        new("superiorActing", "Status Atasan", "Definitif, Plt atau Plh", ActingValues),
+        new("signingPlace", "Tempat Penandatanganan", "Kota tempat dokumen ditandatangani, mis. Martapura"),
         new("absorptionTarget", "Target Penyerapan", "Target penyerapan anggaran (persen), opsional"),
     ];
 

@@ -49,6 +49,12 @@ public sealed record AgencyProfile
 
     public EfficiencyMethod EfficiencyMethod { get; init; } = EfficiencyMethod.Ratio;
 
+    /// <summary>The official the head reports to (Bupati, Menteri, Sekretaris Jenderal): the second party of the Perjanjian Kinerja.</summary>
+    public Official? Superior { get; init; }
+
+    /// <summary>Where documents are signed (e.g. "Martapura"); null leaves the place to fill in by hand.</summary>
+    public string? SigningPlace { get; init; }
+
     /// <summary>Absorption target in percent (e.g. 98,41), against which absorption is judged.</summary>
     public decimal? AbsorptionTarget { get; init; }
 
