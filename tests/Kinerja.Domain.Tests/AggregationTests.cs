@@ -142,3 +142,82 @@ public class AggregationTests
         Assert.Equal(-5590m, trend[1].ChangePoints);
     }
 }
+
+public class PeriodResolutionTests
+{
+    private static readonly Indicator Rate = A.Indicator("rate").Aggregation(PeriodAggregation.Last).Build();
+    private static readonly Indicator Placed = A.Indicator("placed").Satuan("Orang").Aggregation(PeriodAggregation.Sum).Build();
+
+    private static PerformanceDataset Data(Indicator indicator, IEnumerable<Target> targets, IEnumerable<(int Quarter, string? Value)> quarters, string period = "2025-TW3") => new()
+    {
+        Profile = A.Profile(period: period),
+        Plan = [new PlanNode { Code = "S1", Name = "S1", Level = PlanLevel.Sasaran }],
+        Indicators = [indicator],
+        Targets = targets.ToList(),
+        Realisasi = quarters.Select(q => q.Value is null
+            ? new Realisasi(indicator.Code, Period.OfQuarter(2025, q.Quarter), null, RealisasiStatus.NotAvailable, "survei belum selesai")
+            : new Realisasi(indicator.Code, Period.OfQuarter(2025, q.Quarter), A.Value(q.Value, indicator))).ToList(),
+    };
+
+    private static Target T(Indicator i, string period, string value, bool cumulative = true, string? document = null) =>
+        new(i.Code, Period.Parse(period).Value, A.Value(value, i), cumulative, document);
+
+    [Fact]
+    public void A_quarter_is_measured_through_the_dataset_against_its_own_target_not_the_annual_one()
+    {
+        // 001 IKU 1.1: annual 63,61, TW I 62,97, realisasi 60,66 -> 96,33% for TW I
+        var data = Data(Rate, [T(Rate, "2025", "63,61%"), T(Rate, "2025-TW1", "62,97%")], [(1, "60,66%")], "2025-TW1");
+        Assert.Equal("96,33", IndonesianNumber.Format(PerformanceCalculator.Compute(data).Row("rate").Capaian.Value, 2));
+    }
+
+    [Fact]
+    public void A_missing_quarter_is_not_counted_as_zero_in_a_running_sum()
+    {
+        var data = Data(Placed, [T(Placed, "2025-TW3", "300")], [(1, "100"), (3, "100")]);
+        Assert.Equal(CapaianStatus.NoRealisasi, PerformanceCalculator.Compute(data).Row("placed").Capaian.Status);
+    }
+
+    [Fact]
+    public void A_rate_is_not_carried_forward_from_an_earlier_quarter()
+    {
+        var data = Data(Rate, [T(Rate, "2025-TW3", "60%")], [(1, "50%"), (2, "58%")]);
+        Assert.Equal(CapaianStatus.NoRealisasi, PerformanceCalculator.Compute(data).Row("rate").Capaian.Status);
+    }
+
+    [Fact]
+    public void A_year_is_not_reported_from_a_single_quarter()
+    {
+        var data = Data(Rate, [T(Rate, "2025", "60%")], [(1, "61%")], "2025");
+        Assert.Equal(CapaianStatus.NoRealisasi, PerformanceCalculator.Compute(data).Row("rate").Capaian.Status);
+        var complete = Data(Placed, [T(Placed, "2025", "400")], [(1, "100"), (2, "100"), (3, "100"), (4, "100")], "2025");
+        Assert.Equal(100m, PerformanceCalculator.Compute(complete).Row("placed").Capaian.Value);
+    }
+
+    [Fact]
+    public void A_not_available_quarter_makes_the_running_sum_not_available_with_its_reason()
+    {
+        var data = Data(Placed, [T(Placed, "2025-TW3", "300")], [(1, "100"), (2, null), (3, "100")]);
+        var row = PerformanceCalculator.Compute(data).Row("placed");
+        Assert.Equal(CapaianStatus.NotAvailable, row.Capaian.Status);
+        Assert.Contains("survei belum selesai", row.Capaian.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Per_quarter_targets_with_a_quarter_missing_give_no_target_rather_than_a_mismatched_base()
+    {
+        var data = Data(Placed, [T(Placed, "2025-TW2", "100", cumulative: false)], [(1, "100"), (2, "100")], "2025-TW2");
+        Assert.Equal(CapaianStatus.NoTarget, PerformanceCalculator.Compute(data).Row("placed").Capaian.Status);
+    }
+
+    [Fact]
+    public void The_PK_Perubahan_target_wins_over_the_PK_whatever_the_row_order()
+    {
+        // RULEBOOK §7: a PK amended mid-year keeps both versions; the amendment is what is measured
+        foreach (var order in new[] { false, true })
+        {
+            var targets = new[] { T(Placed, "2025", "100", document: "PK"), T(Placed, "2025", "200", document: "PK Perubahan") };
+            var data = Data(Placed, order ? targets.Reverse() : targets, [(1, "50"), (2, "50"), (3, "25"), (4, "25")], "2025");
+            Assert.Equal(75m, PerformanceCalculator.Compute(data).Row("placed").Capaian.Value); // 150 of 200
+        }
+    }
+}

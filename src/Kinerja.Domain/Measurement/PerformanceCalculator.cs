@@ -29,9 +29,10 @@ public static class PerformanceCalculator
         }
 
         var goals = new List<GoalResult>();
+        var rowsByGoal = rows.ToLookup(r => r.Indicator.GoalCode, StringComparer.Ordinal);
         foreach (var node in data.Plan)
         {
-            var own = rows.Where(r => r.Indicator.GoalCode == node.Code).ToList();
+            var own = rowsByGoal[node.Code].ToList();
             if (own.Count == 0)
                 continue;
             var value = Mean(own, profile.SasaranAggregation);

@@ -30,13 +30,54 @@ public sealed record PerformanceDataset
 
     public IReadOnlyList<DataValue> DataValues { get; init; } = [];
 
-    public PlanNode? FindPlanNode(string code) => Plan.FirstOrDefault(p => p.Code == code);
+    // lookups are indexed once per list: a national dataset has tens of thousands of indicators.
+    // A `with` copy that replaces a list is detected by reference, so an index never goes stale.
+    private Index<PlanNode>? _plan;
+    private Index<Target>? _targets;
+    private Index<Realisasi>? _realisasi;
 
-    public IEnumerable<Target> TargetsOf(string indicatorCode) => Targets.Where(t => t.IndicatorCode == indicatorCode);
+    public PlanNode? FindPlanNode(string code) =>
+        Indexed(ref _plan, Plan, p => p.Code).Lookup(code).FirstOrDefault();
 
-    public IEnumerable<Realisasi> RealisasiOf(string indicatorCode) => Realisasi.Where(r => r.IndicatorCode == indicatorCode);
+    public IEnumerable<Target> TargetsOf(string indicatorCode) =>
+        Indexed(ref _targets, Targets, t => t.IndicatorCode).Lookup(indicatorCode);
 
-    public Target? TargetFor(string indicatorCode, Period period) => Targets.FirstOrDefault(t => t.IndicatorCode == indicatorCode && t.Period == period);
+    public IEnumerable<Realisasi> RealisasiOf(string indicatorCode) =>
+        Indexed(ref _realisasi, Realisasi, r => r.IndicatorCode).Lookup(indicatorCode);
 
-    public Realisasi? RealisasiFor(string indicatorCode, Period period) => Realisasi.FirstOrDefault(r => r.IndicatorCode == indicatorCode && r.Period == period);
+    /// <summary>
+    /// The target that counts for a period. When several documents set one (RULEBOOK §7: a PK is
+    /// amended mid-year and both versions stay on record), the amendment wins over the PK, the PK over
+    /// an unnamed target, and those over the Renstra's yearly figure; among equals, the last row.
+    /// </summary>
+    public Target? TargetFor(string indicatorCode, Period period) =>
+        TargetsOf(indicatorCode).Where(t => t.Period == period).OrderBy(t => DocumentPrecedence(t.Document)).LastOrDefault();
+
+    public Realisasi? RealisasiFor(string indicatorCode, Period period) =>
+        RealisasiOf(indicatorCode).FirstOrDefault(r => r.Period == period);
+
+    /// <summary>Higher wins: PK Perubahan 3, PK 2, unnamed or other 1, Renstra 0.</summary>
+    public static int DocumentPrecedence(string? document)
+    {
+        if (string.IsNullOrWhiteSpace(document))
+            return 1;
+        if (document.Contains("Perubahan", StringComparison.OrdinalIgnoreCase))
+            return 3;
+        if (document.Trim().StartsWith("PK", StringComparison.OrdinalIgnoreCase) || document.Contains("Perjanjian", StringComparison.OrdinalIgnoreCase))
+            return 2;
+        return document.Contains("Renstra", StringComparison.OrdinalIgnoreCase) ? 0 : 1;
+    }
+
+    private static Index<T> Indexed<T>(ref Index<T>? cache, IReadOnlyList<T> source, Func<T, string> key)
+    {
+        var current = cache;
+        if (current is null || !ReferenceEquals(current.Source, source))
+            cache = current = new Index<T>(source, source.ToLookup(key, StringComparer.Ordinal));
+        return current;
+    }
+
+    private sealed record Index<T>(IReadOnlyList<T> Source, ILookup<string, T> ByCode)
+    {
+        public IEnumerable<T> Lookup(string code) => ByCode[code];
+    }
 }
