@@ -63,15 +63,15 @@ public sealed class DatasetImporter
         var profile = ReadProfile();
         var units = Rows("units").Select(ReadUnit).OfType<OrgUnit>().ToList();
         // each node stays with its own row: a refused row must not shift the locations of the rows after it
-        var planRows = Rows("plan").Select(r => (Node: ReadPlanNode(r), Row: r)).Where(p => p.Node is not null).ToList();
-        var plan = planRows.Select(p => p.Node!).ToList();
+        var planRows = Rows("plan").Select(r => (Node: ReadPlanNode(r), Row: r)).Where(p => p.Node is not null).Select(p => (Node: p.Node!, p.Row)).ToList();
+        var plan = planRows.Select(p => p.Node).ToList();
         Unique(plan.Select(p => p.Code), "plan", "kode rencana");
         Unique(units.Select(u => u.Code), "units", "kode unit");
         var planCodes = plan.Select(p => p.Code).ToHashSet(StringComparer.Ordinal);
         var unitCodes = units.Select(u => u.Code).ToHashSet(StringComparer.Ordinal);
         foreach (var (node, row) in planRows)
         {
-            if (node!.ParentCode is { } parent && !planCodes.Contains(parent))
+            if (node.ParentCode is { } parent && !planCodes.Contains(parent))
                 Error(Where(row, "parent"), $"induk \"{parent}\" tidak ada di sheet Rencana");
         }
 
