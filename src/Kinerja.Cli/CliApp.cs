@@ -67,6 +67,50 @@ public static class CliApp
             error.WriteLine("kesalahan: " + e.Message);
             return Task.FromResult(BadInput);
         }
+        catch (OutputFileException e)
+        {
+            error.WriteLine($"kesalahan: tidak dapat menulis {e.Path}: {DataImporter.DescribeIoFailure(e.InnerException!)}");
+            return Task.FromResult(BadInput);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // a read the importers did not wrap (e.g. a budget CSV): the system message names the path
+            error.WriteLine($"kesalahan: tidak dapat membaca atau menulis berkas: {OneLine(e.Message)}");
+            return Task.FromResult(BadInput);
+        }
+#pragma warning disable CA1031 // the last resort: whatever slipped through becomes one line, never a stack trace
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            error.WriteLine($"kesalahan tak terduga: {e.GetType().Name}: {OneLine(e.Message)}");
+            return Task.FromResult(Findings);
+        }
+    }
+
+    private static string OneLine(string text) => string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+
+    /// <summary>
+    /// Writes <paramref name="path"/> through a temporary file beside it (same extension, so writers that choose
+    /// their format by it still work): a failed write leaves neither a half-written file nor the temporary.
+    /// </summary>
+    internal static void WriteFile(string path, Action<string> write)
+    {
+        var full = Path.GetFullPath(path);
+        var temporary = Path.Combine(Path.GetDirectoryName(full) ?? ".", $".{Path.GetFileNameWithoutExtension(full)}.{Guid.NewGuid():N}{Path.GetExtension(full)}");
+        try
+        {
+            write(temporary);
+            File.Move(temporary, full, overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new OutputFileException(path, e);
+        }
+        finally
+        {
+            if (File.Exists(temporary))
+                File.Delete(temporary);
+        }
     }
 
     internal static int Fail(TextWriter error, string message)
@@ -91,11 +135,22 @@ public static class CliApp
         if (text is null)
             return null;
         var parsed = Period.Parse(text);
-        return parsed.Success ? parsed.Value : throw new UsageException("--period: " + parsed.Error);
+        if (!parsed.Success)
+            throw new UsageException("--period: " + parsed.Error);
+        // the Renstra end is a target horizon, not a reporting period: nothing is measured against it here
+        return parsed.Value.IsRenstraEnd
+            ? throw new UsageException($"--period \"{text}\": periode Renstra tidak dapat diukur; sebut tahun atau triwulan (mis. 2024, 2026-TW1)")
+            : parsed.Value;
     }
 }
 
 public sealed class UsageException(string message) : Exception(message);
+
+/// <summary>An output file that could not be written; <see cref="Exception.InnerException"/> says why.</summary>
+public sealed class OutputFileException(string path, Exception inner) : Exception($"tidak dapat menulis {path}", inner)
+{
+    public string Path { get; } = path;
+}
 
 /// <summary>Positional arguments and --name value options.</summary>
 public sealed class Options

@@ -9,7 +9,7 @@ public static class TemplateCommand
         var path = options.Argument(0, "OUT.xlsx");
         if (!path.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
             throw new UsageException("templat harus berakhiran .xlsx");
-        XlsxWorkbook.Write(new RawWorkbook { FileName = Path.GetFileName(path), IsJson = false }, path);
+        CliApp.WriteFile(path, temporary => XlsxWorkbook.Write(new RawWorkbook { FileName = Path.GetFileName(path), IsJson = false }, temporary));
         output.WriteLine($"templat ditulis: {path}");
         return CliApp.Ok;
     }
@@ -24,14 +24,12 @@ public static class ConvertCommand
         var raw = DatasetImporter.ReadRaw(input);
         // refuse to write a workbook that would not import: nothing half-valid leaves this command
         DatasetImporter.Import(raw);
-        var temporary = target + ".tmp";
         if (target.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
-            File.WriteAllText(temporary, JsonWorkbook.Write(raw));
+            CliApp.WriteFile(target, temporary => File.WriteAllText(temporary, JsonWorkbook.Write(raw)));
         else if (target.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
-            XlsxWorkbook.Write(raw, temporary);
+            CliApp.WriteFile(target, temporary => XlsxWorkbook.Write(raw, temporary));
         else
             throw new UsageException("berkas keluaran harus .xlsx atau .json");
-        File.Move(temporary, target, overwrite: true);
         output.WriteLine($"ditulis: {target}");
         return CliApp.Ok;
     }

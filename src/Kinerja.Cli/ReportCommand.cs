@@ -38,7 +38,7 @@ public static class ReportCommand
 
         try
         {
-            ReportWriter.Write(report, outPath);
+            CliApp.WriteFile(outPath, temporary => ReportWriter.Write(report, temporary));
         }
         catch (InvalidOperationException e)
         {

@@ -33,10 +33,36 @@ public static class DataImporter
         {
             ".json" => JsonWorkbook.Read(path),
             ".xlsx" => XlsxWorkbook.Read(path),
-            ".csv" => ReadCsv(File.ReadAllText(path, Encoding.UTF8), Path.GetFileName(path)),
+            ".csv" => ReadCsv(ReadAllText(path), Path.GetFileName(path)),
             var other => throw new WorkbookImportException([new ImportError(new SourceLocation(Path.GetFileName(path), "(berkas)", 0, ""), $"jenis berkas \"{other}\" tidak didukung; gunakan .json, .xlsx atau .csv")]),
         };
     }
+
+    private static string ReadAllText(string path)
+    {
+        try
+        {
+            return File.ReadAllText(path, Encoding.UTF8);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw Unreadable(path, e);
+        }
+    }
+
+    /// <summary>A file that exists but cannot be read (no permission, locked, a directory), as a located import error.</summary>
+    public static WorkbookImportException Unreadable(string path, Exception e) =>
+        new([new ImportError(new SourceLocation(Path.GetFileName(path), "(berkas)", 0, ""), "tidak dapat dibaca: " + DescribeIoFailure(e))]);
+
+    /// <summary>Why a file operation failed, in words a user can act on.</summary>
+    public static string DescribeIoFailure(Exception e) => e switch
+    {
+        DirectoryNotFoundException => "folder tidak ada",
+        FileNotFoundException => "berkas tidak ada",
+        PathTooLongException => "nama berkas terlalu panjang",
+        UnauthorizedAccessException => "akses ditolak",
+        _ => e.Message,
+    };
 
     /// <summary>
     /// A flat CSV of values: a header row naming the NilaiData columns (Elemen, Unit, Periode,
@@ -51,7 +77,9 @@ public static class DataImporter
         if (lines.Length == 0 || string.IsNullOrWhiteSpace(lines[0]))
             throw new WorkbookImportException([new ImportError(new SourceLocation(fileName, "csv", 1, ""), "baris judul kolom tidak ada")]);
         var separator = lines[0].Contains(';', StringComparison.Ordinal) ? ';' : ',';
-        var headers = CsvLine.Split(lines[0].TrimStart('\uFEFF'), separator, out _).Select(f => f.Trim()).ToList();
+        var headers = CsvLine.Split(lines[0].TrimStart('\uFEFF'), separator, out var headerUnclosed).Select(f => f.Trim()).ToList();
+        if (headerUnclosed)
+            throw new WorkbookImportException([new ImportError(CsvField(fileName, 1, headers.Count - 1, []), "tanda kutip tidak ditutup")]);
         var columns = new List<ColumnSpec?>();
         var errors = new List<ImportError>();
         for (var i = 0; i < headers.Count; i++)
@@ -70,8 +98,23 @@ public static class DataImporter
             if (string.IsNullOrWhiteSpace(lines[n]))
                 continue;
             var row = new RawRow { Row = n + 1, SheetName = "csv" };
-            var fields = CsvLine.Split(lines[n], separator, out _).Select(f => f.Trim()).ToList();
-            for (var i = 0; i < fields.Count && i < columns.Count; i++)
+            var fields = CsvLine.Split(lines[n], separator, out var unclosedQuote).Select(f => f.Trim()).ToList();
+            if (unclosedQuote)
+            {
+                errors.Add(new ImportError(CsvField(fileName, n + 1, fields.Count - 1, headers), "tanda kutip tidak ditutup"));
+                continue;
+            }
+
+            // a field too many or too few shifts every value after it: refuse the line rather than drop or guess
+            if (fields.Count != columns.Count)
+            {
+                var hint = separator == ',' ? "; bila angka memakai koma desimal (3,770), beri tanda kutip atau pakai pemisah ;" : "";
+                // name the first field that has no column, or the first column that has no field
+                errors.Add(new ImportError(CsvField(fileName, n + 1, Math.Min(fields.Count, columns.Count), headers), $"baris ini memiliki {fields.Count} kolom, seharusnya {columns.Count}{hint}"));
+                continue;
+            }
+
+            for (var i = 0; i < fields.Count; i++)
             {
                 if (columns[i] is { } column)
                     row.Cells[column.Json] = new RawCell(fields[i], new SourceLocation(fileName, "csv", n + 1, column.Header));
@@ -80,9 +123,15 @@ public static class DataImporter
             rows.Add(row);
         }
 
+        if (errors.Count > 0)
+            throw new WorkbookImportException(errors);
         raw.Sheets["dataValues"] = rows;
         return raw;
     }
+
+    /// <summary>Field <paramref name="index"/> (0-based) of a CSV line: its header when it has one, its spreadsheet letter always.</summary>
+    private static SourceLocation CsvField(string fileName, int line, int index, List<string> headers) =>
+        new(fileName, "csv", line, index < headers.Count ? headers[index] : $"ke-{index + 1}", XlsxWorkbook.ColumnLetter(index) + line);
 
     /// <summary>Adds a data file's elements, values and formulas to a dataset; all or nothing.</summary>
     public static PerformanceDataset Attach(PerformanceDataset data, RawWorkbook raw)

@@ -62,15 +62,17 @@ public sealed class DatasetImporter
 
         var profile = ReadProfile();
         var units = Rows("units").Select(ReadUnit).OfType<OrgUnit>().ToList();
-        var plan = Rows("plan").Select(ReadPlanNode).OfType<PlanNode>().ToList();
+        // each node stays with its own row: a refused row must not shift the locations of the rows after it
+        var planRows = Rows("plan").Select(r => (Node: ReadPlanNode(r), Row: r)).Where(p => p.Node is not null).Select(p => (Node: p.Node!, p.Row)).ToList();
+        var plan = planRows.Select(p => p.Node).ToList();
         Unique(plan.Select(p => p.Code), "plan", "kode rencana");
         Unique(units.Select(u => u.Code), "units", "kode unit");
         var planCodes = plan.Select(p => p.Code).ToHashSet(StringComparer.Ordinal);
         var unitCodes = units.Select(u => u.Code).ToHashSet(StringComparer.Ordinal);
-        foreach (var (node, row) in plan.Zip(Rows("plan")))
+        foreach (var (node, row) in planRows)
         {
             if (node.ParentCode is { } parent && !planCodes.Contains(parent))
-                Error(row.Cells["parent"].Location, $"induk \"{parent}\" tidak ada di sheet Rencana");
+                Error(Where(row, "parent"), $"induk \"{parent}\" tidak ada di sheet Rencana");
         }
 
         var indicators = new List<Indicator>();
@@ -83,10 +85,12 @@ public sealed class DatasetImporter
 
         Unique(indicators.Select(i => i.Code), "indicators", "kode indikator");
         var byCode = indicators.GroupBy(i => i.Code).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-        var targets = Rows("targets").Select(r => ReadTarget(r, byCode)).OfType<Target>().ToList();
-        var realisasi = Rows("realisasi").Select(r => ReadRealisasi(r, byCode)).OfType<Realisasi>().ToList();
-        DuplicatePeriods(targets.Select(t => (t.IndicatorCode, t.Period, t.Document)), "targets", "target");
-        DuplicatePeriods(realisasi.Select(r => (r.IndicatorCode, r.Period, (string?)null)), "realisasi", "realisasi");
+        var targetRows = Rows("targets").Select(r => (Target: ReadTarget(r, byCode), Row: r)).Where(t => t.Target is not null).ToList();
+        var realisasiRows = Rows("realisasi").Select(r => (Realisasi: ReadRealisasi(r, byCode), Row: r)).Where(t => t.Realisasi is not null).ToList();
+        var targets = targetRows.Select(t => t.Target!).ToList();
+        var realisasi = realisasiRows.Select(r => r.Realisasi!).ToList();
+        DuplicatePeriods(targetRows.Select(t => ((t.Target!.IndicatorCode, t.Target.Period, t.Target.Document), t.Row)), "target");
+        DuplicatePeriods(realisasiRows.Select(r => ((r.Realisasi!.IndicatorCode, r.Realisasi.Period, (string?)null), r.Row)), "realisasi");
         var benchmarks = Rows("benchmarks").Select(r => ReadBenchmark(r, byCode)).OfType<Benchmark>().ToList();
         var budget = Rows("budget").Select(ReadBudgetLine).OfType<BudgetLine>().ToList();
         var narratives = Rows("narratives").Select(r => new Narrative(Required(r, "goal") ?? "", Required(r, "kind") ?? "", Required(r, "text") ?? "")).ToList();
@@ -121,10 +125,15 @@ public sealed class DatasetImporter
         }
     }
 
-    private void DuplicatePeriods(IEnumerable<(string Code, Period Period, string? Document)> keys, string sheet, string what)
+    /// <summary>Each repeat of an indicator's period is refused at its own row, naming the row it repeats.</summary>
+    private void DuplicatePeriods(IEnumerable<((string Code, Period Period, string? Document) Key, RawRow Row)> rows, string what)
     {
-        foreach (var group in keys.GroupBy(k => k).Where(g => g.Count() > 1))
-            Error(SheetLocation(sheet), $"{what} {group.Key.Code} periode {group.Key.Period} diisi lebih dari sekali{(group.Key.Document is { } d ? " pada dokumen " + d : "")}");
+        foreach (var group in rows.GroupBy(r => r.Key).Where(g => g.Count() > 1))
+        {
+            var first = group.First().Row;
+            foreach (var (key, row) in group.Skip(1))
+                Error(Where(row, "indicator"), $"{what} {key.Code} periode {key.Period} diisi lebih dari sekali{(key.Document is { } d ? " pada dokumen " + d : "")}; pertama di {(_raw.IsJson ? $"{first.SheetName}[{first.Row - 1}]" : $"baris {first.Row}")}");
+        }
     }
 
     private static string? Text(RawRow row, string column)
@@ -213,6 +222,10 @@ public sealed class DatasetImporter
         if (scale is null)
             Error(Where(row, "predicateScale"), $"skala predikat \"{scaleName}\" tidak dikenal; pilih Permendagri86, DuaStatus, LampuLalin{(custom.Count > 0 ? ", " + string.Join(", ", custom.Keys) : "")} atau tambahkan di sheet Predikat");
         var decimals = Integer(row, "decimals") ?? 2;
+        var cap = Number(row, "capaianCap");
+        // a cap below 100% would cut capaian that met its target; zero or negative makes every capaian meaningless
+        if (cap is < 100m)
+            Error(Where(row, "capaianCap"), $"batas atas capaian \"{Text(row, "capaianCap")}\" tidak sah; isi paling sedikit 100 (mis. 120) atau kosongkan");
         if (decimals is < 0 or > 6)
             Error(Where(row, "decimals"), "desimal harus 0 sampai 6");
         var profile = agency is null || year is null || scale is null
@@ -226,7 +239,7 @@ public sealed class DatasetImporter
                 RenstraStart = Integer(row, "renstraStart"),
                 RenstraEnd = Integer(row, "renstraEnd"),
                 LowerIsBetterMethod = Choice(row, "lowerIsBetterMethod", Methods, LowerIsBetterMethod.A) ?? LowerIsBetterMethod.A,
-                CapaianCap = Number(row, "capaianCap"),
+                CapaianCap = cap,
                 Rounding = Choice(row, "rounding", RoundingModes, RoundingMode.HalfUp) ?? RoundingMode.HalfUp,
                 Decimals = decimals,
                 ProgressRounding = Text(row, "progressRounding") is null ? null : Choice<RoundingMode>(row, "progressRounding", RoundingModes, null),
@@ -298,6 +311,12 @@ public sealed class DatasetImporter
         if (value != decimal.Truncate(value.Value))
         {
             Error(Where(row, column), $"harus bilangan bulat, bukan {value}");
+            return null;
+        }
+
+        if (value is < int.MinValue or > int.MaxValue)
+        {
+            Error(Where(row, column), $"angka \"{Text(row, column)}\" terlalu besar");
             return null;
         }
 

@@ -8,7 +8,20 @@ namespace Kinerja.Documents.Workbook;
 /// <summary>Reads and writes the JSON form of the workbook (docs/workbook-format.md).</summary>
 public static class JsonWorkbook
 {
-    public static RawWorkbook Read(string path) => Read(File.ReadAllText(path, Encoding.UTF8), Path.GetFileName(path));
+    public static RawWorkbook Read(string path)
+    {
+        string json;
+        try
+        {
+            json = File.ReadAllText(path, Encoding.UTF8);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw DataImporter.Unreadable(path, e);
+        }
+
+        return Read(json, Path.GetFileName(path));
+    }
 
     public static RawWorkbook Read(string json, string fileName)
     {
@@ -64,8 +77,9 @@ public static class JsonWorkbook
     private static string? Text(JsonElement value) => value.ValueKind switch
     {
         JsonValueKind.String => value.GetString(),
-        // a JSON number is exact and unambiguous: write it with a decimal comma so the Indonesian parser reads it as is
-        JsonValueKind.Number => value.GetDecimal().ToString(CultureInfo.InvariantCulture).Replace('.', ','),
+        // a JSON number is exact and unambiguous: write it with a decimal comma so the Indonesian parser reads it as is;
+        // one beyond decimal (1e400) stays as typed, so the importer refuses it at its JSON path instead of rounding it
+        JsonValueKind.Number => value.TryGetDecimal(out var number) ? number.ToString(CultureInfo.InvariantCulture).Replace('.', ',') : value.GetRawText(),
         JsonValueKind.True => "Ya",
         JsonValueKind.False => "Tidak",
         JsonValueKind.Array => string.Join(";", value.EnumerateArray().Select(Text)),

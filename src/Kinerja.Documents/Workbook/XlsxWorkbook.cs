@@ -20,6 +20,10 @@ public static class XlsxWorkbook
         {
             throw new WorkbookImportException([new ImportError(new SourceLocation(fileName, "(berkas)", 0, ""), "bukan berkas .xlsx yang sah: " + e.Message)]);
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw DataImporter.Unreadable(path, e);
+        }
 
         using (document)
         {
@@ -31,7 +35,15 @@ public static class XlsxWorkbook
             foreach (var sheet in sheets)
             {
                 var name = sheet.Name?.Value ?? "";
-                var worksheet = ((WorksheetPart)workbookPart.GetPartById(sheet.Id!)).Worksheet;
+                var isOurs = string.Equals(name, WorkbookSchema.ProfileSheet, StringComparison.OrdinalIgnoreCase) || WorkbookSchema.Sheets.Any(s => string.Equals(s.Sheet, name, StringComparison.OrdinalIgnoreCase));
+                // a chart sheet or dialog sheet has no cells: harmless beside our sheets, wrong in place of one
+                if (sheet.Id?.Value is not { } id || !workbookPart.TryGetPartById(id, out var part) || part is not WorksheetPart { Worksheet: { } worksheet })
+                {
+                    if (isOurs)
+                        throw new WorkbookImportException([new ImportError(new SourceLocation(fileName, name, 0, "(sheet)"), $"sheet \"{name}\" bukan lembar kerja berisi sel (mis. lembar grafik); isi data di lembar kerja biasa")]);
+                    continue;
+                }
+
                 var cells = ReadCells(worksheet, shared, percentStyles);
                 if (string.Equals(name, WorkbookSchema.ProfileSheet, StringComparison.OrdinalIgnoreCase))
                 {
@@ -54,6 +66,7 @@ public static class XlsxWorkbook
                     continue; // "Petunjuk" and the user's own sheets are ignored
                 var header = cells.GetValueOrDefault(1) ?? [];
                 var columns = new Dictionary<string, (string Json, string Header)>();
+                var letterOf = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
                 foreach (var (letter, text) in header)
                 {
                     if (string.IsNullOrWhiteSpace(text))
@@ -61,6 +74,10 @@ public static class XlsxWorkbook
                     var column = spec2.ByHeader(text);
                     if (column is null)
                         throw new WorkbookImportException([new ImportError(new SourceLocation(fileName, name, 1, text, letter + "1"), $"kolom \"{text}\" tidak dikenal; kolom yang sah: {string.Join(", ", spec2.Columns.Select(c => c.Header))}")]);
+                    // two headers for one column ("Nilai" twice, or "Nilai" and "value"): which one holds the data is a guess
+                    if (letterOf.TryGetValue(column.Json, out var earlier))
+                        throw new WorkbookImportException([new ImportError(new SourceLocation(fileName, name, 1, text, letter + "1"), $"kolom \"{column.Header}\" ada dua kali: {earlier}1 dan {letter}1; hapus salah satu")]);
+                    letterOf[column.Json] = letter;
                     columns[letter] = (column.Json, column.Header);
                 }
 
