@@ -11,6 +11,9 @@ public static class CliApp
     public const int Findings = 1;
     public const int BadInput = 2;
 
+    /// <summary>A defect in Kinerja itself, reported on one line instead of a stack trace.</summary>
+    public const int Unexpected = 3;
+
     private const string Usage = """
         kinerja: pengukuran dan pelaporan kinerja (SAKIP)
 
@@ -31,7 +34,7 @@ public static class CliApp
               Buat Laporan Kinerja, Perjanjian Kinerja atau laporan triwulan (Word, PDF, Excel).
 
         FILE adalah workbook .xlsx atau .json (lihat docs/workbook-format.md).
-        Kode keluar: 0 berhasil, 1 ada temuan, 2 masukan salah.
+        Kode keluar: 0 berhasil, 1 ada temuan, 2 masukan salah, 3 kesalahan tak terduga.
         """;
 
     public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
@@ -83,7 +86,7 @@ public static class CliApp
 #pragma warning restore CA1031
         {
             error.WriteLine($"kesalahan tak terduga: {e.GetType().Name}: {OneLine(e.Message)}");
-            return Task.FromResult(Findings);
+            return Task.FromResult(Unexpected);
         }
     }
 

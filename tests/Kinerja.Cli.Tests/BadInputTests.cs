@@ -164,11 +164,11 @@ public sealed class BadInputTests : IDisposable
     }
 
     [Fact]
-    public async Task An_unexpected_exception_is_one_line_with_exit_1_and_no_stack_trace()
+    public async Task An_unexpected_exception_is_one_line_with_exit_3_and_no_stack_trace()
     {
         var error = new StringWriter();
         var exit = await CliApp.RunAsync(["compute", Samples.Path("banjar-2025.json")], new BrokenWriter(), error);
-        Assert.Equal(1, exit);
+        Assert.Equal(3, exit);
         Assert.Equal("kesalahan tak terduga: NotSupportedException: keluaran rusak", Assert.Single(Lines(error.ToString())));
     }
 
