@@ -1,0 +1,31 @@
+using Kinerja.Documents.Budget;
+using Kinerja.Documents.Workbook;
+
+namespace Kinerja.Cli.Tests.Budget;
+
+public class BudgetAmountDoubtTests
+{
+    [Fact]
+    public void A_lone_comma_before_three_digits_in_a_budget_row_is_refused_not_read_as_decimal()
+    {
+        // Pasar Kerja 2021 prints sisa "1,000" for 16,651,000 - 16,650,000: a lone comma there means thousands
+        const string csv = "kode;nama;pagu;realisasi\n2176.ABK.007;Analisis Kondisi Pasar Kerja;16,651,000;1,500\n";
+
+        var error = Assert.Throws<WorkbookImportException>(() => BudgetCsv.Parse(csv, "anggaran.csv"));
+
+        var only = Assert.Single(error.Errors);
+        Assert.Equal("realisasi", only.Location.Column);
+        Assert.Contains("1.500", only.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Comma_thousands_and_Indonesian_decimals_in_a_budget_row_still_read()
+    {
+        const string csv = "kode;nama;pagu;realisasi\n2176.ABK.007;Analisis Kondisi Pasar Kerja;16,651,000;1.500,50\n";
+
+        var line = Assert.Single(BudgetCsv.Parse(csv, "anggaran.csv"));
+
+        Assert.Equal(16_651_000m, line.Pagu);
+        Assert.Equal(1_500.50m, line.Realisasi);
+    }
+}
