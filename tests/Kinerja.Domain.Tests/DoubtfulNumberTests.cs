@@ -120,6 +120,8 @@ public class RupiahAmountTests
     [InlineData("1.234,567", 1234.567)]
     [InlineData("1 500", 1500)]
     [InlineData("1500", 1500)]
+    [InlineData("0,500", 0.5)]
+    [InlineData("1500,500", 1500.5)]
     public void Unambiguous_amounts_keep_working(string text, double expected)
     {
         var parsed = IndonesianNumber.ParseAmount(text);

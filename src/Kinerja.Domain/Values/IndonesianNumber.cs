@@ -97,8 +97,8 @@ public static class IndonesianNumber
                 {
                     // "0.500": a grouping cannot start with 0, yet three digits after one dot look like one
                     return ParseResult<decimal>.Fail(
-                        $"\"{text}\" meragukan: titik diikuti tiga angka terbaca sebagai pemisah ribuan, tetapi angka ribuan tidak diawali 0; " +
-                        $"tulis {FormatDecimalReading(s)} bila desimal atau {TrimLeadingZeros(parts[0] + parts[1])} bila ratusan");
+                        $"\"{text}\" meragukan: titik yang diikuti tiga angka biasanya pemisah ribuan, padahal ribuan tidak diawali 0; " +
+                        $"tulis {FormatDecimalReading(s)} bila maksudnya desimal atau {TrimLeadingZeros(parts[0] + parts[1])} bila maksudnya bilangan bulat");
                 }
 
                 normalized = s;
@@ -119,10 +119,11 @@ public static class IndonesianNumber
     }
 
     /// <summary>
-    /// Parses a Rupiah amount. Like <see cref="Parse"/>, except that a lone comma followed by
-    /// exactly three digits ("1,500") is refused: in budget exports it is as often an English
-    /// thousands separator (1.500) as a decimal mark (1,5), and a wrong guess changes the money a
-    /// thousandfold. "1.500", "1.500,00", "16,651,000", "1,5" and "1.234,56" stay unambiguous.
+    /// Parses a Rupiah amount. Like <see cref="Parse"/>, except that a lone comma between one to
+    /// three leading digits and exactly three digits ("1,500", "999,999") is refused: in budget
+    /// exports it is as often an English thousands separator (1.500) as a decimal mark (1,5), and a
+    /// wrong guess changes the money a thousandfold. "1.500", "1.500,00", "16,651,000", "1,5",
+    /// "1.234,56", "0,500" and "1500,500" (neither can be an English grouping) stay unambiguous.
     /// </summary>
     public static ParseResult<decimal> ParseAmount(string? text)
     {
@@ -131,7 +132,8 @@ public static class IndonesianNumber
             return parsed;
         var s = text!.Trim().TrimStart('-', '\u2212', '+').Trim();
         var comma = s.IndexOf(',', StringComparison.Ordinal);
-        if (comma > 0 && s.IndexOf('.', StringComparison.Ordinal) < 0 && s.IndexOfAny(Spaces) < 0
+        // only "1,500" up to "999,999" read as English thousands; "0,500" and "1500,500" cannot
+        if (comma is >= 1 and <= 3 && s[0] != '0' && s.IndexOf('.', StringComparison.Ordinal) < 0 && s.IndexOfAny(Spaces) < 0
             && s.LastIndexOf(',') == comma && s.Length - comma - 1 == 3)
         {
             var sign = parsed.Value < 0 ? "-" : "";

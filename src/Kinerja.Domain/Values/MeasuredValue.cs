@@ -189,8 +189,9 @@ public static partial class MeasuredValueParser
 
     private static bool UnitWordMatches(string unitWord, string satuan)
     {
-        if (string.IsNullOrWhiteSpace(satuan))
-            return true;
+        // an empty satuan names nothing, so no trailing word can repeat it
+        if (string.IsNullOrWhiteSpace(satuan) || string.IsNullOrWhiteSpace(unitWord))
+            return false;
         var a = unitWord.Trim().ToUpperInvariant();
         var b = satuan.Trim().ToUpperInvariant();
         return a == b || a.StartsWith(b, StringComparison.Ordinal) || b.StartsWith(a, StringComparison.Ordinal) || (IsPercentSatuan(a) && IsPercentSatuan(b));

@@ -28,4 +28,34 @@ public class BudgetAmountDoubtTests
         Assert.Equal(16_651_000m, line.Pagu);
         Assert.Equal(1_500.50m, line.Realisasi);
     }
+
+    [Fact]
+    public void Workbook_budget_columns_refuse_a_lone_comma_before_three_digits_at_their_cells()
+    {
+        const string json = """
+            { "profile": { "agency": "uji", "year": "2025" }, "plan": [], "indicators": [], "targets": [], "realisasi": [],
+              "budget": [ { "code": "A", "name": "a", "pagu": "16,651,000", "blokir": "1,000", "realisasi": "1,500", "realisasiTw1": "2,500" } ] }
+            """;
+
+        var error = Assert.Throws<WorkbookImportException>(() => DatasetImporter.Import(JsonWorkbook.Read(json, "uji.json")));
+
+        Assert.Equal(["realisasi", "blokir", "realisasiTw1"], error.Errors.Select(e => e.Location.Column));
+        Assert.All(error.Errors, e => Assert.Contains("Rupiah", e.Message, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Workbook_budget_columns_still_read_comma_thousands_and_Indonesian_decimals()
+    {
+        const string json = """
+            { "profile": { "agency": "uji", "year": "2025" }, "plan": [], "indicators": [], "targets": [], "realisasi": [],
+              "budget": [ { "code": "A", "name": "a", "pagu": "16,651,000", "blokir": "Rp 1.000", "realisasi": "16.650.000,50", "realisasiTw1": "1,5" } ] }
+            """;
+
+        var line = Assert.Single(DatasetImporter.Import(JsonWorkbook.Read(json, "uji.json")).Budget);
+
+        Assert.Equal(16_651_000m, line.Pagu);
+        Assert.Equal(1_000m, line.Blokir);
+        Assert.Equal(16_650_000.50m, line.Realisasi);
+        Assert.Equal([1.5m], line.QuarterlyRealisasi);
+    }
 }
