@@ -113,7 +113,7 @@ public static class BudgetCsv
                     return required ? null : 0m;
                 }
 
-                var parsed = IndonesianNumber.Parse(CleanAmount(value));
+                var parsed = IndonesianNumber.ParseAmount(CleanAmount(value));
                 if (parsed.Success)
                     return parsed.Value;
                 errors.Add(new ImportError(Location(fileName, row, column, at), parsed.Error!));

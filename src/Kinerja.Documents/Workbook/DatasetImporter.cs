@@ -335,6 +335,19 @@ public sealed class DatasetImporter
         return null;
     }
 
+    // Rupiah columns: a lone comma before three digits ("1,500") is refused instead of read as 1,5
+    private decimal? Amount(RawRow row, string column)
+    {
+        var text = Text(row, column);
+        if (text is null)
+            return null;
+        var parsed = IndonesianNumber.ParseAmount(text.Replace("Rp", "", StringComparison.OrdinalIgnoreCase).Trim());
+        if (parsed.Success)
+            return parsed.Value;
+        Error(Where(row, column), parsed.Error!);
+        return null;
+    }
+
     private OrgUnit? ReadUnit(RawRow row)
     {
         var code = Required(row, "code");
@@ -523,13 +536,13 @@ public sealed class DatasetImporter
     {
         var code = Required(row, "code");
         var name = Required(row, "name");
-        var pagu = Text(row, "pagu") is null ? null : Number(row, "pagu");
-        var realisasi = Text(row, "realisasi") is null ? null : Number(row, "realisasi");
+        var pagu = Text(row, "pagu") is null ? null : Amount(row, "pagu");
+        var realisasi = Text(row, "realisasi") is null ? null : Amount(row, "realisasi");
         if (Text(row, "pagu") is null)
             Error(Where(row, "pagu"), "wajib diisi");
         if (Text(row, "realisasi") is null)
             Error(Where(row, "realisasi"), "wajib diisi");
-        var blokir = Number(row, "blokir") ?? 0m;
+        var blokir = Amount(row, "blokir") ?? 0m;
         var quarters = new List<decimal>();
         var gapAt = 0;
         for (var q = 1; q <= 4; q++)
@@ -543,7 +556,7 @@ public sealed class DatasetImporter
 
             if (gapAt > 0)
                 Error(Where(row, column), $"realisasi triwulan {Period.Roman(q)} diisi padahal triwulan {Period.Roman(gapAt)} kosong; isi dari TW I berurutan");
-            else if (Number(row, column) is { } amount)
+            else if (Amount(row, column) is { } amount)
                 quarters.Add(amount);
         }
 

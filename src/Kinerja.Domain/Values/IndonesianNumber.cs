@@ -10,33 +10,49 @@ public static class IndonesianNumber
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
+    private static readonly char[] Spaces = [' ', '\u00A0', '\u202F'];
+
     /// <summary>
     /// Parses a bare number (no unit). Rules, in order:
+    /// spaces (also non-breaking) are only thousands separators between groups of exactly three
+    /// digits ("1 762", "2 000 000", "1 762,5"), never mixed with dots;
     /// both "." and "," present: the last one is the decimal mark, the other must group by three;
-    /// only ",": one comma is the decimal mark, several commas grouping by three are thousands ("16,651,000"); only ".": groups of exactly three digits after
-    /// every dot are thousands ("1.762", "2.000.000"), a single dot followed by one, two or four
-    /// or more digits is a decimal point ("52.04"); anything else is refused as doubtful.
+    /// only ",": one comma is the decimal mark ("2,71", and "2,710" is 2,71 too, because for
+    /// percentages and indices the comma is the Indonesian decimal mark; Rupiah amounts, where a
+    /// lone comma before three digits may be an English thousands separator, go through
+    /// <see cref="ParseAmount"/>), several commas grouping by three are thousands ("16,651,000");
+    /// only ".": groups of exactly three digits after every dot are thousands ("1.762",
+    /// "2.000.000"), a single dot followed by one, two or four or more digits is a decimal point
+    /// ("52.04"). A thousands grouping never starts with 0, so "0.500" is refused as doubtful
+    /// (0,5 or 500?) while "0.5" and "0.75" are decimals. Anything else is refused as doubtful.
     /// </summary>
     public static ParseResult<decimal> Parse(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
             return ParseResult<decimal>.Fail("angka kosong");
-        var s = text.Trim().Replace(" ", "", StringComparison.Ordinal).Replace("\u00A0", "", StringComparison.Ordinal);
+        var s = text.Trim();
         var negative = false;
-        if (s.StartsWith('-') || s.StartsWith('−'))
+        if (s.StartsWith('-') || s.StartsWith('\u2212'))
         {
             negative = true;
-            s = s[1..];
+            s = s[1..].TrimStart();
         }
         else if (s.StartsWith('+'))
         {
-            s = s[1..];
+            s = s[1..].TrimStart();
         }
 
-        if (s.Length == 0 || !s.All(c => char.IsAsciiDigit(c) || c == '.' || c == ','))
+        if (s.Length == 0 || !s.All(c => char.IsAsciiDigit(c) || c == '.' || c == ',' || Spaces.Contains(c)))
             return ParseResult<decimal>.Fail($"\"{text}\" bukan angka");
         if (!char.IsAsciiDigit(s[0]) || !char.IsAsciiDigit(s[^1]))
             return ParseResult<decimal>.Fail($"\"{text}\" bukan angka yang lengkap");
+        if (s.IndexOfAny(Spaces) >= 0)
+        {
+            var spaced = NormalizeSpaceGrouping(s, text);
+            if (!spaced.Success)
+                return spaced;
+            return ParseResult<decimal>.Ok(negative ? -spaced.Value : spaced.Value);
+        }
 
         var dots = s.Count(c => c == '.');
         var commas = s.Count(c => c == ',');
@@ -50,7 +66,7 @@ public static class IndonesianNumber
                 return ParseResult<decimal>.Fail($"\"{text}\" memakai tanda desimal lebih dari sekali");
             var integerPart = s[..decimalAt];
             if (!GroupsOfThree(integerPart, groupMark))
-                return ParseResult<decimal>.Fail($"\"{text}\": pemisah ribuan harus mengelompokkan tiga angka");
+                return ParseResult<decimal>.Fail($"\"{text}\": pemisah ribuan harus mengelompokkan tiga angka dan tidak diawali 0");
             normalized = integerPart.Replace(groupMark.ToString(), "", StringComparison.Ordinal) + "." + s[(decimalAt + 1)..];
         }
         else if (commas > 0)
@@ -70,11 +86,27 @@ public static class IndonesianNumber
         else if (dots > 0)
         {
             if (GroupsOfThree(s, '.'))
+            {
                 normalized = s.Replace(".", "", StringComparison.Ordinal);
+            }
             else if (dots == 1)
+            {
+                var parts = s.Split('.');
+                // "0.000" is zero however it is read
+                if (parts[0].StartsWith('0') && parts[1].Length == 3 && !s.All(c => c is '0' or '.'))
+                {
+                    // "0.500": a grouping cannot start with 0, yet three digits after one dot look like one
+                    return ParseResult<decimal>.Fail(
+                        $"\"{text}\" meragukan: titik yang diikuti tiga angka biasanya pemisah ribuan, padahal ribuan tidak diawali 0; " +
+                        $"tulis {FormatDecimalReading(s)} bila maksudnya desimal atau {TrimLeadingZeros(parts[0] + parts[1])} bila maksudnya bilangan bulat");
+                }
+
                 normalized = s;
+            }
             else
-                return ParseResult<decimal>.Fail($"\"{text}\": titik sebagai pemisah ribuan harus diikuti tepat tiga angka");
+            {
+                return ParseResult<decimal>.Fail($"\"{text}\": titik sebagai pemisah ribuan harus diikuti tepat tiga angka dan tidak diawali 0");
+            }
         }
         else
         {
@@ -86,12 +118,88 @@ public static class IndonesianNumber
         return ParseResult<decimal>.Ok(negative ? -value : value);
     }
 
+    /// <summary>
+    /// Parses a Rupiah amount. Like <see cref="Parse"/>, except that a lone comma between one to
+    /// three leading digits and exactly three digits ("1,500", "999,999") is refused: in budget
+    /// exports it is as often an English thousands separator (1.500) as a decimal mark (1,5), and a
+    /// wrong guess changes the money a thousandfold. "1.500", "1.500,00", "16,651,000", "1,5",
+    /// "1.234,56", "0,500" and "1500,500" (neither can be an English grouping) stay unambiguous.
+    /// </summary>
+    public static ParseResult<decimal> ParseAmount(string? text)
+    {
+        var parsed = Parse(text);
+        if (!parsed.Success)
+            return parsed;
+        var s = text!.Trim().TrimStart('-', '\u2212', '+').Trim();
+        var comma = s.IndexOf(',', StringComparison.Ordinal);
+        // only "1,500" up to "999,999" read as English thousands; "0,500" and "1500,500" cannot
+        if (comma is >= 1 and <= 3 && s[0] != '0' && s.IndexOf('.', StringComparison.Ordinal) < 0 && s.IndexOfAny(Spaces) < 0
+            && s.LastIndexOf(',') == comma && s.Length - comma - 1 == 3)
+        {
+            var sign = parsed.Value < 0 ? "-" : "";
+            var thousands = sign + Format(decimal.Parse(s.Replace(",", "", StringComparison.Ordinal), Invariant), 0);
+            var asDecimal = Math.Abs(parsed.Value);
+            var decimalHint = asDecimal == Rounding.Apply(asDecimal, 2, RoundingMode.HalfUp)
+                ? $" atau {sign}{Format(asDecimal, 2)} bila desimal"
+                : "";
+            return ParseResult<decimal>.Fail(
+                $"\"{text}\" meragukan untuk jumlah Rupiah: koma yang diikuti tepat tiga angka bisa berarti ribuan atau desimal; " +
+                $"tulis {thousands} bila ribuan{decimalHint}");
+        }
+
+        return parsed;
+    }
+
+    // "1 762", "2 000 000", "1 762,5": the first group has one to three digits and does not start
+    // with 0, every later group exactly three; only the last may carry a decimal comma
+    private static ParseResult<decimal> NormalizeSpaceGrouping(string s, string text)
+    {
+        var refusal = ParseResult<decimal>.Fail(
+            $"\"{text}\": spasi di dalam angka hanya boleh sebagai pemisah ribuan di antara kelompok tiga angka (1 762); hapus spasi atau tulis 1.762");
+        if (s.Contains('.', StringComparison.Ordinal))
+            return ParseResult<decimal>.Fail($"\"{text}\" mencampur spasi dan titik; tulis ribuan dengan titik saja (1.762) dan desimal dengan koma (2,71)");
+        var groups = s.Split(Spaces);
+        var last = groups[^1];
+        var fraction = "";
+        var comma = last.IndexOf(',', StringComparison.Ordinal);
+        if (comma >= 0)
+        {
+            fraction = last[(comma + 1)..];
+            last = last[..comma];
+            if (fraction.Length == 0 || !fraction.All(char.IsAsciiDigit))
+                return refusal;
+        }
+
+        groups[^1] = last;
+        if (groups.Any(g => g.Length == 0 || !g.All(char.IsAsciiDigit)))
+            return refusal;
+        if (groups[0].Length > 3 || groups[0].StartsWith('0') || groups.Skip(1).Any(g => g.Length != 3))
+            return refusal;
+        var normalized = string.Concat(groups) + (fraction.Length > 0 ? "." + fraction : "");
+        return decimal.TryParse(normalized, NumberStyles.AllowDecimalPoint, Invariant, out var value)
+            ? ParseResult<decimal>.Ok(value)
+            : ParseResult<decimal>.Fail($"\"{text}\" bukan angka");
+    }
+
     private static bool GroupsOfThree(string s, char mark)
     {
         var parts = s.Split(mark);
-        if (parts.Length < 2 || parts[0].Length is 0 or > 3)
+        // "0.500" or "00.500" is no thousands grouping: nobody writes a leading zero before thousands
+        if (parts.Length < 2 || parts[0].Length is 0 or > 3 || parts[0].StartsWith('0'))
             return false;
         return parts.Skip(1).All(p => p.Length == 3);
+    }
+
+    private static string FormatDecimalReading(string dotted)
+    {
+        var value = decimal.Parse(dotted, NumberStyles.AllowDecimalPoint, Invariant);
+        return Format(value, 3, trimZeroDecimals: true);
+    }
+
+    private static string TrimLeadingZeros(string digits)
+    {
+        var trimmed = digits.TrimStart('0');
+        return trimmed.Length == 0 ? "0" : trimmed;
     }
 
     /// <summary>Formats with "." thousands and "," decimals, after rounding for display.</summary>

@@ -48,7 +48,8 @@ public static partial class MeasuredValueParser
     [GeneratedRegex(@"^(?<score>[0-9.,]+)\s*dari\s*(?<max>[0-9.,]+)$", RegexOptions.IgnoreCase)]
     private static partial Regex ScorePattern();
 
-    [GeneratedRegex(@"^(?<lo>[0-9.,]+)\s*%?\s*(?:-|–|—|s\.?d\.?|sampai)\s*(?<hi>[0-9.,]+)\s*%?$", RegexOptions.IgnoreCase)]
+    // bounds may be grouped with spaces ("1 762 - 2 000"); IndonesianNumber.Parse decides whether the grouping is sound
+    [GeneratedRegex(@"^(?<lo>[0-9][0-9.,]*(?:[ \u00A0\u202F]+[0-9][0-9.,]*)*)\s*%?\s*(?:-|–|—|s\.?d\.?|sampai)\s*(?<hi>[0-9][0-9.,]*(?:[ \u00A0\u202F]+[0-9][0-9.,]*)*)\s*%?$", RegexOptions.IgnoreCase)]
     private static partial Regex RangePattern();
 
     /// <summary>True for the ways reports write "not available".</summary>
@@ -85,6 +86,11 @@ public static partial class MeasuredValueParser
                     return ParseResult<MeasuredValue>.Fail($"batas bawah rentang: {lo.Error}");
                 if (!hi.Success)
                     return ParseResult<MeasuredValue>.Fail($"batas atas rentang: {hi.Error}");
+                var percentRange = s.Contains('%', StringComparison.Ordinal) || IsPercentSatuan(satuan);
+                if (percentRange && DotReadAsThousandsInPercent(m.Groups["lo"].Value, lo.Value) is { } lowDoubt)
+                    return ParseResult<MeasuredValue>.Fail($"batas bawah rentang \"{original}\" {lowDoubt}");
+                if (percentRange && DotReadAsThousandsInPercent(m.Groups["hi"].Value, hi.Value) is { } highDoubt)
+                    return ParseResult<MeasuredValue>.Fail($"batas atas rentang \"{original}\" {highDoubt}");
                 if (lo.Value > hi.Value)
                     return ParseResult<MeasuredValue>.Fail($"rentang \"{original}\": batas bawah lebih besar dari batas atas");
                 return ParseResult<MeasuredValue>.Ok(new RangeValue(lo.Value, hi.Value, s.Contains('%')) { Original = original });
@@ -123,18 +129,25 @@ public static partial class MeasuredValueParser
 
     private static ParseResult<MeasuredValue> ParseNumber(string s, string satuan, string original)
     {
-        var percent = s.EndsWith('%');
-        var body = s.TrimEnd('%').Trim();
-        // a trailing unit word that repeats the satuan ("1.762 Orang", "86 Nilai Indeks") is allowed
-        var firstSpace = body.IndexOf(' ', StringComparison.Ordinal);
-        if (firstSpace > 0)
+        // the number may be grouped with spaces ("1 762"), so it runs over every following token that
+        // starts with a digit; whatever comes after it is kept and must name the satuan
+        var m = NumberWithTrailingTextPattern().Match(s);
+        if (!m.Success)
         {
-            var unitWord = body[(firstSpace + 1)..].Trim();
-            if (!UnitWordMatches(unitWord, satuan))
-                return ParseResult<MeasuredValue>.Fail($"\"{original}\": satuan \"{unitWord}\" tidak sama dengan satuan indikator \"{satuan}\"");
-            body = body[..firstSpace];
-            percent = percent || body.EndsWith('%');
-            body = body.TrimEnd('%');
+            var refused = IndonesianNumber.Parse(s.TrimEnd('%').Trim());
+            return ParseResult<MeasuredValue>.Fail(refused.Success ? $"\"{original}\" bukan angka" : refused.Error!);
+        }
+
+        var body = m.Groups["number"].Value;
+        var percent = m.Groups["percent"].Success;
+        var trailing = m.Groups["rest"].Value.Trim();
+        if (trailing.Length > 0)
+        {
+            // a trailing unit word that repeats the satuan ("1.762 Orang", "86 Nilai Indeks") is allowed
+            if (string.IsNullOrWhiteSpace(satuan))
+                return ParseResult<MeasuredValue>.Fail($"\"{original}\": ada teks \"{trailing}\" setelah angka, padahal satuan indikator kosong; isi satuan indikator atau tulis angkanya saja{KindHint(trailing)}");
+            if (!UnitWordMatches(trailing, satuan))
+                return ParseResult<MeasuredValue>.Fail($"\"{original}\": teks \"{trailing}\" setelah angka bukan satuan indikator \"{satuan}\"{KindHint(trailing)}");
         }
 
         var number = IndonesianNumber.Parse(body);
@@ -143,14 +156,30 @@ public static partial class MeasuredValueParser
         var isPercentUnit = IsPercentSatuan(satuan);
         if (percent && !isPercentUnit && !string.IsNullOrWhiteSpace(satuan))
             return ParseResult<MeasuredValue>.Fail($"\"{original}\" ditulis dalam persen, padahal satuan indikator \"{satuan}\"");
-        if (isPercentUnit && number.Value > 1000m && body.Contains('.') && !body.Contains(','))
-        {
-            // "1.762%" reads as one thousand seven hundred percent: more likely a typo for 1,762
-            return ParseResult<MeasuredValue>.Fail($"\"{original}\" meragukan: titik dibaca sebagai pemisah ribuan sehingga menjadi {number.Value}%; tulis desimal dengan koma");
-        }
+        if ((isPercentUnit || percent) && DotReadAsThousandsInPercent(body, number.Value) is { } doubt)
+            return ParseResult<MeasuredValue>.Fail($"\"{original}\" {doubt}");
 
         return ParseResult<MeasuredValue>.Ok(new NumberValue(number.Value, percent || isPercentUnit) { Original = original });
     }
+
+    // "1.762%" reads as one thousand seven hundred percent: more likely a typo for 1,762; from 1.000 up
+    private static string? DotReadAsThousandsInPercent(string written, decimal value) =>
+        Math.Abs(value) >= 1000m && written.Contains('.', StringComparison.Ordinal) && !written.Contains(',', StringComparison.Ordinal)
+            ? $"meragukan: titik dibaca sebagai pemisah ribuan sehingga menjadi {IndonesianNumber.FormatWhole(value)}%; tulis desimal dengan koma"
+            : null;
+
+    private static string KindHint(string trailing) =>
+        RangeTailPattern().IsMatch(trailing)
+            ? " (untuk rentang seperti \"56,40-59,32\" jenis target indikator harus Rentang)"
+            : trailing.StartsWith("dari", StringComparison.OrdinalIgnoreCase)
+                ? " (untuk nilai seperti \"3 dari 4\" jenis target indikator harus Skala)"
+                : "";
+
+    [GeneratedRegex(@"^(?<number>[-+\u2212]?\s*[0-9][0-9.,]*(?:[ \u00A0\u202F]+[0-9][0-9.,]*)*)\s*(?<percent>%)?(?<rest>.*)$", RegexOptions.Singleline)]
+    private static partial Regex NumberWithTrailingTextPattern();
+
+    [GeneratedRegex(@"^(?:-|–|—|s\.?d\.?|sampai)\s*[0-9]", RegexOptions.IgnoreCase)]
+    private static partial Regex RangeTailPattern();
 
     public static bool IsPercentSatuan(string? satuan)
     {
@@ -160,8 +189,9 @@ public static partial class MeasuredValueParser
 
     private static bool UnitWordMatches(string unitWord, string satuan)
     {
-        if (string.IsNullOrWhiteSpace(satuan))
-            return true;
+        // an empty satuan names nothing, so no trailing word can repeat it
+        if (string.IsNullOrWhiteSpace(satuan) || string.IsNullOrWhiteSpace(unitWord))
+            return false;
         var a = unitWord.Trim().ToUpperInvariant();
         var b = satuan.Trim().ToUpperInvariant();
         return a == b || a.StartsWith(b, StringComparison.Ordinal) || b.StartsWith(a, StringComparison.Ordinal) || (IsPercentSatuan(a) && IsPercentSatuan(b));
