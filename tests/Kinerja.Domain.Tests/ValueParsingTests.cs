@@ -130,3 +130,20 @@ public class ValueDisplayTests
     public void Values_display_the_Indonesian_way_with_the_decimals_they_were_written_with(string text, TargetKind kind, string satuan, string expected) =>
         Assert.Equal(expected, MeasuredValueParser.Parse(text, kind, satuan).Value.Display(2, RoundingMode.HalfUp));
 }
+
+public class NumberCellTests
+{
+    [Theory]
+    [InlineData("1.125", "1,1250")]
+    [InlineData("16651000", "16651000")]
+    [InlineData("0.9819", "0,9819")]
+    [InlineData("2.5", "2,5")]
+    public void Numbers_from_numeric_cells_read_back_exactly_even_as_Rupiah(string invariant, string expected)
+    {
+        var value = decimal.Parse(invariant, System.Globalization.CultureInfo.InvariantCulture);
+        var text = IndonesianNumber.FromNumberCell(value);
+        Assert.Equal(expected, text);
+        Assert.Equal(value, IndonesianNumber.Parse(text).Value);
+        Assert.Equal(value, IndonesianNumber.ParseAmount(text).Value);
+    }
+}

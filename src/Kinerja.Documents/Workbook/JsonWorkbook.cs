@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Kinerja.Domain.Values;
 
 namespace Kinerja.Documents.Workbook;
 
@@ -79,7 +80,7 @@ public static class JsonWorkbook
         JsonValueKind.String => value.GetString(),
         // a JSON number is exact and unambiguous: write it with a decimal comma so the Indonesian parser reads it as is;
         // one beyond decimal (1e400) stays as typed, so the importer refuses it at its JSON path instead of rounding it
-        JsonValueKind.Number => value.TryGetDecimal(out var number) ? number.ToString(CultureInfo.InvariantCulture).Replace('.', ',') : value.GetRawText(),
+        JsonValueKind.Number => value.TryGetDecimal(out var number) ? IndonesianNumber.FromNumberCell(number) : value.GetRawText(),
         JsonValueKind.True => "Ya",
         JsonValueKind.False => "Tidak",
         JsonValueKind.Array => string.Join(";", value.EnumerateArray().Select(Text)),

@@ -2,6 +2,7 @@ using System.Globalization;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using Kinerja.Domain.Values;
 
 namespace Kinerja.Documents.Workbook;
 
@@ -163,8 +164,8 @@ public static class XlsxWorkbook
         if (!decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
             return text;
         if (cell.StyleIndex?.Value is { } style && percentStyles.Contains(style))
-            return (number * 100m).ToString(CultureInfo.InvariantCulture).Replace('.', ',') + "%";
-        return number.ToString(CultureInfo.InvariantCulture).Replace('.', ',');
+            return IndonesianNumber.FromNumberCell(number * 100m) + "%";
+        return IndonesianNumber.FromNumberCell(number);
     }
 
     /// <summary>Writes the workbook with a Petunjuk sheet, bold headers, input prompts and drop-down lists.</summary>

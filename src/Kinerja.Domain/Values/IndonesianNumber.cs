@@ -225,6 +225,20 @@ public static class IndonesianNumber
         return Format(value, Math.Min(written, maxDecimals), rounding);
     }
 
+    /// <summary>
+    /// Writes a number that arrived as a number (a JSON number, a numeric spreadsheet cell) as text the
+    /// parsers read back to exactly the same value: a decimal comma, no grouping, and a fourth
+    /// decimal added when there are exactly three ("1,1250"), so it can never be taken for thousands.
+    /// </summary>
+    public static string FromNumberCell(decimal value)
+    {
+        var text = value.ToString(CultureInfo.InvariantCulture);
+        var dot = text.IndexOf('.', StringComparison.Ordinal);
+        if (dot >= 0 && text.Length - dot - 1 == 3)
+            text += "0";
+        return text.Replace('.', ',');
+    }
+
     /// <summary>Formats a whole amount (Rupiah, people) with thousands dots: 12.081.204.858.</summary>
     public static string FormatWhole(decimal value) => Format(value, 0);
 }
