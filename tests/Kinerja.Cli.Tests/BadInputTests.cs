@@ -9,19 +9,9 @@ namespace Kinerja.Cli.Tests;
 /// Bad input found in review: each is refused with exit code 2 and one line per error naming file, sheet,
 /// row and column; nothing is half-written and no stack trace reaches the user.
 /// </summary>
-public sealed class BadInputTests : IDisposable
+public sealed class BadInputTests : WithTempFolder
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("kinerja-bad-").FullName;
-
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
-
-    private static async Task<(int Exit, string Out, string Err)> Run(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var exit = await CliApp.RunAsync(args, output, error);
-        return (exit, output.ToString(), error.ToString());
-    }
+    private static Task<(int Exit, string Out, string Err)> Run(params string[] args) => CliHarness.Run(args);
 
     private static string[] Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
@@ -30,7 +20,7 @@ public sealed class BadInputTests : IDisposable
     {
         var root = JsonNode.Parse(File.ReadAllText(Samples.Path("banjar-2025.json")))!.AsObject();
         change(root);
-        var path = Path.Combine(_dir, "banjar.json");
+        var path = Path.Combine(Folder, "banjar.json");
         File.WriteAllText(path, root.ToJsonString());
         return path;
     }
@@ -39,14 +29,14 @@ public sealed class BadInputTests : IDisposable
     {
         var raw = JsonWorkbook.Read(Samples.Path("banjar-2025.json"));
         change(raw);
-        var path = Path.Combine(_dir, "banjar.xlsx");
+        var path = Path.Combine(Folder, "banjar.xlsx");
         XlsxWorkbook.Write(raw, path);
         return path;
     }
 
     private string ValuesCsv(string text)
     {
-        var path = Path.Combine(_dir, "nilai.csv");
+        var path = Path.Combine(Folder, "nilai.csv");
         File.WriteAllText(path, text);
         return path;
     }
@@ -97,7 +87,7 @@ public sealed class BadInputTests : IDisposable
     {
         var json = File.ReadAllText(Samples.Path("banjar-2025.json")).Replace("\"value\": \"38%\"", "\"value\": 1e400", StringComparison.Ordinal);
         Assert.Contains("1e400", json, StringComparison.Ordinal);
-        var path = Path.Combine(_dir, "banjar.json");
+        var path = Path.Combine(Folder, "banjar.json");
         File.WriteAllText(path, json);
         var (exit, _, err) = await Run("compute", path);
         Assert.Equal(2, exit);
@@ -135,7 +125,7 @@ public sealed class BadInputTests : IDisposable
     [Fact]
     public async Task Writing_into_a_missing_folder_is_one_line_naming_the_path_for_report_convert_and_template()
     {
-        var missing = Path.Combine(_dir, "tidak-ada");
+        var missing = Path.Combine(Folder, "tidak-ada");
         var attempts = new[]
         {
             (Path.Combine(missing, "x.docx"), new[] { "report", "lkjip", Samples.Path("banjar-2025.json"), "--out", Path.Combine(missing, "x.docx") }),
@@ -156,11 +146,11 @@ public sealed class BadInputTests : IDisposable
     public async Task A_failed_write_leaves_no_temporary_file_beside_the_target()
     {
         // the target is an existing folder: the temporary is written, the move onto the folder fails
-        var target = Directory.CreateDirectory(Path.Combine(_dir, "keluar.xlsx")).FullName;
+        var target = Directory.CreateDirectory(Path.Combine(Folder, "keluar.xlsx")).FullName;
         var (exit, _, err) = await Run("template", target);
         Assert.Equal(2, exit);
         Assert.StartsWith($"kesalahan: tidak dapat menulis {target}: ", Assert.Single(Lines(err)), StringComparison.Ordinal);
-        Assert.Equal([target], Directory.GetFileSystemEntries(_dir));
+        Assert.Equal([target], Directory.GetFileSystemEntries(Folder));
     }
 
     [Fact]

@@ -3,26 +3,16 @@ using Kinerja.Domain.Measurement;
 
 namespace Kinerja.Cli.Tests;
 
-public sealed class WorkbookImportTests : IDisposable
+public sealed class WorkbookImportTests : WithTempFolder
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("kinerja-test-").FullName;
-
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
-
-    private static async Task<(int Exit, string Out, string Err)> Run(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var exit = await CliApp.RunAsync(args, output, error);
-        return (exit, output.ToString(), error.ToString());
-    }
+    private static Task<(int Exit, string Out, string Err)> Run(params string[] args) => CliHarness.Run(args);
 
     /// <summary>Writes the banjar sample as .xlsx after letting the test change one cell.</summary>
     private string BanjarXlsxWith(Action<RawWorkbook> change)
     {
         var raw = JsonWorkbook.Read(Samples.Path("banjar-2025.json"));
         change(raw);
-        var path = Path.Combine(_dir, "banjar.xlsx");
+        var path = Path.Combine(Folder, "banjar.xlsx");
         XlsxWorkbook.Write(raw, path);
         return path;
     }
@@ -33,7 +23,7 @@ public sealed class WorkbookImportTests : IDisposable
         foreach (var sample in new[] { "banjar-2025", "kemnaker-2024", "kemenko-tw1-2026", "pasar-kerja-2021" })
         {
             var fromJson = PerformanceCalculator.Compute(DatasetImporter.Load(Samples.Path(sample + ".json")));
-            var xlsx = Path.Combine(_dir, sample + ".xlsx");
+            var xlsx = Path.Combine(Folder, sample + ".xlsx");
             XlsxWorkbook.Write(JsonWorkbook.Read(Samples.Path(sample + ".json")), xlsx);
             var fromXlsx = PerformanceCalculator.Compute(DatasetImporter.Load(xlsx));
             Assert.Equal(fromJson.Indicators.Select(r => (r.Indicator.Code, r.Capaian)), fromXlsx.Indicators.Select(r => (r.Indicator.Code, r.Capaian)));
@@ -111,7 +101,7 @@ public sealed class WorkbookImportTests : IDisposable
     public async Task A_json_error_names_the_section_index_and_property()
     {
         var json = File.ReadAllText(Samples.Path("kemnaker-2024.json")).Replace("\"polarity\": \"Maksimal\"", "\"polarity\": \"Atas\"", StringComparison.Ordinal);
-        var path = Path.Combine(_dir, "kemnaker.json");
+        var path = Path.Combine(Folder, "kemnaker.json");
         File.WriteAllText(path, json);
         var (exit, _, err) = await Run("compute", path);
         Assert.Equal(2, exit);
@@ -142,7 +132,7 @@ public sealed class WorkbookImportTests : IDisposable
     [Fact]
     public async Task Template_writes_a_workbook_that_explains_itself()
     {
-        var path = Path.Combine(_dir, "templat.xlsx");
+        var path = Path.Combine(Folder, "templat.xlsx");
         var (exit, _, _) = await Run("template", path);
         Assert.Equal(0, exit);
         using var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(path, false);
@@ -159,9 +149,9 @@ public sealed class WorkbookImportTests : IDisposable
     [Fact]
     public async Task Convert_does_not_leave_a_file_behind_when_the_input_is_bad()
     {
-        var bad = Path.Combine(_dir, "bad.json");
+        var bad = Path.Combine(Folder, "bad.json");
         File.WriteAllText(bad, "{\"profile\":{\"agency\":\"X\",\"year\":2024},\"plan\":[],\"indicators\":[],\"targets\":[{\"indicator\":\"A\",\"period\":\"2024\",\"value\":\"1\"}],\"realisasi\":[]}");
-        var outPath = Path.Combine(_dir, "out.xlsx");
+        var outPath = Path.Combine(Folder, "out.xlsx");
         var (exit, _, _) = await Run("convert", bad, outPath);
         Assert.Equal(2, exit);
         Assert.False(File.Exists(outPath));

@@ -2,18 +2,12 @@ using Kinerja.Cli.Tests;
 
 namespace Kinerja.Cli.Tests.Budget;
 
-public sealed class BudgetCommandTests : IDisposable
+public sealed class BudgetCommandTests : WithTempFolder
 {
-    private readonly string _directory = Directory.CreateTempSubdirectory("kinerja-budget-").FullName;
-
-    public void Dispose() => Directory.Delete(_directory, recursive: true);
-
     private static async Task<(int Code, string Output)> Run(params string[] args)
     {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var code = await CliApp.RunAsync(args, output, error);
-        return (code, output + error.ToString());
+        var (exit, output, error) = await CliHarness.Run(args);
+        return (exit, output + error);
     }
 
     [Fact]
@@ -39,7 +33,7 @@ public sealed class BudgetCommandTests : IDisposable
     public async Task Check_with_a_finance_csv_replaces_the_workbook_budget()
     {
         // the clean demo's program with one sub kegiatan mistyped: 180.000.000 + 120.000.000 != 310.000.000
-        var csv = Path.Combine(_directory, "anggaran.csv");
+        var csv = Path.Combine(Folder, "anggaran.csv");
         await File.WriteAllTextAsync(csv, """
             kode;nama;pagu;realisasi
             1.03.02;Program Penempatan Tenaga Kerja;500.000.000;470.000.000
@@ -59,7 +53,7 @@ public sealed class BudgetCommandTests : IDisposable
     [Fact]
     public async Task Check_accepts_a_finance_csv_alone()
     {
-        var csv = Path.Combine(_directory, "anggaran.csv");
+        var csv = Path.Combine(Folder, "anggaran.csv");
         await File.WriteAllTextAsync(csv, "P1.K2.S2;Pelaksanaan Penatausahaan;166.400.000;170.025.000\n");
 
         var (code, output) = await Run("check", csv);
