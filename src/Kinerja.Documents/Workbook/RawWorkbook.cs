@@ -35,12 +35,19 @@ public sealed class RawRow
 /// <summary>Where a value came from: "file.xlsx, sheet Target, baris 7, kolom Nilai (C)".</summary>
 public sealed record SourceLocation(string File, string Sheet, int Row, string Column, string? CellReference = null, bool Json = false)
 {
+    /// <summary>The sheet name used for errors about the file as a whole (missing, unreadable, wrong type).</summary>
+    public const string WholeFile = "(berkas)";
+
     public override string ToString()
     {
+        if (Sheet == WholeFile)
+            return Row > 0 ? $"{File}, baris {Row}" : File;
         if (Json)
             return Row > 0 ? $"{File}, {Sheet}[{Row - 1}].{Column}" : $"{File}, {Sheet}.{Column}";
         var column = CellReference is null ? Column : $"{Column} ({CellReference})";
-        return Row > 0 ? $"{File}, sheet {Sheet}, baris {Row}, kolom {column}" : $"{File}, sheet {Sheet}, {column}";
+        if (Row > 0)
+            return string.IsNullOrEmpty(column) ? $"{File}, sheet {Sheet}, baris {Row}" : $"{File}, sheet {Sheet}, baris {Row}, kolom {column}";
+        return string.IsNullOrEmpty(column) ? $"{File}, sheet {Sheet}" : $"{File}, sheet {Sheet}, {column}";
     }
 }
 
