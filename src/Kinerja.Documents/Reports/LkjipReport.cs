@@ -38,7 +38,7 @@ public static class LkjipReport
         c.Add(new CaptionListBlock(Figures: true));
 
         c.Chapter = "1";
-        ChapterOne(c, data, shortName, year);
+        ChapterOne(c, data, f, shortName, year);
         c.Chapter = "2";
         ChapterTwo(c, data, f, period, year);
         c.Chapter = "3";
@@ -90,7 +90,7 @@ public static class LkjipReport
             c.Placeholder("Data realisasi anggaran belum diisi pada workbook (sheet Anggaran).");
     }
 
-    private static void ChapterOne(ReportComposer c, PerformanceDataset data, string shortName, string year)
+    private static void ChapterOne(ReportComposer c, PerformanceDataset data, ReportFormat f, string shortName, string year)
     {
         c.Heading(1, "BAB I PENDAHULUAN", startsPage: true);
         c.Heading(2, "A. Latar Belakang");
@@ -111,9 +111,9 @@ public static class LkjipReport
         }
 
         c.Heading(2, "C. Tugas dan Fungsi");
-        c.Placeholder("Uraian tugas pokok dan fungsi belum diisi pada data; lengkapi sesuai peraturan kepala daerah atau peraturan menteri tentang organisasi dan tata kerja.");
+        DutiesAndFunctions(c, data);
         c.Heading(2, "D. Sumber Daya Manusia");
-        c.Placeholder("Data jumlah pegawai menurut golongan dan pendidikan belum tersedia pada workbook, sehingga tabel kepegawaian tidak disajikan.");
+        StaffTables(c, data, f);
         c.Heading(2, "E. Sistematika Penyajian");
         c.Add(new BulletListBlock([
             "Bab I Pendahuluan: latar belakang, organisasi, tugas dan fungsi.",
@@ -123,6 +123,94 @@ public static class LkjipReport
             "Lampiran: Perjanjian Kinerja.",
         ]));
     }
+
+    /// <summary>
+    /// Tugas and Fungsi narratives: those of the top unit (or of no known unit) describe the agency;
+    /// those of other units follow as "unit: tugas" items.
+    /// </summary>
+    private static void DutiesAndFunctions(ReportComposer c, PerformanceDataset data)
+    {
+        var top = ReportFacts.TopUnit(data);
+        var units = data.Units.ToDictionary(u => u.Code, StringComparer.Ordinal);
+        bool IsAgencyLevel(Narrative n) => n.GoalCode == top?.Code || !units.ContainsKey(n.GoalCode);
+        var entries = data.Narratives.Where(n => IsKind(n, "Tugas") || IsKind(n, "Fungsi")).ToList();
+        var duties = entries.Where(n => IsAgencyLevel(n) && IsKind(n, "Tugas")).Select(n => n.Text).ToList();
+        var functions = entries.Where(n => IsAgencyLevel(n) && IsKind(n, "Fungsi")).Select(n => n.Text).ToList();
+        if (duties.Count == 0 && functions.Count == 0)
+        {
+            c.Placeholder("Uraian tugas pokok dan fungsi belum diisi pada data (sheet Narasi, jenis Tugas dan Fungsi, kolom Sasaran berisi kode unit).");
+        }
+        else
+        {
+            if (duties.Count == 0)
+                c.Placeholder("Uraian tugas belum diisi (sheet Narasi, jenis Tugas).");
+            foreach (var duty in duties)
+                c.Paragraph(duty, ParagraphKind.Narrative);
+            if (functions.Count == 0)
+            {
+                c.Placeholder("Uraian fungsi belum diisi (sheet Narasi, jenis Fungsi).");
+            }
+            else
+            {
+                c.Paragraph($"Dalam melaksanakan tugas tersebut, {data.Profile.Agency} menyelenggarakan fungsi:");
+                c.Add(new BulletListBlock(functions));
+            }
+        }
+
+        var unitEntries = data.Units
+            .Where(u => u.Code != top?.Code)
+            .SelectMany(u => entries.Where(n => n.GoalCode == u.Code).Select(n => $"{u.Name}: {(IsKind(n, "Fungsi") ? "fungsi " : "")}{n.Text}"))
+            .ToList();
+        if (unitEntries.Count > 0)
+        {
+            c.Paragraph("Tugas unit kerja:", ParagraphKind.Label);
+            c.Add(new BulletListBlock(unitEntries));
+        }
+    }
+
+    private static bool IsKind(Narrative n, string kind) => string.Equals(n.Kind, kind, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// One table per unit and dimension (Golongan, Pendidikan, ...): its categories as entered and a Jumlah row
+    /// that is their sum. A category entered as "Jumlah"/"Total" is not a part: it is compared with the sum,
+    /// and a difference is shown, never silently corrected.
+    /// </summary>
+    private static void StaffTables(ReportComposer c, PerformanceDataset data, ReportFormat f)
+    {
+        if (data.Staff.Count == 0)
+        {
+            c.Placeholder("Data jumlah pegawai menurut golongan dan pendidikan belum tersedia pada workbook (sheet Pegawai), sehingga tabel kepegawaian tidak disajikan.");
+            return;
+        }
+
+        var top = ReportFacts.TopUnit(data);
+        var labels = new List<string>();
+        foreach (var group in data.Staff.GroupBy(s => (s.UnitCode, Dimension: s.Dimension.Trim().ToUpperInvariant())))
+        {
+            var first = group.First();
+            var dimension = DimensionLabel(first.Dimension);
+            var parts = group.Where(s => !IsTotalCategory(s.Category)).ToList();
+            var entered = group.Where(s => IsTotalCategory(s.Category)).Select(s => (int?)s.Count).FirstOrDefault();
+            var sum = parts.Count > 0 ? parts.Sum(s => (long)s.Count) : entered ?? 0;
+            var rows = parts.Select((s, i) => new ReportRow([ReportFormat.Number(i + 1), s.Category, f.Amount(s.Count)])).ToList();
+            rows.Add(new ReportRow(["", "Jumlah", f.Amount(sum)], RowKind.Total));
+            var unit = first.UnitCode is { } code && code != top?.Code ? data.Units.FirstOrDefault(u => u.Code == code)?.Name ?? code : null;
+            var table = c.Table($"Jumlah Pegawai menurut {dimension}{(unit is null ? "" : " pada " + unit)}", [new("No", 8, CellAlign.Center), new(dimension, 62), new("Jumlah (Orang)", 30, CellAlign.Right)], rows);
+            labels.Add(table.Label);
+            if (parts.Count > 0 && entered is { } total && total != sum)
+                c.Placeholder($"Jumlah pegawai menurut {dimension} yang diisi ({ReportFormat.AmountText(total)} orang) berbeda dengan jumlah rinciannya ({ReportFormat.AmountText(sum)} orang); tabel menampilkan jumlah rincian. Periksa sheet Pegawai.");
+        }
+
+        c.Paragraph($"Komposisi pegawai {data.Profile.Agency} disajikan pada {(labels.Count == 1 ? labels[0] : string.Join(", ", labels.Take(labels.Count - 1)) + " dan " + labels[^1])}.");
+    }
+
+    private static bool IsTotalCategory(string category) =>
+        category.Trim() is var c && (c.Equals("Jumlah", StringComparison.OrdinalIgnoreCase) || c.Equals("Total", StringComparison.OrdinalIgnoreCase)
+                                     || c.StartsWith("Jumlah ", StringComparison.OrdinalIgnoreCase) || c.StartsWith("Total ", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>"JenisKelamin" reads "Jenis Kelamin" in a caption.</summary>
+    private static string DimensionLabel(string dimension) =>
+        string.Concat(dimension.Trim().Select((ch, i) => i > 0 && char.IsUpper(ch) && char.IsLower(dimension.Trim()[i - 1]) ? " " + ch : ch.ToString()));
 
     private static void ChapterTwo(ReportComposer c, PerformanceDataset data, ReportFormat f, Period period, string year)
     {

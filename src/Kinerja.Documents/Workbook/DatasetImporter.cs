@@ -94,6 +94,7 @@ public sealed class DatasetImporter
         var benchmarks = Rows("benchmarks").Select(r => ReadBenchmark(r, byCode)).OfType<Benchmark>().ToList();
         var budget = Rows("budget").Select(ReadBudgetLine).OfType<BudgetLine>().ToList();
         var narratives = Rows("narratives").Select(r => new Narrative(Required(r, "goal") ?? "", Required(r, "kind") ?? "", Required(r, "text") ?? "")).ToList();
+        var staff = ReadStaff(unitCodes);
         var (withFormulas, dataElements, dataValues) = DataImporter.Merge(_raw, _errors, indicators, units, [], []);
 
         if (profile is null)
@@ -109,6 +110,7 @@ public sealed class DatasetImporter
             Benchmarks = benchmarks,
             Budget = budget,
             Narratives = narratives,
+            Staff = staff,
             DataElements = dataElements,
             DataValues = dataValues,
         };
@@ -530,6 +532,61 @@ public sealed class DatasetImporter
             return new Benchmark(indicator.Code, period.Value, level, Text(row, "name") ?? level, null);
         var value = Value(row, "value", indicator);
         return value is null ? null : new Benchmark(indicator.Code, period.Value, level, Text(row, "name") ?? level, value);
+    }
+
+    /// <summary>Staff counts (sheet Pegawai): a whole number of people per unit, dimension and category, each entered once.</summary>
+    private List<StaffCount> ReadStaff(HashSet<string> unitCodes)
+    {
+        var staff = new List<StaffCount>();
+        var seen = new Dictionary<(string?, string, string), RawRow>();
+        foreach (var row in Rows("staff"))
+        {
+            var unit = Text(row, "unit");
+            if (unit is not null && unitCodes.Count > 0 && !unitCodes.Contains(unit))
+                Error(Where(row, "unit"), $"unit \"{unit}\" tidak ada di sheet Unit");
+            var dimension = Required(row, "dimension");
+            var category = Required(row, "category");
+            var count = StaffNumber(row);
+            if (dimension is null || category is null || count is null)
+                continue;
+            var key = (unit, dimension.ToUpperInvariant(), category.ToUpperInvariant());
+            if (seen.TryGetValue(key, out var first))
+            {
+                Error(Where(row, "category"), $"kategori \"{category}\" pada dimensi {dimension} diisi lebih dari sekali; pertama di {(_raw.IsJson ? $"{first.SheetName}[{first.Row - 1}]" : $"baris {first.Row}")}");
+                continue;
+            }
+
+            seen[key] = row;
+            staff.Add(new StaffCount(unit, dimension, category, count.Value));
+        }
+
+        return staff;
+    }
+
+    private int? StaffNumber(RawRow row)
+    {
+        var text = Text(row, "count");
+        if (text is null)
+        {
+            Error(Where(row, "count"), "wajib diisi");
+            return null;
+        }
+
+        var parsed = IndonesianNumber.Parse(text);
+        if (!parsed.Success)
+        {
+            Error(Where(row, "count"), parsed.Error!);
+            return null;
+        }
+
+        // a head count is whole and never negative: 2,5 or -3 people is a typing error, not a figure to round
+        if (parsed.Value < 0 || parsed.Value != decimal.Truncate(parsed.Value) || parsed.Value > int.MaxValue)
+        {
+            Error(Where(row, "count"), $"jumlah pegawai harus bilangan bulat 0 atau lebih, bukan \"{text}\"");
+            return null;
+        }
+
+        return (int)parsed.Value;
     }
 
     private BudgetLine? ReadBudgetLine(RawRow row)

@@ -172,9 +172,16 @@ public static class WorkbookSchema
         ]),
         new("narratives", "Narasi", "Teks analisis per sasaran/indikator",
         [
-            new("goal", "Sasaran", "Kode sasaran atau indikator", Required: true),
-            new("kind", "Jenis", "Analisis, Pendorong, Penghambat, Upaya, LatarBelakang, Kendala", Required: true),
+            new("goal", "Sasaran", "Kode sasaran atau indikator (kode unit untuk Tugas dan Fungsi)", Required: true),
+            new("kind", "Jenis", "Analisis, Pendorong, Penghambat, Upaya, LatarBelakang, Kendala; Tugas dan Fungsi dengan kode unit", Required: true),
             new("text", "Teks", "Teks", Required: true),
+        ]),
+        new("staff", "Pegawai", "Jumlah pegawai per dimensi dan kategori (Bab I, Sumber Daya Manusia)",
+        [
+            new("unit", "Unit", "Kode unit; kosong = seluruh instansi"),
+            new("dimension", "Dimensi", "Golongan, Pendidikan, Jabatan, Eselon, JenisKelamin, Status, ...", Required: true),
+            new("category", "Kategori", "Mis. IV, S2, PNS, PPPK", Required: true),
+            new("count", "Jumlah", "Jumlah pegawai, bilangan bulat 0 atau lebih", Required: true),
         ]),
         .. DataSheets,
     ];

@@ -25,6 +25,9 @@ public sealed record PerformanceDataset
 
     public IReadOnlyList<Narrative> Narratives { get; init; } = [];
 
+    /// <summary>Employee counts by dimension and category (sheet Pegawai), for the report's staffing tables.</summary>
+    public IReadOnlyList<StaffCount> Staff { get; init; } = [];
+
     /// <summary>Counts the agency collects (issue 6); indicators with a computable formula are computed from them.</summary>
     public IReadOnlyList<DataElement> DataElements { get; init; } = [];
 
