@@ -163,7 +163,8 @@ public static class LkjipReport
             .ToList();
         if (unitEntries.Count > 0)
         {
-            c.Paragraph("Tugas unit kerja:", ParagraphKind.Label);
+            var hasFunctions = entries.Any(n => IsKind(n, "Fungsi") && !IsAgencyLevel(n));
+            c.Paragraph(hasFunctions ? "Tugas dan fungsi unit kerja:" : "Tugas unit kerja:", ParagraphKind.Label);
             c.Add(new BulletListBlock(unitEntries));
         }
     }
