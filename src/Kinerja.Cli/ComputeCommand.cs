@@ -17,7 +17,13 @@ public static class ComputeCommand
         if (format is not ("table" or "csv" or "json"))
             throw new UsageException($"--format \"{format}\" tidak dikenal; pilih table, csv atau json");
         // realisasi of indicators with a computable formula come from the counts (issue 6)
-        var data = Kinerja.Domain.Formulas.FormulaRealisasi.Apply(CliApp.LoadDataset(options, file));
+        var loaded = CliApp.LoadDataset(options, file);
+        // a formula that cannot be evaluated leaves the typed realisasi in place: say so rather than fall back silently
+        var formulaFailures = Kinerja.Domain.Formulas.FormulaRealisasi.Derive(loaded)
+            .Where(c => c.Outcome.Kind == Kinerja.Domain.Formulas.FormulaOutcomeKind.Error)
+            .Select(c => $"{c.Indicator.Code} {c.Period}: realisasi tidak dapat dihitung dari data ({c.Outcome.Message}); yang dipakai angka yang diketik")
+            .ToList();
+        var data = Kinerja.Domain.Formulas.FormulaRealisasi.Apply(loaded);
         var result = PerformanceCalculator.Compute(data, CliApp.ParsePeriod(options));
         switch (format)
         {
@@ -28,7 +34,7 @@ public static class ComputeCommand
                 WriteJson(result, output);
                 break;
             default:
-                WriteTable(data, result, output);
+                WriteTable(data, result, output, formulaFailures);
                 break;
         }
 
@@ -42,15 +48,18 @@ public static class ComputeCommand
     internal static string ValueText(AgencyProfile profile, MeasuredValue? value) =>
         value is null ? "-" : value.Display(profile.Decimals, profile.Rounding);
 
+    private static string RealisasiValueText(AgencyProfile profile, MeasuredValue? value) =>
+        value is null ? "-" : value.Display(profile.Decimals, profile.RealisasiRounding ?? profile.Rounding);
+
     internal static string RealisasiText(AgencyProfile profile, Realisasi? realisasi) => realisasi switch
     {
         null => "-",
         { IsNotAvailable: true } => "N/A",
-        { Status: RealisasiStatus.Provisional } => ValueText(profile, realisasi.Value) + "*",
-        _ => ValueText(profile, realisasi.Value),
+        { Status: RealisasiStatus.Provisional } => RealisasiValueText(profile, realisasi.Value) + "*",
+        _ => RealisasiValueText(profile, realisasi.Value),
     };
 
-    private static void WriteTable(PerformanceDataset data, PerformanceResult result, TextWriter output)
+    private static void WriteTable(PerformanceDataset data, PerformanceResult result, TextWriter output, IReadOnlyList<string> formulaFailures)
     {
         var p = result.Profile;
         output.WriteLine($"{p.Agency}");
@@ -89,6 +98,7 @@ public static class ComputeCommand
         WriteAligned(output, ["Kode", "Sasaran", "Indikator", "Capaian", "Predikat"], goalRows);
         output.WriteLine();
         output.WriteLine($"Capaian kinerja instansi: {Percent(p, result.AgencyCapaian)}{(result.AgencyPredicate is { } ap ? " (" + ap + ")" : "")}");
+        notes.AddRange(formulaFailures);
         WriteRenstraAndTrend(data, result, output);
         var mismatches = result.Indicators.Where(r => r.PrintedCheck == PrintedCheck.Mismatch).ToList();
         if (mismatches.Count > 0)

@@ -162,3 +162,45 @@ public class FormulaSampleTests
         Assert.Contains(output.ToString().Split('\n'), l => l.StartsWith("indikator;IKSS-1.1;", StringComparison.Ordinal) && l.Contains(";4,01%;", StringComparison.Ordinal) && l.Contains(";40,74%;", StringComparison.Ordinal));
     }
 }
+
+public sealed class FormulaFailureNoteTests : WithTempFolder
+{
+    [Fact]
+    public async Task Compute_says_when_a_formula_cannot_be_evaluated_instead_of_silently_showing_the_typed_value()
+    {
+        // clean-demo's IKU-1 gets a formula whose denominator is zero for the year: a / (b - 480) with b = 12 x 40
+        var data = new System.Text.Json.Nodes.JsonObject
+        {
+            ["dataElements"] = System.Text.Json.Nodes.JsonNode.Parse("""
+                [{"code":"a","name":"A","satuan":"Orang","periodType":"Bulanan","aggregation":"Jumlah"},
+                 {"code":"b","name":"B","satuan":"Orang","periodType":"Bulanan","aggregation":"Jumlah"}]
+                """),
+            ["dataValues"] = new System.Text.Json.Nodes.JsonArray(Enumerable.Range(1, 12).SelectMany(m => new[]
+            {
+                System.Text.Json.Nodes.JsonNode.Parse($$"""{"element":"a","unit":"DINAS","period":"2025-{{m:00}}","value":"10"}"""),
+                System.Text.Json.Nodes.JsonNode.Parse($$"""{"element":"b","unit":"DINAS","period":"2025-{{m:00}}","value":"40"}"""),
+            }).ToArray()),
+            ["formulas"] = System.Text.Json.Nodes.JsonNode.Parse("""[{"indicator":"IKU-1","expression":"#{a} / (#{b} - 480) * 100"}]"""),
+        };
+        var path = Path.Combine(Folder, "data.json");
+        File.WriteAllText(path, data.ToJsonString());
+        var (exit, output, error) = await CliHarness.Run("compute", Samples.Path("clean-demo.json"), "--data", path);
+        Assert.True(exit == 0, error);
+        Assert.Contains("IKU-1 2025: realisasi tidak dapat dihitung dari data", output, StringComparison.Ordinal);
+        Assert.Contains("yang dipakai angka yang diketik", output, StringComparison.Ordinal);
+    }
+}
+
+public class RealisasiRoundingDisplayTests
+{
+    [Fact]
+    public async Task A_realisasi_computed_from_counts_shows_with_the_realisasi_rounding_Banjar_50_05()
+    {
+        // 003: 882 / 1.762 = 50,0567 printed 50,05 (the agency truncates realisasi); capaian keeps full precision
+        var (_, output, _) = await CliHarness.Run("compute", Samples.Path("banjar-2025.json"), "--data", Samples.Path(Path.Combine("data", "banjar-2025.json")));
+        var ik1 = output.Split('\n').First(l => l.TrimStart().StartsWith("IK-1 ", StringComparison.Ordinal));
+        Assert.Contains("50,05%", ik1, StringComparison.Ordinal);
+        Assert.DoesNotContain("50,06%", ik1, StringComparison.Ordinal);
+        Assert.Contains("131,73%", ik1, StringComparison.Ordinal); // 50,0567 / 38, not the 131,71 of the rounded 50,05
+    }
+}

@@ -47,7 +47,10 @@ public sealed class ReportFormat(AgencyProfile profile)
     }
 
     /// <summary>A target or realisasi as the report prints it: Indonesian separators, the satuan when it is not "%".</summary>
-    public ReportCell Value(MeasuredValue? value, string satuan)
+    public ReportCell Value(MeasuredValue? value, string satuan) => Value(value, satuan, Profile.Rounding);
+
+    /// <summary>A value rounded with the given mode: targets with the agency's rounding, realisasi with its realisasi rounding.</summary>
+    private ReportCell Value(MeasuredValue? value, string satuan, RoundingMode rounding)
     {
         switch (value)
         {
@@ -57,8 +60,8 @@ public sealed class ReportFormat(AgencyProfile profile)
             {
                 // keep the decimals the user wrote ("80,30", "1.762"), but never more than the agency's
                 var decimals = Math.Min(Scale(n.Value), Profile.Decimals);
-                var text = IndonesianNumber.Format(n.Value, decimals, Profile.Rounding);
-                var shown = Rounding.Apply(n.Value, decimals, Profile.Rounding);
+                var text = IndonesianNumber.Format(n.Value, decimals, rounding);
+                var shown = Rounding.Apply(n.Value, decimals, rounding);
                 if (n.Percent)
                     return new ReportCell(text + "%", CellKind.Percent, shown, decimals);
                 var kind = shown == decimal.Truncate(shown) ? CellKind.Amount : CellKind.Decimal;
@@ -67,23 +70,26 @@ public sealed class ReportFormat(AgencyProfile profile)
 
             case RangeValue r:
             {
-                var lower = IndonesianNumber.Format(r.Lower, Math.Min(Scale(r.Lower), Profile.Decimals), Profile.Rounding);
-                var upper = IndonesianNumber.Format(r.Upper, Math.Min(Scale(r.Upper), Profile.Decimals), Profile.Rounding);
+                var lower = IndonesianNumber.Format(r.Lower, Math.Min(Scale(r.Lower), Profile.Decimals), rounding);
+                var upper = IndonesianNumber.Format(r.Upper, Math.Min(Scale(r.Upper), Profile.Decimals), rounding);
                 return new ReportCell(lower + "-" + upper + (r.Percent ? "%" : ""));
             }
 
             default:
-                return new ReportCell(value.Display(Profile.Decimals, Profile.Rounding));
+                return new ReportCell(value.Display(Profile.Decimals, rounding));
         }
     }
 
+    /// <summary>A realisasi, rounded with the agency's realisasi rounding (Banjar: 882 / 1.762 = 50,0567 shows 50,05%).</summary>
     public ReportCell Realisasi(Realisasi? realisasi, string satuan) => realisasi switch
     {
         null => new ReportCell("-"),
         { IsNotAvailable: true } => new ReportCell("N/A"),
-        { Status: RealisasiStatus.Provisional } => Value(realisasi.Value, satuan) with { Text = Value(realisasi.Value, satuan).Text + "*" },
-        _ => Value(realisasi.Value, satuan),
+        { Status: RealisasiStatus.Provisional } => RealisasiValue(realisasi, satuan) with { Text = RealisasiValue(realisasi, satuan).Text + "*" },
+        _ => RealisasiValue(realisasi, satuan),
     };
+
+    private ReportCell RealisasiValue(Realisasi realisasi, string satuan) => Value(realisasi.Value, satuan, Profile.RealisasiRounding ?? Profile.Rounding);
 
     public string Predicate(IndicatorResult row) =>
         row.Predicate ?? (row.Capaian.Status == CapaianStatus.NotAvailable ? "N/A" : "-");
