@@ -181,15 +181,15 @@ public static class FormulaValidator
     }
 
     /// <remarks>Bounded by the depth limit, so a chain of thousands of references cannot overflow the stack; deeper chains are refused by <see cref="Depth"/>.</remarks>
-    private static List<string>? Path(string code, string target, FormulaScope scope, HashSet<string> visiting)
+    private static List<string>? Path(string code, string target, FormulaScope scope, HashSet<string> visiting, int depth = 1)
     {
         if (string.Equals(code, target, StringComparison.OrdinalIgnoreCase))
             return [code];
-        if (visiting.Count > FormulaEvaluator.MaxIndicatorDepth || !visiting.Add(code) || scope.IndicatorFormula(code) is not { } formula)
+        if (depth > FormulaEvaluator.MaxIndicatorDepth + 1 || !visiting.Add(code) || scope.IndicatorFormula(code) is not { } formula)
             return null;
         foreach (var next in formula.Indicators)
         {
-            if (Path(next, target, scope, visiting) is { } rest)
+            if (Path(next, target, scope, visiting, depth + 1) is { } rest)
                 return [code, .. rest];
         }
 

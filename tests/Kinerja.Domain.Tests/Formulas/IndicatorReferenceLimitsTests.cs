@@ -100,4 +100,18 @@ public class IndicatorReferenceLimitsTests
         var error = Assert.Single(FormulaValidator.Validate("I{X1} + 1", scope, "NEW", "Orang"));
         Assert.Equal("rantai rujukan indikator terlalu dalam: 51 tingkat (X1 → X2 → X3 → … → X50 → X51), paling banyak 50", error.Message);
     }
+
+    [Fact]
+    public void A_circle_behind_an_indicator_referring_to_60_others_is_still_found_on_save()
+    {
+        // the depth limit bounds how deep the search goes, not how many indicators it visits
+        var leaves = Enumerable.Range(1, 60).Select(i => ($"L{i}", "Orang", (string?)"#{a}"));
+        var scope = new FormulaScope(
+            [Element("a", "A")],
+            [("S", "Orang", "#{a}"), ("A", "Orang", string.Join(" + ", Enumerable.Range(1, 60).Select(i => $"I{{L{i}}}")) + " + I{B}"), ("B", "Orang", "I{S} + 1"), .. leaves]);
+
+        var errors = FormulaValidator.Validate("I{A} + 1", scope, "S", "Orang");
+
+        Assert.Contains(errors, e => e.Message == "rujukan melingkar: S → A → B → S");
+    }
 }
