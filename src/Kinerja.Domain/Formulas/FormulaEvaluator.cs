@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Kinerja.Domain.Values;
 
 namespace Kinerja.Domain.Formulas;
@@ -114,6 +115,10 @@ public sealed class FormulaEvaluator : IArgumentEvaluator
 
     public decimal? Evaluate(FormulaNode node)
     {
+        // long formulas nest deeply (a + 1 + 1 ... is a left-leaning tree), and 50 levels of them
+        // through I{...} can exhaust the thread's stack, which no catch survives: stop while we still can
+        if (!RuntimeHelpers.TryEnsureSufficientExecutionStack())
+            throw Failure("rumus terlalu bersarang untuk dihitung: rumus panjang yang saling merujuk lewat I{…} bertumpuk terlalu dalam");
         if (++_nodesWalked > _maxNodesPerRun)
             throw Failure($"rumus terlalu rumit: perhitungan melewati batas {IndonesianNumber.Format(_maxNodesPerRun, 0)} langkah; kurangi rujukan antarindikator");
         switch (node)

@@ -114,4 +114,21 @@ public class IndicatorReferenceLimitsTests
 
         Assert.Contains(errors, e => e.Message == "rujukan melingkar: S → A → B → S");
     }
+
+    [Fact]
+    public void Fifty_levels_of_long_formulas_on_a_small_stack_give_an_error_not_a_crash()
+    {
+        // X0 = I{X1}+1+1...+1 (990 times), ...: 50 x 990 nested additions, more than 512 KB of stack holds
+        var scope = new FormulaScope(
+            [Element("a", "A")],
+            Enumerable.Range(0, 50).Select(i => ($"X{i}", "Orang", (string?)(i < 49 ? $"I{{X{i + 1}}}" + string.Concat(Enumerable.Repeat("+1", 990)) : "#{a}"))));
+        FormulaOutcome outcome = default;
+        var thread = new Thread(() => outcome = new FormulaEvaluator(MissingValueStrategy.Skip, scope).Evaluate(scope.IndicatorFormula("X0")!, new CountingValues(1m)), 512 * 1024);
+
+        thread.Start();
+        thread.Join();
+
+        Assert.Equal(FormulaOutcomeKind.Error, outcome.Kind);
+        Assert.StartsWith("rumus terlalu bersarang untuk dihitung", outcome.Message, StringComparison.Ordinal);
+    }
 }
