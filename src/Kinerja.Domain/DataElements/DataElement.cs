@@ -39,7 +39,8 @@ public sealed record BreakdownCategory(string Code, IReadOnlyList<string> Option
 
 /// <summary>
 /// A named count that is collected (DHIS2's data element): "pencari kerja terdaftar", in Orang,
-/// every week, summed over time (a flow) or taking the latest value (a stock, e.g. BPJS members).
+/// every week, summed over time (a flow) or taking the value at the end of the period (a stock, e.g.
+/// BPJS members); see <see cref="DataValueStore"/> for how units combine.
 /// </summary>
 public sealed record DataElement
 {
@@ -52,7 +53,7 @@ public sealed record DataElement
 
     public DataPeriodType PeriodType { get; init; } = DataPeriodType.Month;
 
-    /// <summary>Over time: Sum for flows (people placed), Last for stocks (members at the end), or Average.</summary>
+    /// <summary>Over time: Sum for flows (people placed), Last for stocks (members at the end of the period), or Average (also averaged over units).</summary>
     public PeriodAggregation Aggregation { get; init; } = PeriodAggregation.Sum;
 
     public IReadOnlyList<BreakdownCategory> Categories { get; init; } = [];

@@ -6,9 +6,11 @@ namespace Kinerja.Domain.DataElements;
 /// <summary>
 /// The counts of a dataset, indexed for aggregation (RULEBOOK §4 "Period", §9). A query names an
 /// element, an org unit, a period and optional breakdown options, and gets:
-/// over the unit tree, the sum of the unit and all its descendants (enter each count at one level only);
-/// over time, the element's rule: sum of the sub-periods for flows, the latest sub-period with data
-/// for stocks, or their mean; over breakdowns, the entered total when there is one, else the sum of
+/// over time, the element's rule: sum of the sub-periods for flows, the value at the end of the
+/// period for stocks, or their mean; over the unit tree, the sum over the unit and all its descendants
+/// (enter each count at one level only: <see cref="UnitLevelCheck"/>), except for means, which are
+/// averaged over the units, and stocks, which have no value unless every unit that entered something
+/// in the period has its end-of-period value; over breakdowns, the entered total when there is one, else the sum of
 /// the parts that match the filter. No data at all is null, never 0: the formula's missing-value
 /// strategy decides what that means.
 /// </summary>
@@ -62,7 +64,8 @@ public sealed class DataValueStore
 
     /// <summary>
     /// The value of an element for a unit (null = every unit that has data) and a period, filtered
-    /// by breakdown options; null when nothing was entered.
+    /// by breakdown options; null when nothing was entered, or when a stock lacks its end-of-period
+    /// value at a unit that entered something in the period.
     /// </summary>
     public decimal? Value(string elementCode, string? unitCode, DataPeriod period, IReadOnlyList<BreakdownOption>? filters = null)
     {
@@ -72,43 +75,56 @@ public sealed class DataValueStore
             ? _unitsByElement.GetValueOrDefault(element.Code) ?? []
             : _subtree.GetValueOrDefault(unitCode) ?? [unitCode];
         decimal total = 0;
-        var any = false;
+        var contributing = 0;
         foreach (var unit in units)
         {
-            var value = OverTime(element, unit, period, filters);
-            if (value is { } v)
-            {
-                total += v;
-                any = true;
-            }
+            var (entered, value) = OverTime(element, unit, period, filters);
+            if (!entered)
+                continue;
+            if (value is not { } v)
+                return null; // a stock without its end-of-period value: adding the others would understate it
+            total += v;
+            contributing++;
         }
 
-        return any ? total : null;
+        if (contributing == 0)
+            return null;
+        // units are added up (people placed, members), except a mean, which stays a mean: an index of 80 and one of 90 make 85
+        return element.Aggregation == PeriodAggregation.Average ? total / contributing : total;
     }
 
-    private decimal? OverTime(DataElement element, string unit, DataPeriod period, IReadOnlyList<BreakdownOption>? filters)
+    /// <summary>
+    /// One unit's value over the sub-periods inside <paramref name="period"/>: Entered is false when
+    /// the unit entered nothing there; Value is null when it entered something but a stock has no value
+    /// at the end of the period (the last sub-period; for weekly stocks, a week of the last month).
+    /// </summary>
+    private (bool Entered, decimal? Value) OverTime(DataElement element, string unit, DataPeriod period, IReadOnlyList<BreakdownOption>? filters)
     {
         if (period.Type == element.PeriodType)
-            return _cells.TryGetValue((element.Code, unit, period), out var only) ? only.Value(filters) : null;
+            return _cells.TryGetValue((element.Code, unit, period), out var only) && only.Value(filters) is { } value ? (true, value) : (false, null);
+        var subPeriods = period.Split(element.PeriodType).ToList();
+        // weeks of the month vary in number (Minggu IV or V), so any week of the last month ends the period
+        var endStartsAt = element.PeriodType == DataPeriodType.Week ? subPeriods.Count - DataPeriod.MaxWeeksInMonth : subPeriods.Count - 1;
         decimal sum = 0;
-        decimal? last = null;
+        decimal? end = null;
         var count = 0;
-        foreach (var sub in period.Split(element.PeriodType))
+        for (var i = 0; i < subPeriods.Count; i++)
         {
-            if (!_cells.TryGetValue((element.Code, unit, sub), out var cell) || cell.Value(filters) is not { } v)
+            if (!_cells.TryGetValue((element.Code, unit, subPeriods[i]), out var cell) || cell.Value(filters) is not { } v)
                 continue;
             sum += v;
-            last = v;
             count++;
+            if (i >= endStartsAt)
+                end = v;
         }
 
         if (count == 0)
-            return null;
+            return (false, null);
         return element.Aggregation switch
         {
-            PeriodAggregation.Sum => sum,
-            PeriodAggregation.Last => last,
-            _ => sum / count,
+            PeriodAggregation.Sum => (true, sum),
+            PeriodAggregation.Last => (true, end),
+            _ => (true, sum / count),
         };
     }
 

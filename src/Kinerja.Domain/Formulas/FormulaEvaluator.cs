@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using Kinerja.Domain.Values;
+
 namespace Kinerja.Domain.Formulas;
 
 /// <summary>What a missing count means (DHIS2's missing-value strategy); always chosen, never an accident.</summary>
@@ -46,18 +49,37 @@ public interface IFormulaValues
 /// error unless the formula guards it (<c>safediv</c> or <c>if(den = 0, ...)</c>), because a silent 0
 /// would hide a data problem. One instance evaluates one formula at a time (not thread-safe); reuse it.
 /// </summary>
+/// <remarks>
+/// A run (one call of <see cref="Evaluate(FormulaNode, IFormulaValues)"/>) reads one org unit and one
+/// period, so the value of an indicator referred to with <c>I{...}</c> is computed once per run and
+/// kept: without it, X = I{Y} + I{Y}, Y = I{Z} + I{Z}, ... doubles the work at every level. A chain of
+/// references deeper than <see cref="MaxIndicatorDepth"/> and a run of more than
+/// <see cref="DefaultMaxNodesPerRun"/> nodes are errors, so that no dataset can hang or crash the process.
+/// </remarks>
 public sealed class FormulaEvaluator : IArgumentEvaluator
 {
+    /// <summary>How many indicator references may be nested below the formula evaluated; FormulaValidator refuses deeper chains on save.</summary>
+    public const int MaxIndicatorDepth = 50;
+
+    /// <summary>Formula nodes one run may walk; with indicators computed once per run, real formulas need a few hundred.</summary>
+    public const int DefaultMaxNodesPerRun = 100_000;
+
     private readonly MissingValueStrategy _strategy;
     private readonly FormulaScope? _scope;
+    private readonly int _maxNodesPerRun;
     private readonly List<string> _indicatorStack = [];
+    private readonly Dictionary<string, decimal?> _indicatorValues = new(StringComparer.OrdinalIgnoreCase);
     private IFormulaValues _values = null!;
     private ElementNode? _firstMissing;
+    private int _nodesWalked;
 
-    public FormulaEvaluator(MissingValueStrategy strategy = MissingValueStrategy.Skip, FormulaScope? scope = null)
+    /// <param name="maxNodesPerRun">Nodes one run may walk; 0 = <see cref="DefaultMaxNodesPerRun"/>.</param>
+    public FormulaEvaluator(MissingValueStrategy strategy = MissingValueStrategy.Skip, FormulaScope? scope = null, int maxNodesPerRun = 0)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(maxNodesPerRun);
         _strategy = strategy;
         _scope = scope;
+        _maxNodesPerRun = maxNodesPerRun == 0 ? DefaultMaxNodesPerRun : maxNodesPerRun;
     }
 
     public FormulaOutcome Evaluate(Formula formula, IFormulaValues values) => Evaluate(formula.Root, values);
@@ -67,6 +89,8 @@ public sealed class FormulaEvaluator : IArgumentEvaluator
         _values = values;
         _firstMissing = null;
         _indicatorStack.Clear();
+        _indicatorValues.Clear();
+        _nodesWalked = 0;
         try
         {
             var value = Evaluate(root);
@@ -91,6 +115,12 @@ public sealed class FormulaEvaluator : IArgumentEvaluator
 
     public decimal? Evaluate(FormulaNode node)
     {
+        // long formulas nest deeply (a + 1 + 1 ... is a left-leaning tree), and 50 levels of them
+        // through I{...} can exhaust the thread's stack, which no catch survives: stop while we still can
+        if (!RuntimeHelpers.TryEnsureSufficientExecutionStack())
+            throw Failure("rumus terlalu bersarang untuk dihitung: rumus panjang yang saling merujuk lewat I{…} bertumpuk terlalu dalam");
+        if (++_nodesWalked > _maxNodesPerRun)
+            throw Failure($"rumus terlalu rumit: perhitungan melewati batas {IndonesianNumber.Format(_maxNodesPerRun, 0)} langkah; kurangi rujukan antarindikator");
         switch (node)
         {
             case NumberNode n:
@@ -157,10 +187,16 @@ public sealed class FormulaEvaluator : IArgumentEvaluator
         var formula = _scope?.IndicatorFormula(node.Code) ?? throw Failure($"indikator \"{node.Code}\" tidak punya rumus hitung");
         if (_indicatorStack.Contains(node.Code, StringComparer.OrdinalIgnoreCase))
             throw Failure($"rujukan melingkar: {string.Join(" → ", _indicatorStack)} → {node.Code}");
+        if (_indicatorValues.TryGetValue(node.Code, out var known))
+            return known;
+        if (_indicatorStack.Count >= MaxIndicatorDepth)
+            throw Failure($"rujukan antarindikator terlalu dalam: lebih dari {MaxIndicatorDepth} tingkat ({IndicatorChain.Describe([.. _indicatorStack, node.Code])})");
         _indicatorStack.Add(node.Code);
         try
         {
-            return Evaluate(formula.Root);
+            var value = Evaluate(formula.Root);
+            _indicatorValues[node.Code] = value;
+            return value;
         }
         finally
         {
@@ -169,4 +205,12 @@ public sealed class FormulaEvaluator : IArgumentEvaluator
     }
 
     private sealed class FormulaEvaluationException(string message) : Exception(message);
+}
+
+/// <summary>Shows a long chain of indicator references by its first three and last two codes.</summary>
+internal static class IndicatorChain
+{
+    public static string Describe(IReadOnlyList<string> codes) => codes.Count <= 6
+        ? string.Join(" → ", codes)
+        : string.Join(" → ", codes.Take(3)) + " → … → " + string.Join(" → ", codes.Skip(codes.Count - 2));
 }

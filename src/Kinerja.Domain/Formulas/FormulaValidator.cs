@@ -10,7 +10,8 @@ public sealed record FormulaError(string Message, int Position)
 
 /// <summary>
 /// The validation pass, run when a formula is saved: syntax, unknown elements, breakdown options,
-/// functions and their arity, references to indicators (unknown, without formula, circular), and
+/// functions and their arity, references to indicators (unknown, without formula, circular, or more
+/// than <see cref="FormulaEvaluator.MaxIndicatorDepth"/> levels deep), and
 /// satuan (no adding Orang to Rupiah; a Persen indicator must compute a ratio).
 /// </summary>
 public static class FormulaValidator
@@ -28,8 +29,11 @@ public static class FormulaValidator
     {
         var errors = new List<FormulaError>();
         var unit = UnitOf(formula.Root, scope, errors);
+        var before = errors.Count;
         if (indicatorCode is not null)
             Cycles(formula, scope, indicatorCode, errors);
+        if (errors.Count == before)
+            Depth(formula, scope, errors);
         if (unit is not null && errors.Count == 0 && expectedSatuan is not null)
         {
             var expected = FormulaUnit.FromSatuan(expectedSatuan);
@@ -176,19 +180,48 @@ public static class FormulaValidator
         }
     }
 
-    private static List<string>? Path(string code, string target, FormulaScope scope, HashSet<string> visiting)
+    /// <remarks>Bounded by the depth limit, so a chain of thousands of references cannot overflow the stack; deeper chains are refused by <see cref="Depth"/>.</remarks>
+    private static List<string>? Path(string code, string target, FormulaScope scope, HashSet<string> visiting, int depth = 1)
     {
         if (string.Equals(code, target, StringComparison.OrdinalIgnoreCase))
             return [code];
-        if (!visiting.Add(code) || scope.IndicatorFormula(code) is not { } formula)
+        if (depth > FormulaEvaluator.MaxIndicatorDepth + 1 || !visiting.Add(code) || scope.IndicatorFormula(code) is not { } formula)
             return null;
         foreach (var next in formula.Indicators)
         {
-            if (Path(next, target, scope, visiting) is { } rest)
+            if (Path(next, target, scope, visiting, depth + 1) is { } rest)
                 return [code, .. rest];
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// The longest chain of references below the formula may not be deeper than the evaluator follows
+    /// (<see cref="FormulaEvaluator.MaxIndicatorDepth"/>): refused on save, not found out when computing.
+    /// </summary>
+    private static void Depth(Formula formula, FormulaScope scope, List<FormulaError> errors)
+    {
+        foreach (var node in FormulaReferences.Walk(formula.Root).OfType<IndicatorNode>())
+        {
+            var below = scope.DepthBelow(node.Code);
+            if (below.IsCircular)
+            {
+                errors.Add(new FormulaError($"indikator {node.Code} bergantung pada rujukan melingkar, jadi tidak dapat dihitung", node.Position));
+                return;
+            }
+
+            var levels = below.Levels + 1;
+            if (levels > FormulaEvaluator.MaxIndicatorDepth)
+            {
+                // the scope measures depths only up to just past the limit: a longer chain is shown by its start
+                var text = levels > FormulaEvaluator.MaxIndicatorDepth + 1
+                    ? $"lebih dari {FormulaEvaluator.MaxIndicatorDepth + 1} tingkat ({string.Join(" → ", below.Path.Prepend(node.Code).Take(3))} → …)"
+                    : $"{levels} tingkat ({IndicatorChain.Describe([node.Code, .. below.Path])})";
+                errors.Add(new FormulaError($"rantai rujukan indikator terlalu dalam: {text}, paling banyak {FormulaEvaluator.MaxIndicatorDepth}", node.Position));
+                return;
+            }
+        }
     }
 }
 

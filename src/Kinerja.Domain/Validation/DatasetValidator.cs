@@ -19,6 +19,7 @@ public static class DatasetValidator
         new Formulas.FormulaCheck(),
         new Formulas.ComputedRealisasiCheck(),
         new DataElements.DataValueChecks(),
+        new DataElements.UnitLevelCheck(),
     ];
 
     public static IReadOnlyList<Finding> Check(PerformanceDataset data) => Sort(Checks.SelectMany(c => c.Check(data)));
