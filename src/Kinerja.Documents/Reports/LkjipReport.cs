@@ -490,7 +490,7 @@ public static class LkjipReport
             var rows = tree.Select(x => BudgetRow(x.Line, x.Depth, f)).ToList();
             var roots = tree.Where(x => x.Depth == 0).Select(x => x.Line).ToList();
             if (roots.Count > 1)
-                rows.Add(TotalRow(roots, f));
+                rows.Add(TotalRow(data, spendingTypes: false, f));
             var table = c.Table("Realisasi Anggaran per Program, Kegiatan dan Sub Kegiatan", columns, rows);
             c.Paragraph($"Rincian realisasi menurut program dan kegiatan disajikan pada {table.Label}.");
             var programs = tree.Where(x => x.Depth == (roots.Count == 1 && tree.Any(y => y.Depth == 1) ? 1 : 0) && x.Line.Absorption is not null)
@@ -502,9 +502,8 @@ public static class LkjipReport
         if (types.Count > 0)
         {
             var rows = types.Select(x => BudgetRow(x.Line, x.Depth, f)).ToList();
-            var roots = types.Where(x => x.Depth == 0).Select(x => x.Line).ToList();
-            if (roots.Count > 1)
-                rows.Add(TotalRow(roots, f));
+            if (types.Count(x => x.Depth == 0) > 1)
+                rows.Add(TotalRow(data, spendingTypes: true, f));
             c.Table("Realisasi Anggaran menurut Jenis Belanja", columns, rows);
         }
     }
@@ -513,11 +512,12 @@ public static class LkjipReport
         new([line.Code, new string(' ', Math.Min(depth, 10) * 2) + line.Name, f.Amount(line.Pagu), f.Amount(line.Realisasi), f.Amount(line.Sisa), f.Percent(line.Absorption)],
             depth == 0 ? RowKind.Group : RowKind.Normal);
 
-    private static ReportRow TotalRow(IReadOnlyList<BudgetLine> roots, ReportFormat f)
+    // the engine's sum of the top lines (swapped columns put back, blank blokir from below), laid out
+    private static ReportRow TotalRow(PerformanceDataset data, bool spendingTypes, ReportFormat f)
     {
-        var pagu = roots.Sum(r => r.Pagu);
-        var realisasi = roots.Sum(r => r.Realisasi);
-        return new ReportRow(["", "Jumlah", f.Amount(pagu), f.Amount(realisasi), f.Amount(pagu - realisasi), f.Percent(pagu == 0 ? null : realisasi / pagu * 100m)], RowKind.Total);
+        var rollup = BudgetRollup.Of(data.Budget);
+        var total = rollup.Tree.Roots.Where(r => BudgetTree.IsSpendingType(r.Line) == spendingTypes).Aggregate(default(Amounts), (sum, root) => sum + rollup.Own(root));
+        return new ReportRow(["", "Jumlah", f.Amount(total.Pagu), f.Amount(total.Realisasi), f.Amount(total.Sisa), f.Percent(total.Absorption)], RowKind.Total);
     }
 
     /// <summary>The whole budget as the engine totals it (programs, else spending types; swapped columns put back, blank blokir from the lines below); null without pagu.</summary>
