@@ -160,7 +160,7 @@ public sealed class BudgetRollup
 
     /// <summary>
     /// A parent whose figure differs from its children's sum while a second printed figure agrees with it:
-    /// its own parent's entered figure equals the sum of its children (this line included), or its printed
+    /// its own parent's entered figure equals the sum of its children (this line and at least one sibling), or its printed
     /// penyerapan reproduces its entered pagu and realisasi and not the children's sum. Then the parent is
     /// right and one of its detail lines is wrong (a typo in a sub kegiatan, not in the kegiatan above it).
     /// </summary>
@@ -168,7 +168,8 @@ public sealed class BudgetRollup
     {
         if (node.IsLeaf)
             return null;
-        if (node.Parent is { } parent && Status(parent, field) == SumStatus.Consistent)
+        // a parent with this line as its only child merely repeats the figure: no second witness
+        if (node.Parent is { Children.Count: > 1 } parent && Status(parent, field) == SumStatus.Consistent)
             return ConfirmedBy.ParentSum;
         if (field == BudgetField.Blokir || node.Line.PrintedAbsorption is not { } printed)
             return null;

@@ -153,7 +153,8 @@ public sealed class BudgetAmountCheck : IDatasetCheck
         if (lines.Count == 0)
             yield break;
         var rollup = BudgetRollup.Of(lines);
-        foreach (var node in rollup.Tree.Nodes)
+        // a copy of a repeated row has the first line's figures: its findings would only repeat
+        foreach (var node in rollup.Tree.Nodes.Where(n => n.RepeatOf is null))
         {
             var line = node.Line;
             var blokir = line.Blokir ?? 0m;
@@ -243,7 +244,7 @@ public sealed class BudgetClassificationCheck : IDatasetCheck
         }
 
         var goals = data.Plan.Select(p => p.Code).Concat(data.Indicators.Select(i => i.Code)).ToHashSet(StringComparer.Ordinal);
-        foreach (var node in rollup.Tree.Nodes)
+        foreach (var node in rollup.Tree.Nodes.Where(n => n.RepeatOf is null))
         {
             foreach (var goal in node.Line.Funds.Where(g => !goals.Contains(g)))
                 yield return BudgetWords.At(Severity.Warning, "anggaran-tautan", node, $"kolom Mendanai menyebut \"{goal}\", yang tidak ada di sheet Rencana maupun Indikator");

@@ -162,4 +162,36 @@ public class ReviewedBudgetDefectsTests
 
         Assert.Contains("blokir tercetak 0", finding.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_repeated_row_with_realisasi_above_pagu_is_reported_once()
+    {
+        // 300.000 realisasi against 200.000 pagu, printed twice: one finding, on the first line
+        var lines = new[]
+        {
+            Line("K", null, 200_000m, 300_000m, name: "K", row: 1),
+            Line("K", null, 200_000m, 300_000m, name: "K", row: 2),
+        };
+
+        var finding = Assert.Single(BudgetAmountCheck.Check(lines));
+
+        Assert.Equal(1, finding.Row);
+    }
+
+    [Fact]
+    public void A_parent_whose_only_child_repeats_its_figure_is_not_taken_as_confirmed()
+    {
+        // Kegiatan 600.000 is the only child of Program 600.000; its sub kegiatan sum to 610.000: no second witness
+        var lines = new[]
+        {
+            Line("P", null, 600_000m, 500_000m, name: "Program", row: 1),
+            Line("P.K", "P", 600_000m, 500_000m, name: "Kegiatan", row: 2),
+            Line("P.K.1", "P.K", 260_000m, 200_000m, name: "Sub 1", row: 3),
+            Line("P.K.2", "P.K", 350_000m, 300_000m, name: "Sub 2", row: 4),
+        };
+
+        var finding = Assert.Single(BudgetSumCheck.Check(lines), f => f.Code == "P.K");
+
+        Assert.Contains("seharusnya 610.000", finding.Message, StringComparison.Ordinal);
+    }
 }
