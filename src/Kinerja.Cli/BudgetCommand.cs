@@ -34,8 +34,20 @@ public static class BudgetCommand
         output.WriteLine("Anggaran (angka tercetak; kolom \"Jumlah rincian\" dihitung dari baris di bawahnya)");
         output.WriteLine();
         var rows = new List<string[]>();
+        // an explicit stack: a budget tree may be thousands of levels deep
+        var stack = new Stack<(BudgetNode Node, int Depth)>();
         foreach (var root in rollup.Tree.Roots)
-            AddRows(rollup, root, 0, rows);
+        {
+            stack.Push((root, 0));
+            while (stack.Count > 0)
+            {
+                var (node, depth) = stack.Pop();
+                rows.Add(Row(rollup, node, depth));
+                for (var i = node.Children.Count - 1; i >= 0; i--)
+                    stack.Push((node.Children[i], depth + 1));
+            }
+        }
+
         Table.Write(output, ["Kode", "Uraian", "Pagu", "Realisasi", "Sisa", "Penyerapan", "Jumlah rincian (pagu)", "Cek"], rows, rightAligned: [2, 3, 4, 5, 6]);
 
         var absorption = data is null ? new Absorption(rollup.Total, null) : BudgetAnalysis.Absorption(data);
@@ -78,7 +90,7 @@ public static class BudgetCommand
         Table.Write(output, ["Kode", "Uraian", "Capaian", "Pagu", "Realisasi", "Penyerapan", column], rows, rightAligned: [2, 3, 4, 5, 6]);
     }
 
-    private static void AddRows(BudgetRollup rollup, BudgetNode node, int depth, List<string[]> rows)
+    private static string[] Row(BudgetRollup rollup, BudgetNode node, int depth)
     {
         var line = node.Line;
         var status = rollup.Status(node, BudgetField.Pagu);
@@ -94,8 +106,8 @@ public static class BudgetCommand
             check = "kolom tertukar";
         else if (line.Realisasi > line.Pagu)
             check = "realisasi > pagu";
-        rows.Add([
-            new string(' ', depth * 2) + line.Code,
+        return [
+            new string(' ', Math.Min(depth, 20) * 2) + line.Code,
             Shorten(line.Name, 48),
             Rp(line.Pagu),
             Rp(line.Realisasi),
@@ -103,9 +115,7 @@ public static class BudgetCommand
             Percent(line.Absorption),
             node.IsLeaf ? "" : Rp(rollup.ChildrenSum(node).Pagu),
             check,
-        ]);
-        foreach (var child in node.Children)
-            AddRows(rollup, child, depth + 1, rows);
+        ];
     }
 
     private static string Rp(decimal value) => IndonesianNumber.Format(value, value == decimal.Truncate(value) ? 0 : 2);

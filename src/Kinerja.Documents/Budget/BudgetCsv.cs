@@ -125,9 +125,10 @@ public static class BudgetCsv
             if (code is null)
                 errors.Add(new ImportError(Location(fileName, row, "code", Array.IndexOf(columns, "code")), "wajib diisi"));
             var pagu = Amount("pagu", true);
-            var blokir = Amount("blokir", false);
+            // a blank blokir is "not given" (null), unlike a written 0
+            var blokir = Field("blokir") is null ? null : Amount("blokir", false);
             var realisasi = Amount("realisasi", true);
-            if (code is null || pagu is null || realisasi is null || blokir is null)
+            if (code is null || pagu is null || realisasi is null || (Field("blokir") is not null && blokir is null))
                 continue;
             result.Add(new BudgetLine
             {
@@ -135,7 +136,7 @@ public static class BudgetCsv
                 Name = name ?? code,
                 ParentCode = Field("parent"),
                 Pagu = pagu.Value,
-                Blokir = blokir.Value,
+                Blokir = blokir,
                 Realisasi = realisasi.Value,
                 SourceRow = row,
             });

@@ -1,3 +1,4 @@
+using Kinerja.Domain.Budget;
 using Kinerja.Domain.Measurement;
 using Kinerja.Domain.Model;
 using Kinerja.Domain.Values;
@@ -85,7 +86,7 @@ public static class LkjipReport
             c.Paragraph("Indikator yang belum dapat diukur: " + string.Join("; ", notMeasured.Select(r => $"{r.Indicator.Code} ({r.Capaian.Reason})")) + ".");
         var total = BudgetTotal(data);
         if (total is { } t)
-            c.Paragraph($"Anggaran tahun {year} sebesar {f.RupiahText(t.Pagu)} terealisasi {f.RupiahText(t.Realisasi)} atau {f.PercentText(t.Realisasi / t.Pagu * 100m)}.");
+            c.Paragraph($"Anggaran tahun {year} sebesar {f.RupiahText(t.Amounts.Pagu)} terealisasi {f.RupiahText(t.Amounts.Realisasi)} atau {f.PercentText(t.OfPagu)}.");
         else
             c.Placeholder("Data realisasi anggaran belum diisi pada workbook (sheet Anggaran).");
     }
@@ -429,34 +430,32 @@ public static class LkjipReport
 
     private static void Efficiency(ReportComposer c, PerformanceDataset data, PerformanceResult result, ReportFormat f)
     {
-        var method = data.Profile.EfficiencyMethod;
-        var rows = new List<EfficiencyRow>();
-        foreach (var goal in result.Goals.Where(g => g.Capaian is not null))
-        {
-            var lines = ReportFacts.FundingLines(data, goal.Goal.Code);
-            if (lines.Count == 0)
-                continue;
-            rows.Add(EfficiencyCalculator.Compute(method, goal.Goal.Code, goal.Goal.Name, goal.Capaian!.Value, lines.Sum(l => l.Pagu), lines.Sum(l => l.Realisasi)));
-        }
-
+        // the engine's table (RULEBOOK §8): per sasaran for Ratio, per indicator for Difference and Savings (003 Tabel 3.7)
+        var table = BudgetAnalysis.Efficiency(data, result);
+        var method = table.Method;
+        var perSasaran = method == EfficiencyMethod.Ratio;
         var description = method switch
         {
             EfficiencyMethod.Ratio => "Efisiensi dihitung sebagai rasio capaian sasaran terhadap persentase penyerapan anggaran; nilai di atas 1 berarti capaian lebih tinggi daripada penyerapan.",
-            EfficiencyMethod.Difference => "Efisiensi dihitung sebagai selisih capaian sasaran (%) dengan penyerapan anggaran (%), dan hanya dinyatakan untuk sasaran dengan capaian 100% atau lebih.",
-            _ => "Efisiensi dihitung sebagai penghematan (pagu - realisasi) / pagu, dan hanya dinyatakan untuk sasaran dengan capaian 100% atau lebih.",
+            EfficiencyMethod.Difference => "Efisiensi dihitung sebagai selisih capaian indikator (%) dengan penyerapan anggaran (%), dan hanya dinyatakan untuk indikator dengan capaian 100% atau lebih.",
+            _ => "Efisiensi dihitung sebagai penghematan (pagu - realisasi) / pagu, dan hanya dinyatakan untuk indikator dengan capaian 100% atau lebih.",
         };
         c.Paragraph(description);
+        var rows = table.Listed.ToList();
         if (rows.Count == 0)
         {
-            c.Placeholder("Belum ada baris anggaran yang dikaitkan dengan sasaran (kolom \"goals\" pada sheet Anggaran), sehingga efisiensi belum dapat dihitung.");
+            c.Placeholder(table.Rows.Count == 0
+                ? "Belum ada baris anggaran yang dikaitkan dengan sasaran atau indikator (kolom \"goals\" pada sheet Anggaran), sehingga efisiensi belum dapat dihitung."
+                : "Tidak ada indikator dengan capaian 100% atau lebih, sehingga efisiensi tidak dinyatakan.");
             return;
         }
 
-        var tableRows = rows.Select(r => new ReportRow([r.Code, r.Name, f.Percent(r.Capaian), f.Amount(r.Pagu), f.Amount(r.RealisasiAnggaran), f.Percent(r.Absorption),
-            r.Claimed ? (method == EfficiencyMethod.Ratio ? f.Points(r.Efficiency) : f.Points(r.Efficiency)) : new ReportCell("-")])).ToList();
-        c.Table("Efisiensi Penggunaan Sumber Daya per Sasaran",
-            [new("Kode", 8), new("Sasaran", 30), new("Capaian", 10, CellAlign.Right), new("Pagu (Rp)", 15, CellAlign.Right), new("Realisasi (Rp)", 15, CellAlign.Right), new("Penyerapan", 14, CellAlign.Right), new("Efisiensi", 10, CellAlign.Right)],
-            tableRows, ["Anggaran sasaran adalah jumlah baris anggaran yang dikaitkan dengan sasaran itu; \"-\" berarti efisiensi tidak dinyatakan."]);
+        var tableRows = rows.Select(r => new ReportRow([r.Code, r.Name, f.Percent(r.Capaian), f.Amount(r.Pagu), f.Amount(r.RealisasiAnggaran), f.Percent(r.Absorption), f.Points(r.Efficiency)])).ToList();
+        c.Table(perSasaran ? "Efisiensi Penggunaan Sumber Daya per Sasaran" : "Efisiensi Penggunaan Sumber Daya per Indikator",
+            [new("Kode", 8), new(perSasaran ? "Sasaran" : "Indikator", 30), new("Capaian", 10, CellAlign.Right), new("Pagu (Rp)", 15, CellAlign.Right), new("Realisasi (Rp)", 15, CellAlign.Right), new("Penyerapan", 14, CellAlign.Right), new("Efisiensi", 10, CellAlign.Right)],
+            tableRows, [perSasaran
+                ? "Anggaran sasaran adalah jumlah baris anggaran yang dikaitkan dengan sasaran itu, atau dengan indikatornya bila sasaran tidak ditautkan langsung."
+                : "Anggaran indikator adalah jumlah baris anggaran yang dikaitkan dengan indikator itu, atau dengan sasarannya bila indikator tidak ditautkan langsung."]);
     }
 
     private static void Budget(ReportComposer c, PerformanceDataset data, ReportFormat f, string year)
@@ -469,14 +468,19 @@ public static class LkjipReport
             return;
         }
 
-        var total = BudgetTotal(data);
-        if (total is { } t)
+        if (BudgetTotal(data) is { } a)
         {
-            c.Paragraph($"Pagu anggaran tahun {year} sebesar {f.RupiahText(t.Pagu)} terealisasi {f.RupiahText(t.Realisasi)} ({f.PercentText(t.Realisasi / t.Pagu * 100m)}), dengan sisa {f.RupiahText(t.Pagu - t.Realisasi)}.");
+            var t = a.Amounts;
+            c.Paragraph($"Pagu anggaran tahun {year} sebesar {f.RupiahText(t.Pagu)} terealisasi {f.RupiahText(t.Realisasi)} ({f.PercentText(a.OfPagu)}), dengan sisa {f.RupiahText(t.Sisa)}.");
             if (t.Blokir > 0)
-                c.Paragraph($"Terhadap pagu tanpa blokir {f.RupiahText(t.Pagu - t.Blokir)}, penyerapan mencapai {f.PercentText(t.Realisasi / (t.Pagu - t.Blokir) * 100m)}.");
-            if (data.Profile.AbsorptionTarget is { } target && target > 0)
-                c.Paragraph($"Dibandingkan target penyerapan {f.PercentText(target)}, capaian kinerja anggaran adalah {f.PercentText(t.Realisasi / t.Pagu * 100m / target * 100m)}{(t.Blokir > 0 ? $" (tanpa blokir: {f.PercentText(t.Realisasi / (t.Pagu - t.Blokir) * 100m / target * 100m)})" : "")}.");
+            {
+                c.Paragraph(a.OfPaguWithoutBlokir is { } withoutBlokir
+                    ? $"Terhadap pagu tanpa blokir {f.RupiahText(a.PaguWithoutBlokir)}, penyerapan mencapai {f.PercentText(withoutBlokir)}."
+                    : $"Seluruh pagu diblokir ({f.RupiahText(t.Blokir)}), sehingga penyerapan terhadap pagu tanpa blokir tidak dapat dihitung.");
+            }
+
+            if (a.OfPaguAgainstTarget is { } againstTarget)
+                c.Paragraph($"Dibandingkan target penyerapan {f.PercentText(a.Target)}, capaian kinerja anggaran adalah {f.PercentText(againstTarget)}{(t.Blokir > 0 && a.OfPaguWithoutBlokirAgainstTarget is { } w ? $" (tanpa blokir: {f.PercentText(w)})" : "")}.");
         }
 
         var longCodes = data.Budget.Any(b => b.Code.Length > 10);
@@ -486,7 +490,7 @@ public static class LkjipReport
             var rows = tree.Select(x => BudgetRow(x.Line, x.Depth, f)).ToList();
             var roots = tree.Where(x => x.Depth == 0).Select(x => x.Line).ToList();
             if (roots.Count > 1)
-                rows.Add(TotalRow(roots, f));
+                rows.Add(TotalRow(data, spendingTypes: false, f));
             var table = c.Table("Realisasi Anggaran per Program, Kegiatan dan Sub Kegiatan", columns, rows);
             c.Paragraph($"Rincian realisasi menurut program dan kegiatan disajikan pada {table.Label}.");
             var programs = tree.Where(x => x.Depth == (roots.Count == 1 && tree.Any(y => y.Depth == 1) ? 1 : 0) && x.Line.Absorption is not null)
@@ -498,33 +502,31 @@ public static class LkjipReport
         if (types.Count > 0)
         {
             var rows = types.Select(x => BudgetRow(x.Line, x.Depth, f)).ToList();
-            var roots = types.Where(x => x.Depth == 0).Select(x => x.Line).ToList();
-            if (roots.Count > 1)
-                rows.Add(TotalRow(roots, f));
+            if (types.Count(x => x.Depth == 0) > 1)
+                rows.Add(TotalRow(data, spendingTypes: true, f));
             c.Table("Realisasi Anggaran menurut Jenis Belanja", columns, rows);
         }
     }
 
     private static ReportRow BudgetRow(BudgetLine line, int depth, ReportFormat f) =>
-        new([line.Code, new string(' ', depth * 2) + line.Name, f.Amount(line.Pagu), f.Amount(line.Realisasi), f.Amount(line.Sisa), f.Percent(line.Absorption)],
+        new([line.Code, new string(' ', Math.Min(depth, 10) * 2) + line.Name, f.Amount(line.Pagu), f.Amount(line.Realisasi), f.Amount(line.Sisa), f.Percent(line.Absorption)],
             depth == 0 ? RowKind.Group : RowKind.Normal);
 
-    private static ReportRow TotalRow(IReadOnlyList<BudgetLine> roots, ReportFormat f)
+    // the engine's sum of the top lines (swapped columns put back, blank blokir from below), laid out
+    private static ReportRow TotalRow(PerformanceDataset data, bool spendingTypes, ReportFormat f)
     {
-        var pagu = roots.Sum(r => r.Pagu);
-        var realisasi = roots.Sum(r => r.Realisasi);
-        return new ReportRow(["", "Jumlah", f.Amount(pagu), f.Amount(realisasi), f.Amount(pagu - realisasi), f.Percent(pagu == 0 ? null : realisasi / pagu * 100m)], RowKind.Total);
+        var rollup = BudgetRollup.Of(data.Budget);
+        var total = rollup.Tree.Roots.Where(r => BudgetTree.IsSpendingType(r.Line) == spendingTypes).Aggregate(default(Amounts), (sum, root) => sum + rollup.Own(root));
+        return new ReportRow(["", "Jumlah", f.Amount(total.Pagu), f.Amount(total.Realisasi), f.Amount(total.Sisa), f.Percent(total.Absorption)], RowKind.Total);
     }
 
-    /// <summary>The whole budget: the spending-type total when there is one, otherwise the sum of the tree's roots.</summary>
-    public static (decimal Pagu, decimal Realisasi, decimal Blokir)? BudgetTotal(PerformanceDataset data)
+    /// <summary>The whole budget as the engine totals it (programs, else spending types; swapped columns put back, blank blokir from the lines below); null without pagu.</summary>
+    public static Absorption? BudgetTotal(PerformanceDataset data)
     {
-        var types = ReportFacts.SpendingTypes(data).Where(x => x.Depth == 0).Select(x => x.Line).ToList();
-        var roots = ReportFacts.BudgetTree(data).Where(x => x.Depth == 0).Select(x => x.Line).ToList();
-        var source = roots.Count > 0 ? roots : types;
-        if (source.Count == 0 || source.Sum(l => l.Pagu) == 0)
+        if (data.Budget.Count == 0)
             return null;
-        return (source.Sum(l => l.Pagu), source.Sum(l => l.Realisasi), source.Sum(l => l.Blokir));
+        var absorption = BudgetAnalysis.Absorption(data);
+        return absorption.Amounts.Pagu == 0 ? null : absorption;
     }
 
     private static void ChapterFour(ReportComposer c, PerformanceResult result, ReportFormat f, string year)

@@ -1,3 +1,4 @@
+using Kinerja.Domain.Budget;
 using Kinerja.Domain.Measurement;
 using Kinerja.Domain.Model;
 using Kinerja.Domain.Values;
@@ -70,8 +71,9 @@ public static class PerjanjianKinerjaReport
             if (indicators.Count == 0)
                 continue;
             number++;
-            var lines = ReportFacts.FundingLines(data, node.Code);
-            var budget = lines.Count == 0 ? new ReportCell("-") : f.Amount(lines.Sum(l => l.Pagu));
+            // the engine's budget of the sasaran: its own lines, else the lines linked to its indicators
+            var funding = BudgetAnalysis.ForSasaran(data, node.Code);
+            var budget = funding.HasBudget ? f.Amount(funding.Amounts.Pagu) : new ReportCell("-");
             for (var i = 0; i < indicators.Count; i++)
             {
                 var indicator = indicators[i];
@@ -95,7 +97,7 @@ public static class PerjanjianKinerjaReport
 
         return c.Table($"Sasaran, Indikator dan Target Perjanjian Kinerja{(perubahan ? " Perubahan" : "")} Tahun {ReportFormat.Number(period.Year)}",
             [new("No", 5, CellAlign.Center), new("Sasaran", 26), new("Indikator Kinerja", 30), new("Satuan", 9, CellAlign.Center), new("Target", 11, CellAlign.Right), new("Anggaran (Rp)", 19, CellAlign.Right)],
-            rows, ["Anggaran sasaran: jumlah pagu baris anggaran yang dikaitkan dengan sasaran itu (sheet Anggaran, kolom goals)."]);
+            rows, ["Anggaran sasaran: jumlah pagu baris anggaran yang dikaitkan dengan sasaran itu, atau dengan indikatornya bila sasaran tidak ditautkan langsung (sheet Anggaran, kolom goals)."]);
     }
 
     private static void ProgramBudget(ReportComposer c, PerformanceDataset data, ReportFormat f, string year)

@@ -36,7 +36,7 @@ public sealed class ReportComposer(ReportDocument document)
     }
 }
 
-/// <summary>Facts about a dataset that several reports share: who signs, which budget funds what.</summary>
+/// <summary>Facts about a dataset that several reports share: who signs, the budget tree in print order.</summary>
 public static class ReportFacts
 {
     /// <summary>The unit at the top of the organisation (no parent): its head signs the report.</summary>
@@ -55,30 +55,6 @@ public static class ReportFacts
     public static string PlaceAndDateLine(AgencyProfile profile, int year) =>
         (profile.SigningPlace ?? "......................") + ", ........................ " + year.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    /// <summary>
-    /// The budget lines that fund a plan node, most specific first: a line counts when no line
-    /// below it funds the same node (a ministry total funding both sasaran does not hide its programs).
-    /// </summary>
-    public static IReadOnlyList<BudgetLine> FundingLines(PerformanceDataset data, string goalCode)
-    {
-        var funding = data.Budget.Where(b => b.Funds.Contains(goalCode)).ToList();
-        return funding.Where(line => !funding.Any(other => other != line && IsBelow(data, other, line))).ToList();
-    }
-
-    private static bool IsBelow(PerformanceDataset data, BudgetLine candidate, BudgetLine ancestor)
-    {
-        var parent = candidate.ParentCode;
-        var guard = 0;
-        while (!string.IsNullOrEmpty(parent) && guard++ < 64)
-        {
-            if (parent == ancestor.Code)
-                return true;
-            parent = data.Budget.FirstOrDefault(b => b.Code == parent)?.ParentCode;
-        }
-
-        return false;
-    }
-
     public static bool IsSpendingType(BudgetLine line) => Domain.Budget.BudgetTree.IsSpendingType(line);
 
     /// <summary>The budget tree (program/kegiatan/sub kegiatan or K/L codes) in depth-first order with each line's depth.</summary>
@@ -91,15 +67,20 @@ public static class ReportFacts
     private static List<(BudgetLine Line, int Depth)> Flatten(PerformanceDataset data, bool spendingTypes)
     {
         var result = new List<(BudgetLine, int)>();
-        void Walk(Domain.Budget.BudgetNode node, int depth)
+        // an explicit stack: a budget tree may be thousands of levels deep
+        var stack = new Stack<(Domain.Budget.BudgetNode Node, int Depth)>();
+        foreach (var root in Domain.Budget.BudgetRollup.Of(data.Budget).Tree.Roots.Where(r => IsSpendingType(r.Line) == spendingTypes))
         {
-            result.Add((node.Line, depth));
-            foreach (var child in node.Children)
-                Walk(child, depth + 1);
+            stack.Push((root, 0));
+            while (stack.Count > 0)
+            {
+                var (node, depth) = stack.Pop();
+                result.Add((node.Line, depth));
+                for (var i = node.Children.Count - 1; i >= 0; i--)
+                    stack.Push((node.Children[i], depth + 1));
+            }
         }
 
-        foreach (var root in Domain.Budget.BudgetTree.Build(data.Budget).Roots.Where(r => IsSpendingType(r.Line) == spendingTypes))
-            Walk(root, 0);
         return result;
     }
 

@@ -599,7 +599,7 @@ public sealed class DatasetImporter
             Error(Where(row, "pagu"), "wajib diisi");
         if (Text(row, "realisasi") is null)
             Error(Where(row, "realisasi"), "wajib diisi");
-        var blokir = Amount(row, "blokir") ?? 0m;
+        var blokir = Amount(row, "blokir");
         var quarters = new List<decimal>();
         var gapAt = 0;
         for (var q = 1; q <= 4; q++)

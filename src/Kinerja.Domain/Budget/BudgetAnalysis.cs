@@ -53,7 +53,7 @@ public static class BudgetAnalysis
     public static GoalBudget ForGoal(PerformanceDataset data, string goalCode)
     {
         var rollup = BudgetRollup.Of(data.Budget);
-        var linked = rollup.Tree.Nodes.Where(n => n.Line.Funds.Contains(goalCode, StringComparer.Ordinal)).ToList();
+        var linked = rollup.Tree.Nodes.Where(n => n.RepeatOf is null && n.Line.Funds.Contains(goalCode, StringComparer.Ordinal)).ToList();
         var set = linked.ToHashSet();
         var precise = linked.Where(n => !HasLinkedDescendant(n, set)).ToList();
         var amounts = precise.Aggregate(default(Amounts), (sum, n) => sum + rollup.Own(n));

@@ -7,7 +7,8 @@ namespace Kinerja.Domain.Budget;
 /// <summary>Pagu, blokir and realisasi of a line or a sum of lines, in Rupiah.</summary>
 public readonly record struct Amounts(decimal Pagu, decimal Blokir, decimal Realisasi)
 {
-    public static Amounts Of(BudgetLine line) => new(line.Pagu, line.Blokir, line.Realisasi);
+    /// <summary>The line's figures; a blokir not given counts as 0 here (the roll-up fills a parent's from its children).</summary>
+    public static Amounts Of(BudgetLine line) => new(line.Pagu, line.Blokir ?? 0m, line.Realisasi);
 
     public static Amounts operator +(Amounts a, Amounts b) => new(a.Pagu + b.Pagu, a.Blokir + b.Blokir, a.Realisasi + b.Realisasi);
 
@@ -22,6 +23,16 @@ public readonly record struct Amounts(decimal Pagu, decimal Blokir, decimal Real
         BudgetField.Blokir => Blokir,
         _ => Realisasi,
     };
+}
+
+/// <summary>The second printed figure that confirms a parent against its children.</summary>
+public enum ConfirmedBy
+{
+    /// <summary>The parent's own parent adds up with this line's figure.</summary>
+    ParentSum,
+
+    /// <summary>The printed penyerapan reproduces this line's pagu and realisasi.</summary>
+    PrintedAbsorption,
 }
 
 public enum BudgetField
@@ -84,12 +95,13 @@ public sealed class BudgetRollup
             var line = node.Line;
             var swapped = LooksSwapped(line);
             _swapped[node.Index] = swapped;
-            var own = swapped ? new Amounts(line.Realisasi, line.Blokir, line.Pagu) : Amounts.Of(line);
+            var own = swapped ? new Amounts(line.Realisasi, line.Blokir ?? 0m, line.Pagu) : Amounts.Of(line);
             _own[node.Index] = own;
+            var blokirGiven = line.Blokir is { } b && b != 0;
             if (node.IsLeaf)
             {
                 _computed[node.Index] = own;
-                _blokirGivenBelow[node.Index] = line.Blokir != 0;
+                _blokirGivenBelow[node.Index] = blokirGiven;
                 continue;
             }
 
@@ -106,7 +118,10 @@ public sealed class BudgetRollup
             _childrenSum[node.Index] = sum;
             // blokir printed only on a total (000: per unit, not per program) stays the total's own figure
             _computed[node.Index] = blokirBelow ? computed : computed with { Blokir = own.Blokir };
-            _blokirGivenBelow[node.Index] = blokirBelow || line.Blokir != 0;
+            _blokirGivenBelow[node.Index] = blokirBelow || blokirGiven;
+            // blokir left blank on a parent and entered on its children: the parent's blokir is theirs
+            if (line.Blokir is null)
+                _own[node.Index] = own with { Blokir = sum.Blokir };
         }
     }
 
@@ -135,13 +150,35 @@ public sealed class BudgetRollup
     {
         if (node.IsLeaf)
             return SumStatus.Leaf;
-        if (field == BudgetField.Blokir && !node.Children.Any(c => _blokirGivenBelow[c.Index]))
+        if (field == BudgetField.Blokir && (node.Line.Blokir is null || !node.Children.Any(c => _blokirGivenBelow[c.Index])))
             return SumStatus.NotGiven;
         var entered = _own[node.Index][field];
         if (entered == _childrenSum[node.Index][field])
             return SumStatus.Consistent;
         return entered == _computed[node.Index][field] ? SumStatus.KnockOn : SumStatus.Mismatch;
     }
+
+    /// <summary>
+    /// A parent whose figure differs from its children's sum while a second printed figure agrees with it:
+    /// its own parent's entered figure equals the sum of its children (this line and at least one sibling), or its printed
+    /// penyerapan reproduces its entered pagu and realisasi and not the children's sum. Then the parent is
+    /// right and one of its detail lines is wrong (a typo in a sub kegiatan, not in the kegiatan above it).
+    /// </summary>
+    public ConfirmedBy? Confirmation(BudgetNode node, BudgetField field)
+    {
+        if (node.IsLeaf)
+            return null;
+        // a parent with this line as its only child merely repeats the figure: no second witness
+        if (node.Parent is { Children.Count: > 1 } parent && Status(parent, field) == SumStatus.Consistent)
+            return ConfirmedBy.ParentSum;
+        if (field == BudgetField.Blokir || node.Line.PrintedAbsorption is not { } printed)
+            return null;
+        // the children's pagu and realisasi together: a ratio that both explain confirms neither
+        return Reproduces(printed, _own[node.Index]) && !Reproduces(printed, _childrenSum[node.Index]) ? ConfirmedBy.PrintedAbsorption : null;
+    }
+
+    private static bool Reproduces(decimal printed, Amounts amounts) =>
+        amounts.Absorption is { } absorption && PrintedPercent.Reproduces(printed, absorption);
 
     /// <summary>The children whose own figure differs from their computed one: where a knock-on gap comes from.</summary>
     public IEnumerable<BudgetNode> CausesBelow(BudgetNode node, BudgetField field) =>
@@ -152,7 +189,8 @@ public sealed class BudgetRollup
 
     private static bool LooksSwapped(BudgetLine line)
     {
-        if (line.Realisasi <= line.Pagu || line.Realisasi == 0 || line.PrintedAbsorption is not { } printed)
+        // pagu 0 with realisasi: realisasi / pagu has no value to compare, so there is no evidence of a swap
+        if (line.Realisasi <= line.Pagu || line.Pagu <= 0 || line.PrintedAbsorption is not { } printed)
             return false;
         return PrintedPercent.Reproduces(printed, line.Pagu / line.Realisasi * 100m) && !PrintedPercent.Reproduces(printed, line.Realisasi / line.Pagu * 100m);
     }

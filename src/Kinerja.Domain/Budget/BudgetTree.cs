@@ -25,6 +25,9 @@ public sealed class BudgetNode
 
     public bool IsLeaf => _children is null;
 
+    /// <summary>The first line of an identical repeat (a repeated page header) this line copies; such a copy is in no tree, total or sum.</summary>
+    public BudgetNode? RepeatOf { get; internal set; }
+
     public string Code => Line.Code;
 
     internal void AttachTo(BudgetNode parent)
@@ -58,7 +61,7 @@ public sealed class BudgetTree
         Nodes = nodes;
     }
 
-    /// <summary>Every line, in printed order.</summary>
+    /// <summary>Every line, in printed order (copies of a repeated row included; see <see cref="BudgetNode.RepeatOf"/>).</summary>
     public IReadOnlyList<BudgetNode> Nodes { get; }
 
     public IReadOnlyList<BudgetNode> Roots { get; private set; } = [];
@@ -95,11 +98,21 @@ public sealed class BudgetTree
             }
         }
 
+        tree.Duplicates = repeated is null ? [] : KeepRepeatsUnderOneParent(repeated.Select(g => Describe(g.Key, g.Value)).ToList());
+        // every copy after the first of a repeated row is left out, so it is counted once
+        foreach (var duplicate in tree.Duplicates.Where(d => d.IdenticalRepeat))
+        {
+            foreach (var copy in duplicate.Lines.Skip(1))
+                copy.RepeatOf = duplicate.Lines[0];
+        }
+
         var parents = new BudgetNode?[nodes.Length];
         var missing = new List<BudgetNode>();
         var latest = new Dictionary<string, BudgetNode>(lines.Count, StringComparer.Ordinal);
         foreach (var node in nodes)
         {
+            if (node.RepeatOf is not null)
+                continue;
             if (node.Line.ParentCode is { Length: > 0 } parentCode)
             {
                 if (latest.TryGetValue(parentCode, out var above))
@@ -117,6 +130,8 @@ public sealed class BudgetTree
         var roots = new List<BudgetNode>();
         foreach (var node in nodes)
         {
+            if (node.RepeatOf is not null)
+                continue;
             if (parents[node.Index] is { } parent)
                 node.AttachTo(parent);
             else
@@ -126,7 +141,6 @@ public sealed class BudgetTree
         tree.Roots = roots;
         tree.MissingParents = missing;
         tree.BottomUp = PostOrder(roots, nodes.Length);
-        tree.Duplicates = repeated is null ? [] : repeated.Select(g => Describe(g.Key, g.Value)).ToList();
         tree.ResolveInheritedDuplicates();
         return tree;
     }
@@ -205,8 +219,33 @@ public sealed class BudgetTree
     private static DuplicateCode Describe(string code, List<BudgetNode> lines)
     {
         var first = lines[0].Line;
-        var identical = lines.All(l => l.Line.Name == first.Name && l.Line.Pagu == first.Pagu && l.Line.Realisasi == first.Realisasi && l.Line.Blokir == first.Blokir);
+        var identical = lines.All(l => l.Line.Name == first.Name && l.Line.ParentCode == first.ParentCode && l.Line.Pagu == first.Pagu && l.Line.Realisasi == first.Realisasi && l.Line.Blokir == first.Blokir);
         return new DuplicateCode(code, lines, Inherited: false, identical);
+    }
+
+    /// <summary>
+    /// Same-looking lines under a parent code that names two different lines (002: 2176.ABK.007.051 under
+    /// each 2176.ABK.007) belong to different parents: they are not one repeated row.
+    /// </summary>
+    private static List<DuplicateCode> KeepRepeatsUnderOneParent(List<DuplicateCode> duplicates)
+    {
+        var byCode = duplicates.ToDictionary(d => d.Code, StringComparer.Ordinal);
+        bool changed;
+        do
+        {
+            changed = false;
+            foreach (var d in duplicates.Where(d => d.IdenticalRepeat).ToList())
+            {
+                if (d.Lines[0].Line.ParentCode is { } parent && byCode.TryGetValue(parent, out var parentDuplicate) && !parentDuplicate.IdenticalRepeat)
+                {
+                    byCode[d.Code] = d with { IdenticalRepeat = false };
+                    duplicates[duplicates.IndexOf(d)] = byCode[d.Code];
+                    changed = true;
+                }
+            }
+        }
+        while (changed);
+        return duplicates;
     }
 
     /// <summary>Marks duplicates that only repeat because their parents share a duplicated code.</summary>

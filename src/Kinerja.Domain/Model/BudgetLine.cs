@@ -17,7 +17,8 @@ public sealed record BudgetLine
 
     public required decimal Pagu { get; init; }
 
-    public decimal Blokir { get; init; }
+    /// <summary>Blokir as entered; null when the cell was blank (not given: a parent then carries the sum of its children's blokir).</summary>
+    public decimal? Blokir { get; init; }
 
     public required decimal Realisasi { get; init; }
 

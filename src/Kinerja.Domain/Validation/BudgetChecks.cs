@@ -111,6 +111,20 @@ public sealed class BudgetSumCheck : IDatasetCheck
                     continue;
                 }
 
+                if (rollup.Confirmation(node, field) is { } confirmedBy)
+                {
+                    var evidence = confirmedBy == ConfirmedBy.ParentSum
+                        ? $"angka ini cocok dengan jumlah pada induknya {node.Parent!.Label}"
+                        : $"angka ini cocok dengan penyerapan tercetak {IndonesianNumber.Format(node.Line.PrintedAbsorption!.Value, PrintedPercent.DecimalsOf(node.Line.PrintedAbsorption.Value))}%";
+                    var children = string.Join(", ", node.Children.Select(c => $"{c.Label} {BudgetWords.Rp(rollup.Own(c)[field])}"));
+                    // a child whose own printed penyerapan its figures do not reproduce is the likeliest typo (003 Rapat Koordinasi 99,99%)
+                    var suspects = node.Children.Where(c => field != BudgetField.Blokir && !rollup.Swapped(c) && c.Line.PrintedAbsorption is { } p && c.Line.Absorption is { } a && !PrintedPercent.Reproduces(p, a)).Select(c => c.Label).ToList();
+                    var likely = suspects.Count == 0 ? "" : $"; kemungkinan besar {string.Join(", ", suspects)}, yang penyerapan tercetaknya juga tidak cocok";
+                    yield return BudgetWords.At(Severity.Error, "anggaran-jumlah-rincian", node,
+                        $"{name} tercetak {BudgetWords.Rp(entered)}, jumlah rincian {BudgetWords.Rp(sum)}, selisih {gap}; {evidence}, jadi angka baris ini benar dan salah satu baris rinciannya yang salah: periksa {name} pada {children}{likely}");
+                    continue;
+                }
+
                 var asPrinted = rollup.ChildrenAsPrinted(node)[field];
                 var swapped = node.Children.Where(rollup.Swapped).Select(c => c.Label).ToList();
                 var rincian = asPrinted == sum || swapped.Count == 0
@@ -139,29 +153,31 @@ public sealed class BudgetAmountCheck : IDatasetCheck
         if (lines.Count == 0)
             yield break;
         var rollup = BudgetRollup.Of(lines);
-        foreach (var node in rollup.Tree.Nodes)
+        // a copy of a repeated row has the first line's figures: its findings would only repeat
+        foreach (var node in rollup.Tree.Nodes.Where(n => n.RepeatOf is null))
         {
             var line = node.Line;
-            if (line.Pagu < 0 || line.Realisasi < 0 || line.Blokir < 0)
+            var blokir = line.Blokir ?? 0m;
+            if (line.Pagu < 0 || line.Realisasi < 0 || blokir < 0)
             {
-                yield return BudgetWords.At(Severity.Error, "anggaran-angka-negatif", node, $"pagu, blokir dan realisasi tidak boleh negatif (pagu {BudgetWords.Rp(line.Pagu)}, blokir {BudgetWords.Rp(line.Blokir)}, realisasi {BudgetWords.Rp(line.Realisasi)})");
+                yield return BudgetWords.At(Severity.Error, "anggaran-angka-negatif", node, $"pagu, blokir dan realisasi tidak boleh negatif (pagu {BudgetWords.Rp(line.Pagu)}, blokir {BudgetWords.Rp(blokir)}, realisasi {BudgetWords.Rp(line.Realisasi)})");
                 continue;
             }
 
             if (rollup.Swapped(node))
             {
                 yield return BudgetWords.At(Severity.Error, "anggaran-kolom-tertukar", node,
-                    $"realisasi {BudgetWords.Rp(line.Realisasi)} melebihi pagu {BudgetWords.Rp(line.Pagu)} ({BudgetWords.Percent(line.Realisasi / line.Pagu * 100m)}), sedangkan penyerapan tercetak {IndonesianNumber.Format(line.PrintedAbsorption!.Value, PrintedPercent.DecimalsOf(line.PrintedAbsorption.Value))}% = {BudgetWords.Rp(line.Pagu)} / {BudgetWords.Rp(line.Realisasi)}: kolom pagu dan realisasi tertukar; seharusnya pagu {BudgetWords.Rp(line.Realisasi)} dan realisasi {BudgetWords.Rp(line.Pagu)}");
+                    $"realisasi {BudgetWords.Rp(line.Realisasi)} melebihi pagu {BudgetWords.Rp(line.Pagu)} ({(line.Absorption is { } over ? BudgetWords.Percent(over) : "pagu 0")}), sedangkan penyerapan tercetak {IndonesianNumber.Format(line.PrintedAbsorption!.Value, PrintedPercent.DecimalsOf(line.PrintedAbsorption.Value))}% = {BudgetWords.Rp(line.Pagu)} / {BudgetWords.Rp(line.Realisasi)}: kolom pagu dan realisasi tertukar; seharusnya pagu {BudgetWords.Rp(line.Realisasi)} dan realisasi {BudgetWords.Rp(line.Pagu)}");
             }
             else if (line.Realisasi > line.Pagu)
             {
-                var percent = line.Pagu == 0 ? "pagu 0" : BudgetWords.Percent(line.Realisasi / line.Pagu * 100m);
+                var percent = line.Absorption is { } over ? $" ({BudgetWords.Percent(over)})" : "";
                 yield return BudgetWords.At(Severity.Error, "anggaran-realisasi-melebihi-pagu", node,
-                    $"realisasi {BudgetWords.Rp(line.Realisasi)} melebihi pagu {BudgetWords.Rp(line.Pagu)} ({percent}); realisasi paling banyak sebesar pagu, periksa apakah kolom tertukar");
+                    $"realisasi {BudgetWords.Rp(line.Realisasi)} melebihi pagu {BudgetWords.Rp(line.Pagu)}{percent}; realisasi paling banyak sebesar pagu, periksa apakah kolom tertukar");
             }
 
-            if (line.Blokir > line.Pagu)
-                yield return BudgetWords.At(Severity.Error, "anggaran-blokir-melebihi-pagu", node, $"blokir {BudgetWords.Rp(line.Blokir)} melebihi pagu {BudgetWords.Rp(line.Pagu)}");
+            if (blokir > line.Pagu)
+                yield return BudgetWords.At(Severity.Error, "anggaran-blokir-melebihi-pagu", node, $"blokir {BudgetWords.Rp(blokir)} melebihi pagu {BudgetWords.Rp(line.Pagu)}");
 
             if (line.PrintedAbsorption is { } printed && !rollup.Swapped(node) && line.Pagu != 0)
             {
@@ -228,7 +244,7 @@ public sealed class BudgetClassificationCheck : IDatasetCheck
         }
 
         var goals = data.Plan.Select(p => p.Code).Concat(data.Indicators.Select(i => i.Code)).ToHashSet(StringComparer.Ordinal);
-        foreach (var node in rollup.Tree.Nodes)
+        foreach (var node in rollup.Tree.Nodes.Where(n => n.RepeatOf is null))
         {
             foreach (var goal in node.Line.Funds.Where(g => !goals.Contains(g)))
                 yield return BudgetWords.At(Severity.Warning, "anggaran-tautan", node, $"kolom Mendanai menyebut \"{goal}\", yang tidak ada di sheet Rencana maupun Indikator");
