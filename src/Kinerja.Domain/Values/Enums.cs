@@ -33,7 +33,7 @@ public enum PeriodAggregation
     /// <summary>Flows (people placed): quarters add up.</summary>
     Sum,
 
-    /// <summary>Stocks, rates and indices: the latest value stands.</summary>
+    /// <summary>Stocks, rates and indices: the value at the end of the period stands (TW IV for the year).</summary>
     Last,
 
     Average,
