@@ -97,7 +97,7 @@ public static class ComputeCommand
         var goalRows = result.Goals.Select(g => new[] { g.Goal.Code, Shorten(g.Goal.Name, 70), g.CountedIndicators + "/" + g.Indicators.Count, Percent(p, g.Capaian), g.Predicate ?? "-" }).ToList();
         WriteAligned(output, ["Kode", "Sasaran", "Indikator", "Capaian", "Predikat"], goalRows);
         output.WriteLine();
-        output.WriteLine($"Capaian kinerja instansi: {Percent(p, result.AgencyCapaian)}{(result.AgencyPredicate is { } ap ? " (" + ap + ")" : "")}");
+        output.WriteLine($"Capaian kinerja instansi: {Percent(p, result.AgencyCapaian)}{(result.AgencyPredicate is { } ap ? " (" + ap + ")" : "")}, rata-rata sasaran teratas {string.Join(", ", result.TopGoals.Select(g => g.Goal.Code))}");
         notes.AddRange(formulaFailures);
         WriteRenstraAndTrend(data, result, output);
         var mismatches = result.Indicators.Where(r => r.PrintedCheck == PrintedCheck.Mismatch).ToList();

@@ -43,6 +43,9 @@ public sealed record PerformanceResult(
     decimal? AgencyCapaian,
     string? AgencyPredicate)
 {
+    /// <summary>The goals whose mean is the agency capaian: the top of the plan chain that carries indicators (RULEBOOK §5).</summary>
+    public IReadOnlyList<GoalResult> TopGoals { get; init; } = [];
+
     public IndicatorResult Row(string indicatorCode) => Indicators.Single(i => i.Indicator.Code == indicatorCode);
 
     public GoalResult Goal(string goalCode) => Goals.Single(g => g.Goal.Code == goalCode);
