@@ -16,16 +16,11 @@ public static class PerformanceCalculator
             var target = PeriodValues.TargetFor(data, indicator, at);
             var realisasi = PeriodValues.RealisasiFor(data, indicator, at);
             var capaian = CapaianCalculator.Compute(indicator, target, realisasi, profile);
-            string? predicate = null;
-            if (capaian.HasValue)
-            {
-                var previous = at.IsYear ? PreviousYearCapaian(data, indicator, at) : null;
-                predicate = profile.PredicateScale.Label(capaian.Value, previous);
-            }
-
+            var predicate = capaian.HasValue ? Category(profile, capaian.Value) : null;
+            var status = profile.ShowStatus && capaian.HasValue ? AchievementStatus.Of(data, indicator, at, profile.RoundForDisplay(capaian.Value)) : null;
             var printedText = data.RealisasiFor(indicator.Code, at)?.PrintedCapaian;
             var (check, printed) = CheckPrinted(printedText, capaian);
-            rows.Add(new IndicatorResult(indicator, data.FindPlanNode(indicator.GoalCode), at, target, realisasi, capaian, predicate, check) { PrintedCapaian = printed });
+            rows.Add(new IndicatorResult(indicator, data.FindPlanNode(indicator.GoalCode), at, target, realisasi, capaian, predicate, check) { PrintedCapaian = printed, Status = status });
         }
 
         var goals = new List<GoalResult>();
@@ -36,13 +31,13 @@ public static class PerformanceCalculator
             if (own.Count == 0)
                 continue;
             var value = Mean(own, profile.SasaranAggregation);
-            goals.Add(new GoalResult(node, own, value, value is { } v ? profile.PredicateScale.Label(v) : null));
+            goals.Add(new GoalResult(node, own, value, value is { } v ? Category(profile, v) : null));
         }
 
         var top = TopGoals(data, goals);
         var counted = top.Where(g => g.Capaian is not null).ToList();
         decimal? agency = counted.Count == 0 ? null : counted.Sum(g => g.Capaian!.Value) / counted.Count;
-        return new PerformanceResult(profile, at, rows, goals, agency, agency is { } a ? profile.PredicateScale.Label(a) : null) { TopGoals = top };
+        return new PerformanceResult(profile, at, rows, goals, agency, agency is { } a ? Category(profile, a) : null) { TopGoals = top };
     }
 
     /// <summary>
@@ -87,14 +82,8 @@ public static class PerformanceCalculator
         return measured.Sum(r => r.Capaian.Value) / measured.Count;
     }
 
-    private static decimal? PreviousYearCapaian(PerformanceDataset data, Indicator indicator, Period at)
-    {
-        var previous = Period.OfYear(at.Year - 1);
-        var target = PeriodValues.TargetFor(data, indicator, previous);
-        var realisasi = PeriodValues.RealisasiFor(data, indicator, previous);
-        var c = CapaianCalculator.Compute(indicator, target, realisasi, data.Profile);
-        return c.HasValue ? c.Value : null;
-    }
+    /// <summary>The category of a capaian, decided on the figure as displayed (RULEBOOK §6).</summary>
+    public static string Category(AgencyProfile profile, decimal capaian) => profile.PredicateScale.Label(profile.RoundForDisplay(capaian));
 
     /// <summary>
     /// Compares a printed capaian with the computed one, at the printed number of decimals, under

@@ -27,6 +27,9 @@ public sealed record IndicatorResult(
     PrintedCheck PrintedCheck)
 {
     public decimal? PrintedCapaian { get; init; }
+
+    /// <summary>Tercapai / Tidak Tercapai tetapi Meningkat / Tidak Tercapai, when the profile shows the status column (RULEBOOK §6).</summary>
+    public string? Status { get; init; }
 }
 
 public sealed record GoalResult(PlanNode Goal, IReadOnlyList<IndicatorResult> Indicators, decimal? Capaian, string? Predicate)
