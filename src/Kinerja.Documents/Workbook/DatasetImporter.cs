@@ -93,6 +93,7 @@ public sealed class DatasetImporter
         DuplicatePeriods(realisasiRows.Select(r => ((r.Realisasi!.IndicatorCode, r.Realisasi.Period, (string?)null), r.Row)), "realisasi");
         var benchmarks = Rows("benchmarks").Select(r => ReadBenchmark(r, byCode)).OfType<Benchmark>().ToList();
         var budget = Rows("budget").Select(ReadBudgetLine).OfType<BudgetLine>().ToList();
+        var printedFigures = Rows("printedFigures").Select(r => ReadPrintedFigure(r, planCodes, byCode, profile)).OfType<PrintedFigure>().ToList();
         var narratives = Rows("narratives").Select(r => new Narrative(Required(r, "goal") ?? "", Required(r, "kind") ?? "", Required(r, "text") ?? "")).ToList();
         var staff = ReadStaff(unitCodes);
         var (withFormulas, dataElements, dataValues) = DataImporter.Merge(_raw, _errors, indicators, units, [], []);
@@ -110,6 +111,7 @@ public sealed class DatasetImporter
             Benchmarks = benchmarks,
             Budget = budget,
             Narratives = narratives,
+            PrintedFigures = printedFigures,
             Staff = staff,
             DataElements = dataElements,
             DataValues = dataValues,
@@ -178,6 +180,7 @@ public sealed class DatasetImporter
     private static readonly Dictionary<string, RealisasiStatus> Statuses = Map(("Final", RealisasiStatus.Final), ("Sementara", RealisasiStatus.Provisional), ("NA", RealisasiStatus.NotAvailable), ("N/A", RealisasiStatus.NotAvailable));
     private static readonly Dictionary<string, ActingStatus> Actings = Map(("Definitif", ActingStatus.Definitive), ("Plt", ActingStatus.Plt), ("Plh", ActingStatus.Plh));
     private static readonly Dictionary<string, bool> YesNo = Map(("Ya", true), ("Tidak", false));
+    private static readonly Dictionary<string, PrintedFigureKind> PrintedFigureKinds = Map(("Sasaran", PrintedFigureKind.Sasaran), ("Instansi", PrintedFigureKind.Instansi), ("Kemajuan", PrintedFigureKind.Kemajuan), ("Efisiensi", PrintedFigureKind.Efisiensi));
     private static readonly Dictionary<string, PlanLevel> Levels = Enum.GetValues<PlanLevel>().ToDictionary(l => l.ToString(), l => l, StringComparer.OrdinalIgnoreCase);
     private static readonly Dictionary<string, AgencyKind> AgencyKinds = Map(("KL", AgencyKind.KL), ("Pemda", AgencyKind.Pemda));
     private static readonly Dictionary<string, RoundingMode> RoundingModes = Map(("HalfUp", RoundingMode.HalfUp), ("Truncate", RoundingMode.Truncate));
@@ -531,6 +534,49 @@ public sealed class DatasetImporter
             Error(Where(row, "note"), "angka sementara harus menyebut sumbernya di Keterangan");
         var value = Value(row, "value", indicator);
         return value is null ? null : new Realisasi(indicator.Code, period.Value, value, status.Value, note) { PrintedCapaian = Text(row, "printedCapaian") };
+    }
+
+    /// <summary>A printed aggregate: its kind, the code it belongs to (checked against Rencana or Indikator), its period and the figure as printed.</summary>
+    private PrintedFigure? ReadPrintedFigure(RawRow row, HashSet<string> planCodes, Dictionary<string, Indicator> indicators, AgencyProfile? profile)
+    {
+        var kind = Choice(row, "kind", PrintedFigureKinds, (PrintedFigureKind?)null);
+        var value = Required(row, "value");
+        var code = Text(row, "code");
+        if (kind is null)
+        {
+            if (Text(row, "kind") is null)
+                Error(Where(row, "kind"), "wajib diisi: Sasaran, Instansi, Kemajuan atau Efisiensi");
+            return null;
+        }
+
+        var known = kind switch
+        {
+            PrintedFigureKind.Instansi => true,
+            PrintedFigureKind.Sasaran => code is not null && planCodes.Contains(code),
+            PrintedFigureKind.Kemajuan => code is not null && indicators.ContainsKey(code),
+            _ => code is not null && (indicators.ContainsKey(code) || planCodes.Contains(code)),
+        };
+        if (!known)
+        {
+            var where = kind switch { PrintedFigureKind.Sasaran => "sheet Rencana", PrintedFigureKind.Kemajuan => "sheet Indikator", _ => "sheet Indikator maupun Rencana" };
+            Error(Where(row, "code"), code is null ? $"kode wajib diisi untuk jenis {kind}" : $"kode \"{code}\" tidak ada di {where}");
+        }
+
+        if (value is not null && !IndonesianNumber.Parse(value.Trim().TrimEnd('*').TrimEnd('%').Trim()).Success)
+            Error(Where(row, "value"), $"\"{value}\" tidak terbaca sebagai angka (mis. 93,93% atau 1,12)");
+        Period? period = profile?.ReportPeriod;
+        if (Text(row, "period") is { } periodText)
+        {
+            var parsed = Period.Parse(periodText);
+            if (parsed.Success)
+                period = parsed.Value;
+            else
+                Error(Where(row, "period"), parsed.Error!);
+        }
+
+        if (!known || value is null || period is null)
+            return null;
+        return new PrintedFigure(kind.Value, kind == PrintedFigureKind.Instansi ? null : code, period.Value, value, Text(row, "source")) { SourceRow = row.Row };
     }
 
     private Benchmark? ReadBenchmark(RawRow row, Dictionary<string, Indicator> indicators)

@@ -21,6 +21,7 @@ public static class WorkbookSchema
     public static readonly IReadOnlyList<string> StatusValues = ["Final", "Sementara", "NA"];
     public static readonly IReadOnlyList<string> ActingValues = ["Definitif", "Plt", "Plh"];
     public static readonly IReadOnlyList<string> YesNo = ["Ya", "Tidak"];
+    public static readonly IReadOnlyList<string> PrintedFigureKinds = ["Sasaran", "Instansi", "Kemajuan", "Efisiensi"];
     public static readonly IReadOnlyList<string> PlanLevels = ["Tujuan", "SasaranStrategis", "SasaranProgram", "SasaranKegiatan", "Sasaran", "Program", "Kegiatan", "SubKegiatan"];
 
     /// <summary>Profile keys: JSON name, Indonesian key, note, allowed values.</summary>
@@ -138,6 +139,14 @@ public static class WorkbookSchema
             new("status", "Status", "Final, Sementara, NA", StatusValues),
             new("note", "Keterangan", "Alasan N/A atau sumber angka sementara"),
             new("printedCapaian", "Capaian Tercetak", "Capaian yang tercetak di laporan sumber (untuk pemeriksaan)"),
+        ]),
+        new("printedFigures", "AngkaTercetak", "Angka agregat yang tercetak di laporan sumber, untuk diperiksa: capaian sasaran, capaian instansi, kemajuan Renstra, efisiensi",
+        [
+            new("kind", "Jenis", "Sasaran (capaian simpul rencana), Instansi (capaian instansi), Kemajuan (realisasi / target akhir Renstra per indikator), Efisiensi (per indikator, atau per sasaran untuk metode Ratio)", PrintedFigureKinds, Required: true),
+            new("code", "Kode", "Kode sasaran (Sasaran, Efisiensi Ratio) atau indikator (Kemajuan, Efisiensi); kosong untuk Instansi"),
+            new("period", "Periode", "Periode angka itu; kosong = periode laporan"),
+            new("value", "Nilai", "Angka seperti tercetak, mis. 93,93% atau 1,12", Required: true),
+            new("source", "Sumber", "Tempat angka tercetak, mis. Tabel 3.5; tidak dihitung"),
         ]),
         new("benchmarks", "Pembanding", "Indikator yang sama untuk provinsi/nasional",
         [
