@@ -401,10 +401,14 @@ public sealed class DatasetImporter
     private Indicator? ReadIndicator(RawRow row, HashSet<string> planCodes, HashSet<string> unitCodes)
     {
         var code = Required(row, "code");
-        var goal = Required(row, "goal");
+        // one indicator may measure several plan nodes ("T1; S1": the same IKU under a tujuan and a sasaran)
+        var goals = (Required(row, "goal") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var goal = goals.Length == 0 ? null : goals[0];
         var name = Required(row, "name");
-        if (goal is not null && !planCodes.Contains(goal))
-            Error(Where(row, "goal"), $"sasaran \"{goal}\" tidak ada di sheet Rencana");
+        foreach (var unknown in goals.Where(g => !planCodes.Contains(g)))
+            Error(Where(row, "goal"), $"sasaran \"{unknown}\" tidak ada di sheet Rencana");
+        foreach (var twice in goals.GroupBy(g => g, StringComparer.Ordinal).Where(g => g.Count() > 1))
+            Error(Where(row, "goal"), $"sasaran \"{twice.Key}\" disebut lebih dari sekali");
         var polarity = Text(row, "polarity") is null ? null : Choice<Polarity>(row, "polarity", Polarities, null);
         if (Text(row, "polarity") is null)
             Error(Where(row, "polarity"), "wajib diisi: Maksimal atau Minimal");
@@ -436,6 +440,7 @@ public sealed class DatasetImporter
         {
             Code = code,
             GoalCode = goal,
+            OtherGoalCodes = goals.Skip(1).ToList(),
             Name = name,
             Satuan = Text(row, "satuan") ?? "",
             Type = type.Value,

@@ -108,7 +108,7 @@ public static class WorkbookSchema
         new("indicators", "Indikator", "Indikator kinerja",
         [
             new("code", "Kode", "Kode indikator, unik (mis. IKU-1.1)", Required: true),
-            new("goal", "Sasaran", "Kode tujuan/sasaran pada sheet Rencana", Required: true),
+            new("goal", "Sasaran", "Kode tujuan/sasaran pada sheet Rencana; bila satu indikator mengukur beberapa simpul (IKU yang sama di tujuan dan sasaran), pisahkan dengan ; (T1; S1)", Required: true),
             new("name", "Nama", "Nama indikator", Required: true),
             new("satuan", "Satuan", "Persen, Orang, Indeks, Nilai, Dokumen, ..."),
             new("type", "Tipe", "Input, Output, Outcome, Impact", ["Input", "Output", "Outcome", "Impact"]),

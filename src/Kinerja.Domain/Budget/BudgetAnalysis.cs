@@ -77,7 +77,7 @@ public static class BudgetAnalysis
         if (direct.HasBudget)
             return direct;
         var rollup = BudgetRollup.Of(data.Budget);
-        var lines = data.Indicators.Where(i => i.GoalCode == goalCode)
+        var lines = data.Indicators.Where(i => i.Measures(goalCode))
             .SelectMany(i => ForGoal(data, i.Code).Lines)
             .Distinct()
             .ToList();

@@ -156,11 +156,26 @@ public sealed class BudgetSumCheck : IDatasetCheck
                 // which side is wrong is not known: name the rows that look copied, never "the total should be the sum"
                 var where = copies.Count > 0
                     ? $"; periksa {copied}: kemungkinan angka tersalin dari baris sebelahnya"
-                    : "; angka baris ini atau salah satu baris rinciannya salah";
+                    : SumWitnessedByPrintedAbsorption(node, rollup, field) is { } printed
+                        // 003 "Administrasi Keuangan": 88,88% = 4.403.619.363 / 4.954.732.500, the rows' sum, not the printed 5.954.732.500
+                        ? $"; penyerapan tercetak baris ini {printed} cocok dengan jumlah rinciannya, bukan dengan angka tercetaknya: {name} baris ini yang salah cetak"
+                        : "; angka baris ini atau salah satu baris rinciannya salah";
                 yield return (node, BudgetWords.At(Severity.Error, "anggaran-jumlah-rincian", node,
                     $"{name} tercetak {BudgetWords.Rp(entered)} tidak sama dengan {rincian}, selisih {gap} ({direction}){deeper}{where}"), [node, .. copies.Select(c => c.Copy)]);
             }
         }
+    }
+
+    /// <summary>The line's printed penyerapan, when it reproduces its rows' sums and not its own printed figures (a second witness against the line).</summary>
+    private static string? SumWitnessedByPrintedAbsorption(BudgetNode node, BudgetRollup rollup, BudgetField field)
+    {
+        if (field == BudgetField.Blokir || node.Line.PrintedAbsorption is not { } printed)
+            return null;
+        var own = rollup.Own(node);
+        var rows = rollup.ChildrenSum(node);
+        var byRows = rows.Absorption is { } r && PrintedPercent.Reproduces(printed, r);
+        var byOwn = own.Absorption is { } o && PrintedPercent.Reproduces(printed, o);
+        return byRows && !byOwn ? IndonesianNumber.Format(printed, PrintedPercent.DecimalsOf(printed)) + "%" : null;
     }
 
     /// <summary>
