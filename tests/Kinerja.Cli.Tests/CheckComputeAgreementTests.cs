@@ -72,3 +72,25 @@ public class CheckComputeAgreementTests
         Assert.DoesNotContain(check.Out.Split('\n'), l => l.Contains("IKU-1.3", StringComparison.Ordinal));
     }
 }
+
+/// <summary>RULEBOOK §10 through the command: a wrong printed capaian in a real workbook is reported, exit code 1.</summary>
+public sealed class CheckReportsAWrongPrintedCapaianTests : WithTempFolder
+{
+    [Fact]
+    public async Task Check_reports_Banjar_IK_3_printed_110_04_where_80_33_of_80_30_gives_100_04()
+    {
+        var root = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Samples.Path("banjar-2025.json")))!.AsObject();
+        var row = root["realisasi"]!.AsArray().Single(r => (string?)r!["indicator"] == "IK-3" && (string?)r["period"] == "2025")!;
+        row["printedCapaian"] = "110,04%";
+        var path = Path.Combine(Folder, "banjar.json");
+        File.WriteAllText(path, root.ToJsonString());
+
+        var (exit, output, _) = await CliHarness.Run("check", path);
+        Assert.Equal(1, exit);
+        var line = Assert.Single(output.Split('\n'), l => l.Contains("IK-3 2025:", StringComparison.Ordinal) && l.Contains("(capaian-tercetak)", StringComparison.Ordinal));
+        Assert.Contains("[GALAT]", line, StringComparison.Ordinal);
+        Assert.Contains("seharusnya 100,04%", line, StringComparison.Ordinal);
+        var (_, clean, _) = await CliHarness.Run("check", Samples.Path("banjar-2025.json"));
+        Assert.DoesNotContain(clean.Split('\n'), l => l.Contains("IK-3 2025:", StringComparison.Ordinal) && l.Contains("(capaian-tercetak)", StringComparison.Ordinal));
+    }
+}
