@@ -94,3 +94,44 @@ public sealed class CheckReportsAWrongPrintedCapaianTests : WithTempFolder
         Assert.DoesNotContain(clean.Split('\n'), l => l.Contains("IK-3 2025:", StringComparison.Ordinal) && l.Contains("(capaian-tercetak)", StringComparison.Ordinal));
     }
 }
+
+/// <summary>Issue 11 item 5: the status column, on when the profile says Kolom Status = Ya.</summary>
+public sealed class StatusColumnTests : WithTempFolder
+{
+    private string BanjarWithStatus(string value)
+    {
+        var root = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Samples.Path("banjar-2025.json")))!.AsObject();
+        root["profile"]!["statusColumn"] = value;
+        var path = Path.Combine(Folder, "banjar.json");
+        File.WriteAllText(path, root.ToJsonString());
+        return path;
+    }
+
+    [Fact]
+    public async Task Banjar_IK_15_at_37_against_40_after_36_18_is_not_reached_but_improved()
+    {
+        var (exit, output, error) = await CliHarness.Run("compute", BanjarWithStatus("Ya"), "--format", "json");
+        Assert.True(exit == 0, error);
+        using var json = System.Text.Json.JsonDocument.Parse(output);
+        string? Status(string code) => json.RootElement.GetProperty("indicators").EnumerateArray().Single(r => r.GetProperty("code").GetString() == code).GetProperty("status").GetString();
+        Assert.Equal("Tidak Tercapai tetapi Meningkat", Status("IK-15")); // 37 > 36,18 (Tabel 3.4)
+        Assert.Equal("Tidak Tercapai tetapi Meningkat", Status("IK-16")); // 37 against 45, after 36,18 in 2024 (39,84 in 2023 is not compared)
+        Assert.Equal("Tercapai", Status("IK-1"));
+    }
+
+    [Fact]
+    public async Task Without_the_profile_key_there_is_no_status()
+    {
+        var (_, output, _) = await CliHarness.Run("compute", Samples.Path("banjar-2025.json"), "--format", "json");
+        using var json = System.Text.Json.JsonDocument.Parse(output);
+        Assert.All(json.RootElement.GetProperty("indicators").EnumerateArray(), r => Assert.Equal(System.Text.Json.JsonValueKind.Null, r.GetProperty("status").ValueKind));
+    }
+
+    [Fact]
+    public async Task An_unknown_status_setting_is_refused_where_it_is_written()
+    {
+        var (exit, _, error) = await CliHarness.Run("compute", BanjarWithStatus("Mungkin"), "--format", "json");
+        Assert.Equal(2, exit);
+        Assert.Contains("statusColumn", error, StringComparison.Ordinal);
+    }
+}
