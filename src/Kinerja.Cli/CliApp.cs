@@ -30,8 +30,10 @@ public static class CliApp
               FILE boleh berupa CSV anggaran saja (kode;nama;pagu;realisasi).
           kinerja budget FILE [--budget-csv ANGGARAN.csv]
               Tampilkan pohon anggaran dengan jumlah rinciannya, penyerapan dan tabel efisiensi.
-          kinerja report lkjip|pk|triwulan FILE --out X.docx|X.pdf|X.xlsx [--period 2024|2026-TW1] [--versi awal|perubahan] [--data ...]
-              Buat Laporan Kinerja, Perjanjian Kinerja atau laporan triwulan (Word, PDF, Excel).
+          kinerja report lkjip|pk|triwulan FILE --out X.docx|X.pdf|X.xlsx [--period 2024|2026-TW1] [--versi awal|perubahan|perubahan-2] [--draft] [--data ...]
+              Buat Laporan Kinerja, Perjanjian Kinerja atau laporan triwulan (Word, PDF, Excel). Laporan final
+              ditolak bila pemeriksaan menemukan galat atau isian wajib kosong; --draft membuat draf bertanda DRAF
+              dengan daftar periksa di halaman terakhir.
 
         FILE adalah workbook .xlsx atau .json (lihat docs/workbook-format.md).
         Kode keluar: 0 berhasil, 1 ada temuan, 2 masukan salah, 3 kesalahan tak terduga.
@@ -158,7 +160,13 @@ public sealed class OutputFileException(string path, Exception inner) : Exceptio
 /// <summary>Positional arguments and --name value options.</summary>
 public sealed class Options
 {
+    // options that take no value
+    private static readonly HashSet<string> Flags = new(["draft"], StringComparer.OrdinalIgnoreCase);
+
     private readonly Dictionary<string, string> _named = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<string> _flags = new(StringComparer.OrdinalIgnoreCase);
+
+    public bool Flag(string name) => _flags.Contains(name);
 
     public List<string> Positional { get; } = [];
 
@@ -167,7 +175,11 @@ public sealed class Options
         var options = new Options();
         for (var i = 0; i < args.Length; i++)
         {
-            if (args[i].StartsWith("--", StringComparison.Ordinal))
+            if (args[i].StartsWith("--", StringComparison.Ordinal) && Flags.Contains(args[i][2..]))
+            {
+                options._flags.Add(args[i][2..]);
+            }
+            else if (args[i].StartsWith("--", StringComparison.Ordinal))
             {
                 var name = args[i][2..];
                 var eq = name.IndexOf('=', StringComparison.Ordinal);
