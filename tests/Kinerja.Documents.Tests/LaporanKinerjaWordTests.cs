@@ -20,10 +20,10 @@ public class LaporanKinerjaWordTests
         Assert.Equal("38%", table.Cell("IK-1", "Target"));
         Assert.Equal("50,05%", table.Cell("IK-1", "Realisasi"));
         Assert.Equal("131,71%", table.Cell("IK-1", "Capaian"));
-        Assert.Equal("Sangat Tinggi", table.Cell("IK-1", "Predikat"));
+        Assert.Equal("Sangat Tinggi", table.Cell("IK-1", "Kategori"));
         // IK-16: 37 / 45 = 82,22% is the one indicator in the Tinggi band (> 75 and <= 90)
         Assert.Equal("82,22%", table.Cell("IK-16", "Capaian"));
-        Assert.Equal("Tinggi", table.Cell("IK-16", "Predikat"));
+        Assert.Equal("Tinggi", table.Cell("IK-16", "Kategori"));
     }
 
     [Fact]
@@ -40,7 +40,7 @@ public class LaporanKinerjaWordTests
         Assert.Equal("98,19%", table.Cell("IKT-1", "Capaian"));
         Assert.Equal("2,71%", table.Cell("IKT-1", "Target"));
         Assert.Equal("2,76%", table.Cell("IKT-1", "Realisasi"));
-        Assert.Equal("Sangat Tinggi", table.Cell("IKT-1", "Predikat"));
+        Assert.Equal("Sangat Tinggi", table.Cell("IKT-1", "Kategori"));
     }
 
     [Fact]
@@ -53,8 +53,8 @@ public class LaporanKinerjaWordTests
         Assert.Equal("96,31%", table.Cell("IKSS-2.1", "Capaian"));
         Assert.Equal("100,00%", table.Cell("IKSS-2.2", "Capaian"));
         Assert.Equal("85,50%", table.Cell("IKSS-2.3", "Capaian"));
-        Assert.Equal("Tidak Tercapai", table.Cell("IKSS-1.1", "Predikat"));
-        Assert.Equal("Tercapai", table.Cell("IKSS-2.2", "Predikat"));
+        Assert.Equal("Tidak Tercapai", table.Cell("IKSS-1.1", "Kategori"));
+        Assert.Equal("Tercapai", table.Cell("IKSS-2.2", "Kategori"));
         var agency = table.Rows.Single(r => r[1].StartsWith("Capaian kinerja instansi", StringComparison.Ordinal));
         Assert.Equal("67,32%", agency[table.Header.IndexOf("Capaian")]);
     }

@@ -82,7 +82,7 @@ public class ReportFromXlsxTests
             var fromXlsx = Docx.Read(await File.ReadAllBytesAsync(docx)).Table("Tabel 3.2");
             Assert.Equal("131,71%", fromXlsx.Cell("IK-1", "Capaian"));
             Assert.Equal("50,05%", fromXlsx.Cell("IK-1", "Realisasi"));
-            Assert.Equal("Sangat Tinggi", fromXlsx.Cell("IK-1", "Predikat"));
+            Assert.Equal("Sangat Tinggi", fromXlsx.Cell("IK-1", "Kategori"));
         }
         finally
         {

@@ -17,7 +17,11 @@ public sealed class ReportComposer(ReportDocument document)
 
     public void Heading(int level, string text, bool startsPage = false) => Add(new HeadingBlock(level, text, startsPage));
 
-    public void Paragraph(string text, ParagraphKind kind = ParagraphKind.Body) => Add(new ParagraphBlock(text, kind));
+    /// <summary>Replaces the live fields of narrative text ({capaian:IK-5}) with the engine's figures; set by the report.</summary>
+    public Func<string, string> Fields { get; set; } = text => text;
+
+    public void Paragraph(string text, ParagraphKind kind = ParagraphKind.Body) =>
+        Add(new ParagraphBlock(kind == ParagraphKind.Narrative ? Fields(text) : text, kind));
 
     /// <summary>
     /// Optional content that is not there: nothing is printed in the document (a section without data is left

@@ -30,7 +30,7 @@ public static partial class TriwulanReport
         var tw = "Triwulan " + Period.Roman(period.Quarter);
         var year = ReportFormat.Number(period.Year);
         var doc = new ReportDocument { Title = $"Laporan Capaian Kinerja {tw} Tahun {year} {profile.Agency}", Agency = profile.Agency, Profile = profile, Draft = request.Draft };
-        var c = new ReportComposer(doc);
+        var c = new ReportComposer(doc) { Fields = text => Domain.Narratives.NarrativeFields.Expand(text, data, result) };
         c.Add(new CoverBlock(["LAPORAN CAPAIAN KINERJA", tw.ToUpperInvariant() + " TAHUN " + year], ReportFacts.CoverAgencyLines(profile), year));
         c.Heading(1, "DAFTAR ISI", startsPage: true);
         c.Add(new TableOfContentsBlock());
@@ -133,7 +133,7 @@ public static partial class TriwulanReport
         if (texts.Count == 0)
             c.Placeholder(placeholder);
         else if (bullets)
-            c.Add(new BulletListBlock(texts));
+            c.Add(new BulletListBlock(texts.Select(c.Fields).ToList()));
         else
             foreach (var t in texts)
                 c.Paragraph(t, ParagraphKind.Narrative);
