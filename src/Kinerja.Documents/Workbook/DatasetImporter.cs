@@ -249,6 +249,7 @@ public sealed partial class DatasetImporter
                 ProgressRounding = Text(row, "progressRounding") is null ? null : Choice<RoundingMode>(row, "progressRounding", RoundingModes, null),
                 RealisasiRounding = Text(row, "realisasiRounding") is null ? null : Choice<RoundingMode>(row, "realisasiRounding", RoundingModes, null),
                 PredicateScale = scale,
+                ShowStatus = Choice(row, "statusColumn", YesNo, false) ?? false,
                 SasaranAggregation = Choice(row, "sasaranAggregation", SasaranAggregations, SasaranAggregation.Mean) ?? SasaranAggregation.Mean,
                 EfficiencyMethod = Choice(row, "efficiencyMethod", EfficiencyMethods, EfficiencyMethod.Ratio) ?? EfficiencyMethod.Ratio,
                 AbsorptionTarget = Number(row, "absorptionTarget"),

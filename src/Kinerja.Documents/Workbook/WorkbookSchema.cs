@@ -39,6 +39,7 @@ public static class WorkbookSchema
         new("progressRounding", "Pembulatan Kemajuan", "Pembulatan kemajuan terhadap target akhir Renstra, bila berbeda dari pembulatan capaian: HalfUp atau Truncate", ["HalfUp", "Truncate"]),
         new("decimals", "Desimal", "Jumlah desimal persen yang ditampilkan (baku 2)"),
         new("predicateScale", "Skala Predikat", "Permendagri86, DuaStatus, LampuLalin, atau nama skala di sheet Predikat"),
+        new("statusColumn", "Kolom Status", "Ya = tampilkan status Tercapai / Tidak Tercapai tetapi Meningkat / Tidak Tercapai di samping kategori; meningkat = realisasi lebih baik dari tahun lalu menurut polaritas", YesNo),
         new("sasaranAggregation", "Agregasi Sasaran", "Mean (rata-rata) atau Weighted (tertimbang bobot)", ["Mean", "Weighted"]),
         new("efficiencyMethod", "Metode Efisiensi", "Ratio, Difference atau Savings", ["Ratio", "Difference", "Savings"]),
         new("superiorPosition", "Jabatan Atasan", "Jabatan atasan langsung pimpinan (pihak kedua Perjanjian Kinerja), mis. Bupati Banjar"),
