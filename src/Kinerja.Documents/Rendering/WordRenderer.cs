@@ -38,7 +38,7 @@ public static class WordRenderer
         AddNumbering(main);
         var settings = main.AddNewPart<DocumentSettingsPart>();
         // Word refreshes the table of contents' page numbers when the document is opened
-        settings.Settings = new Settings(new DisplayBackgroundShape(), new UpdateFieldsOnOpen { Val = true }, new DefaultTabStop { Val = 720 }, new CharacterSpacingControl { Val = CharacterSpacingValues.DoNotCompress });
+        settings.Settings = new Settings(new DisplayBackgroundShape(), new DefaultTabStop { Val = 720 }, new CharacterSpacingControl { Val = CharacterSpacingValues.DoNotCompress }, new UpdateFieldsOnOpen { Val = true });
         var footer = main.AddNewPart<FooterPart>();
         footer.Footer = new Footer(new Paragraph(new ParagraphProperties(new Justification { Val = JustificationValues.Center }), new SimpleField { Instruction = " PAGE " }));
         // the PDF converter carries these into the PDF's metadata: title, author (the agency), subject
@@ -141,7 +141,7 @@ public static class WordRenderer
                         foreach (var (label, value) in fields.Fields)
                         {
                             body.Append(new Paragraph(
-                                new ParagraphProperties(new Tabs(new TabStop { Val = TabStopValues.Left, Position = 1800 }), new Indentation { Left = "2040", Hanging = "1680" }, new SpacingBetweenLines { Before = "0", After = "60" }, new KeepNext()),
+                                new ParagraphProperties(new KeepNext(), new Tabs(new TabStop { Val = TabStopValues.Left, Position = 1800 }), new SpacingBetweenLines { Before = "0", After = "60" }, new Indentation { Left = "2040", Hanging = "1680" }),
                                 new Run(new Text(label)), new Run(new TabChar()), new Run(new Text(": " + value) { Space = SpaceProcessingModeValues.Preserve })));
                         }
 
