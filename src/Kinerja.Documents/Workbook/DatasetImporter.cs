@@ -8,7 +8,7 @@ namespace Kinerja.Documents.Workbook;
 /// Turns a raw workbook into a <see cref="PerformanceDataset"/>. Every error is collected with its
 /// location before the file is refused: all or nothing, nothing guessed.
 /// </summary>
-public sealed class DatasetImporter
+public sealed partial class DatasetImporter
 {
     private static readonly string[] RequiredSheets = ["plan", "indicators", "targets", "realisasi"];
 
@@ -103,6 +103,7 @@ public sealed class DatasetImporter
         var printedFigures = Rows("printedFigures").Select(r => ReadPrintedFigure(r, planCodes, byCode, profile)).OfType<PrintedFigure>().ToList();
         var narratives = Rows("narratives").Select(r => new Narrative(Required(r, "goal") ?? "", Required(r, "kind") ?? "", Required(r, "text") ?? "")).ToList();
         var staff = ReadStaff(unitCodes);
+        var pkVersions = ReadPkVersions(planCodes, byCode.Keys.ToHashSet(StringComparer.Ordinal));
         var (withFormulas, dataElements, dataValues) = DataImporter.Merge(_raw, _errors, indicators, units, [], []);
 
         if (profile is null)
@@ -117,6 +118,7 @@ public sealed class DatasetImporter
             Realisasi = realisasi,
             Benchmarks = benchmarks,
             Budget = budget,
+            PkVersions = pkVersions,
             Narratives = narratives,
             PrintedFigures = printedFigures,
             Staff = staff,
@@ -268,7 +270,14 @@ public sealed class DatasetImporter
                     ? new Official(superiorPosition, Text(row, "superiorName") ?? "", Nip(row, "superiorNip"), Text(row, "superiorRank"), Choice(row, "superiorActing", Actings, ActingStatus.Definitive) ?? ActingStatus.Definitive)
                     : null,
                 SigningPlace = Text(row, "signingPlace"),
+                SigningDate = Date(row, "signingDate"),
+                ParentBody = Text(row, "parentBody"),
+                NegativeInParentheses = Choice(row, "negativeAmounts", NegativeStyles, false) ?? false,
+                RupiahWithSpace = Choice(row, "rupiahSpace", YesNo, true) ?? true,
+                AmountsInWords = Choice(row, "amountsInWords", YesNo, false) ?? false,
             };
+        if (profile?.Superior is { } boss && Text(row, "superiorPolitical") is not null)
+            profile = profile with { Superior = boss with { PoliticalOfficeEntered = Choice<bool>(row, "superiorPolitical", YesNo, null) } };
         return profile;
     }
 
@@ -394,7 +403,10 @@ public sealed class DatasetImporter
             Name = name,
             ParentCode = Text(row, "parent"),
             Level = Text(row, "level"),
-            Head = official is null && position is null ? null : new Official(position ?? "Kepala " + name, official ?? "", unitNip, Text(row, "rank"), acting ?? ActingStatus.Definitive),
+            Head = official is null && position is null ? null : new Official(position ?? "Kepala " + name, official ?? "", unitNip, Text(row, "rank"), acting ?? ActingStatus.Definitive)
+            {
+                PoliticalOfficeEntered = Text(row, "political") is null ? null : Choice<bool>(row, "political", YesNo, null),
+            },
         };
     }
 
