@@ -287,6 +287,36 @@ public abstract class WebAppTests(AppFixture fixture)
         Assert.Equal(JsonWorkbook.Write(raw), JsonWorkbook.Write(XlsxWorkbook.Read(path)));
     }
 
+    [Fact]
+    public async Task Main_pages_and_documents_open_for_every_sample()
+    {
+        if (!fixture.Available)
+            return;
+        var years = fixture.App.WithDb(db => db.Years.Select(y => new { y.AgencyId, y.Year }).ToList());
+        Assert.Equal(5, years.Count);
+        foreach (var y in years)
+        {
+            foreach (var page in new[] { "dasbor", "realisasi", "target", "rencana", "dokumen", "pohon.svg" })
+            {
+                var response = await fixture.Admin.Client.GetAsync($"/instansi/{y.AgencyId}/{y.Year}/{page}");
+                Assert.True(response.StatusCode == HttpStatusCode.OK, $"{page} of {y.AgencyId}/{y.Year}: {(int)response.StatusCode}");
+            }
+        }
+
+        var dashboard = await fixture.Admin.Client.GetStringAsync($"{Demo}/dasbor?periode=2025");
+        // IKU-1: 63% against 60% = 105,00% (Sangat Tinggi on Permendagri 86)
+        Assert.Contains("105,00%", dashboard);
+        var docx = await fixture.Admin.Client.GetAsync($"{Demo}/dokumen/lkjip.docx");
+        Assert.Equal(HttpStatusCode.OK, docx.StatusCode);
+        Assert.Equal("PK", Encoding.ASCII.GetString((await docx.Content.ReadAsByteArrayAsync())[..2]));
+        // the public reads published documents without signing in, and nothing else
+        var anonymous = fixture.App.Browser();
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/publik")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync($"{Demo}/dokumen/pk.docx")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await anonymous.GetAsync($"{Demo}/dasbor")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/openapi/v1.json")).StatusCode);
+    }
+
     private string Version(string url) =>
         fixture.App.WithDb(db =>
         {
