@@ -13,7 +13,7 @@ public class StatusColumnTests
         var table = Docx.Render(LkjipReport.Build(new ReportRequest(data))).Tables.Single(t => t.Caption.Contains("Capaian Indikator Kinerja Tahun", StringComparison.Ordinal));
         // 37% against 40%, after 36,18% in 2024 (Tabel 3.4)
         Assert.Equal("Tidak Tercapai tetapi Meningkat", table.Cell("IK-15", "Status"));
-        Assert.Equal("Sangat Tinggi", table.Cell("IK-15", "Predikat"));
+        Assert.Equal("Sangat Tinggi", table.Cell("IK-15", "Kategori"));
         Assert.Equal("Tercapai", table.Cell("IK-1", "Status"));
     }
 

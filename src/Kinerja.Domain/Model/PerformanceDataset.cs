@@ -23,6 +23,9 @@ public sealed record PerformanceDataset
 
     public IReadOnlyList<BudgetLine> Budget { get; init; } = [];
 
+    /// <summary>The Perjanjian Kinerja versions of the year (sheet PK) with their budgets (sheet AnggaranPK).</summary>
+    public IReadOnlyList<PkVersion> PkVersions { get; init; } = [];
+
     public IReadOnlyList<Narrative> Narratives { get; init; } = [];
 
     /// <summary>Aggregates as printed in the source report (sheet AngkaTercetak), for the checks.</summary>

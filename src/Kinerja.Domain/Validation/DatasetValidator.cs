@@ -22,6 +22,7 @@ public static class DatasetValidator
         new Formulas.ComputedRealisasiCheck(),
         new DataElements.DataValueChecks(),
         new DataElements.UnitLevelCheck(),
+        new Narratives.NarrativeFigureCheck(),
     ];
 
     public static IReadOnlyList<Finding> Check(PerformanceDataset data) => Sort(Checks.SelectMany(c => c.Check(data)));
