@@ -135,3 +135,25 @@ public sealed class StatusColumnTests : WithTempFolder
         Assert.Contains("statusColumn", error, StringComparison.Ordinal);
     }
 }
+
+/// <summary>Issue 11 item 9: the budget table says TIDAK COCOK only for the column whose rows do not add up.</summary>
+public class BudgetMismatchColumnTests
+{
+    [Fact]
+    public async Task Banjar_P1_K4_realisasi_differs_and_its_matching_pagu_is_not_marked()
+    {
+        var (exit, output, error) = await CliHarness.Run("budget", Samples.Path("banjar-2025.json"));
+        Assert.True(exit == 0, error);
+        var lines = output.Split('\n');
+        // P1.K4: pagu 513.952.220 = its rows; realisasi 457.266.512 against the rows' 457.166.512
+        var k4 = Assert.Single(lines, l => l.TrimStart().StartsWith("P1.K4 ", StringComparison.Ordinal));
+        Assert.EndsWith("TIDAK COCOK: realisasi", k4.TrimEnd(), StringComparison.Ordinal);
+        Assert.Contains("457.166.512", k4, StringComparison.Ordinal);
+        // P1.K2: pagu 5.954.732.500 against the rows' 4.954.732.500; realisasi matches
+        var k2 = Assert.Single(lines, l => l.TrimStart().StartsWith("P1.K2 ", StringComparison.Ordinal));
+        Assert.EndsWith("TIDAK COCOK: pagu", k2.TrimEnd(), StringComparison.Ordinal);
+        var k1 = Assert.Single(lines, l => l.TrimStart().StartsWith("P1.K1 ", StringComparison.Ordinal));
+        Assert.EndsWith("cocok", k1.TrimEnd(), StringComparison.Ordinal);
+        Assert.DoesNotContain("TIDAK", k1, StringComparison.Ordinal);
+    }
+}
