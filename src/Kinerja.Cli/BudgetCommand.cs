@@ -48,7 +48,19 @@ public static class BudgetCommand
             }
         }
 
-        Table.Write(output, ["Kode", "Uraian", "Pagu", "Realisasi", "Sisa", "Penyerapan", "Jumlah rincian (pagu)", "Cek"], rows, rightAligned: [2, 3, 4, 5, 6]);
+        // the penyerapan the source printed, beside the computed one, when the source gives it
+        if (lines.Any(l => l.PrintedAbsorption is not null))
+        {
+            var printed = new List<string>();
+            foreach (var root in rollup.Tree.Roots)
+                Printed(root, printed);
+            rows = rows.Select((r, i) => (string[])[.. r[..6], printed[i], .. r[6..]]).ToList();
+            Table.Write(output, ["Kode", "Uraian", "Pagu", "Realisasi", "Sisa", "Penyerapan", "Tercetak", "Jumlah rincian (pagu)", "Cek"], rows, rightAligned: [2, 3, 4, 5, 6, 7]);
+        }
+        else
+        {
+            Table.Write(output, ["Kode", "Uraian", "Pagu", "Realisasi", "Sisa", "Penyerapan", "Jumlah rincian (pagu)", "Cek"], rows, rightAligned: [2, 3, 4, 5, 6]);
+        }
 
         var absorption = data is null ? new Absorption(rollup.Total, null) : BudgetAnalysis.Absorption(data);
         output.WriteLine();
@@ -96,6 +108,20 @@ public static class BudgetCommand
         Table.Write(output, ["Kode", "Uraian", "Capaian", "Pagu", "Realisasi", "Penyerapan", column], rows, rightAligned: [2, 3, 4, 5, 6]);
         foreach (var row in table.Listed.Where(r => r.Doubt is not null))
             output.WriteLine($"* {row.Code}: {BudgetAnalysis.DoubtNote(row)}");
+    }
+
+    // the same depth-first order as the table rows
+    private static void Printed(BudgetNode root, List<string> printed)
+    {
+        var stack = new Stack<BudgetNode>();
+        stack.Push(root);
+        while (stack.Count > 0)
+        {
+            var node = stack.Pop();
+            printed.Add(node.Line.PrintedAbsorption is { } p ? IndonesianNumber.Format(p, PrintedPercent.DecimalsOf(p)) + "%" : "");
+            for (var i = node.Children.Count - 1; i >= 0; i--)
+                stack.Push(node.Children[i]);
+        }
     }
 
     private static string[] Row(BudgetRollup rollup, BudgetNode node, int depth)

@@ -97,6 +97,9 @@ public sealed class BudgetAsPrintedTests : WithTempFolder
         var finding = Assert.Single(output.Split('\n'), l => l.Contains("(anggaran-", StringComparison.Ordinal));
         Assert.Contains("[GALAT] realisasi-keuangan.csv, baris 4, 1.03.02.2.01.0002", finding, StringComparison.Ordinal);
         Assert.Contains("penyerapan tercetak 97,50% tidak dapat dihasilkan dari realisasi 114.000.000 / pagu 120.000.000; seharusnya 95,00%", finding, StringComparison.Ordinal);
+        // `budget` shows the printed penyerapan beside the computed one
+        var (_, budget, _) = await CliHarness.Run("budget", csv);
+        Assert.Matches(@"Bursa Kerja\s+120\.000\.000\s+114\.000\.000\s+6\.000\.000\s+95,00%\s+97,50%", budget);
     }
 
     [Fact]
