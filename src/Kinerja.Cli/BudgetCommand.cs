@@ -55,11 +55,11 @@ public static class BudgetCommand
             foreach (var root in rollup.Tree.Roots)
                 Printed(root, printed);
             rows = rows.Select((r, i) => (string[])[.. r[..6], printed[i], .. r[6..]]).ToList();
-            Table.Write(output, ["Kode", "Uraian", "Pagu", "Realisasi", "Sisa", "Penyerapan", "Tercetak", "Jumlah rincian (pagu)", "Cek"], rows, rightAligned: [2, 3, 4, 5, 6, 7]);
+            Table.Write(output, ["Kode", "Uraian", "Pagu", "Realisasi", "Sisa", "Penyerapan", "Tercetak", "Jumlah rincian (pagu)", "Jumlah rincian (realisasi)", "Cek"], rows, rightAligned: [2, 3, 4, 5, 6, 7, 8]);
         }
         else
         {
-            Table.Write(output, ["Kode", "Uraian", "Pagu", "Realisasi", "Sisa", "Penyerapan", "Jumlah rincian (pagu)", "Cek"], rows, rightAligned: [2, 3, 4, 5, 6]);
+            Table.Write(output, ["Kode", "Uraian", "Pagu", "Realisasi", "Sisa", "Penyerapan", "Jumlah rincian (pagu)", "Jumlah rincian (realisasi)", "Cek"], rows, rightAligned: [2, 3, 4, 5, 6, 7]);
         }
 
         var absorption = data is null ? new Absorption(rollup.Total, null) : BudgetAnalysis.Absorption(data);
@@ -129,9 +129,11 @@ public static class BudgetCommand
         var line = node.Line;
         var status = rollup.Status(node, BudgetField.Pagu);
         var realisasiStatus = rollup.Status(node, BudgetField.Realisasi);
+        // name the column that differs: a matching pagu beside a wrong realisasi is not marked wrong
+        string[] mismatched = [.. status == SumStatus.Mismatch ? ["pagu"] : Array.Empty<string>(), .. realisasiStatus == SumStatus.Mismatch ? ["realisasi"] : Array.Empty<string>()];
         var check = (status, realisasiStatus) switch
         {
-            (SumStatus.Mismatch, _) or (_, SumStatus.Mismatch) => "TIDAK COCOK",
+            _ when mismatched.Length > 0 => "TIDAK COCOK: " + string.Join(", ", mismatched),
             (SumStatus.KnockOn, _) or (_, SumStatus.KnockOn) => "ikutan",
             (SumStatus.Leaf, _) => "",
             _ => "cocok",
@@ -145,12 +147,13 @@ public static class BudgetCommand
         return [
             new string(' ', Math.Min(depth, 20) * 2) + line.Code,
             Shorten(line.Name, 48),
-            // a heading prints no amounts of its own; its rows' sum is in the last column
+            // a heading prints no amounts of its own; its rows' sums are in the Jumlah rincian columns
             line.IsHeading ? "" : Rp(line.Pagu),
             line.IsHeading ? "" : Rp(line.Realisasi),
             line.IsHeading ? "" : Rp(line.Sisa),
             line.IsHeading ? "" : Percent(line.Absorption),
             node.IsLeaf ? "" : Rp(rollup.ChildrenSum(node).Pagu),
+            node.IsLeaf ? "" : Rp(rollup.ChildrenSum(node).Realisasi),
             check,
         ];
     }
