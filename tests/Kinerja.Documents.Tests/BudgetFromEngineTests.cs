@@ -37,6 +37,21 @@ public class BudgetFromEngineTests
     }
 
     [Fact]
+    public void Banjar_IK_20_shows_the_budget_finding_instead_of_an_efficiency_built_on_the_one_miliar_typo()
+    {
+        // P1.K2 prints pagu 5.954.732.500 over sub kegiatan of 4.954.732.500: 100 - 73,95 = 26,05 would rest on the typo
+        var docx = Docx.Render(LkjipReport.Build(new ReportRequest(Samples.Load("banjar-2025.json"))));
+        var table = EfficiencyTable(docx);
+
+        Assert.Equal("tidak dihitung*", table.Cell("IK-20", "Efisiensi"));
+        Assert.Equal("-", table.Cell("IK-20", "Penyerapan"));
+        Assert.DoesNotContain("26,05", table.Cells);
+        // the note under the table carries the finding; IK-22 beside it is computed (100 - 88,97 = 11,03)
+        Assert.Contains("* IK-20: efisiensi tidak dihitung karena angka anggaran yang dipakai ditandai galat oleh pemeriksaan: Anggaran, baris 17, P1.K2: \"Administrasi Keuangan Perangkat Daerah\": pagu tercetak 5.954.732.500", docx.AllText, StringComparison.Ordinal);
+        Assert.Equal("11,03", table.Cell("IK-22", "Efisiensi"));
+    }
+
+    [Fact]
     public void Efficiency_uses_the_lines_linked_to_an_indicator()
     {
         // IKU-1: capaian 63 / 60 = 105,00%; penyerapan 285.000.000 / 300.000.000 = 95,00%; 105 - 95 = 10,00
@@ -48,17 +63,6 @@ public class BudgetFromEngineTests
     }
 
     [Fact]
-    public void Perjanjian_kinerja_annex_gives_a_sasaran_the_budget_of_its_indicators_when_it_has_no_link_of_its_own()
-    {
-        // S1 <- IKU-1 <- 1.03.02.2.01 pagu 300.000.000; S2 <- IKU-2 <- 1.03.02.2.02 pagu 200.000.000
-        var docx = Docx.Render(PerjanjianKinerjaReport.Build(new ReportRequest(LinkedToIndicatorsOnly())));
-        var annex = docx.Tables.Single(t => t.Caption.Contains("Sasaran, Indikator dan Target", StringComparison.Ordinal));
-
-        Assert.Equal("300.000.000", annex.Cell("1", "Anggaran (Rp)"));
-        Assert.Equal("200.000.000", annex.Cell("2", "Anggaran (Rp)"));
-    }
-
-    [Fact]
     public void Lkjip_with_the_whole_pagu_blokir_says_so_instead_of_dividing_by_zero()
     {
         // every line's blokir equals its pagu: pagu without blokir is 0, so penyerapan against it has no value
@@ -67,7 +71,7 @@ public class BudgetFromEngineTests
 
         var text = Docx.Render(LkjipReport.Build(new ReportRequest(blocked))).AllText;
 
-        Assert.Contains("Seluruh pagu diblokir (Rp 500.000.000)", text, StringComparison.Ordinal);
+        Assert.Contains("Seluruh pagu diblokir (Rp\u00A0500.000.000)", text, StringComparison.Ordinal);
     }
 
     [Fact]

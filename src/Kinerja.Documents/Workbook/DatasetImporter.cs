@@ -8,7 +8,7 @@ namespace Kinerja.Documents.Workbook;
 /// Turns a raw workbook into a <see cref="PerformanceDataset"/>. Every error is collected with its
 /// location before the file is refused: all or nothing, nothing guessed.
 /// </summary>
-public sealed class DatasetImporter
+public sealed partial class DatasetImporter
 {
     private static readonly string[] RequiredSheets = ["plan", "indicators", "targets", "realisasi"];
 
@@ -100,8 +100,10 @@ public sealed class DatasetImporter
         DuplicatePeriods(realisasiRows.Select(r => ((r.Realisasi!.IndicatorCode, r.Realisasi.Period, (string?)null), r.Row)), "realisasi");
         var benchmarks = Rows("benchmarks").Select(r => ReadBenchmark(r, byCode)).OfType<Benchmark>().ToList();
         var budget = Rows("budget").Select(ReadBudgetLine).OfType<BudgetLine>().ToList();
+        var printedFigures = Rows("printedFigures").Select(r => ReadPrintedFigure(r, planCodes, byCode, profile)).OfType<PrintedFigure>().ToList();
         var narratives = Rows("narratives").Select(r => new Narrative(Required(r, "goal") ?? "", Required(r, "kind") ?? "", Required(r, "text") ?? "")).ToList();
         var staff = ReadStaff(unitCodes);
+        var pkVersions = ReadPkVersions(planCodes, byCode.Keys.ToHashSet(StringComparer.Ordinal));
         var (withFormulas, dataElements, dataValues) = DataImporter.Merge(_raw, _errors, indicators, units, [], []);
 
         if (profile is null)
@@ -116,7 +118,9 @@ public sealed class DatasetImporter
             Realisasi = realisasi,
             Benchmarks = benchmarks,
             Budget = budget,
+            PkVersions = pkVersions,
             Narratives = narratives,
+            PrintedFigures = printedFigures,
             Staff = staff,
             DataElements = dataElements,
             DataValues = dataValues,
@@ -188,6 +192,7 @@ public sealed class DatasetImporter
     private static readonly Dictionary<string, RealisasiStatus> Statuses = Map(("Final", RealisasiStatus.Final), ("Sementara", RealisasiStatus.Provisional), ("NA", RealisasiStatus.NotAvailable), ("N/A", RealisasiStatus.NotAvailable));
     private static readonly Dictionary<string, ActingStatus> Actings = Map(("Definitif", ActingStatus.Definitive), ("Plt", ActingStatus.Plt), ("Plh", ActingStatus.Plh));
     private static readonly Dictionary<string, bool> YesNo = Map(("Ya", true), ("Tidak", false));
+    private static readonly Dictionary<string, PrintedFigureKind> PrintedFigureKinds = Map(("Sasaran", PrintedFigureKind.Sasaran), ("Instansi", PrintedFigureKind.Instansi), ("Kemajuan", PrintedFigureKind.Kemajuan), ("Efisiensi", PrintedFigureKind.Efisiensi));
     private static readonly Dictionary<string, PlanLevel> Levels = Enum.GetValues<PlanLevel>().ToDictionary(l => l.ToString(), l => l, StringComparer.OrdinalIgnoreCase);
     private static readonly Dictionary<string, AgencyKind> AgencyKinds = Map(("KL", AgencyKind.KL), ("Pemda", AgencyKind.Pemda));
     private static readonly Dictionary<string, RoundingMode> RoundingModes = Map(("SetengahKeAtas", RoundingMode.HalfUp), ("Potong", RoundingMode.Truncate), ("Dipotong", RoundingMode.Truncate), ("HalfUp", RoundingMode.HalfUp), ("Truncate", RoundingMode.Truncate));
@@ -257,6 +262,7 @@ public sealed class DatasetImporter
                 ProgressRounding = Text(row, "progressRounding") is null ? null : Choice<RoundingMode>(row, "progressRounding", RoundingModes, null),
                 RealisasiRounding = Text(row, "realisasiRounding") is null ? null : Choice<RoundingMode>(row, "realisasiRounding", RoundingModes, null),
                 PredicateScale = scale,
+                ShowStatus = Choice(row, "statusColumn", YesNo, false) ?? false,
                 SasaranAggregation = Choice(row, "sasaranAggregation", SasaranAggregations, SasaranAggregation.Mean) ?? SasaranAggregation.Mean,
                 EfficiencyMethod = Choice(row, "efficiencyMethod", EfficiencyMethods, EfficiencyMethod.Ratio) ?? EfficiencyMethod.Ratio,
                 AbsorptionTarget = Number(row, "absorptionTarget"),
@@ -264,7 +270,14 @@ public sealed class DatasetImporter
                     ? new Official(superiorPosition, Text(row, "superiorName") ?? "", Nip(row, "superiorNip"), Text(row, "superiorRank"), Choice(row, "superiorActing", Actings, ActingStatus.Definitive) ?? ActingStatus.Definitive)
                     : null,
                 SigningPlace = Text(row, "signingPlace"),
+                SigningDate = Date(row, "signingDate"),
+                ParentBody = Text(row, "parentBody"),
+                NegativeInParentheses = Choice(row, "negativeAmounts", NegativeStyles, false) ?? false,
+                RupiahWithSpace = Choice(row, "rupiahSpace", YesNo, true) ?? true,
+                AmountsInWords = Choice(row, "amountsInWords", YesNo, false) ?? false,
             };
+        if (profile?.Superior is { } boss && Text(row, "superiorPolitical") is not null)
+            profile = profile with { Superior = boss with { PoliticalOfficeEntered = Choice<bool>(row, "superiorPolitical", YesNo, null) } };
         return profile;
     }
 
@@ -347,6 +360,19 @@ public sealed class DatasetImporter
         return null;
     }
 
+    /// <summary>The printed depth of a budget row: a whole number from 1 (top row).</summary>
+    private int? Depth(RawRow row)
+    {
+        var text = Text(row, "depth");
+        if (text is null)
+            return null;
+        var parsed = IndonesianNumber.Parse(text);
+        if (parsed.Success && parsed.Value >= 1 && parsed.Value == decimal.Truncate(parsed.Value) && parsed.Value <= 1000)
+            return (int)parsed.Value;
+        Error(Where(row, "depth"), $"tingkat harus bilangan bulat 1 atau lebih (1 = baris teratas), bukan \"{text}\"");
+        return null;
+    }
+
     // Rupiah columns: a lone comma before three digits ("1,500") is refused instead of read as 1,5
     private decimal? Amount(RawRow row, string column)
     {
@@ -377,7 +403,10 @@ public sealed class DatasetImporter
             Name = name,
             ParentCode = Text(row, "parent"),
             Level = Text(row, "level"),
-            Head = official is null && position is null ? null : new Official(position ?? "Kepala " + name, official ?? "", unitNip, Text(row, "rank"), acting ?? ActingStatus.Definitive),
+            Head = official is null && position is null ? null : new Official(position ?? "Kepala " + name, official ?? "", unitNip, Text(row, "rank"), acting ?? ActingStatus.Definitive)
+            {
+                PoliticalOfficeEntered = Text(row, "political") is null ? null : Choice<bool>(row, "political", YesNo, null),
+            },
         };
     }
 
@@ -394,10 +423,21 @@ public sealed class DatasetImporter
     private Indicator? ReadIndicator(RawRow row, HashSet<string> planCodes, HashSet<string> unitCodes)
     {
         var code = Required(row, "code");
-        var goal = Required(row, "goal");
+        // one indicator may measure several plan nodes ("T1; S1": the same IKU under a tujuan and a sasaran)
+        var goals = (Required(row, "goal") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var goal = goals.Length == 0 ? null : goals[0];
         var name = Required(row, "name");
-        if (goal is not null && !planCodes.TryGetValue(goal, out goal))
-            Error(Where(row, "goal"), $"sasaran \"{Text(row, "goal")}\" tidak ada di sheet Rencana");
+        // codes that differ only in case are the same code: each goal is taken as spelled in the sheet Rencana
+        for (var i = 0; i < goals.Length; i++)
+        {
+            if (planCodes.TryGetValue(goals[i], out var canonical))
+                goals[i] = canonical;
+            else
+                Error(Where(row, "goal"), $"sasaran \"{goals[i]}\" tidak ada di sheet Rencana");
+        }
+        goal = goals.Length == 0 ? null : goals[0];
+        foreach (var twice in goals.GroupBy(g => g, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
+            Error(Where(row, "goal"), $"sasaran \"{twice.Key}\" disebut lebih dari sekali");
         var polarity = Text(row, "polarity") is null ? null : Choice<Polarity>(row, "polarity", Polarities, null);
         if (Text(row, "polarity") is null)
             Error(Where(row, "polarity"), "wajib diisi: Maksimal atau Minimal");
@@ -429,6 +469,7 @@ public sealed class DatasetImporter
         {
             Code = code,
             GoalCode = goal,
+            OtherGoalCodes = goals.Skip(1).ToList(),
             Name = name,
             Satuan = Text(row, "satuan") ?? "",
             Type = type.Value,
@@ -529,6 +570,49 @@ public sealed class DatasetImporter
         return value is null ? null : new Realisasi(indicator.Code, period.Value, value, status.Value, note) { PrintedCapaian = Text(row, "printedCapaian") };
     }
 
+    /// <summary>A printed aggregate: its kind, the code it belongs to (checked against Rencana or Indikator), its period and the figure as printed.</summary>
+    private PrintedFigure? ReadPrintedFigure(RawRow row, HashSet<string> planCodes, Dictionary<string, Indicator> indicators, AgencyProfile? profile)
+    {
+        var kind = Choice(row, "kind", PrintedFigureKinds, (PrintedFigureKind?)null);
+        var value = Required(row, "value");
+        var code = Text(row, "code");
+        if (kind is null)
+        {
+            if (Text(row, "kind") is null)
+                Error(Where(row, "kind"), "wajib diisi: Sasaran, Instansi, Kemajuan atau Efisiensi");
+            return null;
+        }
+
+        var known = kind switch
+        {
+            PrintedFigureKind.Instansi => true,
+            PrintedFigureKind.Sasaran => code is not null && planCodes.Contains(code),
+            PrintedFigureKind.Kemajuan => code is not null && indicators.ContainsKey(code),
+            _ => code is not null && (indicators.ContainsKey(code) || planCodes.Contains(code)),
+        };
+        if (!known)
+        {
+            var where = kind switch { PrintedFigureKind.Sasaran => "sheet Rencana", PrintedFigureKind.Kemajuan => "sheet Indikator", _ => "sheet Indikator maupun Rencana" };
+            Error(Where(row, "code"), code is null ? $"kode wajib diisi untuk jenis {kind}" : $"kode \"{code}\" tidak ada di {where}");
+        }
+
+        if (value is not null && !IndonesianNumber.Parse(value.Trim().TrimEnd('*').TrimEnd('%').Trim()).Success)
+            Error(Where(row, "value"), $"\"{value}\" tidak terbaca sebagai angka (mis. 93,93% atau 1,12)");
+        Period? period = profile?.ReportPeriod;
+        if (Text(row, "period") is { } periodText)
+        {
+            var parsed = Period.Parse(periodText);
+            if (parsed.Success)
+                period = parsed.Value;
+            else
+                Error(Where(row, "period"), parsed.Error!);
+        }
+
+        if (!known || value is null || period is null)
+            return null;
+        return new PrintedFigure(kind.Value, kind == PrintedFigureKind.Instansi ? null : code, period.Value, value, Text(row, "source")) { SourceRow = row.Row };
+    }
+
     private Benchmark? ReadBenchmark(RawRow row, Dictionary<string, Indicator> indicators)
     {
         var (indicator, period) = IndicatorAndPeriod(row, indicators);
@@ -601,14 +685,23 @@ public sealed class DatasetImporter
 
     private BudgetLine? ReadBudgetLine(RawRow row)
     {
-        var code = Required(row, "code");
+        // a row printed without pagu and realisasi is a heading ("Dinas", "UPTD", a program title): its figures are its rows'
+        var heading = Text(row, "pagu") is null && Text(row, "realisasi") is null;
+        var code = heading ? Text(row, "code") ?? "" : Required(row, "code");
         var name = Required(row, "name");
-        var pagu = Text(row, "pagu") is null ? null : Amount(row, "pagu");
-        var realisasi = Text(row, "realisasi") is null ? null : Amount(row, "realisasi");
-        if (Text(row, "pagu") is null)
-            Error(Where(row, "pagu"), "wajib diisi");
-        if (Text(row, "realisasi") is null)
-            Error(Where(row, "realisasi"), "wajib diisi");
+        var pagu = heading ? 0m : Text(row, "pagu") is null ? null : Amount(row, "pagu");
+        var realisasi = heading ? 0m : Text(row, "realisasi") is null ? null : Amount(row, "realisasi");
+        if (!heading && Text(row, "pagu") is null)
+            Error(Where(row, "pagu"), "wajib diisi (kosongkan pagu dan realisasi sekaligus untuk baris judul tanpa angka)");
+        if (!heading && Text(row, "realisasi") is null)
+            Error(Where(row, "realisasi"), "wajib diisi (kosongkan pagu dan realisasi sekaligus untuk baris judul tanpa angka)");
+        if (heading)
+        {
+            foreach (var column in new[] { "blokir", "printedAbsorption", "realisasiTw1", "realisasiTw2", "realisasiTw3", "realisasiTw4" }.Where(c => Text(row, c) is not null))
+                Error(Where(row, column), "baris judul (pagu dan realisasi kosong) tidak boleh berisi angka lain; isi pagu dan realisasinya, atau kosongkan kolom ini");
+        }
+
+        var depth = Depth(row);
         var blokir = Amount(row, "blokir");
         var quarters = new List<decimal>();
         var gapAt = 0;
@@ -635,6 +728,8 @@ public sealed class DatasetImporter
             Name = name,
             ParentCode = Text(row, "parent"),
             Level = Text(row, "level"),
+            Depth = depth,
+            IsHeading = heading,
             Pagu = pagu.Value,
             Blokir = blokir,
             Realisasi = realisasi.Value,

@@ -8,6 +8,8 @@ public static class DatasetValidator
     public static IReadOnlyList<IDatasetCheck> Checks { get; } =
     [
         new PrintedCapaianCheck(),
+        new UncomputedCapaianCheck(),
+        new PrintedFigureCheck(),
         new TargetChecks(),
         new PlanChainCheck(),
         new RenstraTrajectoryCheck(),
@@ -20,6 +22,7 @@ public static class DatasetValidator
         new Formulas.ComputedRealisasiCheck(),
         new DataElements.DataValueChecks(),
         new DataElements.UnitLevelCheck(),
+        new Narratives.NarrativeFigureCheck(),
     ];
 
     public static IReadOnlyList<Finding> Check(PerformanceDataset data) => Sort(Checks.SelectMany(c => c.Check(data)));
