@@ -77,19 +77,19 @@ public static class ReportFacts
     /// political office holder. A missing name is required (dotted in a draft); a missing NIP is printed dotted
     /// in a draft only.
     /// </summary>
-    public static Signatory Signatory(ReportComposer c, Official? official, string heading, string role, string? fallbackPosition = null)
+    public static Signatory Signatory(ReportComposer c, Official? official, string heading, string role, string? fallbackPosition = null, string where = "sheet Unit kolom Jabatan dan Nama Pejabat, atau sheet PK")
     {
         var position = official?.SigningPosition;
         if (string.IsNullOrWhiteSpace(position))
         {
-            c.Missing($"Jabatan {role} belum diisi (sheet Unit kolom Jabatan, atau sheet PK).", required: true);
+            c.Missing($"Jabatan {role} belum diisi ({where}).", required: true);
             position = fallbackPosition ?? ReportComposer.Dots;
         }
 
         var name = official?.Name;
         if (string.IsNullOrWhiteSpace(name))
         {
-            c.Missing($"Nama {role} belum diisi (sheet Unit kolom Nama Pejabat, Profil, atau sheet PK).", required: true);
+            c.Missing($"Nama {role} belum diisi ({where}).", required: true);
             name = ReportComposer.Dots;
         }
 
