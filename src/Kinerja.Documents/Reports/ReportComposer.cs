@@ -64,9 +64,11 @@ public static class ReportFacts
 
     /// <summary>The cover's agency lines: the parent body ("PEMERINTAH KABUPATEN BANJAR") above the agency, when given.</summary>
     public static IReadOnlyList<string> CoverAgencyLines(AgencyProfile profile) =>
-        profile.ParentBody is { } parent && !profile.Agency.Contains(parent, StringComparison.OrdinalIgnoreCase)
-            ? [parent.ToUpperInvariant(), profile.Agency.ToUpperInvariant()]
-            : [profile.Agency.ToUpperInvariant()];
+        profile.ParentBody is not { } parent || profile.Agency.Contains(parent, StringComparison.OrdinalIgnoreCase)
+            ? [profile.Agency.ToUpperInvariant()]
+            : parent.Contains(profile.Agency, StringComparison.OrdinalIgnoreCase)
+                ? [parent.ToUpperInvariant()] // the agency is the parent body ("Kementerian Ketenagakerjaan" in "... Republik Indonesia")
+                : [parent.ToUpperInvariant(), profile.Agency.ToUpperInvariant()];
 
     /// <summary>The head of the unit as a signature block; what is missing goes on the checklist (<paramref name="role"/> names it there).</summary>
     public static Signatory Signatory(ReportComposer c, OrgUnit? unit, string heading, string role) =>
