@@ -158,7 +158,7 @@ public static class ComputeCommand
         output.WriteLine("tingkat;kode;sasaran;nama;satuan;target;realisasi;status;capaian;capaian_penuh;predikat");
         foreach (var row in result.Indicators)
         {
-            output.WriteLine(string.Join(';', "indikator", row.Indicator.Code, row.Indicator.GoalCode, Csv(row.Indicator.Name), Csv(row.Indicator.Satuan),
+            output.WriteLine(string.Join(';', "indikator", row.Indicator.Code, string.Join(',', row.Indicator.GoalCodes), Csv(row.Indicator.Name), Csv(row.Indicator.Satuan),
                 Csv(ValueText(p, row.Target)), Csv(RealisasiText(p, row.Realisasi)), row.Capaian.Status, CapaianText(p, row.Capaian),
                 row.Capaian.HasValue ? Exact(row.Capaian.Value) : "", row.Predicate ?? ""));
         }
@@ -189,10 +189,13 @@ public static class ComputeCommand
             {
                 code = r.Indicator.Code,
                 goal = r.Indicator.GoalCode,
+                otherGoals = r.Indicator.OtherGoalCodes,
                 name = r.Indicator.Name,
                 satuan = r.Indicator.Satuan,
                 target = r.Target?.Original,
+                targetNote = r.Target?.Note,
                 realisasi = r.Realisasi?.Value?.Original,
+                realisasiNote = r.Realisasi?.Value?.Note,
                 realisasiStatus = r.Realisasi?.Status.ToString(),
                 note = r.Realisasi?.Note,
                 capaianStatus = r.Capaian.Status.ToString(),

@@ -52,7 +52,9 @@ public class SeedReproductionTests
     [Fact]
     public void Kemenko_TW1_2026_Tabel_1_against_quarter_targets_with_the_120_cap()
     {
-        var result = Compute("kemenko-tw1-2026.json");
+        // IKU-1.3 from its counts (samples/data): 47.951.794 / 137.846.146 = 34,7865% / 33,67 = 103,32; the printed 34,79 alone gives 103,33
+        var result = Measure.Compute(DataImporter.Load(Samples.Path("kemenko-tw1-2026.json"), [Samples.Path("data/kemenko-tw1-2026.json")]));
+        Assert.Equal("103,33%", Shown(Compute("kemenko-tw1-2026.json"), "IKU-1.3"));
         Assert.Equal(Period.OfQuarter(2026, 1), result.Period);
         Assert.Equal("96,33%", Shown(result, "IKU-1.1"));
         Assert.Equal("100,00%", Shown(result, "IKU-1.2"));

@@ -67,12 +67,19 @@ public sealed partial class DatasetImporter
         var plan = planRows.Select(p => p.Node).ToList();
         Unique(plan.Select(p => p.Code), "plan", "kode rencana");
         Unique(units.Select(u => u.Code), "units", "kode unit");
-        var planCodes = plan.Select(p => p.Code).ToHashSet(StringComparer.Ordinal);
-        var unitCodes = units.Select(u => u.Code).ToHashSet(StringComparer.Ordinal);
-        foreach (var (node, row) in planRows)
+        // codes that differ only in case are one code (refused above when both are defined); a reference written in
+        // another case is read as the code it names, so "s1" and "S1" never become two sasaran
+        var planCodes = plan.Select(p => p.Code).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var unitCodes = units.Select(u => u.Code).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < planRows.Count; i++)
         {
-            if (node.ParentCode is { } parent && !planCodes.Contains(parent))
+            var (node, row) = planRows[i];
+            if (node.ParentCode is not { } parent)
+                continue;
+            if (!planCodes.TryGetValue(parent, out var canonicalParent))
                 Error(Where(row, "parent"), $"induk \"{parent}\" tidak ada di sheet Rencana");
+            else if (canonicalParent != parent)
+                plan[i] = node with { ParentCode = canonicalParent };
         }
 
         var indicators = new List<Indicator>();
@@ -84,7 +91,7 @@ public sealed partial class DatasetImporter
         }
 
         Unique(indicators.Select(i => i.Code), "indicators", "kode indikator");
-        var byCode = indicators.GroupBy(i => i.Code).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var byCode = indicators.GroupBy(i => i.Code, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
         var targetRows = Rows("targets").Select(r => (Target: ReadTarget(r, byCode), Row: r)).Where(t => t.Target is not null).ToList();
         var realisasiRows = Rows("realisasi").Select(r => (Realisasi: ReadRealisasi(r, byCode), Row: r)).Where(t => t.Realisasi is not null).ToList();
         var targets = targetRows.Select(t => t.Target!).ToList();
@@ -93,6 +100,7 @@ public sealed partial class DatasetImporter
         DuplicatePeriods(realisasiRows.Select(r => ((r.Realisasi!.IndicatorCode, r.Realisasi.Period, (string?)null), r.Row)), "realisasi");
         var benchmarks = Rows("benchmarks").Select(r => ReadBenchmark(r, byCode)).OfType<Benchmark>().ToList();
         var budget = Rows("budget").Select(ReadBudgetLine).OfType<BudgetLine>().ToList();
+        var printedFigures = Rows("printedFigures").Select(r => ReadPrintedFigure(r, planCodes, byCode, profile)).OfType<PrintedFigure>().ToList();
         var narratives = Rows("narratives").Select(r => new Narrative(Required(r, "goal") ?? "", Required(r, "kind") ?? "", Required(r, "text") ?? "")).ToList();
         var staff = ReadStaff(unitCodes);
         var pkVersions = ReadPkVersions(planCodes, byCode.Keys.ToHashSet(StringComparer.Ordinal));
@@ -112,6 +120,7 @@ public sealed partial class DatasetImporter
             Budget = budget,
             PkVersions = pkVersions,
             Narratives = narratives,
+            PrintedFigures = printedFigures,
             Staff = staff,
             DataElements = dataElements,
             DataValues = dataValues,
@@ -122,10 +131,13 @@ public sealed partial class DatasetImporter
 
     private void Unique(IEnumerable<string> codes, string sheet, string what)
     {
-        foreach (var group in codes.GroupBy(c => c).Where(g => g.Count() > 1))
+        // "IK-1" and "ik-1" are one code: a reader cannot tell them apart in a report
+        foreach (var group in codes.GroupBy(c => c, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
         {
-            var rows = Rows(sheet).Where(r => Text(r, "code") == group.Key).ToList();
-            Error(rows.Count > 1 ? rows[1].Cells["code"].Location : SheetLocation(sheet), $"{what} \"{group.Key}\" dipakai lebih dari sekali");
+            var rows = Rows(sheet).Where(r => string.Equals(Text(r, "code"), group.Key, StringComparison.OrdinalIgnoreCase)).ToList();
+            var spellings = group.Distinct(StringComparer.Ordinal).ToList();
+            var detail = spellings.Count > 1 ? $" (\"{string.Join("\" dan \"", spellings)}\" hanya berbeda huruf besar/kecil, dianggap kode yang sama)" : "";
+            Error(rows.Count > 1 ? rows[1].Cells["code"].Location : SheetLocation(sheet), $"{what} \"{group.Key}\" dipakai lebih dari sekali{detail}");
         }
     }
 
@@ -180,11 +192,12 @@ public sealed partial class DatasetImporter
     private static readonly Dictionary<string, RealisasiStatus> Statuses = Map(("Final", RealisasiStatus.Final), ("Sementara", RealisasiStatus.Provisional), ("NA", RealisasiStatus.NotAvailable), ("N/A", RealisasiStatus.NotAvailable));
     private static readonly Dictionary<string, ActingStatus> Actings = Map(("Definitif", ActingStatus.Definitive), ("Plt", ActingStatus.Plt), ("Plh", ActingStatus.Plh));
     private static readonly Dictionary<string, bool> YesNo = Map(("Ya", true), ("Tidak", false));
+    private static readonly Dictionary<string, PrintedFigureKind> PrintedFigureKinds = Map(("Sasaran", PrintedFigureKind.Sasaran), ("Instansi", PrintedFigureKind.Instansi), ("Kemajuan", PrintedFigureKind.Kemajuan), ("Efisiensi", PrintedFigureKind.Efisiensi));
     private static readonly Dictionary<string, PlanLevel> Levels = Enum.GetValues<PlanLevel>().ToDictionary(l => l.ToString(), l => l, StringComparer.OrdinalIgnoreCase);
     private static readonly Dictionary<string, AgencyKind> AgencyKinds = Map(("KL", AgencyKind.KL), ("Pemda", AgencyKind.Pemda));
-    private static readonly Dictionary<string, RoundingMode> RoundingModes = Map(("HalfUp", RoundingMode.HalfUp), ("Truncate", RoundingMode.Truncate));
-    private static readonly Dictionary<string, SasaranAggregation> SasaranAggregations = Map(("Mean", SasaranAggregation.Mean), ("Weighted", SasaranAggregation.Weighted));
-    private static readonly Dictionary<string, EfficiencyMethod> EfficiencyMethods = Map(("Ratio", EfficiencyMethod.Ratio), ("Difference", EfficiencyMethod.Difference), ("Savings", EfficiencyMethod.Savings));
+    private static readonly Dictionary<string, RoundingMode> RoundingModes = Map(("SetengahKeAtas", RoundingMode.HalfUp), ("Potong", RoundingMode.Truncate), ("Dipotong", RoundingMode.Truncate), ("HalfUp", RoundingMode.HalfUp), ("Truncate", RoundingMode.Truncate));
+    private static readonly Dictionary<string, SasaranAggregation> SasaranAggregations = Map(("RataRata", SasaranAggregation.Mean), ("Berbobot", SasaranAggregation.Weighted), ("Mean", SasaranAggregation.Mean), ("Weighted", SasaranAggregation.Weighted));
+    private static readonly Dictionary<string, EfficiencyMethod> EfficiencyMethods = Map(("Rasio", EfficiencyMethod.Ratio), ("Selisih", EfficiencyMethod.Difference), ("Penghematan", EfficiencyMethod.Savings), ("Ratio", EfficiencyMethod.Ratio), ("Difference", EfficiencyMethod.Difference), ("Savings", EfficiencyMethod.Savings));
 
     private AgencyProfile? ReadProfile()
     {
@@ -347,6 +360,19 @@ public sealed partial class DatasetImporter
         return null;
     }
 
+    /// <summary>The printed depth of a budget row: a whole number from 1 (top row).</summary>
+    private int? Depth(RawRow row)
+    {
+        var text = Text(row, "depth");
+        if (text is null)
+            return null;
+        var parsed = IndonesianNumber.Parse(text);
+        if (parsed.Success && parsed.Value >= 1 && parsed.Value == decimal.Truncate(parsed.Value) && parsed.Value <= 1000)
+            return (int)parsed.Value;
+        Error(Where(row, "depth"), $"tingkat harus bilangan bulat 1 atau lebih (1 = baris teratas), bukan \"{text}\"");
+        return null;
+    }
+
     // Rupiah columns: a lone comma before three digits ("1,500") is refused instead of read as 1,5
     private decimal? Amount(RawRow row, string column)
     {
@@ -397,10 +423,21 @@ public sealed partial class DatasetImporter
     private Indicator? ReadIndicator(RawRow row, HashSet<string> planCodes, HashSet<string> unitCodes)
     {
         var code = Required(row, "code");
-        var goal = Required(row, "goal");
+        // one indicator may measure several plan nodes ("T1; S1": the same IKU under a tujuan and a sasaran)
+        var goals = (Required(row, "goal") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var goal = goals.Length == 0 ? null : goals[0];
         var name = Required(row, "name");
-        if (goal is not null && !planCodes.Contains(goal))
-            Error(Where(row, "goal"), $"sasaran \"{goal}\" tidak ada di sheet Rencana");
+        // codes that differ only in case are the same code: each goal is taken as spelled in the sheet Rencana
+        for (var i = 0; i < goals.Length; i++)
+        {
+            if (planCodes.TryGetValue(goals[i], out var canonical))
+                goals[i] = canonical;
+            else
+                Error(Where(row, "goal"), $"sasaran \"{goals[i]}\" tidak ada di sheet Rencana");
+        }
+        goal = goals.Length == 0 ? null : goals[0];
+        foreach (var twice in goals.GroupBy(g => g, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
+            Error(Where(row, "goal"), $"sasaran \"{twice.Key}\" disebut lebih dari sekali");
         var polarity = Text(row, "polarity") is null ? null : Choice<Polarity>(row, "polarity", Polarities, null);
         if (Text(row, "polarity") is null)
             Error(Where(row, "polarity"), "wajib diisi: Maksimal atau Minimal");
@@ -421,8 +458,8 @@ public sealed partial class DatasetImporter
         }
 
         var owner = Text(row, "owner");
-        if (owner is not null && unitCodes.Count > 0 && !unitCodes.Contains(owner))
-            Error(Where(row, "owner"), $"unit \"{owner}\" tidak ada di sheet Unit");
+        if (owner is not null && unitCodes.Count > 0 && !unitCodes.TryGetValue(owner, out owner))
+            Error(Where(row, "owner"), $"unit \"{Text(row, "owner")}\" tidak ada di sheet Unit");
         var weight = Number(row, "weight");
         if (weight is < 0)
             Error(Where(row, "weight"), "bobot tidak boleh negatif");
@@ -432,6 +469,7 @@ public sealed partial class DatasetImporter
         {
             Code = code,
             GoalCode = goal,
+            OtherGoalCodes = goals.Skip(1).ToList(),
             Name = name,
             Satuan = Text(row, "satuan") ?? "",
             Type = type.Value,
@@ -532,6 +570,49 @@ public sealed partial class DatasetImporter
         return value is null ? null : new Realisasi(indicator.Code, period.Value, value, status.Value, note) { PrintedCapaian = Text(row, "printedCapaian") };
     }
 
+    /// <summary>A printed aggregate: its kind, the code it belongs to (checked against Rencana or Indikator), its period and the figure as printed.</summary>
+    private PrintedFigure? ReadPrintedFigure(RawRow row, HashSet<string> planCodes, Dictionary<string, Indicator> indicators, AgencyProfile? profile)
+    {
+        var kind = Choice(row, "kind", PrintedFigureKinds, (PrintedFigureKind?)null);
+        var value = Required(row, "value");
+        var code = Text(row, "code");
+        if (kind is null)
+        {
+            if (Text(row, "kind") is null)
+                Error(Where(row, "kind"), "wajib diisi: Sasaran, Instansi, Kemajuan atau Efisiensi");
+            return null;
+        }
+
+        var known = kind switch
+        {
+            PrintedFigureKind.Instansi => true,
+            PrintedFigureKind.Sasaran => code is not null && planCodes.Contains(code),
+            PrintedFigureKind.Kemajuan => code is not null && indicators.ContainsKey(code),
+            _ => code is not null && (indicators.ContainsKey(code) || planCodes.Contains(code)),
+        };
+        if (!known)
+        {
+            var where = kind switch { PrintedFigureKind.Sasaran => "sheet Rencana", PrintedFigureKind.Kemajuan => "sheet Indikator", _ => "sheet Indikator maupun Rencana" };
+            Error(Where(row, "code"), code is null ? $"kode wajib diisi untuk jenis {kind}" : $"kode \"{code}\" tidak ada di {where}");
+        }
+
+        if (value is not null && !IndonesianNumber.Parse(value.Trim().TrimEnd('*').TrimEnd('%').Trim()).Success)
+            Error(Where(row, "value"), $"\"{value}\" tidak terbaca sebagai angka (mis. 93,93% atau 1,12)");
+        Period? period = profile?.ReportPeriod;
+        if (Text(row, "period") is { } periodText)
+        {
+            var parsed = Period.Parse(periodText);
+            if (parsed.Success)
+                period = parsed.Value;
+            else
+                Error(Where(row, "period"), parsed.Error!);
+        }
+
+        if (!known || value is null || period is null)
+            return null;
+        return new PrintedFigure(kind.Value, kind == PrintedFigureKind.Instansi ? null : code, period.Value, value, Text(row, "source")) { SourceRow = row.Row };
+    }
+
     private Benchmark? ReadBenchmark(RawRow row, Dictionary<string, Indicator> indicators)
     {
         var (indicator, period) = IndicatorAndPeriod(row, indicators);
@@ -604,14 +685,23 @@ public sealed partial class DatasetImporter
 
     private BudgetLine? ReadBudgetLine(RawRow row)
     {
-        var code = Required(row, "code");
+        // a row printed without pagu and realisasi is a heading ("Dinas", "UPTD", a program title): its figures are its rows'
+        var heading = Text(row, "pagu") is null && Text(row, "realisasi") is null;
+        var code = heading ? Text(row, "code") ?? "" : Required(row, "code");
         var name = Required(row, "name");
-        var pagu = Text(row, "pagu") is null ? null : Amount(row, "pagu");
-        var realisasi = Text(row, "realisasi") is null ? null : Amount(row, "realisasi");
-        if (Text(row, "pagu") is null)
-            Error(Where(row, "pagu"), "wajib diisi");
-        if (Text(row, "realisasi") is null)
-            Error(Where(row, "realisasi"), "wajib diisi");
+        var pagu = heading ? 0m : Text(row, "pagu") is null ? null : Amount(row, "pagu");
+        var realisasi = heading ? 0m : Text(row, "realisasi") is null ? null : Amount(row, "realisasi");
+        if (!heading && Text(row, "pagu") is null)
+            Error(Where(row, "pagu"), "wajib diisi (kosongkan pagu dan realisasi sekaligus untuk baris judul tanpa angka)");
+        if (!heading && Text(row, "realisasi") is null)
+            Error(Where(row, "realisasi"), "wajib diisi (kosongkan pagu dan realisasi sekaligus untuk baris judul tanpa angka)");
+        if (heading)
+        {
+            foreach (var column in new[] { "blokir", "printedAbsorption", "realisasiTw1", "realisasiTw2", "realisasiTw3", "realisasiTw4" }.Where(c => Text(row, c) is not null))
+                Error(Where(row, column), "baris judul (pagu dan realisasi kosong) tidak boleh berisi angka lain; isi pagu dan realisasinya, atau kosongkan kolom ini");
+        }
+
+        var depth = Depth(row);
         var blokir = Amount(row, "blokir");
         var quarters = new List<decimal>();
         var gapAt = 0;
@@ -638,6 +728,8 @@ public sealed partial class DatasetImporter
             Name = name,
             ParentCode = Text(row, "parent"),
             Level = Text(row, "level"),
+            Depth = depth,
+            IsHeading = heading,
             Pagu = pagu.Value,
             Blokir = blokir,
             Realisasi = realisasi.Value,

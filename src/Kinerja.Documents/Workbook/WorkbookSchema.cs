@@ -21,6 +21,7 @@ public static class WorkbookSchema
     public static readonly IReadOnlyList<string> StatusValues = ["Final", "Sementara", "NA"];
     public static readonly IReadOnlyList<string> ActingValues = ["Definitif", "Plt", "Plh"];
     public static readonly IReadOnlyList<string> YesNo = ["Ya", "Tidak"];
+    public static readonly IReadOnlyList<string> PrintedFigureKinds = ["Sasaran", "Instansi", "Kemajuan", "Efisiensi"];
     public static readonly IReadOnlyList<string> PlanLevels = ["Tujuan", "SasaranStrategis", "SasaranProgram", "SasaranKegiatan", "Sasaran", "Program", "Kegiatan", "SubKegiatan"];
 
     /// <summary>Profile keys: JSON name, Indonesian key, note, allowed values.</summary>
@@ -34,14 +35,14 @@ public static class WorkbookSchema
         new("renstraEnd", "Renstra Akhir", "Tahun akhir Renstra"),
         new("lowerIsBetterMethod", "Metode Polaritas Negatif", "A = (2T-R)/T (baku), B = T/R", ["A", "B"]),
         new("capaianCap", "Batas Atas Capaian", "Kosong = tanpa batas; mis. 120"),
-        new("rounding", "Pembulatan", "HalfUp (baku) atau Truncate", ["HalfUp", "Truncate"]),
-        new("realisasiRounding", "Pembulatan Realisasi", "Pembulatan realisasi yang dihitung dari data dasar, bila berbeda dari pembulatan capaian: HalfUp atau Truncate", ["HalfUp", "Truncate"]),
-        new("progressRounding", "Pembulatan Kemajuan", "Pembulatan kemajuan terhadap target akhir Renstra, bila berbeda dari pembulatan capaian: HalfUp atau Truncate", ["HalfUp", "Truncate"]),
+        new("rounding", "Pembulatan", "SetengahKeAtas (baku) atau Potong; juga HalfUp, Truncate", ["SetengahKeAtas", "Potong", "HalfUp", "Truncate"]),
+        new("realisasiRounding", "Pembulatan Realisasi", "Pembulatan realisasi yang dihitung dari data dasar, bila berbeda dari pembulatan capaian: SetengahKeAtas atau Potong (juga HalfUp, Truncate)", ["SetengahKeAtas", "Potong", "HalfUp", "Truncate"]),
+        new("progressRounding", "Pembulatan Kemajuan", "Pembulatan kemajuan terhadap target akhir Renstra, bila berbeda dari pembulatan capaian: SetengahKeAtas atau Potong (juga HalfUp, Truncate)", ["SetengahKeAtas", "Potong", "HalfUp", "Truncate"]),
         new("decimals", "Desimal", "Jumlah desimal persen yang ditampilkan (baku 2)"),
         new("predicateScale", "Skala Predikat", "Permendagri86, DuaStatus, LampuLalin, atau nama skala di sheet Predikat"),
         new("statusColumn", "Kolom Status", "Ya = tampilkan status Tercapai / Tidak Tercapai tetapi Meningkat / Tidak Tercapai di samping kategori; meningkat = realisasi lebih baik dari tahun lalu menurut polaritas", YesNo),
-        new("sasaranAggregation", "Agregasi Sasaran", "Mean (rata-rata) atau Weighted (tertimbang bobot)", ["Mean", "Weighted"]),
-        new("efficiencyMethod", "Metode Efisiensi", "Ratio, Difference atau Savings", ["Ratio", "Difference", "Savings"]),
+        new("sasaranAggregation", "Agregasi Sasaran", "RataRata (baku) atau Berbobot (tertimbang bobot); juga Mean, Weighted", ["RataRata", "Berbobot", "Mean", "Weighted"]),
+        new("efficiencyMethod", "Metode Efisiensi", "Rasio, Selisih atau Penghematan; juga Ratio, Difference, Savings", ["Rasio", "Selisih", "Penghematan", "Ratio", "Difference", "Savings"]),
         new("superiorPosition", "Jabatan Atasan", "Jabatan atasan langsung pimpinan (pihak kedua Perjanjian Kinerja), mis. Bupati Banjar"),
         new("superiorName", "Nama Atasan", "Nama atasan langsung"),
         new("superiorNip", "NIP Atasan", "NIP atasan langsung (18 digit), bila ada"),
@@ -148,7 +149,7 @@ public static class WorkbookSchema
         new("indicators", "Indikator", "Indikator kinerja",
         [
             new("code", "Kode", "Kode indikator, unik (mis. IKU-1.1)", Required: true),
-            new("goal", "Sasaran", "Kode tujuan/sasaran pada sheet Rencana", Required: true),
+            new("goal", "Sasaran", "Kode tujuan/sasaran pada sheet Rencana; bila satu indikator mengukur beberapa simpul (IKU yang sama di tujuan dan sasaran), pisahkan dengan ; (T1; S1)", Required: true),
             new("name", "Nama", "Nama indikator", Required: true),
             new("satuan", "Satuan", "Persen, Orang, Indeks, Nilai, Dokumen, ..."),
             new("type", "Tipe", "Input, Output, Outcome, Impact", ["Input", "Output", "Outcome", "Impact"]),
@@ -180,6 +181,14 @@ public static class WorkbookSchema
             new("note", "Keterangan", "Alasan N/A atau sumber angka sementara"),
             new("printedCapaian", "Capaian Tercetak", "Capaian yang tercetak di laporan sumber (untuk pemeriksaan)"),
         ]),
+        new("printedFigures", "AngkaTercetak", "Angka agregat yang tercetak di laporan sumber, untuk diperiksa: capaian sasaran, capaian instansi, kemajuan Renstra, efisiensi",
+        [
+            new("kind", "Jenis", "Sasaran (capaian simpul rencana), Instansi (capaian instansi), Kemajuan (realisasi / target akhir Renstra per indikator), Efisiensi (per indikator, atau per sasaran untuk metode Ratio)", PrintedFigureKinds, Required: true),
+            new("code", "Kode", "Kode sasaran (Sasaran, Efisiensi Ratio) atau indikator (Kemajuan, Efisiensi); kosong untuk Instansi"),
+            new("period", "Periode", "Periode angka itu; kosong = periode laporan"),
+            new("value", "Nilai", "Angka seperti tercetak, mis. 93,93% atau 1,12", Required: true),
+            new("source", "Sumber", "Tempat angka tercetak, mis. Tabel 3.5; tidak dihitung"),
+        ]),
         new("benchmarks", "Pembanding", "Indikator yang sama untuk provinsi/nasional",
         [
             new("indicator", "Indikator", "Kode indikator", Required: true),
@@ -190,13 +199,14 @@ public static class WorkbookSchema
         ]),
         new("budget", "Anggaran", "Baris anggaran sesuai kode",
         [
-            new("code", "Kode", "Kode anggaran (2176.BAA.001 atau 2.07.01.2.02.0001)", Required: true),
+            new("code", "Kode", "Kode anggaran (2176.BAA.001 atau 2.07.01.2.02.0001); wajib kecuali pada baris judul"),
             new("name", "Nama", "Uraian", Required: true),
             new("parent", "Induk", "Kode baris induk"),
+            new("depth", "Tingkat", "Tingkat baris seperti tercetak: 1 = baris teratas, 2 = di bawah baris 1 terdekat di atasnya, ...; dipakai bila Induk kosong"),
             new("level", "Level", "Program, Kegiatan, KRO, RO, Komponen, SubKomponen, SubKegiatan, JenisBelanja"),
-            new("pagu", "Pagu", "Pagu (Rp)", Required: true),
+            new("pagu", "Pagu", "Pagu (Rp); pagu dan realisasi kosong = baris judul (Dinas, UPTD, judul program) yang angkanya jumlah baris di bawahnya; selain itu wajib"),
             new("blokir", "Blokir", "Anggaran diblokir (Rp)"),
-            new("realisasi", "Realisasi", "Realisasi (Rp)", Required: true),
+            new("realisasi", "Realisasi", "Realisasi (Rp); wajib kecuali pada baris judul"),
             new("realisasiTw1", "Realisasi TW I", "Realisasi triwulan I saja (Rp), opsional"),
             new("realisasiTw2", "Realisasi TW II", "Realisasi triwulan II saja (Rp), opsional"),
             new("realisasiTw3", "Realisasi TW III", "Realisasi triwulan III saja (Rp), opsional"),

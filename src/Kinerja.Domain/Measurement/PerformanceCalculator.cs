@@ -24,7 +24,9 @@ public static class PerformanceCalculator
         }
 
         var goals = new List<GoalResult>();
-        var rowsByGoal = rows.ToLookup(r => r.Indicator.GoalCode, StringComparer.Ordinal);
+        // an indicator measuring two nodes (the same IKU under a tujuan and a sasaran) is in each node's table, once
+        var rowsByGoal = rows.SelectMany(r => r.Indicator.GoalCodes.Distinct(StringComparer.Ordinal).Select(g => (Goal: g, Row: r)))
+            .ToLookup(x => x.Goal, x => x.Row, StringComparer.Ordinal);
         foreach (var node in data.Plan)
         {
             var own = rowsByGoal[node.Code].ToList();

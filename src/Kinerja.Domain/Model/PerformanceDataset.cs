@@ -28,6 +28,9 @@ public sealed record PerformanceDataset
 
     public IReadOnlyList<Narrative> Narratives { get; init; } = [];
 
+    /// <summary>Aggregates as printed in the source report (sheet AngkaTercetak), for the checks.</summary>
+    public IReadOnlyList<PrintedFigure> PrintedFigures { get; init; } = [];
+
     /// <summary>Employee counts by dimension and category (sheet Pegawai), for the report's staffing tables.</summary>
     public IReadOnlyList<StaffCount> Staff { get; init; } = [];
 

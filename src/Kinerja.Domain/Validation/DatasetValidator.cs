@@ -9,6 +9,7 @@ public static class DatasetValidator
     [
         new PrintedCapaianCheck(),
         new UncomputedCapaianCheck(),
+        new PrintedFigureCheck(),
         new TargetChecks(),
         new PlanChainCheck(),
         new RenstraTrajectoryCheck(),

@@ -57,6 +57,24 @@ public sealed class RealisasiEntry
         _history.Add(new EntryEvent(clock.GetUtcNow(), author.UserName, EntryStatus.Draft, EntryStatus.Draft, value?.Original, "dibuat"));
     }
 
+    private RealisasiEntry(string unitCode, string indicatorCode, Period period, MeasuredValue? value, RealisasiStatus status, string? note, int version, EntryStatus entryStatus, IEnumerable<EntryEvent> history, TimeProvider clock)
+    {
+        UnitCode = unitCode;
+        IndicatorCode = indicatorCode;
+        Period = period;
+        Value = value;
+        ValueStatus = status;
+        Note = note;
+        Version = version;
+        Status = entryStatus;
+        _clock = clock;
+        _history.AddRange(history);
+    }
+
+    /// <summary>An entry read back from storage in the state and with the history it was saved with; past steps are not checked again.</summary>
+    public static RealisasiEntry Restore(string unitCode, string indicatorCode, Period period, MeasuredValue? value, RealisasiStatus status, string? note, int version, EntryStatus entryStatus, IEnumerable<EntryEvent> history, TimeProvider clock) =>
+        new(unitCode, indicatorCode, period, value, status, note, version, entryStatus, history, clock);
+
     public string UnitCode { get; }
 
     public string IndicatorCode { get; }

@@ -1,0 +1,319 @@
+using Kinerja.Domain.Workflow;
+using Microsoft.AspNetCore.Identity;
+
+namespace Kinerja.Data;
+
+/// <summary>A person who signs in. What they may do is given per instansi by <see cref="Assignment"/>.</summary>
+public sealed class AppUser : IdentityUser
+{
+    public string DisplayName { get; set; } = "";
+
+    /// <summary>The installation's administrator (the account made on the setup page): manages every instansi.</summary>
+    public bool IsSystemAdmin { get; set; }
+}
+
+/// <summary>Marks an entity whose every change is written to the audit log (who, when, before, after).</summary>
+public interface IAudited
+{
+    int? AuditAgencyId { get; }
+
+    string AuditKey { get; }
+}
+
+/// <summary>An instansi: an OPD of a Pemda, a ministry or one of its eselon I units. One installation holds many.</summary>
+public sealed class Agency : IAudited
+{
+    public int Id { get; set; }
+
+    public required string Name { get; set; }
+
+    /// <summary>"KL" or "Pemda", as the workbook's profile says.</summary>
+    public string Kind { get; set; } = "KL";
+
+    public List<Unit> Units { get; set; } = [];
+
+    public List<ReportingYear> Years { get; set; } = [];
+
+    int? IAudited.AuditAgencyId => Id;
+
+    string IAudited.AuditKey => Name;
+}
+
+/// <summary>An organisational unit of an instansi (from the workbook's sheet Unit); users are assigned to units.</summary>
+public sealed class Unit
+{
+    public int Id { get; set; }
+
+    public int AgencyId { get; set; }
+
+    public required string Code { get; set; }
+
+    public required string Name { get; set; }
+
+    public string? ParentCode { get; set; }
+}
+
+public enum AgencyRole
+{
+    AdminInstansi,
+    Perencana,
+    Operator,
+    Verifikator,
+    Pimpinan,
+}
+
+/// <summary>A user's role in one instansi and, for operators and verifikator, the units they work on.</summary>
+public sealed class Assignment : IAudited
+{
+    public int Id { get; set; }
+
+    public required string UserId { get; set; }
+
+    public int AgencyId { get; set; }
+
+    public AgencyRole Role { get; set; }
+
+    /// <summary>Unit codes separated by ";". Ignored for roles that cover the whole instansi.</summary>
+    public string UnitCodes { get; set; } = "";
+
+    public IReadOnlySet<string> UnitSet => UnitCodes.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
+
+    int? IAudited.AuditAgencyId => AgencyId;
+
+    string IAudited.AuditKey => UserId;
+}
+
+/// <summary>
+/// One instansi's workbook for one year. The sheets the web does not edit are kept as the
+/// workbook's own cells (<see cref="WorkbookRow"/>), so an export gives back what was imported.
+/// </summary>
+public sealed class ReportingYear : IAudited
+{
+    public int Id { get; set; }
+
+    public int AgencyId { get; set; }
+
+    public Agency? Agency { get; set; }
+
+    public int Year { get; set; }
+
+    /// <summary>The profile's cells: JSON object of key to text.</summary>
+    public string ProfileJson { get; set; } = "{}";
+
+    /// <summary>The sheets the workbook had (";"), so an absent optional sheet stays absent.</summary>
+    public string SheetsPresent { get; set; } = "";
+
+    public string SourceFile { get; set; } = "";
+
+    /// <summary>Raised on every change of the year's data: the concurrency token of an import and the cache key.</summary>
+    public int Revision { get; set; }
+
+    /// <summary>Published: the public sees the documents of this year.</summary>
+    public bool Published { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    int? IAudited.AuditAgencyId => AgencyId;
+
+    string IAudited.AuditKey => Year.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}
+
+/// <summary>One row of a sheet the web keeps as it was imported: its cells as JSON (column key to text).</summary>
+public sealed class WorkbookRow
+{
+    public long Id { get; set; }
+
+    public int ReportingYearId { get; set; }
+
+    public required string Sheet { get; set; }
+
+    public int Ordinal { get; set; }
+
+    public string CellsJson { get; set; } = "{}";
+}
+
+/// <summary>An indicator as the pages list it, with the unit responsible (for authorisation).</summary>
+public sealed class IndicatorInfo
+{
+    public long Id { get; set; }
+
+    public int ReportingYearId { get; set; }
+
+    public int Ordinal { get; set; }
+
+    public required string Code { get; set; }
+
+    public required string Name { get; set; }
+
+    public string GoalCode { get; set; } = "";
+
+    public string Satuan { get; set; } = "";
+
+    public required string UnitCode { get; set; }
+}
+
+/// <summary>A row of sheet Target, editable by planners; the cells are kept as typed.</summary>
+public sealed class TargetRow : IAudited
+{
+    public long Id { get; set; }
+
+    public int ReportingYearId { get; set; }
+
+    public int? AgencyId { get; set; }
+
+    public int Ordinal { get; set; }
+
+    public required string IndicatorCode { get; set; }
+
+    public required string Period { get; set; }
+
+    public required string Value { get; set; }
+
+    public string? Cumulative { get; set; }
+
+    public string? Document { get; set; }
+
+    public required string UnitCode { get; set; }
+
+    /// <summary>Optimistic concurrency: a save made from an older read is refused.</summary>
+    public int ConcurrencyVersion { get; set; }
+
+    int? IAudited.AuditAgencyId => AgencyId;
+
+    string IAudited.AuditKey => $"{ReportingYearId}|{IndicatorCode}|{Period}|{Document}";
+}
+
+/// <summary>
+/// One version of a realisasi (indicator, period). Its status moves only through the domain's
+/// <see cref="RealisasiEntry"/>; an approved version is never changed, a correction is a new version.
+/// </summary>
+public sealed class RealisasiRecord : IAudited
+{
+    public long Id { get; set; }
+
+    public int ReportingYearId { get; set; }
+
+    public int? AgencyId { get; set; }
+
+    public required string IndicatorCode { get; set; }
+
+    public required string Period { get; set; }
+
+    public required string UnitCode { get; set; }
+
+    public int Version { get; set; } = 1;
+
+    public EntryStatus Status { get; set; }
+
+    /// <summary>The latest version of its (indicator, period); false for older versions and for rows an import removed.</summary>
+    public bool IsCurrent { get; set; } = true;
+
+    // the workbook's cells, as typed
+    public string? Value { get; set; }
+
+    public string? ValueStatus { get; set; }
+
+    public string? Note { get; set; }
+
+    public string? PrintedCapaian { get; set; }
+
+    // what only the web records
+    public string? Kendala { get; set; }
+
+    public string? TindakLanjut { get; set; }
+
+    /// <summary>Why a capaian is below the not-reached band or above 150%.</summary>
+    public string? Explanation { get; set; }
+
+    public int Ordinal { get; set; }
+
+    /// <summary>"impor" or "web".</summary>
+    public string Source { get; set; } = "web";
+
+    public string CreatedBy { get; set; } = "";
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public int ConcurrencyVersion { get; set; }
+
+    public List<WorkflowEvent> Events { get; set; } = [];
+
+    public List<EvidenceFile> Evidence { get; set; } = [];
+
+    int? IAudited.AuditAgencyId => AgencyId;
+
+    string IAudited.AuditKey => RecordKey(ReportingYearId, IndicatorCode, Period, Version);
+
+    public static string RecordKey(int yearId, string indicator, string period, int version) => $"{yearId}|{indicator}|{period}|v{version}";
+}
+
+/// <summary>A step of a realisasi's workflow, as the domain recorded it.</summary>
+public sealed class WorkflowEvent
+{
+    public long Id { get; set; }
+
+    public long RealisasiRecordId { get; set; }
+
+    public DateTimeOffset At { get; set; }
+
+    public required string UserName { get; set; }
+
+    public EntryStatus From { get; set; }
+
+    public EntryStatus To { get; set; }
+
+    public string? Value { get; set; }
+
+    public string? Reason { get; set; }
+}
+
+/// <summary>A bukti dukung: the file lies outside the web root under its SHA-256; only its metadata is here.</summary>
+public sealed class EvidenceFile : IAudited
+{
+    public long Id { get; set; }
+
+    public long RealisasiRecordId { get; set; }
+
+    public int? AgencyId { get; set; }
+
+    public required string FileName { get; set; }
+
+    public required string ContentType { get; set; }
+
+    public long Size { get; set; }
+
+    public required string Sha256 { get; set; }
+
+    public required string UploadedBy { get; set; }
+
+    public DateTimeOffset UploadedAt { get; set; }
+
+    int? IAudited.AuditAgencyId => AgencyId;
+
+    string IAudited.AuditKey => KeyOf(RealisasiRecordId);
+
+    public static string KeyOf(long recordId) => "realisasi:" + recordId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}
+
+/// <summary>An append-only record of a change: who, when, what, the values before and after.</summary>
+public sealed class AuditEntry
+{
+    public long Id { get; set; }
+
+    public int? AgencyId { get; set; }
+
+    public required string Entity { get; set; }
+
+    public required string EntityKey { get; set; }
+
+    /// <summary>"tambah", "ubah", "hapus", or a named action ("impor", "ajukan").</summary>
+    public required string Action { get; set; }
+
+    public required string UserName { get; set; }
+
+    public DateTimeOffset At { get; set; }
+
+    public string? Before { get; set; }
+
+    public string? After { get; set; }
+}

@@ -1,0 +1,180 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+
+namespace Kinerja.Data;
+
+/// <summary>
+/// The database of an installation. The same model runs on SQLite (the embedded default) and
+/// PostgreSQL; each provider has its own migrations, in <see cref="SqliteKinerjaDbContext"/> and
+/// <see cref="PostgresKinerjaDbContext"/>.
+/// </summary>
+public class KinerjaDbContext(DbContextOptions options, TimeProvider? clock = null) : IdentityDbContext<AppUser>(options)
+{
+    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
+
+    public DbSet<Agency> Agencies => Set<Agency>();
+
+    public DbSet<Unit> Units => Set<Unit>();
+
+    public DbSet<Assignment> Assignments => Set<Assignment>();
+
+    public DbSet<ReportingYear> Years => Set<ReportingYear>();
+
+    public DbSet<WorkbookRow> WorkbookRows => Set<WorkbookRow>();
+
+    public DbSet<IndicatorInfo> Indicators => Set<IndicatorInfo>();
+
+    public DbSet<TargetRow> Targets => Set<TargetRow>();
+
+    public DbSet<RealisasiRecord> Realisasi => Set<RealisasiRecord>();
+
+    public DbSet<WorkflowEvent> WorkflowEvents => Set<WorkflowEvent>();
+
+    public DbSet<EvidenceFile> Evidence => Set<EvidenceFile>();
+
+    public DbSet<AuditEntry> Audit => Set<AuditEntry>();
+
+    /// <summary>Who the audit log names for the changes saved through this context.</summary>
+    public string AuditUser { get; set; } = "sistem";
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.Entity<Agency>(e =>
+        {
+            e.Property(a => a.Name).HasMaxLength(300);
+            e.HasIndex(a => a.Name).IsUnique();
+            e.Property(a => a.Kind).HasMaxLength(10);
+            e.HasMany(a => a.Units).WithOne().HasForeignKey(u => u.AgencyId);
+            e.HasMany(a => a.Years).WithOne(y => y.Agency).HasForeignKey(y => y.AgencyId);
+        });
+        builder.Entity<Unit>(e =>
+        {
+            e.HasIndex(u => new { u.AgencyId, u.Code }).IsUnique();
+            e.Property(u => u.Code).HasMaxLength(100);
+            e.Property(u => u.Name).HasMaxLength(500);
+        });
+        builder.Entity<Assignment>(e =>
+        {
+            e.HasIndex(a => new { a.UserId, a.AgencyId }).IsUnique();
+            e.Property(a => a.Role).HasConversion<string>().HasMaxLength(20);
+            e.HasOne<AppUser>().WithMany().HasForeignKey(a => a.UserId);
+            e.HasOne<Agency>().WithMany().HasForeignKey(a => a.AgencyId);
+            e.Ignore(a => a.UnitSet);
+        });
+        builder.Entity<ReportingYear>(e =>
+        {
+            e.HasIndex(y => new { y.AgencyId, y.Year }).IsUnique();
+            e.Property(y => y.Revision).IsConcurrencyToken();
+        });
+        builder.Entity<WorkbookRow>(e =>
+        {
+            e.HasIndex(r => new { r.ReportingYearId, r.Sheet, r.Ordinal });
+            e.HasOne<ReportingYear>().WithMany().HasForeignKey(r => r.ReportingYearId);
+        });
+        builder.Entity<IndicatorInfo>(e =>
+        {
+            e.HasIndex(i => new { i.ReportingYearId, i.Code });
+            e.HasOne<ReportingYear>().WithMany().HasForeignKey(i => i.ReportingYearId);
+        });
+        builder.Entity<TargetRow>(e =>
+        {
+            e.HasIndex(t => new { t.ReportingYearId, t.IndicatorCode });
+            e.Property(t => t.ConcurrencyVersion).IsConcurrencyToken();
+            e.HasOne<ReportingYear>().WithMany().HasForeignKey(t => t.ReportingYearId);
+        });
+        builder.Entity<RealisasiRecord>(e =>
+        {
+            e.HasIndex(r => new { r.ReportingYearId, r.IndicatorCode, r.Period, r.Version }).IsUnique();
+            e.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
+            e.Property(r => r.ConcurrencyVersion).IsConcurrencyToken();
+            e.HasOne<ReportingYear>().WithMany().HasForeignKey(r => r.ReportingYearId);
+            e.HasMany(r => r.Events).WithOne().HasForeignKey(w => w.RealisasiRecordId);
+            e.HasMany(r => r.Evidence).WithOne().HasForeignKey(f => f.RealisasiRecordId);
+        });
+        builder.Entity<WorkflowEvent>(e =>
+        {
+            e.Property(w => w.From).HasConversion<string>().HasMaxLength(20);
+            e.Property(w => w.To).HasConversion<string>().HasMaxLength(20);
+        });
+        builder.Entity<EvidenceFile>(e => e.Property(f => f.Sha256).HasMaxLength(64));
+        builder.Entity<AuditEntry>(e => e.HasIndex(a => new { a.AgencyId, a.Entity, a.EntityKey }));
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        WriteAudit();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        WriteAudit();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>Adds an audit entry for a named action (an import, a workflow step) in the same save as the change.</summary>
+    public void Record(int? agencyId, string entity, string key, string action, object? before, object? after) =>
+        Audit.Add(new AuditEntry
+        {
+            AgencyId = agencyId,
+            Entity = entity,
+            EntityKey = key,
+            Action = action,
+            UserName = AuditUser,
+            At = _clock.GetUtcNow(),
+            Before = before is null ? null : JsonSerializer.Serialize(before),
+            After = after is null ? null : JsonSerializer.Serialize(after),
+        });
+
+    // one place for the audit trail: every audited entity's change is written in the same save (STYLE: audit by interceptor)
+    private void WriteAudit()
+    {
+        foreach (var entry in ChangeTracker.Entries<AuditEntry>())
+        {
+            if (entry.State is EntityState.Modified or EntityState.Deleted)
+                throw new InvalidOperationException("log audit hanya dapat ditambah, tidak dapat diubah atau dihapus");
+        }
+
+        var changes = ChangeTracker.Entries()
+            .Where(e => e.Entity is IAudited && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .ToList();
+        foreach (var entry in changes)
+        {
+            var audited = (IAudited)entry.Entity;
+            var action = entry.State switch { EntityState.Added => "tambah", EntityState.Deleted => "hapus", _ => "ubah" };
+            var before = entry.State == EntityState.Added ? null : Values(entry, original: true);
+            var after = entry.State == EntityState.Deleted ? null : Values(entry, original: false);
+            if (entry.State == EntityState.Modified && before is not null && after is not null && before.SequenceEqual(after))
+                continue;
+            Record(audited.AuditAgencyId, entry.Metadata.ClrType.Name, audited.AuditKey, action, before, after);
+        }
+    }
+
+    private static SortedDictionary<string, string?> Values(EntityEntry entry, bool original)
+    {
+        var values = new SortedDictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var property in entry.Properties)
+        {
+            if (property.Metadata.IsPrimaryKey() || property.Metadata.Name == "ConcurrencyVersion")
+                continue;
+            var value = original ? property.OriginalValue : property.CurrentValue;
+            values[property.Metadata.Name] = value switch
+            {
+                null => null,
+                IFormattable f => f.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
+                _ => value.ToString(),
+            };
+        }
+
+        return values;
+    }
+}
+
+/// <summary>The SQLite flavour: its migrations live in Migrations/Sqlite.</summary>
+public sealed class SqliteKinerjaDbContext(DbContextOptions<SqliteKinerjaDbContext> options, TimeProvider? clock = null) : KinerjaDbContext(options, clock);
+
+/// <summary>The PostgreSQL flavour: its migrations live in Migrations/Postgres.</summary>
+public sealed class PostgresKinerjaDbContext(DbContextOptions<PostgresKinerjaDbContext> options, TimeProvider? clock = null) : KinerjaDbContext(options, clock);

@@ -1,0 +1,400 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Kinerja.Documents.Workbook;
+using Kinerja.Domain.Model;
+using Kinerja.Domain.Workflow;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kinerja.Data;
+
+/// <summary>Which realisasi a dataset read from the database carries.</summary>
+public enum RealisasiView
+{
+    /// <summary>The latest version of each (indicator, period), whatever its workflow status: what an export gives.</summary>
+    Latest,
+
+    /// <summary>The latest approved (disahkan) version: what the dashboard and the documents show.</summary>
+    Approved,
+}
+
+/// <summary>What an import would add, change and remove in one sheet.</summary>
+public sealed record SheetChanges(string Sheet, string SheetTitle, IReadOnlyList<RowChange> Added, IReadOnlyList<RowChange> Changed, IReadOnlyList<RowChange> Removed)
+{
+    public bool Any => Added.Count + Changed.Count + Removed.Count > 0;
+}
+
+public sealed record RowChange(string Key, IReadOnlyDictionary<string, string>? Before, IReadOnlyDictionary<string, string>? After);
+
+public sealed record ImportPreview(int? AgencyId, string AgencyName, bool NewAgency, int Year, int? ExpectedRevision, IReadOnlyList<SheetChanges> Sheets, IReadOnlyList<string> Warnings)
+{
+    public bool AnyChange => Sheets.Any(s => s.Any);
+}
+
+public sealed record ImportOutcome(int AgencyId, int YearId, int Year, int Revision);
+
+/// <summary>The import was prepared on data that has changed since: preview again.</summary>
+public sealed class StaleImportException(string message) : Exception(message);
+
+/// <summary>
+/// Keeps a workbook in the database and gives it back. The sheets the web edits (targets,
+/// realisasi) are tables of their own; every other sheet is stored as its cells, so
+/// import -> database -> export gives the same workbook.
+/// </summary>
+public sealed class WorkbookStore(KinerjaDbContext db, TimeProvider clock)
+{
+    public const string RootUnitFallback = "INSTANSI";
+
+    private static readonly string[] OwnTables = ["targets", "realisasi"];
+
+    /// <summary>The columns that identify a row of each sheet in a preview (rows without a key are compared whole).</summary>
+    private static readonly Dictionary<string, string[]> Keys = new(StringComparer.Ordinal)
+    {
+        ["units"] = ["code"],
+        ["plan"] = ["code"],
+        ["indicators"] = ["code"],
+        ["targets"] = ["indicator", "period", "document"],
+        ["realisasi"] = ["indicator", "period"],
+        ["benchmarks"] = ["indicator", "period", "level", "name"],
+        ["budget"] = ["code"],
+        ["predicateScales"] = ["scale", "label"],
+        ["staff"] = ["unit", "dimension", "category"],
+        ["dataElements"] = ["code"],
+        ["dataValues"] = ["element", "unit", "period", "breakdown"],
+        ["formulas"] = ["indicator"],
+    };
+
+    private static readonly JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    // ---------- reading back ----------
+
+    /// <summary>The year's workbook as raw cells, with the realisasi of the chosen view; <paramref name="replace"/> swaps one realisasi row (for checks before a submit).</summary>
+    public async Task<RawWorkbook> LoadRawAsync(int yearId, RealisasiView view, RealisasiRecord? replace = null, CancellationToken cancellationToken = default)
+    {
+        var year = await db.Years.AsNoTracking().SingleAsync(y => y.Id == yearId, cancellationToken);
+        var file = string.IsNullOrEmpty(year.SourceFile) ? "basis-data" : year.SourceFile;
+        var raw = new RawWorkbook { FileName = file, IsJson = true, HasProfile = true };
+        foreach (var (key, text) in Cells(year.ProfileJson))
+            raw.Profile[key] = new RawCell(text, new SourceLocation(file, "profile", 0, key, Json: true));
+        foreach (var sheet in year.SheetsPresent.Split(';', StringSplitOptions.RemoveEmptyEntries))
+            raw.Sheets[sheet] = [];
+
+        var rows = await db.WorkbookRows.AsNoTracking().Where(r => r.ReportingYearId == yearId).OrderBy(r => r.Sheet).ThenBy(r => r.Ordinal).ToListAsync(cancellationToken);
+        foreach (var row in rows)
+            AddRow(raw, file, row.Sheet, Cells(row.CellsJson));
+
+        var targets = await db.Targets.AsNoTracking().Where(t => t.ReportingYearId == yearId).OrderBy(t => t.Ordinal).ToListAsync(cancellationToken);
+        foreach (var t in targets)
+            AddRow(raw, file, "targets", TargetCells(t));
+
+        var records = await db.Realisasi.AsNoTracking().Where(r => r.ReportingYearId == yearId).ToListAsync(cancellationToken);
+        var chosen = Choose(records, view);
+        if (replace is not null)
+        {
+            chosen.RemoveAll(r => r.IndicatorCode == replace.IndicatorCode && r.Period == replace.Period);
+            chosen.Add(replace);
+        }
+
+        foreach (var r in chosen.OrderBy(r => r.Ordinal).ThenBy(r => r.Id))
+            AddRow(raw, file, "realisasi", RealisasiCells(r));
+        return raw;
+    }
+
+    /// <summary>The realisasi version each (indicator, period) shows in a view.</summary>
+    public static List<RealisasiRecord> Choose(IEnumerable<RealisasiRecord> records, RealisasiView view)
+    {
+        var byKey = records.GroupBy(r => (r.IndicatorCode, r.Period)).Where(g => g.Any(r => r.IsCurrent));
+        return view == RealisasiView.Latest
+            ? byKey.Select(g => g.Single(r => r.IsCurrent)).ToList()
+            : byKey.Select(g => g.Where(r => r.Status == EntryStatus.Disahkan).MaxBy(r => r.Version)).OfType<RealisasiRecord>().ToList();
+    }
+
+    private static void AddRow(RawWorkbook raw, string file, string sheet, Dictionary<string, string> cells)
+    {
+        if (!raw.Sheets.TryGetValue(sheet, out var list))
+            raw.Sheets[sheet] = list = [];
+        var row = new RawRow { Row = list.Count + 1, SheetName = sheet };
+        foreach (var (key, text) in cells)
+            row.Cells[key] = new RawCell(text, new SourceLocation(file, sheet, row.Row, key, Json: true));
+        list.Add(row);
+    }
+
+    public static Dictionary<string, string> TargetCells(TargetRow t) => Compact(new()
+    {
+        ["indicator"] = t.IndicatorCode,
+        ["period"] = t.Period,
+        ["value"] = t.Value,
+        ["cumulative"] = t.Cumulative,
+        ["document"] = t.Document,
+    });
+
+    public static Dictionary<string, string> RealisasiCells(RealisasiRecord r) => Compact(new()
+    {
+        ["indicator"] = r.IndicatorCode,
+        ["period"] = r.Period,
+        ["value"] = r.Value,
+        ["status"] = r.ValueStatus,
+        ["note"] = r.Note,
+        ["printedCapaian"] = r.PrintedCapaian,
+    });
+
+    private static Dictionary<string, string> Compact(Dictionary<string, string?> cells) =>
+        cells.Where(c => c.Value is not null).ToDictionary(c => c.Key, c => c.Value!, StringComparer.Ordinal);
+
+    private static Dictionary<string, string> Cells(string json) =>
+        JsonSerializer.Deserialize<Dictionary<string, string>>(json) ?? [];
+
+    private static Dictionary<string, string> Cells(RawRow row) =>
+        row.Cells.Where(c => c.Value.Text is not null).ToDictionary(c => c.Key, c => c.Value.Text!, StringComparer.Ordinal);
+
+    private static string Get(Dictionary<string, string> cells, string key) => cells.GetValueOrDefault(key) ?? "";
+
+    private static string? Optional(Dictionary<string, string> cells, string key) => cells.GetValueOrDefault(key);
+
+    // ---------- preview ----------
+
+    /// <summary>What importing <paramref name="raw"/> (already imported without error into <paramref name="data"/>) would change.</summary>
+    public async Task<ImportPreview> PreviewAsync(int? agencyId, RawWorkbook raw, PerformanceDataset data, CancellationToken cancellationToken = default)
+    {
+        var warnings = new List<string>();
+        var agency = agencyId is { } id
+            ? await db.Agencies.AsNoTracking().SingleAsync(a => a.Id == id, cancellationToken)
+            : await db.Agencies.AsNoTracking().SingleOrDefaultAsync(a => a.Name == data.Profile.Agency, cancellationToken);
+        if (agency is not null && agency.Name != data.Profile.Agency)
+            warnings.Add($"nama instansi di berkas (\"{data.Profile.Agency}\") berbeda dengan instansi tujuan (\"{agency.Name}\")");
+        var year = agency is null ? null : await db.Years.AsNoTracking().SingleOrDefaultAsync(y => y.AgencyId == agency.Id && y.Year == data.Profile.Year, cancellationToken);
+        var old = year is null ? null : await LoadRawAsync(year.Id, RealisasiView.Latest, null, cancellationToken);
+        var sheets = new List<SheetChanges> { Compare("profile", "Profil", old?.Profile.ToDictionary(p => p.Key, p => p.Value.Text ?? "") ?? [], raw.Profile.Where(p => p.Value.Text is not null).ToDictionary(p => p.Key, p => p.Value.Text!)) };
+        foreach (var spec in WorkbookSchema.Sheets)
+        {
+            var before = old?.Sheets.GetValueOrDefault(spec.Json) ?? [];
+            var after = raw.Sheets.GetValueOrDefault(spec.Json) ?? [];
+            sheets.Add(Compare(spec.Json, spec.Sheet, Keyed(spec.Json, before.Where(r => !r.IsEmpty).Select(Cells)), Keyed(spec.Json, after.Where(r => !r.IsEmpty).Select(Cells))));
+        }
+
+        return new ImportPreview(agency?.Id, agency?.Name ?? data.Profile.Agency, agency is null, data.Profile.Year, year?.Revision, sheets, warnings);
+    }
+
+    private static SheetChanges Compare(string sheet, string title, Dictionary<string, string> before, Dictionary<string, string> after)
+    {
+        var added = after.Keys.Except(before.Keys).Select(k => new RowChange(k, null, new Dictionary<string, string> { [k] = after[k] })).ToList();
+        var removed = before.Keys.Except(after.Keys).Select(k => new RowChange(k, new Dictionary<string, string> { [k] = before[k] }, null)).ToList();
+        var changed = after.Keys.Intersect(before.Keys).Where(k => before[k] != after[k])
+            .Select(k => new RowChange(k, new Dictionary<string, string> { [k] = before[k] }, new Dictionary<string, string> { [k] = after[k] })).ToList();
+        return new SheetChanges(sheet, title, added, changed, removed);
+    }
+
+    private static SheetChanges Compare(string sheet, string title, List<(string Key, Dictionary<string, string> Cells)> before, List<(string Key, Dictionary<string, string> Cells)> after)
+    {
+        var b = before.ToDictionary(r => r.Key, r => r.Cells, StringComparer.Ordinal);
+        var a = after.ToDictionary(r => r.Key, r => r.Cells, StringComparer.Ordinal);
+        var added = after.Where(r => !b.ContainsKey(r.Key)).Select(r => new RowChange(r.Key, null, r.Cells)).ToList();
+        var removed = before.Where(r => !a.ContainsKey(r.Key)).Select(r => new RowChange(r.Key, r.Cells, null)).ToList();
+        var changed = after.Where(r => b.TryGetValue(r.Key, out var old) && !SameCells(old, r.Cells)).Select(r => new RowChange(r.Key, b[r.Key], r.Cells)).ToList();
+        return new SheetChanges(sheet, title, added, changed, removed);
+    }
+
+    private static bool SameCells(Dictionary<string, string> a, Dictionary<string, string> b) =>
+        a.Count == b.Count && a.All(c => b.TryGetValue(c.Key, out var v) && v == c.Value);
+
+    /// <summary>Rows with their key; a key seen twice gets "#2" so no row is hidden.</summary>
+    private static List<(string Key, Dictionary<string, string> Cells)> Keyed(string sheet, IEnumerable<Dictionary<string, string>> rows)
+    {
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        var result = new List<(string, Dictionary<string, string>)>();
+        foreach (var cells in rows)
+        {
+            var key = Keys.TryGetValue(sheet, out var columns)
+                ? string.Join(" | ", columns.Select(c => Get(cells, c)).Where(v => v.Length > 0))
+                : string.Join(" | ", cells.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => c.Value));
+            var n = seen[key] = seen.GetValueOrDefault(key) + 1;
+            result.Add((n == 1 ? key : $"{key} #{n}", cells));
+        }
+
+        return result;
+    }
+
+    // ---------- commit ----------
+
+    /// <summary>
+    /// Writes the workbook in one transaction: all or nothing. <paramref name="expectedRevision"/> is
+    /// the year's revision the preview saw; a change since then refuses the commit.
+    /// </summary>
+    public async Task<ImportOutcome> CommitAsync(int? agencyId, RawWorkbook raw, PerformanceDataset data, int? expectedRevision, string fileName, CancellationToken cancellationToken = default)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        var agency = agencyId is { } id
+            ? await db.Agencies.SingleAsync(a => a.Id == id, cancellationToken)
+            : await db.Agencies.SingleOrDefaultAsync(a => a.Name == data.Profile.Agency, cancellationToken);
+        if (agency is null)
+        {
+            agency = new Agency { Name = data.Profile.Agency, Kind = data.Profile.Kind.ToString() };
+            db.Agencies.Add(agency);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        var units = await db.Units.Where(u => u.AgencyId == agency.Id).ToListAsync(cancellationToken);
+        var unitsWanted = data.Units.Select(u => (u.Code, u.Name, u.ParentCode)).ToList();
+        if (unitsWanted.Count == 0)
+            unitsWanted.Add((RootUnitFallback, agency.Name, null));
+        foreach (var (code, name, parent) in unitsWanted)
+        {
+            var unit = units.FirstOrDefault(u => u.Code == code);
+            if (unit is null)
+                db.Units.Add(new Unit { AgencyId = agency.Id, Code = code, Name = name, ParentCode = string.IsNullOrWhiteSpace(parent) ? null : parent });
+            else
+            {
+                unit.Name = name;
+                unit.ParentCode = string.IsNullOrWhiteSpace(parent) ? null : parent;
+            }
+        }
+
+        var year = await db.Years.SingleOrDefaultAsync(y => y.AgencyId == agency.Id && y.Year == data.Profile.Year, cancellationToken);
+        if (year is null)
+        {
+            if (expectedRevision is not null)
+                throw new StaleImportException("data tahun ini sudah dihapus sejak pratinjau; ulangi pratinjau");
+            year = new ReportingYear { AgencyId = agency.Id, Year = data.Profile.Year };
+            db.Years.Add(year);
+        }
+        else
+        {
+            if (expectedRevision != year.Revision)
+                throw new StaleImportException("data tahun ini telah berubah sejak pratinjau; ulangi pratinjau sebelum menyimpan");
+            year.Revision++;
+        }
+
+        year.ProfileJson = JsonSerializer.Serialize(raw.Profile.Where(p => p.Value.Text is not null).ToDictionary(p => p.Key, p => p.Value.Text), Json);
+        year.SheetsPresent = string.Join(';', raw.Sheets.Keys.Where(k => !OwnTables.Contains(k)).Order(StringComparer.Ordinal));
+        year.SourceFile = fileName;
+        year.UpdatedAt = now;
+        await db.SaveChangesAsync(cancellationToken);
+
+        await db.WorkbookRows.Where(r => r.ReportingYearId == year.Id).ExecuteDeleteAsync(cancellationToken);
+        await db.Indicators.Where(r => r.ReportingYearId == year.Id).ExecuteDeleteAsync(cancellationToken);
+        foreach (var (sheet, rows) in raw.Sheets)
+        {
+            if (OwnTables.Contains(sheet))
+                continue;
+            var ordinal = 0;
+            foreach (var row in rows)
+                db.WorkbookRows.Add(new WorkbookRow { ReportingYearId = year.Id, Sheet = sheet, Ordinal = ++ordinal, CellsJson = JsonSerializer.Serialize(Cells(row), Json) });
+        }
+
+        var rootUnit = RootUnit(data);
+        var unitOf = data.Indicators.ToDictionary(i => i.Code, i => UnitOf(data, i, rootUnit), StringComparer.Ordinal);
+        var n = 0;
+        foreach (var indicator in data.Indicators)
+            db.Indicators.Add(new IndicatorInfo { ReportingYearId = year.Id, Ordinal = ++n, Code = indicator.Code, Name = indicator.Name, GoalCode = indicator.GoalCode, Satuan = indicator.Satuan, UnitCode = unitOf[indicator.Code] });
+
+        MergeTargets(await db.Targets.Where(t => t.ReportingYearId == year.Id).ToListAsync(cancellationToken), raw, year, agency.Id, unitOf, rootUnit);
+        MergeRealisasi(await db.Realisasi.Where(r => r.ReportingYearId == year.Id).ToListAsync(cancellationToken), raw, year, agency.Id, unitOf, rootUnit, fileName, now);
+        db.Record(agency.Id, nameof(ReportingYear), year.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), "impor", null, new { berkas = fileName, indikator = data.Indicators.Count, target = data.Targets.Count, realisasi = data.Realisasi.Count });
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new ImportOutcome(agency.Id, year.Id, year.Year, year.Revision);
+    }
+
+    private void MergeTargets(List<TargetRow> existing, RawWorkbook raw, ReportingYear year, int agencyId, Dictionary<string, string> unitOf, string rootUnit)
+    {
+        var pool = Keyed("targets", existing.OrderBy(t => t.Ordinal).Select(TargetCells)).Zip(existing.OrderBy(t => t.Ordinal)).ToDictionary(p => p.First.Key, p => p.Second, StringComparer.Ordinal);
+        var ordinal = 0;
+        foreach (var (key, cells) in Keyed("targets", (raw.Sheets.GetValueOrDefault("targets") ?? []).Where(r => !r.IsEmpty).Select(Cells)))
+        {
+            ordinal++;
+            if (pool.Remove(key, out var row))
+            {
+                row.Ordinal = ordinal;
+                if (SameCells(TargetCells(row), cells))
+                    continue;
+                row.Value = Get(cells, "value");
+                row.Cumulative = Optional(cells, "cumulative");
+                row.Document = Optional(cells, "document");
+                row.ConcurrencyVersion++;
+                continue;
+            }
+
+            var indicator = Get(cells, "indicator");
+            db.Targets.Add(new TargetRow
+            {
+                ReportingYearId = year.Id, AgencyId = agencyId, Ordinal = ordinal, IndicatorCode = indicator, Period = Get(cells, "period"), Value = Get(cells, "value"),
+                Cumulative = Optional(cells, "cumulative"), Document = Optional(cells, "document"), UnitCode = unitOf.GetValueOrDefault(indicator) ?? rootUnit,
+            });
+        }
+
+        db.Targets.RemoveRange(pool.Values);
+    }
+
+    private void MergeRealisasi(List<RealisasiRecord> existing, RawWorkbook raw, ReportingYear year, int agencyId, Dictionary<string, string> unitOf, string rootUnit, string fileName, DateTimeOffset now)
+    {
+        var current = existing.Where(r => r.IsCurrent).ToDictionary(r => (r.IndicatorCode, r.Period));
+        var ordinal = 0;
+        foreach (var row in (raw.Sheets.GetValueOrDefault("realisasi") ?? []).Where(r => !r.IsEmpty))
+        {
+            ordinal++;
+            var cells = Cells(row);
+            var key = (Get(cells, "indicator"), Get(cells, "period"));
+            if (current.Remove(key, out var same) && SameCells(RealisasiCells(same), cells))
+            {
+                same.Ordinal = ordinal;
+                continue;
+            }
+
+            if (same is not null)
+                same.IsCurrent = false;
+            var version = existing.Where(r => (r.IndicatorCode, r.Period) == key).Select(r => r.Version).DefaultIfEmpty(0).Max() + 1;
+            var record = new RealisasiRecord
+            {
+                ReportingYearId = year.Id, AgencyId = agencyId, IndicatorCode = key.Item1, Period = key.Item2, UnitCode = unitOf.GetValueOrDefault(key.Item1) ?? rootUnit,
+                Version = version, Status = EntryStatus.Disahkan, IsCurrent = true, Value = Optional(cells, "value"), ValueStatus = Optional(cells, "status"), Note = Optional(cells, "note"),
+                PrintedCapaian = Optional(cells, "printedCapaian"), Ordinal = ordinal, Source = "impor", CreatedBy = db.AuditUser, CreatedAt = now,
+            };
+            // an imported figure is the agency's published one: it enters as approved, with the file named in its history
+            record.Events.Add(new WorkflowEvent { At = now, UserName = db.AuditUser, From = EntryStatus.Draft, To = EntryStatus.Disahkan, Value = record.Value, Reason = $"impor dari {fileName}" });
+            db.Realisasi.Add(record);
+        }
+
+        foreach (var removed in current.Values)
+            removed.IsCurrent = false;
+    }
+
+    /// <summary>The unit at the top of the organisation: what an indicator without a responsible unit belongs to.</summary>
+    public static string RootUnit(PerformanceDataset data) =>
+        data.Units.FirstOrDefault(u => string.IsNullOrWhiteSpace(u.ParentCode))?.Code ?? data.Units.FirstOrDefault()?.Code ?? RootUnitFallback;
+
+    /// <summary>The responsible unit: the indicator's own, else the nearest plan node's, else the top unit.</summary>
+    public static string UnitOf(PerformanceDataset data, Indicator indicator, string rootUnit)
+    {
+        if (!string.IsNullOrWhiteSpace(indicator.OwnerUnitCode))
+            return indicator.OwnerUnitCode;
+        var node = data.FindPlanNode(indicator.GoalCode);
+        for (var depth = 0; node is not null && depth < 64; depth++)
+        {
+            if (!string.IsNullOrWhiteSpace(node.UnitCode))
+                return node.UnitCode;
+            node = node.ParentCode is { } parent ? data.FindPlanNode(parent) : null;
+        }
+
+        return rootUnit;
+    }
+}
+
+/// <summary>
+/// The domain dataset of a year, built once per revision by the workbook importer from what the
+/// database holds, and shared by the pages until the next change.
+/// </summary>
+public sealed class DatasetCache
+{
+    private readonly ConcurrentDictionary<(int YearId, RealisasiView View), (int Revision, PerformanceDataset Data)> _entries = new();
+
+    public async Task<PerformanceDataset> GetAsync(KinerjaDbContext db, int yearId, RealisasiView view, CancellationToken cancellationToken = default)
+    {
+        var revision = await db.Years.Where(y => y.Id == yearId).Select(y => y.Revision).SingleAsync(cancellationToken);
+        if (_entries.TryGetValue((yearId, view), out var hit) && hit.Revision == revision)
+            return hit.Data;
+        var raw = await new WorkbookStore(db, TimeProvider.System).LoadRawAsync(yearId, view, null, cancellationToken);
+        var data = DatasetImporter.Import(raw);
+        _entries[(yearId, view)] = (revision, data);
+        return data;
+    }
+}

@@ -1,0 +1,292 @@
+using Kinerja.Data;
+using Kinerja.Documents.Rendering;
+using Kinerja.Documents.Reports;
+using Kinerja.Documents.Workbook;
+using Kinerja.Domain.Measurement;
+using Kinerja.Domain.Values;
+using Kinerja.Domain.Workflow;
+using Kinerja.Web.Security;
+using Kinerja.Web.Services;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kinerja.Web.Api;
+
+public sealed record AgencyDto(int Id, string Name, string Kind, IReadOnlyList<int> Years, string? Role);
+
+public sealed record IndicatorCapaianDto(string Code, string Name, string Goal, string Unit, string? Target, string? Realisasi, decimal? Capaian, string? CapaianText, string? Category, string? Color);
+
+public sealed record GoalCapaianDto(string Code, string Name, decimal? Capaian, string? Category);
+
+public sealed record CapaianDto(string Period, decimal? AgencyCapaian, string? AgencyCategory, IReadOnlyList<GoalCapaianDto> Goals, IReadOnlyList<IndicatorCapaianDto> Indicators);
+
+public sealed record RealisasiDto(long Id, string Indicator, string Period, string Unit, int Version, string Status, string? Value, string? ValueStatus, string? Note, string? Kendala, string? TindakLanjut, string? Explanation, int ConcurrencyVersion, IReadOnlyList<EventDto> History, IReadOnlyList<EvidenceDto> Evidence)
+{
+    public static RealisasiDto Of(RealisasiRecord r) => new(r.Id, r.IndicatorCode, r.Period, r.UnitCode, r.Version, RealisasiService.StatusLabel(r.Status), r.Value, r.ValueStatus, r.Note, r.Kendala, r.TindakLanjut, r.Explanation, r.ConcurrencyVersion,
+        r.Events.OrderBy(e => e.Id).Select(e => new EventDto(e.At, e.UserName, RealisasiService.StatusLabel(e.From), RealisasiService.StatusLabel(e.To), e.Value, e.Reason)).ToList(),
+        r.Evidence.Select(e => new EvidenceDto(e.Id, e.FileName, e.ContentType, e.Size, e.Sha256)).ToList());
+}
+
+public sealed record EventDto(DateTimeOffset At, string User, string From, string To, string? Value, string? Reason);
+
+public sealed record EvidenceDto(long Id, string FileName, string ContentType, long Size, string Sha256);
+
+public sealed record RealisasiSaveRequest(string? Value, string? ValueStatus, string? Note, string? Kendala, string? TindakLanjut, string? Explanation, string? CorrectionReason, int? ConcurrencyVersion);
+
+public sealed record WorkflowRequest(int? ConcurrencyVersion, string? Reason);
+
+public sealed record TargetSaveRequest(string Value, int ConcurrencyVersion);
+
+public sealed record TargetDto(long Id, string Indicator, string Period, string Value, string? Cumulative, string? Document, string Unit, int ConcurrencyVersion);
+
+/// <summary>
+/// The REST API: what the pages do, with the same server-side authorisation. Cookie sign-in; a
+/// request that changes data must carry the antiforgery token in the X-CSRF-TOKEN header
+/// (GET /api/antiforgery gives it), and the cookies are SameSite=Strict.
+/// </summary>
+public static class KinerjaApi
+{
+    public static void MapKinerjaApi(this WebApplication app)
+    {
+        var api = app.MapGroup("/api").WithTags("Kinerja").AddEndpointFilter<AntiforgeryFilter>().DisableAntiforgery();
+        api.MapGet("/antiforgery", (HttpContext http, IAntiforgery antiforgery) =>
+            Results.Ok(new { header = "X-CSRF-TOKEN", token = antiforgery.GetAndStoreTokens(http).RequestToken }))
+            .WithSummary("Token antiforgery untuk permintaan yang mengubah data");
+        api.MapGet("/instansi", Agencies).WithSummary("Instansi dan tahun yang dapat dilihat pengguna");
+        var year = api.MapGroup("/instansi/{agencyId:int}/{year:int}");
+        year.MapGet("/capaian", Capaian).WithSummary("Capaian per indikator dan sasaran (realisasi yang disahkan)");
+        year.MapGet("/realisasi", ListRealisasi).WithSummary("Realisasi terkini per indikator pada periode, hanya unit yang menjadi wewenang pengguna");
+        year.MapGet("/realisasi/{indicator}/{period}", GetRealisasi).WithSummary("Satu realisasi dengan riwayat dan bukti dukung");
+        year.MapPut("/realisasi/{indicator}/{period}", SaveRealisasi).WithSummary("Simpan draf realisasi (atau koreksi versi baru atas yang disahkan)");
+        year.MapPost("/realisasi/{indicator}/{period}/{step}", Step).WithSummary("Langkah alur: ajukan, verifikasi, sahkan, kembalikan");
+        year.MapGet("/target", Targets).WithSummary("Target tahun ini");
+        year.MapPut("/target/{id:long}", SaveTarget).WithSummary("Ubah nilai target (konkurensi optimistis)");
+
+        // downloads used by the pages; the same checks
+        var files = app.MapGroup("/instansi/{agencyId:int}/{year:int}").ExcludeFromDescription();
+        files.MapGet("/ekspor.{format}", Export);
+        files.MapGet("/bukti/{id:long}", Evidence);
+        files.MapGet("/dokumen/{kind}.{format}", Document).AllowAnonymous();
+        files.MapGet("/pohon.svg", (int agencyId, int year, HttpContext http, KinerjaDbContext db, DatasetCache cache, IAuthorizationService auth) => PlanTree(agencyId, year, http, db, cache, auth));
+    }
+
+    private sealed class AntiforgeryFilter(IAntiforgery antiforgery) : IEndpointFilter
+    {
+        public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+        {
+            var http = context.HttpContext;
+            if (!HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method) && !await antiforgery.IsRequestValidAsync(http))
+                return ApiResults.Problem(StatusCodes.Status400BadRequest, "token antiforgery tidak ada atau tidak sah; ambil dari GET /api/antiforgery dan kirim di header X-CSRF-TOKEN");
+            return await next(context);
+        }
+    }
+
+    private static async Task<bool> Can(IAuthorizationService auth, HttpContext http, int agencyId, OperationAuthorizationRequirement op, string? unit = null) =>
+        (await auth.AuthorizeAsync(http.User, new AgencyResource(agencyId, unit), op)).Succeeded;
+
+    private static async Task<ReportingYear?> YearAsync(KinerjaDbContext db, int agencyId, int year) =>
+        await db.Years.SingleOrDefaultAsync(y => y.AgencyId == agencyId && y.Year == year);
+
+    private static async Task<IResult> Agencies(KinerjaDbContext db, ScopeProvider scopes)
+    {
+        var scope = await scopes.GetAsync();
+        var all = await db.Agencies.AsNoTracking().OrderBy(a => a.Name).Select(a => new { a.Id, a.Name, a.Kind, Years = a.Years.Select(y => y.Year).ToList() }).ToListAsync();
+        return Results.Ok(all.Where(a => scope.IsSystemAdmin || scope.Assignments.ContainsKey(a.Id))
+            .Select(a => new AgencyDto(a.Id, a.Name, a.Kind, a.Years.Order().ToList(), scope.RoleIn(a.Id)?.ToString())).ToList());
+    }
+
+    private static async Task<IResult> Capaian(int agencyId, int year, string? periode, HttpContext http, KinerjaDbContext db, DatasetCache cache, IAuthorizationService auth)
+    {
+        if (await YearAsync(db, agencyId, year) is not { } row)
+            return ApiResults.Problem(404, "instansi atau tahun tidak ada");
+        if (!await Can(auth, http, agencyId, Operations.ViewWhole))
+            return ApiResults.Problem(403, "akun ini tidak berwenang melihat capaian seluruh instansi");
+        return Results.Ok(await Dashboard.CapaianAsync(db, cache, row, periode));
+    }
+
+    private static async Task<IResult> ListRealisasi(int agencyId, int year, string? periode, HttpContext http, KinerjaDbContext db, ScopeProvider scopes, IAuthorizationService auth)
+    {
+        if (await YearAsync(db, agencyId, year) is not { } row)
+            return ApiResults.Problem(404, "instansi atau tahun tidak ada");
+        if (!await Can(auth, http, agencyId, Operations.View))
+            return ApiResults.Problem(403, "akun ini tidak berwenang atas instansi ini");
+        var scope = await scopes.GetAsync();
+        var period = RealisasiService.NormalPeriod(periode, year);
+        var records = await db.Realisasi.AsNoTracking().Include(r => r.Events).Include(r => r.Evidence)
+            .Where(r => r.ReportingYearId == row.Id && r.IsCurrent && (period == null || r.Period == period)).OrderBy(r => r.Ordinal).ToListAsync();
+        return Results.Ok(records.Where(r => scope.CoversUnit(agencyId, r.UnitCode)).Select(RealisasiDto.Of).ToList());
+    }
+
+    private static async Task<(IResult? Refusal, ReportingYear Year, IndicatorInfo Indicator, string Period)> Locate(int agencyId, int year, string indicator, string period, HttpContext http, KinerjaDbContext db, IAuthorizationService auth, OperationAuthorizationRequirement op)
+    {
+        var row = await YearAsync(db, agencyId, year);
+        var info = row is null ? null : await db.Indicators.AsNoTracking().FirstOrDefaultAsync(i => i.ReportingYearId == row.Id && i.Code == indicator);
+        var normal = RealisasiService.NormalPeriod(period, year);
+        if (row is null || info is null || normal is null)
+            return (ApiResults.Problem(404, "instansi, tahun, indikator atau periode tidak ada"), null!, null!, "");
+        if (!await Can(auth, http, agencyId, op, info.UnitCode))
+            return (ApiResults.Problem(403, $"akun ini tidak berwenang atas unit {info.UnitCode}"), null!, null!, "");
+        return (null, row, info, normal);
+    }
+
+    private static async Task<IResult> GetRealisasi(int agencyId, int year, string indicator, string period, HttpContext http, KinerjaDbContext db, IAuthorizationService auth, RealisasiService service)
+    {
+        var (refusal, row, info, normal) = await Locate(agencyId, year, indicator, period, http, db, auth, Operations.View);
+        if (refusal is not null)
+            return refusal;
+        var record = await service.CurrentAsync(row.Id, info.Code, normal);
+        return record is null ? ApiResults.Problem(404, "realisasi periode ini belum diisi") : Results.Ok(RealisasiDto.Of(record));
+    }
+
+    private static async Task<IResult> SaveRealisasi(int agencyId, int year, string indicator, string period, RealisasiSaveRequest body, HttpContext http, KinerjaDbContext db, IAuthorizationService auth, ScopeProvider scopes, RealisasiService service)
+    {
+        var (refusal, row, info, normal) = await Locate(agencyId, year, indicator, period, http, db, auth, Operations.EnterRealisasi);
+        if (refusal is not null)
+            return refusal;
+        db.AuditUser = (await scopes.GetAsync()).UserName;
+        var outcome = await service.SaveAsync(await scopes.GetAsync(), row, info, normal, new RealisasiInput(body.Value, body.ValueStatus, body.Note, body.Kendala, body.TindakLanjut, body.Explanation, body.CorrectionReason), body.ConcurrencyVersion);
+        return ApiResults.From(outcome, () => RealisasiDto.Of(outcome.Record!));
+    }
+
+    private static async Task<IResult> Step(int agencyId, int year, string indicator, string period, string step, WorkflowRequest body, HttpContext http, KinerjaDbContext db, IAuthorizationService auth, ScopeProvider scopes, RealisasiService service)
+    {
+        var op = step switch
+        {
+            "ajukan" => Operations.EnterRealisasi,
+            "verifikasi" => Operations.Verify,
+            "sahkan" => Operations.Approve,
+            "kembalikan" => Operations.Return,
+            _ => null,
+        };
+        if (op is null)
+            return ApiResults.Problem(404, "langkah harus ajukan, verifikasi, sahkan atau kembalikan");
+        var (refusal, row, info, normal) = await Locate(agencyId, year, indicator, period, http, db, auth, op);
+        if (refusal is not null)
+            return refusal;
+        var record = await service.CurrentAsync(row.Id, info.Code, normal);
+        if (record is null)
+            return ApiResults.Problem(404, "realisasi periode ini belum diisi");
+        var scope = await scopes.GetAsync();
+        db.AuditUser = scope.UserName;
+        var outcome = step switch
+        {
+            "ajukan" => await service.SubmitAsync(scope, row, record, body.ConcurrencyVersion),
+            "verifikasi" => await service.VerifyAsync(scope, row, record, body.ConcurrencyVersion),
+            "sahkan" => await service.ApproveAsync(scope, row, record, body.ConcurrencyVersion),
+            _ => await service.ReturnAsync(scope, row, record, body.Reason, body.ConcurrencyVersion),
+        };
+        return ApiResults.From(outcome, () => new { realisasi = RealisasiDto.Of(outcome.Record!), peringatan = outcome.Warnings });
+    }
+
+    private static async Task<IResult> Targets(int agencyId, int year, HttpContext http, KinerjaDbContext db, ScopeProvider scopes, IAuthorizationService auth)
+    {
+        if (await YearAsync(db, agencyId, year) is not { } row)
+            return ApiResults.Problem(404, "instansi atau tahun tidak ada");
+        if (!await Can(auth, http, agencyId, Operations.View))
+            return ApiResults.Problem(403, "akun ini tidak berwenang atas instansi ini");
+        var scope = await scopes.GetAsync();
+        var targets = await db.Targets.AsNoTracking().Where(t => t.ReportingYearId == row.Id).OrderBy(t => t.Ordinal).ToListAsync();
+        return Results.Ok(targets.Where(t => scope.CoversUnit(agencyId, t.UnitCode)).Select(t => new TargetDto(t.Id, t.IndicatorCode, t.Period, t.Value, t.Cumulative, t.Document, t.UnitCode, t.ConcurrencyVersion)).ToList());
+    }
+
+    private static async Task<IResult> SaveTarget(int agencyId, int year, long id, TargetSaveRequest body, HttpContext http, KinerjaDbContext db, ScopeProvider scopes, IAuthorizationService auth, DatasetCache cache)
+    {
+        if (await YearAsync(db, agencyId, year) is not { } row || await db.Targets.SingleOrDefaultAsync(t => t.Id == id && t.ReportingYearId == row.Id) is not { } target)
+            return ApiResults.Problem(404, "target tidak ada");
+        if (!await Can(auth, http, agencyId, Operations.Plan, target.UnitCode))
+            return ApiResults.Problem(403, "hanya perencana atau administrator instansi yang dapat mengubah target");
+        db.AuditUser = (await scopes.GetAsync()).UserName;
+        var outcome = await TargetEditor.SaveAsync(db, cache, row, target, body.Value, body.ConcurrencyVersion);
+        return outcome is null ? Results.Ok(new TargetDto(target.Id, target.IndicatorCode, target.Period, target.Value, target.Cumulative, target.Document, target.UnitCode, target.ConcurrencyVersion)) : ApiResults.Problem(outcome.Value.Status, outcome.Value.Message);
+    }
+
+    private static async Task<IResult> Export(int agencyId, int year, string format, HttpContext http, KinerjaDbContext db, IAuthorizationService auth)
+    {
+        if (await YearAsync(db, agencyId, year) is not { } row)
+            return Results.NotFound();
+        if (!await Can(auth, http, agencyId, Operations.ViewWhole))
+            return Results.Forbid();
+        var raw = await new WorkbookStore(db, TimeProvider.System).LoadRawAsync(row.Id, RealisasiView.Latest);
+        var name = $"kinerja-{agencyId}-{year}";
+        if (format == "json")
+            return Results.File(System.Text.Encoding.UTF8.GetBytes(JsonWorkbook.Write(raw)), "application/json", name + ".json");
+        if (format != "xlsx")
+            return Results.NotFound();
+        var temp = Path.Combine(Path.GetTempPath(), "kinerja-ekspor-" + Guid.NewGuid().ToString("N") + ".xlsx");
+        try
+        {
+            XlsxWorkbook.Write(raw, temp);
+            return Results.File(await File.ReadAllBytesAsync(temp), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name + ".xlsx");
+        }
+        finally
+        {
+            File.Delete(temp);
+        }
+    }
+
+    private static async Task<IResult> Evidence(int agencyId, int year, long id, HttpContext http, KinerjaDbContext db, EvidenceStore store, IAuthorizationService auth)
+    {
+        var evidence = await db.Evidence.AsNoTracking().SingleOrDefaultAsync(e => e.Id == id && e.AgencyId == agencyId);
+        var record = evidence is null ? null : await db.Realisasi.AsNoTracking().SingleOrDefaultAsync(r => r.Id == evidence.RealisasiRecordId);
+        if (evidence is null || record is null)
+            return Results.NotFound();
+        if (!await Can(auth, http, agencyId, Operations.View, record.UnitCode))
+            return Results.Forbid();
+        var path = store.PathOf(evidence.Sha256);
+        return File.Exists(path) ? Results.File(path, evidence.ContentType, evidence.FileName) : Results.NotFound();
+    }
+
+    /// <summary>LKjIP, PK and triwulan built by Kinerja.Documents from the approved data; the public gets the published years.</summary>
+    private static async Task<IResult> Document(int agencyId, int year, string kind, string format, string? periode, string? versi, HttpContext http, KinerjaDbContext db, DatasetCache cache, IAuthorizationService auth)
+    {
+        if (await YearAsync(db, agencyId, year) is not { } row)
+            return Results.NotFound();
+        if (!row.Published && !await Can(auth, http, agencyId, Operations.ViewWhole))
+            return http.User.Identity?.IsAuthenticated == true ? Results.Forbid() : Results.Challenge();
+        var reportKind = kind switch { "lkjip" => ReportKind.Lkjip, "pk" => ReportKind.Pk, "triwulan" => ReportKind.Triwulan, _ => (ReportKind?)null };
+        if (reportKind is null || format is not ("docx" or "xlsx" or "pdf"))
+            return Results.NotFound();
+        var data = await cache.GetAsync(db, row.Id, RealisasiView.Approved);
+        Period? period = RealisasiService.NormalPeriod(periode, year) is { } p ? Period.Parse(p).Value : null;
+        if (reportKind == ReportKind.Triwulan && period is not { IsQuarter: true })
+            period = data.Profile.ReportPeriod.IsQuarter && data.Profile.ReportPeriod.Year == year ? data.Profile.ReportPeriod : Period.OfQuarter(year, 1);
+        var report = ReportWriter.Build(reportKind.Value, new ReportRequest(data, period, versi == "perubahan"));
+        var temp = Path.Combine(Path.GetTempPath(), "kinerja-dokumen-" + Guid.NewGuid().ToString("N") + "." + format);
+        try
+        {
+            try
+            {
+                await Task.Run(() => ReportWriter.Write(report, temp));
+            }
+            catch (Exception e) when (format == "pdf" && e is not OutOfMemoryException)
+            {
+                return ApiResults.Problem(503, "PDF tidak dapat dibuat di server ini (LibreOffice tidak tersedia); unduh versi Word");
+            }
+
+            var type = format switch
+            {
+                "docx" => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                "xlsx" => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                _ => "application/pdf",
+            };
+            return Results.File(await File.ReadAllBytesAsync(temp), type, $"{kind}-{year}{(period is { } pp && kind == "triwulan" ? "-" + pp : "")}.{format}");
+        }
+        finally
+        {
+            File.Delete(temp);
+        }
+    }
+
+    private static async Task<IResult> PlanTree(int agencyId, int year, HttpContext http, KinerjaDbContext db, DatasetCache cache, IAuthorizationService auth)
+    {
+        if (await YearAsync(db, agencyId, year) is not { } row)
+            return Results.NotFound();
+        if (!await Can(auth, http, agencyId, Operations.View))
+            return Results.Forbid();
+        var data = await cache.GetAsync(db, row.Id, RealisasiView.Approved);
+        return Results.Text(PohonKinerja.Svg(data), "image/svg+xml; charset=utf-8");
+    }
+}

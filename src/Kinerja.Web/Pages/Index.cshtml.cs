@@ -1,0 +1,33 @@
+using Kinerja.Data;
+using Kinerja.Web.Security;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kinerja.Web.Pages;
+
+public sealed class IndexModel(KinerjaDbContext db, ScopeProvider scopes) : PageModel
+{
+    public sealed record AgencyRow(int Id, string Name, string Role, IReadOnlyList<int> Years, bool CanManage);
+
+    public UserScope Scope { get; private set; } = UserScope.Anonymous;
+
+    public List<AgencyRow> Rows { get; } = [];
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (!await db.Users.AnyAsync())
+            return Redirect("/setup");
+        Scope = await scopes.GetAsync();
+        if (!Scope.IsSignedIn)
+            return Page();
+        var agencies = await db.Agencies.AsNoTracking().OrderBy(a => a.Name).Select(a => new { a.Id, a.Name, Years = a.Years.Select(y => y.Year).ToList() }).ToListAsync();
+        foreach (var a in agencies.Where(a => Scope.IsSystemAdmin || Scope.Assignments.ContainsKey(a.Id)))
+        {
+            var role = Scope.RoleIn(a.Id) is { } r ? UserScope.RoleLabel(r) : "Administrator sistem";
+            Rows.Add(new AgencyRow(a.Id, a.Name, role, a.Years.Order().ToList(), Scope.Can(Operations.ManageUsers, new AgencyResource(a.Id))));
+        }
+
+        return Page();
+    }
+}

@@ -1,0 +1,167 @@
+using System.Net;
+using System.Text;
+using Kinerja.Data;
+using Kinerja.Domain.Measurement;
+using Kinerja.Domain.Model;
+using Kinerja.Domain.Values;
+using Kinerja.Web.Api;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kinerja.Web.Services;
+
+/// <summary>The capaian table of a period from the approved realisasi, for the dashboard page and the API.</summary>
+public static class Dashboard
+{
+    public static async Task<CapaianDto> CapaianAsync(KinerjaDbContext db, DatasetCache cache, ReportingYear row, string? asked)
+    {
+        var data = await cache.GetAsync(db, row.Id, RealisasiView.Approved);
+        var period = PeriodFor(data, row.Year, asked);
+        var units = await db.Indicators.AsNoTracking().Where(i => i.ReportingYearId == row.Id).ToDictionaryAsync(i => i.Code, i => i.UnitCode);
+        var result = PerformanceCalculator.Compute(data, period);
+        return Of(result, data.Profile, units);
+    }
+
+    public static Period PeriodFor(PerformanceDataset data, int year, string? asked) =>
+        RealisasiService.NormalPeriod(asked, year) is { } p ? Period.Parse(p).Value
+        : data.Profile.ReportPeriod.Year == year && !data.Profile.ReportPeriod.IsRenstraEnd ? data.Profile.ReportPeriod : Period.OfYear(year);
+
+    public static CapaianDto Of(PerformanceResult result, AgencyProfile profile, IReadOnlyDictionary<string, string> units)
+    {
+        var indicators = result.Indicators.Select(r =>
+        {
+            var band = r.Capaian.HasValue ? profile.PredicateScale.Classify(r.Capaian.Value) : null;
+            return new IndicatorCapaianDto(r.Indicator.Code, r.Indicator.Name, r.Indicator.GoalCode, units.GetValueOrDefault(r.Indicator.Code) ?? "",
+                r.Target?.Display(profile.Decimals, profile.Rounding), r.Realisasi is { } re ? re.Value?.Display(profile.Decimals, profile.Rounding) ?? "N/A" : null,
+                r.Capaian.HasValue ? r.Capaian.Value : null, r.Capaian.HasValue ? profile.FormatPercent(r.Capaian.Value) : CapaianText(r.Capaian), r.Predicate, band?.Color);
+        }).ToList();
+        var goals = result.Goals.Select(g => new GoalCapaianDto(g.Goal.Code, g.Goal.Name, g.Capaian, g.Predicate)).ToList();
+        return new CapaianDto(result.Period.ToString(), result.AgencyCapaian, result.AgencyPredicate, goals, indicators);
+    }
+
+    public static string CapaianText(Capaian capaian) => capaian.Status switch
+    {
+        CapaianStatus.NotAvailable => "N/A",
+        CapaianStatus.NoTarget => "tanpa target",
+        CapaianStatus.NoRealisasi => "belum ada realisasi",
+        CapaianStatus.NotComputable => "tidak dapat dihitung",
+        _ => "",
+    };
+}
+
+/// <summary>Editing a target value with optimistic concurrency; the value must read as the importer reads it.</summary>
+public static class TargetEditor
+{
+    public static async Task<(int Status, string Message)?> SaveAsync(KinerjaDbContext db, DatasetCache cache, ReportingYear year, TargetRow target, string value, int expectedVersion)
+    {
+        if (expectedVersion != target.ConcurrencyVersion)
+            return (409, Changed(target));
+        var data = await cache.GetAsync(db, year.Id, RealisasiView.Latest);
+        var indicator = data.Indicators.FirstOrDefault(i => i.Code == target.IndicatorCode);
+        var parsed = MeasuredValueParser.Parse(value, indicator?.TargetKind ?? TargetKind.Number, indicator?.Satuan ?? "", indicator?.OrdinalScale);
+        if (!parsed.Success)
+            return (400, $"nilai target \"{value}\" tidak dapat dibaca: {parsed.Error}");
+        target.Value = value.Trim();
+        db.Entry(target).Property(t => t.ConcurrencyVersion).OriginalValue = expectedVersion;
+        target.ConcurrencyVersion = expectedVersion + 1;
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            var now = await db.Targets.AsNoTracking().SingleAsync(t => t.Id == target.Id);
+            return (409, Changed(now));
+        }
+
+        await db.Years.Where(y => y.Id == year.Id).ExecuteUpdateAsync(s => s.SetProperty(y => y.Revision, y => y.Revision + 1));
+        await transaction.CommitAsync();
+        return null;
+    }
+
+    private static string Changed(TargetRow now) =>
+        $"target {now.IndicatorCode} {now.Period} telah diubah orang lain sejak Anda membukanya: nilainya sekarang \"{now.Value}\"; perubahan Anda tidak disimpan. Muat ulang halaman lalu ulangi.";
+}
+
+/// <summary>The pohon kinerja: the plan cascade with each node's indicators, drawn as SVG (no script, prints and exports as is).</summary>
+public static class PohonKinerja
+{
+    private const int Width = 220;
+    private const int Gap = 16;
+    private const int LineHeight = 14;
+
+    public static string Svg(PerformanceDataset data)
+    {
+        var children = data.Plan.ToLookup(p => string.IsNullOrWhiteSpace(p.ParentCode) || data.FindPlanNode(p.ParentCode) is null ? "" : p.ParentCode!);
+        var indicators = data.Indicators.ToLookup(i => i.GoalCode);
+        var boxes = new List<(PlanNode Node, int X, int Y, int H, List<string> Lines)>();
+        var links = new List<(int X1, int Y1, int X2, int Y2)>();
+        var nextX = Gap;
+        var depthY = new Dictionary<int, int>();
+
+        (int X, int Y, int H) Place(PlanNode node, int depth, HashSet<string> path)
+        {
+            var lines = Wrap($"{node.Code} · {node.Name}", 34).Concat(indicators[node.Code].SelectMany(i => Wrap("▸ " + i.Code + " " + i.Name, 36))).Take(14).ToList();
+            var h = 10 + lines.Count * LineHeight;
+            var y = Gap + depth * 190;
+            var kids = path.Add(node.Code) ? children[node.Code].ToList() : [];
+            int x;
+            if (kids.Count == 0)
+            {
+                x = nextX;
+                nextX += Width + Gap;
+            }
+            else
+            {
+                var placed = kids.Select(k => Place(k, depth + 1, path)).ToList();
+                x = (placed.First().X + placed.Last().X) / 2;
+                foreach (var p in placed)
+                    links.Add((x + Width / 2, y + h, p.X + Width / 2, p.Y));
+            }
+
+            path.Remove(node.Code);
+            boxes.Add((node, x, y, h, lines));
+            return (x, y, h);
+        }
+
+        foreach (var root in children[""])
+            Place(root, 0, []);
+        var width = Math.Max(nextX, 400);
+        var height = boxes.Count == 0 ? 100 : boxes.Max(b => b.Y + b.H) + Gap;
+        var svg = new StringBuilder();
+        svg.Append($"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" role=\"img\" aria-label=\"Pohon kinerja {WebUtility.HtmlEncode(data.Profile.Agency)}\" font-family=\"sans-serif\" font-size=\"11\">");
+        svg.Append($"<title>Pohon kinerja {WebUtility.HtmlEncode(data.Profile.Agency)} {data.Profile.Year}</title>");
+        foreach (var (x1, y1, x2, y2) in links)
+            svg.Append($"<path d=\"M{x1} {y1} V{(y1 + y2) / 2} H{x2} V{y2}\" fill=\"none\" stroke=\"#555\"/>");
+        foreach (var (node, x, y, h, lines) in boxes)
+        {
+            var fill = node.Level switch { PlanLevel.Tujuan => "#dbe8f6", PlanLevel.Program or PlanLevel.Kegiatan or PlanLevel.SubKegiatan => "#f3f3f3", _ => "#e3f4e8" };
+            svg.Append($"<g><rect x=\"{x}\" y=\"{y}\" width=\"{Width}\" height=\"{h}\" rx=\"6\" fill=\"{fill}\" stroke=\"#333\"/>");
+            for (var i = 0; i < lines.Count; i++)
+                svg.Append($"<text x=\"{x + 6}\" y=\"{y + 16 + i * LineHeight}\"{(i == 0 ? " font-weight=\"bold\"" : "")}>{WebUtility.HtmlEncode(lines[i])}</text>");
+            svg.Append("</g>");
+        }
+
+        svg.Append("</svg>");
+        return svg.ToString();
+    }
+
+    private static IEnumerable<string> Wrap(string text, int width)
+    {
+        var line = new StringBuilder();
+        foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (line.Length > 0 && line.Length + word.Length + 1 > width)
+            {
+                yield return line.ToString();
+                line.Clear();
+            }
+
+            line.Append(line.Length > 0 ? " " : "").Append(word);
+        }
+
+        if (line.Length > 0)
+            yield return line.ToString();
+    }
+}

@@ -1,0 +1,152 @@
+using Kinerja.Data;
+using Kinerja.Documents.Workbook;
+using Kinerja.Domain.Model;
+
+namespace Kinerja.Web.Services;
+
+/// <summary>An upload that is not a workbook or too large, refused before it is read.</summary>
+public sealed class UploadRejectedException(string message) : Exception(message);
+
+/// <summary>A workbook read from an upload: its raw cells and the dataset, or the importer's located errors.</summary>
+public sealed record ReadWorkbook(string Token, string FileName, RawWorkbook? Raw, PerformanceDataset? Data, IReadOnlyList<ImportError> Errors);
+
+/// <summary>
+/// Import of a whole workbook (.xlsx or .json) in two steps: the upload is kept aside and previewed
+/// (added, changed, removed); the commit reads the same file again and writes it in one transaction.
+/// </summary>
+public sealed class ImportService(StoragePaths paths, KinerjaDbContext db, TimeProvider clock)
+{
+    public const long MaxBytes = 20 * 1024 * 1024;
+
+    public async Task<ReadWorkbook> ReceiveAsync(IFormFile? file, CancellationToken cancellationToken = default)
+    {
+        if (file is null || file.Length == 0)
+            throw new UploadRejectedException("pilih berkas buku kerja (.xlsx atau .json) terlebih dahulu");
+        if (file.Length > MaxBytes)
+            throw new UploadRejectedException($"berkas terlalu besar ({file.Length / 1024 / 1024} MB); paling besar {MaxBytes / 1024 / 1024} MB");
+        var head = new byte[8];
+        int read;
+        await using (var probe = file.OpenReadStream())
+            read = await probe.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, cancellationToken);
+        var extension = FileSniffer.Kind(head.AsSpan(0, read)) == "application/zip" ? ".xlsx"
+            : FileSniffer.LooksLikeJson(head.AsSpan(0, read)) ? ".json"
+            : throw new UploadRejectedException($"berkas \"{Path.GetFileName(file.FileName)}\" bukan buku kerja Excel (.xlsx) atau JSON: isinya tidak dikenali");
+        Directory.CreateDirectory(paths.Uploads);
+        var token = Guid.NewGuid().ToString("N");
+        await using (var target = File.Create(PathOf(token, extension)))
+        await using (var source = file.OpenReadStream())
+            await source.CopyToAsync(target, cancellationToken);
+        File.WriteAllText(PathOf(token, ".name"), Path.GetFileName(file.FileName));
+        return Read(token);
+    }
+
+    /// <summary>Reads a kept upload again (for the commit); the file name in errors is the one the user uploaded.</summary>
+    public ReadWorkbook Read(string token)
+    {
+        if (token.Length != 32 || !token.All(char.IsAsciiHexDigitLower))
+            throw new UploadRejectedException("unggahan tidak dikenal; unggah ulang berkasnya");
+        var xlsx = PathOf(token, ".xlsx");
+        var json = PathOf(token, ".json");
+        var path = File.Exists(xlsx) ? xlsx : File.Exists(json) ? json : throw new UploadRejectedException("unggahan sudah kedaluwarsa; unggah ulang berkasnya");
+        var name = File.Exists(PathOf(token, ".name")) ? File.ReadAllText(PathOf(token, ".name")) : Path.GetFileName(path);
+        try
+        {
+            var raw = path.EndsWith(".json", StringComparison.Ordinal) ? JsonWorkbook.Read(File.ReadAllText(path), name) : Renamed(XlsxWorkbook.Read(path), path, name);
+            return new ReadWorkbook(token, name, raw, DatasetImporter.Import(raw), []);
+        }
+        catch (WorkbookImportException e)
+        {
+            return new ReadWorkbook(token, name, null, null, e.Errors.Select(x => x with { Location = x.Location with { File = name } }).ToList());
+        }
+    }
+
+    // the xlsx reader names errors after the kept file; the user knows the file by the name they uploaded
+    private static RawWorkbook Renamed(RawWorkbook raw, string path, string name)
+    {
+        if (raw.FileName == name)
+            return raw;
+        var copy = new RawWorkbook { FileName = name, IsJson = raw.IsJson, HasProfile = raw.HasProfile };
+        foreach (var (key, cell) in raw.Profile)
+            copy.Profile[key] = cell with { Location = cell.Location with { File = name } };
+        foreach (var (sheet, rows) in raw.Sheets)
+        {
+            copy.Sheets[sheet] = rows.Select(r =>
+            {
+                var row = new RawRow { Row = r.Row, SheetName = r.SheetName };
+                foreach (var (key, cell) in r.Cells)
+                    row.Cells[key] = cell with { Location = cell.Location with { File = name } };
+                return row;
+            }).ToList();
+        }
+
+        _ = path;
+        return copy;
+    }
+
+    public Task<ImportPreview> PreviewAsync(int? agencyId, ReadWorkbook workbook) =>
+        new WorkbookStore(db, clock).PreviewAsync(agencyId, workbook.Raw!, workbook.Data!);
+
+    public async Task<ImportOutcome> CommitAsync(int? agencyId, string token, int? expectedRevision)
+    {
+        var workbook = Read(token);
+        if (workbook.Errors.Count > 0)
+            throw new UploadRejectedException("berkas berisi kesalahan; perbaiki lalu unggah ulang");
+        var outcome = await new WorkbookStore(db, clock).CommitAsync(agencyId, workbook.Raw!, workbook.Data!, expectedRevision, workbook.FileName);
+        Discard(token);
+        return outcome;
+    }
+
+    public void Discard(string token)
+    {
+        foreach (var extension in new[] { ".xlsx", ".json", ".name" })
+            File.Delete(PathOf(token, extension));
+    }
+
+    private string PathOf(string token, string extension) => Path.Combine(paths.Uploads, token + extension);
+}
+
+/// <summary>Loads the sample agencies into an empty database at first start, so the app shows real data at once.</summary>
+public sealed class Seeder(KinerjaDbContext db, TimeProvider clock, ILogger<Seeder> log)
+{
+    public static readonly string[] SampleFiles = ["banjar-2025.xlsx", "kemnaker-2024.xlsx", "pasar-kerja-2021.xlsx", "kemenko-tw1-2026.xlsx", "clean-demo.xlsx"];
+
+    public async Task SeedAsync(string samplesDirectory)
+    {
+        if (db.Agencies.Any())
+            return;
+        foreach (var name in SampleFiles)
+        {
+            var path = Path.Combine(samplesDirectory, name);
+            if (!File.Exists(path))
+            {
+                log.LogWarning("contoh tidak ditemukan: {Path}", path);
+                continue;
+            }
+
+            var raw = XlsxWorkbook.Read(path);
+            var data = DatasetImporter.Import(raw);
+            db.AuditUser = "sistem (contoh awal)";
+            await new WorkbookStore(db, clock).CommitAsync(null, raw, data, null, name);
+            if (log.IsEnabled(LogLevel.Information))
+                log.LogInformation("contoh dimuat: {Agency} {Year}", data.Profile.Agency, data.Profile.Year);
+        }
+
+        // the samples are public reports: their documents are published
+        foreach (var year in db.Years)
+            year.Published = true;
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>The repository's samples folder, looked for upwards from the app's folder.</summary>
+    public static string? FindSamples(string start)
+    {
+        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "samples");
+            if (File.Exists(Path.Combine(candidate, "clean-demo.xlsx")))
+                return candidate;
+        }
+
+        return null;
+    }
+}
