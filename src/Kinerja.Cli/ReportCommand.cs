@@ -24,6 +24,12 @@ public static class ReportCommand
         var versi = options.Value("versi");
         if (versi is not null && !Kinerja.Domain.Model.PkVersionId.Parse(versi).Success)
             throw new UsageException($"--versi \"{versi}\" tidak dikenal; pilih awal, perubahan (yang terakhir) atau perubahan-1, perubahan-2, ...");
+        // a report that cannot be written is refused before the checks and the build, not after them
+        if (Path.GetDirectoryName(Path.GetFullPath(outPath)) is { } folder && !Directory.Exists(folder))
+        {
+            error.WriteLine($"kesalahan: tidak dapat menulis {outPath}: folder tidak ada");
+            return CliApp.BadInput;
+        }
         var data = Kinerja.Domain.Formulas.FormulaRealisasi.Apply(CliApp.LoadDataset(options, file));
         var period = CliApp.ParsePeriod(options);
         ReportDocument report;
