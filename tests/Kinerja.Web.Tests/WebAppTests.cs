@@ -300,6 +300,26 @@ public abstract class WebAppTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task Import_through_the_api_is_previewed_then_committed_and_refused_to_an_operator()
+    {
+        if (!fixture.Available)
+            return;
+        var agencyId = fixture.App.WithDb(db => db.Agencies.Single(a => a.Name == "Kementerian Ketenagakerjaan").Id);
+        var json = JsonWorkbook.Write(XlsxWorkbook.Read(Samples.PathOf("kemnaker-2024.xlsx")));
+        var operatorBidang = await fixture.As("op-bidang");
+        using (var refused = new MultipartFormDataContent { { new ByteArrayContent(Encoding.UTF8.GetBytes(json)), "berkas", "kemnaker.json" } })
+            Assert.Equal(HttpStatusCode.Forbidden, (await operatorBidang.ApiContent(HttpMethod.Post, $"/api/impor?instansi={agencyId}", refused)).StatusCode);
+        using var content = new MultipartFormDataContent { { new ByteArrayContent(Encoding.UTF8.GetBytes(json)), "berkas", "kemnaker.json" } };
+        var preview = await fixture.Admin.ApiContent(HttpMethod.Post, $"/api/impor?instansi={agencyId}", content);
+        Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
+        var body = await preview.Content.ReadFromJsonAsync<JsonElement>();
+        // the same workbook again: nothing to add, change or remove
+        Assert.Equal(0, body.GetProperty("sheets").GetArrayLength());
+        var commit = await fixture.Admin.Api(HttpMethod.Post, $"/api/impor/{body.GetProperty("token").GetString()}", new { agencyId, expectedRevision = body.GetProperty("expectedRevision").GetInt32() });
+        Assert.Equal(HttpStatusCode.OK, commit.StatusCode);
+    }
+
+    [Fact]
     public async Task Bad_workbook_gives_the_located_errors_and_writes_nothing()
     {
         if (!fixture.Available)

@@ -68,7 +68,7 @@ public sealed class DasborModel(KinerjaDbContext db, IAuthorizationService autho
         var visible = indicators.Where(i => Scope.CoversUnit(AgencyId, i.UnitCode)).ToList();
         if (Scope.SeesWholeAgency(AgencyId))
         {
-            var result = PerformanceCalculator.Compute(data, period);
+            var result = ComputedResults.Of(data, period);
             Capaian = Dashboard.Of(result, data.Profile, indicators.ToDictionary(i => i.Code, i => i.UnitCode));
             Budget = LkjipReport.BudgetTotal(data);
             var unitNamesForRanking = await Db.Units.AsNoTracking().Where(u => u.AgencyId == AgencyId).ToDictionaryAsync(u => u.Code, u => u.Name);
@@ -78,7 +78,7 @@ public sealed class DasborModel(KinerjaDbContext db, IAuthorizationService autho
             foreach (var p in PeriodsOf(Year))
             {
                 var at = Domain.Values.Period.Parse(p).Value;
-                var value = PerformanceCalculator.Compute(data, at).AgencyCapaian;
+                var value = ComputedResults.Of(data, at).AgencyCapaian;
                 if (value is not null || at == period)
                     Trend.Add((at.IsQuarter ? "TW " + Domain.Values.Period.Roman(at.Quarter) : p, value));
             }
