@@ -4,6 +4,11 @@ set -uo pipefail
 cd "$(dirname "$0")"
 # LibreOffice and poppler for the report PDF tests (installed once, when missing)
 scripts/install-deps.sh
+# a private PostgreSQL cluster for the web tests (they also run on SQLite); its connection string is passed on
+if [ -z "${KINERJA_TEST_POSTGRES:-}" ]; then
+  KINERJA_TEST_POSTGRES=$(scripts/start-postgres.sh | tail -n 1) || { echo "PostgreSQL could not be started"; exit 1; }
+  export KINERJA_TEST_POSTGRES
+fi
 log=$(mktemp)
 dotnet test Kinerja.sln -c Release --nologo "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}

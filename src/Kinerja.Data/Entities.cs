@@ -290,7 +290,9 @@ public sealed class EvidenceFile : IAudited
 
     int? IAudited.AuditAgencyId => AgencyId;
 
-    string IAudited.AuditKey => $"{RealisasiRecordId}|{FileName}";
+    string IAudited.AuditKey => KeyOf(RealisasiRecordId);
+
+    public static string KeyOf(long recordId) => "realisasi:" + recordId.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }
 
 /// <summary>An append-only record of a change: who, when, what, the values before and after.</summary>

@@ -117,7 +117,7 @@ public sealed class RealisasiService(KinerjaDbContext db, DatasetCache cache, Ti
             if (current is null)
             {
                 entry = new RealisasiEntry(info.UnitCode, info.Code, Period.Parse(period).Value, value, status.Value, candidate.Note, actor, clock);
-                candidate.Version = 1 + await db.Realisasi.Where(r => r.ReportingYearId == year.Id && r.IndicatorCode == info.Code && r.Period == period).Select(r => (int?)r.Version).MaxAsync() ?? 0;
+                candidate.Version = 1 + (await db.Realisasi.Where(r => r.ReportingYearId == year.Id && r.IndicatorCode == info.Code && r.Period == period).Select(r => (int?)r.Version).MaxAsync() ?? 0);
                 db.Realisasi.Add(candidate);
                 return await PersistAsync(candidate, entry, year.Id, null);
             }

@@ -1,0 +1,89 @@
+using Kinerja.Data;
+using Kinerja.Documents.Reports;
+using Kinerja.Domain.Budget;
+using Kinerja.Domain.Measurement;
+using Kinerja.Domain.Model;
+using Kinerja.Domain.Values;
+using Kinerja.Domain.Workflow;
+using Kinerja.Web.Api;
+using Kinerja.Web.Security;
+using Kinerja.Web.Services;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kinerja.Web.Pages.Instansi;
+
+public sealed class DasborModel(KinerjaDbContext db, IAuthorizationService authorization, ScopeProvider scopes, DatasetCache cache) : YearPageModel(db, authorization, scopes)
+{
+    public sealed record UnitProgress(string Unit, int Indicators, int Missing, int Draft, int Submitted, int Verified, int Approved, int Returned);
+
+    [BindProperty(SupportsGet = true, Name = "periode")]
+    public string? Asked { get; set; }
+
+    public string Period { get; private set; } = "";
+
+    public AgencyProfile Profile { get; private set; } = null!;
+
+    public CapaianDto? Capaian { get; private set; }
+
+    public Absorption? Budget { get; private set; }
+
+    public List<(string Label, decimal? Value)> Trend { get; } = [];
+
+    public List<UnitProgress> Board { get; } = [];
+
+    /// <summary>A bar per period with a value: the agency's capaian over the year (plain SVG, no script).</summary>
+    public string TrendSvg()
+    {
+        var svg = new System.Text.StringBuilder($"<svg width=\"100%\" height=\"170\" viewBox=\"0 0 {Trend.Count * 90 + 20} 170\" role=\"img\" aria-label=\"Tren capaian instansi per periode\">");
+        for (var t = 0; t < Trend.Count; t++)
+        {
+            var (label, value) = Trend[t];
+            var h = value is { } v ? Math.Min(v, 150m) * 0.8m : 0m;
+            var x = 20 + t * 90;
+            svg.Append(System.FormattableString.Invariant($"<rect x=\"{x}\" y=\"{140 - h}\" width=\"60\" height=\"{h}\" fill=\"#0b3d75\"/>"));
+            svg.Append(System.FormattableString.Invariant($"<text x=\"{x + 30}\" y=\"160\" text-anchor=\"middle\" font-size=\"11\">{System.Net.WebUtility.HtmlEncode(label)}</text>"));
+            svg.Append(System.FormattableString.Invariant($"<text x=\"{x + 30}\" y=\"{134 - h}\" text-anchor=\"middle\" font-size=\"11\">{(value is { } vv ? Profile.FormatPercent(vv) : "-")}</text>"));
+        }
+
+        return svg.Append("</svg>").ToString();
+    }
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (await LoadAsync() is { } refused)
+            return refused;
+        var data = await cache.GetAsync(Db, YearRow.Id, RealisasiView.Approved);
+        Profile = data.Profile;
+        var period = Dashboard.PeriodFor(data, Year, Asked);
+        Period = period.ToString();
+        var indicators = await Db.Indicators.AsNoTracking().Where(i => i.ReportingYearId == YearRow.Id).OrderBy(i => i.Ordinal).ToListAsync();
+        var visible = indicators.Where(i => Scope.CoversUnit(AgencyId, i.UnitCode)).ToList();
+        if (Scope.SeesWholeAgency(AgencyId))
+        {
+            var result = PerformanceCalculator.Compute(data, period);
+            Capaian = Dashboard.Of(result, data.Profile, indicators.ToDictionary(i => i.Code, i => i.UnitCode));
+            Budget = LkjipReport.BudgetTotal(data);
+            foreach (var p in PeriodsOf(Year))
+            {
+                var at = Domain.Values.Period.Parse(p).Value;
+                var value = PerformanceCalculator.Compute(data, at).AgencyCapaian;
+                if (value is not null || at == period)
+                    Trend.Add((at.IsQuarter ? "TW " + Domain.Values.Period.Roman(at.Quarter) : p, value));
+            }
+        }
+
+        var records = await Db.Realisasi.AsNoTracking().Where(r => r.ReportingYearId == YearRow.Id && r.IsCurrent && r.Period == Period).Select(r => new { r.IndicatorCode, r.Status }).ToListAsync();
+        var status = records.ToDictionary(r => r.IndicatorCode, r => r.Status);
+        var unitNames = await Db.Units.AsNoTracking().Where(u => u.AgencyId == AgencyId).ToDictionaryAsync(u => u.Code, u => u.Name);
+        foreach (var group in visible.GroupBy(i => i.UnitCode).OrderBy(g => g.Key))
+        {
+            int Count(EntryStatus s) => group.Count(i => status.TryGetValue(i.Code, out var x) && x == s);
+            Board.Add(new UnitProgress(unitNames.GetValueOrDefault(group.Key) ?? group.Key, group.Count(), group.Count(i => !status.ContainsKey(i.Code)),
+                Count(EntryStatus.Draft), Count(EntryStatus.Diajukan), Count(EntryStatus.Diverifikasi), Count(EntryStatus.Disahkan), Count(EntryStatus.Dikembalikan)));
+        }
+
+        return Page();
+    }
+}

@@ -1,0 +1,241 @@
+using System.Text.Json;
+using Kinerja.Data;
+using Kinerja.Domain.Measurement;
+using Kinerja.Domain.Workflow;
+using Kinerja.Web.Security;
+using Kinerja.Web.Services;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kinerja.Web.Pages.Instansi;
+
+/// <summary>One realisasi (indicator, period): the value, bukti dukung, the workflow steps, history and audit log.</summary>
+public sealed class RealisasiEntryModel(KinerjaDbContext db, IAuthorizationService authorization, ScopeProvider scopes, DatasetCache cache, RealisasiService service, EvidenceStore evidence) : YearPageModel(db, authorization, scopes)
+{
+    public sealed record AuditRow(DateTimeOffset At, string UserName, string Action, string EntityKey, string? Before, string? After);
+
+    public sealed class FormValues
+    {
+        public string? Value { get; set; }
+
+        public string? ValueStatus { get; set; }
+
+        public string? Note { get; set; }
+
+        public string? Kendala { get; set; }
+
+        public string? TindakLanjut { get; set; }
+
+        public string? Explanation { get; set; }
+
+        public string? CorrectionReason { get; set; }
+    }
+
+    [BindProperty(SupportsGet = true, Name = "indicator")]
+    public string IndicatorCode { get; set; } = "";
+
+    [BindProperty(SupportsGet = true, Name = "period")]
+    public string PeriodText { get; set; } = "";
+
+    [BindProperty] public int? ConcurrencyVersion { get; set; }
+
+    [BindProperty] public string? Reason { get; set; }
+
+    [BindProperty] public List<IFormFile> Files { get; set; } = [];
+
+    public FormValues Form { get; private set; } = new();
+
+    public IndicatorInfo Info { get; private set; } = null!;
+
+    public string Period { get; private set; } = "";
+
+    public RealisasiRecord? Record { get; private set; }
+
+    public List<RealisasiRecord> Versions { get; private set; } = [];
+
+    public List<AuditRow> Audit { get; } = [];
+
+    public string? TargetText { get; private set; }
+
+    public string? CapaianText { get; private set; }
+
+    public string? Message { get; private set; }
+
+    public string? Error { get; private set; }
+
+    public List<string> Warnings { get; } = [];
+
+    public bool CanEdit { get; private set; }
+
+    public bool IsCorrection { get; private set; }
+
+    public bool CanUpload { get; private set; }
+
+    public bool CanSubmit { get; private set; }
+
+    public bool CanVerify { get; private set; }
+
+    public bool CanApprove { get; private set; }
+
+    public bool CanReturn { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (await LocateAsync() is { } refused)
+            return refused;
+        Message = TempData["pesan"] as string;
+        if (TempData["peringatan"] is string w)
+            Warnings.AddRange(w.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        await FillAsync(keepForm: false);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostSimpanAsync([FromForm] FormValues form)
+    {
+        if (await LocateAsync() is { } refused)
+            return refused;
+        if (!await Allowed(Operations.EnterRealisasi, Info.UnitCode))
+            return Forbid();
+        Db.AuditUser = Scope.UserName;
+        var outcome = await service.SaveAsync(Scope, YearRow, Info, Period, new RealisasiInput(form.Value, form.ValueStatus, form.Note, form.Kendala, form.TindakLanjut, form.Explanation, form.CorrectionReason), ConcurrencyVersion);
+        if (outcome.Ok)
+            return Done("Realisasi tersimpan sebagai draf.", outcome.Warnings);
+        Form = form;
+        return await Refused(outcome);
+    }
+
+    public async Task<IActionResult> OnPostUnggahAsync()
+    {
+        if (await LocateAsync() is { } refused)
+            return refused;
+        if (!await Allowed(Operations.EnterRealisasi, Info.UnitCode))
+            return Forbid();
+        var record = await service.CurrentAsync(YearRow.Id, Info.Code, Period);
+        if (record is null || record.Status is not (EntryStatus.Draft or EntryStatus.Dikembalikan))
+            return await Refused(Outcome.Refused(record is null ? "simpan realisasi terlebih dahulu, lalu unggah buktinya" : "bukti hanya dapat ditambah pada draf atau realisasi yang dikembalikan"));
+        if (Files.Count == 0)
+            return await Refused(Outcome.Refused("pilih berkas bukti terlebih dahulu"));
+        Db.AuditUser = Scope.UserName;
+        try
+        {
+            foreach (var file in Files)
+                await evidence.AddAsync(record, file, Scope.UserName);
+        }
+        catch (EvidenceRejectedException e)
+        {
+            Db.ChangeTracker.Clear();
+            return await Refused(Outcome.Refused(e.Message));
+        }
+
+        await Db.SaveChangesAsync();
+        return Done($"{Files.Count} bukti dukung tersimpan.", []);
+    }
+
+    public Task<IActionResult> OnPostAjukanAsync() => StepAsync(Operations.EnterRealisasi, (s, y, r) => service.SubmitAsync(s, y, r, ConcurrencyVersion), "Realisasi diajukan untuk diverifikasi.");
+
+    public Task<IActionResult> OnPostVerifikasiAsync() => StepAsync(Operations.Verify, (s, y, r) => service.VerifyAsync(s, y, r, ConcurrencyVersion), "Realisasi diverifikasi.");
+
+    public Task<IActionResult> OnPostSahkanAsync() => StepAsync(Operations.Approve, (s, y, r) => service.ApproveAsync(s, y, r, ConcurrencyVersion), "Realisasi disahkan.");
+
+    public Task<IActionResult> OnPostKembalikanAsync() => StepAsync(Operations.Return, (s, y, r) => service.ReturnAsync(s, y, r, Reason, ConcurrencyVersion), "Realisasi dikembalikan kepada pengisi.");
+
+    private async Task<IActionResult> StepAsync(Microsoft.AspNetCore.Authorization.Infrastructure.OperationAuthorizationRequirement operation, Func<UserScope, ReportingYear, RealisasiRecord, Task<Outcome>> step, string done)
+    {
+        if (await LocateAsync() is { } refused)
+            return refused;
+        if (!await Allowed(operation, Info.UnitCode))
+            return Forbid();
+        var record = await service.CurrentAsync(YearRow.Id, Info.Code, Period);
+        if (record is null)
+            return await Refused(Outcome.Refused("realisasi periode ini belum diisi"));
+        Db.AuditUser = Scope.UserName;
+        var outcome = await step(Scope, YearRow, record);
+        return outcome.Ok ? Done(done, outcome.Warnings) : await Refused(outcome);
+    }
+
+    private RedirectResult Done(string message, IReadOnlyList<string> warnings)
+    {
+        TempData["pesan"] = message;
+        if (warnings.Count > 0)
+            TempData["peringatan"] = string.Join('\n', warnings);
+        return Redirect($"/instansi/{AgencyId}/{Year}/realisasi/{Uri.EscapeDataString(Info.Code)}/{Period}");
+    }
+
+    private async Task<IActionResult> Refused(Outcome outcome)
+    {
+        Error = outcome.Error;
+        Warnings.AddRange(outcome.Warnings);
+        Db.ChangeTracker.Clear();
+        await FillAsync(keepForm: true);
+        Response.StatusCode = outcome.Status == 409 ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
+        return Page();
+    }
+
+    private async Task<IActionResult?> LocateAsync()
+    {
+        if (await LoadAsync() is { } refused)
+            return refused;
+        var normal = RealisasiService.NormalPeriod(PeriodText, Year);
+        var info = await Db.Indicators.AsNoTracking().FirstOrDefaultAsync(i => i.ReportingYearId == YearRow.Id && i.Code == IndicatorCode);
+        if (normal is null || info is null)
+            return NotFound();
+        if (!await Allowed(Operations.View, info.UnitCode))
+            return Forbid();
+        Info = info;
+        Period = normal;
+        return null;
+    }
+
+    private async Task FillAsync(bool keepForm)
+    {
+        Versions = await service.VersionsAsync(YearRow.Id, Info.Code, Period);
+        Record = Versions.FirstOrDefault(v => v.IsCurrent);
+        if (!keepForm && Record is not null)
+            Form = new FormValues { Value = Record.Value, ValueStatus = Record.ValueStatus, Note = Record.Note, Kendala = Record.Kendala, TindakLanjut = Record.TindakLanjut, Explanation = Record.Explanation };
+        var data = await cache.GetAsync(Db, YearRow.Id, RealisasiView.Latest);
+        var period = Domain.Values.Period.Parse(Period).Value;
+        TargetText = data.TargetFor(Info.Code, period)?.Value.Original;
+        if (Record is not null)
+        {
+            var row = PerformanceCalculator.Compute(data, period).Indicators.FirstOrDefault(i => i.Indicator.Code == Info.Code);
+            CapaianText = row is null ? null : row.Capaian.HasValue ? data.Profile.FormatPercent(row.Capaian.Value) + (row.Predicate is { } p ? $" ({p})" : "") : Dashboard.CapaianText(row.Capaian);
+        }
+
+        var status = Record?.Status;
+        var enter = await Allowed(Operations.EnterRealisasi, Info.UnitCode);
+        CanEdit = enter && (status is null or EntryStatus.Draft or EntryStatus.Dikembalikan or EntryStatus.Disahkan);
+        IsCorrection = status == EntryStatus.Disahkan;
+        CanUpload = enter && status is EntryStatus.Draft or EntryStatus.Dikembalikan;
+        CanSubmit = enter && status is EntryStatus.Draft or EntryStatus.Dikembalikan;
+        CanVerify = status == EntryStatus.Diajukan && await Allowed(Operations.Verify, Info.UnitCode);
+        CanApprove = status == EntryStatus.Diverifikasi && await Allowed(Operations.Approve, Info.UnitCode);
+        CanReturn = status is EntryStatus.Diajukan or EntryStatus.Diverifikasi && await Allowed(Operations.Return, Info.UnitCode);
+
+        var keys = Versions.Select(v => RealisasiRecord.RecordKey(YearRow.Id, Info.Code, Period, v.Version)).ToList();
+        var ids = Versions.Select(v => EvidenceFile.KeyOf(v.Id)).ToList();
+        var entries = await Db.Audit.AsNoTracking()
+            .Where(a => a.AgencyId == AgencyId && ((a.Entity == nameof(RealisasiRecord) && keys.Contains(a.EntityKey)) || (a.Entity == nameof(EvidenceFile) && ids.Contains(a.EntityKey))))
+            .OrderByDescending(a => a.Id).Take(100).ToListAsync();
+        foreach (var a in entries)
+        {
+            var (before, after) = Changes(a.Before, a.After);
+            Audit.Add(new AuditRow(a.At, a.UserName, a.Action, a.EntityKey, before, after));
+        }
+    }
+
+    /// <summary>Only the fields that changed, so the log reads as what happened.</summary>
+    private static (string? Before, string? After) Changes(string? before, string? after)
+    {
+        var b = before is null ? null : JsonSerializer.Deserialize<Dictionary<string, string?>>(before);
+        var a = after is null ? null : JsonSerializer.Deserialize<Dictionary<string, string?>>(after);
+        if (b is not null && a is not null)
+        {
+            var keys = a.Keys.Where(k => a[k] != b.GetValueOrDefault(k)).ToList();
+            return (string.Join("; ", keys.Select(k => $"{k}: {b.GetValueOrDefault(k)}")), string.Join("; ", keys.Select(k => $"{k}: {a[k]}")));
+        }
+
+        static string? Text(Dictionary<string, string?>? d) => d is null ? null : string.Join("; ", d.Where(p => !string.IsNullOrEmpty(p.Value)).Select(p => $"{p.Key}: {p.Value}"));
+        return (Text(b), Text(a));
+    }
+}

@@ -1,0 +1,68 @@
+using Kinerja.Data;
+using Kinerja.Web.Security;
+using Kinerja.Web.Services;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kinerja.Web.Pages.Instansi;
+
+/// <summary>Targets by document; planners edit a value, a save from an older read is refused with what changed.</summary>
+public sealed class TargetModel(KinerjaDbContext db, IAuthorizationService authorization, ScopeProvider scopes, DatasetCache cache) : YearPageModel(db, authorization, scopes)
+{
+    [BindProperty] public long Id { get; set; }
+
+    [BindProperty] public int ConcurrencyVersion { get; set; }
+
+    [BindProperty] public string Value { get; set; } = "";
+
+    public List<TargetRow> Rows { get; private set; } = [];
+
+    public string? Message { get; private set; }
+
+    public string? Error { get; private set; }
+
+    private bool _canPlan;
+
+    public bool CanEdit(TargetRow row) => _canPlan;
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (await LoadAsync() is { } refused)
+            return refused;
+        Message = TempData["pesan"] as string;
+        await FillAsync();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (await LoadAsync() is { } refused)
+            return refused;
+        var target = await Db.Targets.SingleOrDefaultAsync(t => t.Id == Id && t.ReportingYearId == YearRow.Id);
+        if (target is null)
+            return NotFound();
+        if (!await Allowed(Operations.Plan, target.UnitCode))
+            return Forbid();
+        Db.AuditUser = Scope.UserName;
+        var failure = await TargetEditor.SaveAsync(Db, cache, YearRow, target, Value, ConcurrencyVersion);
+        if (failure is null)
+        {
+            TempData["pesan"] = $"Target {target.IndicatorCode} {target.Period} disimpan.";
+            return Redirect($"/instansi/{AgencyId}/{Year}/target");
+        }
+
+        Error = failure.Value.Message;
+        Db.ChangeTracker.Clear();
+        await FillAsync();
+        Response.StatusCode = failure.Value.Status;
+        return Page();
+    }
+
+    private async Task FillAsync()
+    {
+        _canPlan = await Allowed(Operations.Plan);
+        var rows = await Db.Targets.AsNoTracking().Where(t => t.ReportingYearId == YearRow.Id).OrderBy(t => t.Ordinal).ToListAsync();
+        Rows = rows.Where(t => Scope.CoversUnit(AgencyId, t.UnitCode)).ToList();
+    }
+}

@@ -1,0 +1,339 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Kinerja.Data;
+using Kinerja.Documents.Workbook;
+using Kinerja.Domain.Workflow;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kinerja.Web.Tests;
+
+/// <summary>One app per provider for a test class: the administrator and the clean demo's staff are made once.</summary>
+public abstract class AppFixture : IAsyncLifetime
+{
+    public const string Password = "KataSandi2025";
+
+    protected AppFixture(string provider) => Provider = provider;
+
+    public string Provider { get; }
+
+    public bool Available { get; private set; }
+
+    public KinerjaApp App { get; private set; } = null!;
+
+    public Session Admin { get; private set; } = null!;
+
+    public int DemoId { get; private set; }
+
+    public async Task InitializeAsync()
+    {
+        Available = Provider == "Sqlite" || KinerjaApp.PostgresAvailable();
+        if (!Available)
+            return;
+        App = new KinerjaApp(Provider);
+        Admin = await Session.SetupAdmin(App);
+        DemoId = App.WithDb(db => db.Agencies.Single(a => a.Name.StartsWith("Dinas Contoh")).Id);
+        await Admin.AddUser(DemoId, "op-bidang", Password, "Operator", "BIDANG");
+        await Admin.AddUser(DemoId, "op-dinas", Password, "Operator", "DINAS");
+        await Admin.AddUser(DemoId, "verif", Password, "Verifikator", "DINAS", "BIDANG");
+        await Admin.AddUser(DemoId, "pimpinan", Password, "Pimpinan");
+    }
+
+    public Task DisposeAsync()
+    {
+        if (Available)
+            App.Dispose();
+        return Task.CompletedTask;
+    }
+
+    public Task<Session> As(string user) => Session.SignIn(App, user, Password);
+}
+
+public sealed class SqliteFixture() : AppFixture("Sqlite");
+
+public sealed class PostgresFixture() : AppFixture("Postgres");
+
+public sealed class SqliteWebTests(SqliteFixture fixture) : WebAppTests(fixture), IClassFixture<SqliteFixture>;
+
+public sealed class PostgresWebTests(PostgresFixture fixture) : WebAppTests(fixture), IClassFixture<PostgresFixture>;
+
+public abstract class WebAppTests(AppFixture fixture)
+{
+    private static readonly byte[] Pdf = Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n");
+    private static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52];
+
+    private string Demo => $"/instansi/{fixture.DemoId}/2025";
+
+    [Fact]
+    public async Task Operator_is_refused_another_units_page_form_post_and_api_call()
+    {
+        if (!fixture.Available)
+            return;
+        var operatorBidang = await fixture.As("op-bidang");
+        // IKU-2 belongs to BIDANG: allowed; IKU-1 belongs to DINAS: refused
+        Assert.Equal(HttpStatusCode.OK, (await operatorBidang.Client.GetAsync($"{Demo}/realisasi/IKU-2/2025-TW4")).StatusCode);
+        var page = await operatorBidang.Client.GetAsync($"{Demo}/realisasi/IKU-1/2025-TW4");
+        Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
+        Assert.StartsWith("/ditolak", page.Headers.Location!.PathAndQuery);
+
+        // a forged form post to the other unit's record, with a valid token from an allowed page
+        var post = await operatorBidang.Post($"{Demo}/realisasi/IKU-2/2025-TW4", $"{Demo}/realisasi/IKU-1/2025-TW4?handler=Simpan", [new("Value", "99%"), new("ValueStatus", "Final")]);
+        Assert.Equal(HttpStatusCode.Redirect, post.StatusCode);
+        Assert.StartsWith("/ditolak", post.Headers.Location!.PathAndQuery);
+
+        var api = await operatorBidang.Api(HttpMethod.Put, $"/api{Demo}/realisasi/IKU-1/2025-TW4", new { value = "99%", valueStatus = "Final" });
+        Assert.Equal(HttpStatusCode.Forbidden, api.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await operatorBidang.Client.GetAsync($"/api{Demo}/realisasi/IKU-1/2025")).StatusCode);
+        // the list shows only its own unit's realisasi
+        var list = await operatorBidang.Client.GetFromJsonAsync<JsonElement>($"/api{Demo}/realisasi");
+        Assert.All(list.EnumerateArray(), r => Assert.Equal("BIDANG", r.GetProperty("unit").GetString()));
+        Assert.Equal(0, fixture.App.WithDb(db => db.Realisasi.Count(r => r.IndicatorCode == "IKU-1" && r.Period == "2025-TW4")));
+
+        // another instansi entirely
+        var otherAgency = fixture.App.WithDb(db => db.Agencies.First(a => a.Id != fixture.DemoId));
+        var year = fixture.App.WithDb(db => db.Years.First(y => y.AgencyId == otherAgency.Id).Year);
+        Assert.Equal(HttpStatusCode.Redirect, (await operatorBidang.Client.GetAsync($"/instansi/{otherAgency.Id}/{year}/dasbor")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await operatorBidang.Client.GetAsync($"/api/instansi/{otherAgency.Id}/{year}/capaian")).StatusCode);
+        // the API without a sign-in: 401 ProblemDetails, not a login page
+        var anonymous = fixture.App.Browser();
+        var unauthenticated = await anonymous.GetAsync($"/api{Demo}/capaian");
+        Assert.Equal(HttpStatusCode.Unauthorized, unauthenticated.StatusCode);
+        Assert.Equal("application/problem+json", unauthenticated.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task Quarterly_realisasi_with_two_evidence_files_goes_through_verification_to_the_dashboard()
+    {
+        if (!fixture.Available)
+            return;
+        var url = $"{Demo}/realisasi/IKU-2/2025-TW1";
+        var operatorBidang = await fixture.As("op-bidang");
+        var before = await fixture.Admin.Client.GetFromJsonAsync<JsonElement>($"/api{Demo}/capaian?periode=2025-TW1");
+        Assert.Equal(JsonValueKind.Null, Indicator(before, "IKU-2").GetProperty("realisasi").ValueKind);
+
+        var saved = await operatorBidang.Post(url, url + "?handler=Simpan", [new("Value", "250"), new("ValueStatus", "Final"), new("Kendala", "data pelatihan terlambat"), new("TindakLanjut", "rekap mingguan")]);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var uploaded = await operatorBidang.PostFiles(url, url + "?handler=Unggah", [("Files", "daftar-hadir.pdf", Pdf), ("Files", "foto.png", Png)]);
+        Assert.Equal(HttpStatusCode.Redirect, uploaded.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await operatorBidang.Post(url, url + "?handler=Ajukan", [new("ConcurrencyVersion", Version(url))])).StatusCode);
+
+        // the operator cannot verify, the verifikator can; the pimpinan approves
+        Assert.Equal(HttpStatusCode.Redirect, (await operatorBidang.Post(url, url + "?handler=Verifikasi", [])).StatusCode);
+        Assert.Equal(EntryStatus.Diajukan, Current("IKU-2", "2025-TW1").Status);
+        var verifikator = await fixture.As("verif");
+        Assert.Equal(HttpStatusCode.Redirect, (await verifikator.Post(url, url + "?handler=Verifikasi", [new("ConcurrencyVersion", Version(url))])).StatusCode);
+        var pimpinan = await fixture.As("pimpinan");
+        Assert.Equal(HttpStatusCode.Redirect, (await pimpinan.Post(url, url + "?handler=Sahkan", [new("ConcurrencyVersion", Version(url))])).StatusCode);
+
+        var record = Current("IKU-2", "2025-TW1");
+        Assert.Equal(EntryStatus.Disahkan, record.Status);
+        Assert.Equal(["daftar-hadir.pdf", "foto.png"], fixture.App.WithDb(db => db.Evidence.Where(e => e.RealisasiRecordId == record.Id).OrderBy(e => e.Id).Select(e => e.FileName).ToList()));
+        var evidence = fixture.App.WithDb(db => db.Evidence.First(e => e.RealisasiRecordId == record.Id));
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Pdf)), evidence.Sha256);
+        Assert.True(File.Exists(Path.Combine(fixture.App.DataFolder, "bukti", evidence.Sha256)));
+        Assert.Equal(Pdf, await pimpinan.Client.GetByteArrayAsync($"{Demo}/bukti/{evidence.Id}"));
+        Assert.Equal(["Draf", "Diajukan", "Diverifikasi", "Disahkan"], fixture.App.WithDb(db => db.WorkflowEvents.Where(e => e.RealisasiRecordId == record.Id).OrderBy(e => e.Id).Select(e => e.To.ToString()).ToList()).Distinct().Select(s => s == "Draft" ? "Draf" : s));
+
+        var after = await fixture.Admin.Client.GetFromJsonAsync<JsonElement>($"/api{Demo}/capaian?periode=2025-TW1");
+        Assert.Equal("250", Indicator(after, "IKU-2").GetProperty("realisasi").GetString());
+
+        // approved: the value cannot be edited; a correction is a new version, the approved one stays
+        var edit = await operatorBidang.Post(url, url + "?handler=Simpan", [new("Value", "260"), new("ValueStatus", "Final")]);
+        Assert.Equal(HttpStatusCode.BadRequest, edit.StatusCode);
+        Assert.Contains("sudah disahkan", WebUtility.HtmlDecode(await edit.Content.ReadAsStringAsync()));
+        Assert.Equal("250", Current("IKU-2", "2025-TW1").Value);
+        var correction = await operatorBidang.Post(url, url + "?handler=Simpan", [new("Value", "260"), new("ValueStatus", "Final"), new("CorrectionReason", "salah ketik rekap"), new("ConcurrencyVersion", Version(url))]);
+        Assert.Equal(HttpStatusCode.Redirect, correction.StatusCode);
+        var versions = fixture.App.WithDb(db => db.Realisasi.Where(r => r.IndicatorCode == "IKU-2" && r.Period == "2025-TW1" && r.ReportingYearId == record.ReportingYearId).OrderBy(r => r.Version).ToList());
+        Assert.Equal([(1, "250", EntryStatus.Disahkan, false), (2, "260", EntryStatus.Draft, true)], versions.Select(v => (v.Version, v.Value!, v.Status, v.IsCurrent)));
+        // the dashboard still shows the approved version
+        var still = await fixture.Admin.Client.GetFromJsonAsync<JsonElement>($"/api{Demo}/capaian?periode=2025-TW1");
+        Assert.Equal("250", Indicator(still, "IKU-2").GetProperty("realisasi").GetString());
+        // the record's page shows its audit log
+        Assert.Contains("log-audit", await pimpinan.Client.GetStringAsync(url));
+    }
+
+    [Fact]
+    public async Task Returned_with_a_reason_goes_back_to_the_operator()
+    {
+        if (!fixture.Available)
+            return;
+        var url = $"{Demo}/realisasi/IKU-2/2025-TW2";
+        var operatorBidang = await fixture.As("op-bidang");
+        Assert.Equal(HttpStatusCode.Redirect, (await operatorBidang.Post(url, url + "?handler=Simpan", [new("Value", "480"), new("ValueStatus", "Final")])).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await operatorBidang.Post(url, url + "?handler=Ajukan", [])).StatusCode);
+        var verifikator = await fixture.As("verif");
+        var noReason = await verifikator.Post(url, url + "?handler=Kembalikan", [new("Reason", " ")]);
+        Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await verifikator.Post(url, url + "?handler=Kembalikan", [new("Reason", "bukti daftar hadir belum dilampirkan")])).StatusCode);
+        var record = Current("IKU-2", "2025-TW2");
+        Assert.Equal(EntryStatus.Dikembalikan, record.Status);
+        Assert.Equal("bukti daftar hadir belum dilampirkan", fixture.App.WithDb(db => db.WorkflowEvents.Where(e => e.RealisasiRecordId == record.Id).OrderBy(e => e.Id).Last().Reason));
+        // returned: the operator may edit again
+        Assert.Equal(HttpStatusCode.Redirect, (await operatorBidang.Post(url, url + "?handler=Simpan", [new("Value", "490"), new("ValueStatus", "Final"), new("ConcurrencyVersion", Version(url))])).StatusCode);
+        Assert.Equal("490", Current("IKU-2", "2025-TW2").Value);
+    }
+
+    [Fact]
+    public async Task Second_save_from_the_same_read_is_refused_with_what_changed()
+    {
+        if (!fixture.Available)
+            return;
+        var api = $"/api{Demo}/realisasi/IKU-2/2025-TW3";
+        var first = await fixture.As("op-bidang");
+        var second = await fixture.As("op-bidang");
+        var created = await first.Api(HttpMethod.Put, api, new { value = "700", valueStatus = "Final" });
+        Assert.Equal(HttpStatusCode.OK, created.StatusCode);
+        var version = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("concurrencyVersion").GetInt32();
+        Assert.Equal(HttpStatusCode.OK, (await first.Api(HttpMethod.Put, api, new { value = "710", valueStatus = "Final", concurrencyVersion = version })).StatusCode);
+        var late = await second.Api(HttpMethod.Put, api, new { value = "720", valueStatus = "Final", concurrencyVersion = version });
+        Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
+        var problem = await late.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Contains("nilai sekarang \"710\"", problem.GetProperty("detail").GetString());
+        Assert.Equal("710", Current("IKU-2", "2025-TW3").Value);
+
+        // a target edited by two planners: the second is refused
+        var target = fixture.App.WithDb(db => db.Targets.First(t => t.IndicatorCode == "IKU-2" && t.Period == "2025" && t.AgencyId == fixture.DemoId));
+        var ok = await fixture.Admin.Api(HttpMethod.Put, $"/api{Demo}/target/{target.Id}", new { value = "1.000", concurrencyVersion = target.ConcurrencyVersion });
+        Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
+        var stale = await fixture.Admin.Api(HttpMethod.Put, $"/api{Demo}/target/{target.Id}", new { value = "1.100", concurrencyVersion = target.ConcurrencyVersion });
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        // without the antiforgery header a change is refused
+        var forged = await fixture.Admin.Client.PutAsJsonAsync($"/api{Demo}/target/{target.Id}", new { value = "1.200", concurrencyVersion = target.ConcurrencyVersion + 1 });
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.Equal("1.000", fixture.App.WithDb(db => db.Targets.Single(t => t.Id == target.Id).Value));
+    }
+
+    [Fact]
+    public async Task Import_shows_what_changes_and_commits_all_at_once()
+    {
+        if (!fixture.Available)
+            return;
+        var agencyId = fixture.App.WithDb(db => db.Agencies.Single(a => a.Name == "Pusat Pasar Kerja").Id);
+        var json = JsonWorkbook.Write(XlsxWorkbook.Read(Samples.PathOf("pasar-kerja-2021.xlsx")));
+        var edited = json.Replace("\"value\": \"50%\"", "\"value\": \"55%\"", StringComparison.Ordinal);
+        Assert.NotEqual(json, edited);
+        var preview = await fixture.Admin.PostFiles("/impor", "/impor?handler=Pratinjau", [("Upload", "pasar-kerja.json", Encoding.UTF8.GetBytes(edited))], [new("AgencyId", agencyId.ToString())]);
+        var html = WebUtility.HtmlDecode(await preview.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
+        Assert.Matches("data-sheet=\"targets\"><td>Target</td><td class=\"num\">0</td><td class=\"num\">1</td><td class=\"num\">0</td>", html);
+        // nothing is written by the preview
+        Assert.Equal("50%", TargetValue(agencyId, "IKK-2"));
+        var token = System.Text.RegularExpressions.Regex.Match(html, "name=\"Token\" value=\"([0-9a-f]+)\"").Groups[1].Value;
+        var revision = System.Text.RegularExpressions.Regex.Match(html, "name=\"ExpectedRevision\" value=\"([0-9]+)\"").Groups[1].Value;
+        var commit = await fixture.Admin.Post("/impor", "/impor?handler=Simpan", [new("Token", token), new("AgencyId", agencyId.ToString()), new("ExpectedRevision", revision)]);
+        Assert.Equal(HttpStatusCode.Redirect, commit.StatusCode);
+        Assert.Equal("55%", TargetValue(agencyId, "IKK-2"));
+
+        // the same preview committed again is stale: refused, nothing changes
+        var again = await fixture.Admin.Post("/impor", "/impor?handler=Simpan", [new("Token", token), new("AgencyId", agencyId.ToString()), new("ExpectedRevision", revision)]);
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+    }
+
+    [Fact]
+    public async Task Bad_workbook_gives_the_located_errors_and_writes_nothing()
+    {
+        if (!fixture.Available)
+            return;
+        var json = JsonWorkbook.Write(XlsxWorkbook.Read(Samples.PathOf("kemnaker-2024.xlsx")));
+        var broken = json.Replace("\"period\": \"2024\"", "\"period\": \"2024-TW9\"", StringComparison.Ordinal);
+        var agencies = fixture.App.WithDb(db => db.Agencies.Count());
+        var rows = fixture.App.WithDb(db => db.Targets.Count());
+        var response = await fixture.Admin.PostFiles("/impor", "/impor?handler=Pratinjau", [("Upload", "kemnaker-salah.json", Encoding.UTF8.GetBytes(broken))]);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Contains("galat-impor", html);
+        Assert.Contains("kemnaker-salah.json, targets[0].period", html);
+        Assert.Equal((agencies, rows), (fixture.App.WithDb(db => db.Agencies.Count()), fixture.App.WithDb(db => db.Targets.Count())));
+
+        // not a workbook: refused by its content, whatever its name
+        var png = await fixture.Admin.PostFiles("/impor", "/impor?handler=Pratinjau", [("Upload", "laporan.xlsx", Png)]);
+        Assert.Equal(HttpStatusCode.BadRequest, png.StatusCode);
+        Assert.Contains("bukan buku kerja", WebUtility.HtmlDecode(await png.Content.ReadAsStringAsync()));
+    }
+
+    [Fact]
+    public async Task Evidence_of_the_wrong_type_is_refused()
+    {
+        if (!fixture.Available)
+            return;
+        var url = $"{Demo}/realisasi/IKU-2/2025-TW4";
+        var operatorBidang = await fixture.As("op-bidang");
+        Assert.Equal(HttpStatusCode.Redirect, (await operatorBidang.Post(url, url + "?handler=Simpan", [new("Value", "900"), new("ValueStatus", "Final")])).StatusCode);
+        var response = await operatorBidang.PostFiles(url, url + "?handler=Unggah", [("Files", "bukti.pdf", Encoding.UTF8.GetBytes("ini bukan pdf"))]);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("ditolak", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
+        var record = Current("IKU-2", "2025-TW4");
+        Assert.Equal(0, fixture.App.WithDb(db => db.Evidence.Count(e => e.RealisasiRecordId == record.Id)));
+    }
+
+    [Theory]
+    [InlineData("banjar-2025.xlsx")]
+    [InlineData("kemnaker-2024.xlsx")]
+    [InlineData("kemenko-tw1-2026.xlsx")]
+    public async Task Export_gives_back_the_imported_workbook(string sample)
+    {
+        if (!fixture.Available)
+            return;
+        var raw = XlsxWorkbook.Read(Samples.PathOf(sample));
+        var data = DatasetImporter.Import(raw);
+        var agencyId = fixture.App.WithDb(db => db.Agencies.Single(a => a.Name == data.Profile.Agency).Id);
+        var exported = await fixture.Admin.Client.GetStringAsync($"/instansi/{agencyId}/{data.Profile.Year}/ekspor.json");
+        Assert.Equal(JsonWorkbook.Write(raw), exported);
+        var xlsx = await fixture.Admin.Client.GetByteArrayAsync($"/instansi/{agencyId}/{data.Profile.Year}/ekspor.xlsx");
+        var path = Path.Combine(fixture.App.DataFolder, "ekspor-" + sample);
+        await File.WriteAllBytesAsync(path, xlsx);
+        Assert.Equal(JsonWorkbook.Write(raw), JsonWorkbook.Write(XlsxWorkbook.Read(path)));
+    }
+
+    private string Version(string url) =>
+        fixture.App.WithDb(db =>
+        {
+            var parts = url.Split('/');
+            var (indicator, period) = (parts[^2], parts[^1]);
+            return db.Realisasi.Single(r => r.AgencyId == fixture.DemoId && r.IndicatorCode == indicator && r.Period == period && r.IsCurrent).ConcurrencyVersion.ToString();
+        });
+
+    private RealisasiRecord Current(string indicator, string period) =>
+        fixture.App.WithDb(db => db.Realisasi.AsNoTracking().Single(r => r.AgencyId == fixture.DemoId && r.IndicatorCode == indicator && r.Period == period && r.IsCurrent));
+
+    private string TargetValue(int agencyId, string indicator) =>
+        fixture.App.WithDb(db => db.Targets.Single(t => t.AgencyId == agencyId && t.IndicatorCode == indicator && t.Period == "2021").Value);
+
+    private static JsonElement Indicator(JsonElement capaian, string code) =>
+        capaian.GetProperty("indicators").EnumerateArray().Single(i => i.GetProperty("code").GetString() == code);
+}
+
+public sealed class FirstRunTests
+{
+    [Fact]
+    public async Task No_default_account_the_setup_page_makes_the_first_administrator_once()
+    {
+        using var app = new KinerjaApp("Sqlite");
+        var browser = app.Browser();
+        var home = await browser.GetAsync("/");
+        Assert.Equal("/setup", home.Headers.Location!.OriginalString);
+        Assert.Equal(0, app.WithDb(db => db.Users.Count()));
+        // the samples are there before anyone signs in
+        Assert.Equal(5, app.WithDb(db => db.Agencies.Count()));
+
+        var session = new Session(browser);
+        var weak = await session.Post("/setup", "/setup", [new("DisplayName", "Admin"), new("UserName", "admin"), new("Password", "pendek"), new("ConfirmPassword", "pendek")]);
+        Assert.Equal(HttpStatusCode.OK, weak.StatusCode);
+        Assert.Contains("paling sedikit 10 karakter", WebUtility.HtmlDecode(await weak.Content.ReadAsStringAsync()));
+        Assert.Equal(0, app.WithDb(db => db.Users.Count()));
+
+        await Session.SetupAdmin(app);
+        Assert.True(app.WithDb(db => db.Users.Single().IsSystemAdmin));
+        Assert.Equal(HttpStatusCode.NotFound, (await app.Browser().GetAsync("/setup")).StatusCode);
+
+        // five wrong passwords lock the account
+        var stranger = new Session(app.Browser());
+        for (var i = 0; i < 5; i++)
+            await stranger.Post("/masuk", "/masuk", [new("UserName", "admin"), new("Password", "Salah12345x")]);
+        var locked = await stranger.Post("/masuk", "/masuk", [new("UserName", "admin"), new("Password", "RahasiaSekali1")]);
+        Assert.Equal(HttpStatusCode.OK, locked.StatusCode);
+        Assert.Contains("terkunci", WebUtility.HtmlDecode(await locked.Content.ReadAsStringAsync()));
+    }
+}
