@@ -82,6 +82,11 @@ public abstract class BrowserFixture(string provider) : IAsyncLifetime, IDisposa
     public async Task<IPage> SignInAsync(string userName, string password = Password)
     {
         await AdminAsync();
+        return await SignInCoreAsync(userName, password);
+    }
+
+    private async Task<IPage> SignInCoreAsync(string userName, string password)
+    {
         var page = await NewPageAsync();
         await page.GotoAsync("/masuk");
         await page.GetByLabel("Nama pengguna").FillAsync(userName);
@@ -128,7 +133,7 @@ public abstract class BrowserFixture(string provider) : IAsyncLifetime, IDisposa
         {
             if (_demoId is { } id)
                 return id;
-            var admin = await SignInAsync(AdminName, AdminPassword);
+            var admin = await SignInCoreAsync(AdminName, AdminPassword);
             await ImportAsync(admin, Repository.Sample("clean-demo.xlsx"));
             await admin.GetByRole(AriaRole.Button, new() { Name = "Simpan impor" }).ClickAsync();
             await Expect(admin).ToHaveURLAsync(new Regex(@"/instansi/\d+/2025/dasbor"));
