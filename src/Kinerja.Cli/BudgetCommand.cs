@@ -52,10 +52,16 @@ public static class BudgetCommand
 
         var absorption = data is null ? new Absorption(rollup.Total, null) : BudgetAnalysis.Absorption(data);
         output.WriteLine();
-        output.WriteLine($"Total: pagu {Rp(absorption.Amounts.Pagu)}, blokir {Rp(absorption.Amounts.Blokir)}, realisasi {Rp(absorption.Amounts.Realisasi)}");
-        output.WriteLine($"Penyerapan terhadap pagu: {Percent(absorption.OfPagu)}; terhadap pagu tanpa blokir ({Rp(absorption.PaguWithoutBlokir)}): {Percent(absorption.OfPaguWithoutBlokir)}");
+        // blokir is printed only when some line gives it: a blank blokir is not a blokir of 0
+        var blokirGiven = lines.Any(l => l.Blokir is not null);
+        output.WriteLine(blokirGiven
+            ? $"Total: pagu {Rp(absorption.Amounts.Pagu)}, blokir {Rp(absorption.Amounts.Blokir)}, realisasi {Rp(absorption.Amounts.Realisasi)}"
+            : $"Total: pagu {Rp(absorption.Amounts.Pagu)}, realisasi {Rp(absorption.Amounts.Realisasi)}");
+        output.WriteLine(blokirGiven
+            ? $"Penyerapan terhadap pagu: {Percent(absorption.OfPagu)}; terhadap pagu tanpa blokir ({Rp(absorption.PaguWithoutBlokir)}): {Percent(absorption.OfPaguWithoutBlokir)}"
+            : $"Penyerapan terhadap pagu: {Percent(absorption.OfPagu)}");
         if (absorption.Target is { } target)
-            output.WriteLine($"Capaian kinerja anggaran (target penyerapan {IndonesianNumber.Format(target, 2)}%): {Percent(absorption.OfPaguAgainstTarget)}; tanpa blokir {Percent(absorption.OfPaguWithoutBlokirAgainstTarget)}");
+            output.WriteLine($"Capaian kinerja anggaran (target penyerapan {IndonesianNumber.Format(target, 2)}%): {Percent(absorption.OfPaguAgainstTarget)}{(blokirGiven ? $"; tanpa blokir {Percent(absorption.OfPaguWithoutBlokirAgainstTarget)}" : "")}");
 
         if (data is not null)
             WriteEfficiency(data, output);
@@ -85,9 +91,11 @@ public static class BudgetCommand
             Rp(r.Pagu),
             Rp(r.RealisasiAnggaran),
             Percent(r.Absorption),
-            r.Efficiency is { } e ? (table.Method == EfficiencyMethod.Ratio ? IndonesianNumber.Format(e, 2) : IndonesianNumber.Format(e, 2) + "%") : "-",
+            r.Doubt is not null ? "tidak dihitung*" : r.Efficiency is { } e ? (table.Method == EfficiencyMethod.Ratio ? IndonesianNumber.Format(e, 2) : IndonesianNumber.Format(e, 2) + "%") : "-",
         }).ToList();
         Table.Write(output, ["Kode", "Uraian", "Capaian", "Pagu", "Realisasi", "Penyerapan", column], rows, rightAligned: [2, 3, 4, 5, 6]);
+        foreach (var row in table.Listed.Where(r => r.Doubt is not null))
+            output.WriteLine($"* {row.Code}: {BudgetAnalysis.DoubtNote(row)}");
     }
 
     private static string[] Row(BudgetRollup rollup, BudgetNode node, int depth)
@@ -102,17 +110,20 @@ public static class BudgetCommand
             (SumStatus.Leaf, _) => "",
             _ => "cocok",
         };
-        if (rollup.Swapped(node))
+        if (line.IsHeading)
+            check = "judul";
+        else if (rollup.Swapped(node))
             check = "kolom tertukar";
         else if (line.Realisasi > line.Pagu)
             check = "realisasi > pagu";
         return [
             new string(' ', Math.Min(depth, 20) * 2) + line.Code,
             Shorten(line.Name, 48),
-            Rp(line.Pagu),
-            Rp(line.Realisasi),
-            Rp(line.Sisa),
-            Percent(line.Absorption),
+            // a heading prints no amounts of its own; its rows' sum is in the last column
+            line.IsHeading ? "" : Rp(line.Pagu),
+            line.IsHeading ? "" : Rp(line.Realisasi),
+            line.IsHeading ? "" : Rp(line.Sisa),
+            line.IsHeading ? "" : Percent(line.Absorption),
             node.IsLeaf ? "" : Rp(rollup.ChildrenSum(node).Pagu),
             check,
         ];

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Kinerja.Documents.Workbook;
 using Kinerja.Domain.Measurement;
 using Kinerja.Domain.Values;
@@ -14,41 +15,36 @@ public static class CliApp
     /// <summary>A defect in Kinerja itself, reported on one line instead of a stack trace.</summary>
     public const int Unexpected = 3;
 
-    private const string Usage = """
-        kinerja: pengukuran dan pelaporan kinerja (SAKIP)
-
-        Perintah:
-          kinerja compute FILE [--period 2024|2026-TW1] [--format table|csv|json] [--data DATA.json,NILAI.csv]
-              Hitung capaian setiap indikator, sasaran dan instansi; indikator dengan rumus hitung
-              dihitung dari NilaiData (dalam FILE atau berkas --data).
-          kinerja template OUT.xlsx
-              Tulis workbook kosong yang menjelaskan dirinya sendiri.
-          kinerja convert IN.json|IN.xlsx OUT.xlsx|OUT.json
-              Ubah bentuk workbook tanpa kehilangan isi.
-          kinerja check FILE [--budget-csv ANGGARAN.csv] [--data DATA.json,NILAI.csv]
-              Periksa konsistensi data (capaian tercetak, target, realisasi, anggaran, rumus hitung, rincian data).
-              FILE boleh berupa CSV anggaran saja (kode;nama;pagu;realisasi).
-          kinerja budget FILE [--budget-csv ANGGARAN.csv]
-              Tampilkan pohon anggaran dengan jumlah rinciannya, penyerapan dan tabel efisiensi.
-          kinerja report lkjip|pk|triwulan FILE --out X.docx|X.pdf|X.xlsx [--period 2024|2026-TW1] [--versi awal|perubahan] [--data ...]
-              Buat Laporan Kinerja, Perjanjian Kinerja atau laporan triwulan (Word, PDF, Excel).
-
-        FILE adalah workbook .xlsx atau .json (lihat docs/workbook-format.md).
-        Kode keluar: 0 berhasil, 1 ada temuan, 2 masukan salah, 3 kesalahan tak terduga.
-        """;
-
     public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
     {
         try
         {
-            if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+            var root = CommandTree.Build();
+            if (args.Length == 0)
             {
-                output.WriteLine(Usage);
-                return Task.FromResult(args.Length == 0 ? BadInput : Ok);
+                HelpText.Write(root, output);
+                return Task.FromResult(BadInput);
             }
 
-            var options = Options.Parse(args.Skip(1).ToArray());
-            return Task.FromResult(args[0] switch
+            // "kinerja help [PERINTAH]" as well as --help
+            if (args[0] == "help")
+                args = [.. args.Skip(1).Take(1), "--help"];
+
+            // a file named "@x" is a file, not a response file of arguments
+            var parsed = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
+            if (parsed.Action is not null and not System.CommandLine.Invocation.ParseErrorAction)
+                return Task.FromResult(parsed.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false }));
+            var parseErrors = ParseErrors.Describe(parsed);
+            if (parseErrors.Count > 0)
+            {
+                foreach (var message in parseErrors)
+                    error.WriteLine("kesalahan: " + message);
+                return Task.FromResult(BadInput);
+            }
+
+            var command = parsed.CommandResult.Command;
+            var options = Options.From(parsed);
+            return Task.FromResult(command.Name switch
             {
                 "compute" => ComputeCommand.Run(options, output, error),
                 "template" => TemplateCommand.Run(options, output, error),
@@ -56,7 +52,8 @@ public static class CliApp
                 "check" => CheckCommand.Run(options, output, error),
                 "budget" => BudgetCommand.Run(options, output, error),
                 "report" => ReportCommand.Run(options, output, error),
-                _ => Fail(error, $"perintah \"{args[0]}\" tidak dikenal; lihat kinerja --help"),
+                "completion" => CompletionCommand.Run(options, output, error),
+                _ => Fail(error, "perintah belum disebut; lihat kinerja --help"),
             });
         }
         catch (WorkbookImportException e)
@@ -155,36 +152,40 @@ public sealed class OutputFileException(string path, Exception inner) : Exceptio
     public string Path { get; } = path;
 }
 
-/// <summary>Positional arguments and --name value options.</summary>
+/// <summary>
+/// What System.CommandLine parsed for one command, read by name: the positional arguments in order and each given
+/// option by its first name without dashes (an alias such as --periode reads as "period").
+/// </summary>
 public sealed class Options
 {
     private readonly Dictionary<string, string> _named = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<string> _flags = new(StringComparer.OrdinalIgnoreCase);
 
     public List<string> Positional { get; } = [];
 
-    public static Options Parse(string[] args)
+    internal static Options From(ParseResult parsed)
     {
         var options = new Options();
-        for (var i = 0; i < args.Length; i++)
+        var command = parsed.CommandResult.Command;
+        foreach (var argument in command.Arguments)
         {
-            if (args[i].StartsWith("--", StringComparison.Ordinal))
+            if (parsed.GetResult(argument) is { Tokens.Count: > 0 } result)
+                options.Positional.AddRange(result.Tokens.Select(t => t.Value));
+        }
+
+        foreach (var option in command.Options)
+        {
+            if (parsed.GetResult(option) is not { Implicit: false } result)
+                continue;
+            var name = option.Name.TrimStart('-');
+            if (option.ValueType == typeof(bool))
             {
-                var name = args[i][2..];
-                var eq = name.IndexOf('=', StringComparison.Ordinal);
-                if (eq > 0)
-                {
-                    options._named[name[..eq]] = name[(eq + 1)..];
-                }
-                else
-                {
-                    if (i + 1 >= args.Length)
-                        throw new UsageException($"--{name} memerlukan nilai");
-                    options._named[name] = args[++i];
-                }
+                if (parsed.GetValue<bool>(option.Name))
+                    options._flags.Add(name);
             }
-            else
+            else if (result.Tokens.Count > 0)
             {
-                options.Positional.Add(args[i]);
+                options._named[name] = result.Tokens[^1].Value;
             }
         }
 
@@ -192,6 +193,8 @@ public sealed class Options
     }
 
     public string? Value(string name) => _named.GetValueOrDefault(name);
+
+    public bool Flag(string name) => _flags.Contains(name);
 
     public string Argument(int index, string what) =>
         index < Positional.Count ? Positional[index] : throw new UsageException($"{what} belum disebut");

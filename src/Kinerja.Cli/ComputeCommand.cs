@@ -23,8 +23,11 @@ public static class ComputeCommand
             .Where(c => c.Outcome.Kind == Kinerja.Domain.Formulas.FormulaOutcomeKind.Error)
             .Select(c => $"{c.Indicator.Code} {c.Period}: realisasi tidak dapat dihitung dari data ({c.Outcome.Message}); yang dipakai angka yang diketik")
             .ToList();
-        var data = Kinerja.Domain.Formulas.FormulaRealisasi.Apply(loaded);
+        var data = Measure.Prepare(loaded);
         var result = PerformanceCalculator.Compute(data, CliApp.ParsePeriod(options));
+        // the printed capaian are judged by the same check `kinerja check` runs, on the same figures
+        var printedFindings = Kinerja.Domain.Validation.PrintedCapaianCheck.Check(loaded, data, result.Period)
+            .Where(f => f.Severity != Kinerja.Domain.Validation.Severity.Info).Select(f => $"  {f.Code}: {f.Message}").ToList();
         switch (format)
         {
             case "csv":
@@ -34,7 +37,7 @@ public static class ComputeCommand
                 WriteJson(result, output);
                 break;
             default:
-                WriteTable(data, result, output, formulaFailures);
+                WriteTable(data, result, output, formulaFailures, printedFindings);
                 break;
         }
 
@@ -59,29 +62,30 @@ public static class ComputeCommand
         _ => RealisasiValueText(profile, realisasi.Value),
     };
 
-    private static void WriteTable(PerformanceDataset data, PerformanceResult result, TextWriter output, IReadOnlyList<string> formulaFailures)
+    private static void WriteTable(PerformanceDataset data, PerformanceResult result, TextWriter output, IReadOnlyList<string> formulaFailures, IReadOnlyList<string> printedFindings)
     {
         var p = result.Profile;
         output.WriteLine($"{p.Agency}");
         output.WriteLine($"Pengukuran kinerja periode {result.Period.Label} (skala predikat {p.PredicateScale.Name}, pembulatan {(p.Rounding == RoundingMode.HalfUp ? "setengah ke atas" : "dipotong")}, {p.Decimals} desimal{(p.CapaianCap is { } cap ? ", batas capaian " + IndonesianNumber.Format(cap, 0) + "%" : "")})");
         output.WriteLine();
-        var headers = new[] { "Kode", "Indikator", "Satuan", "Target", "Realisasi", "Capaian", "Predikat" };
+        string[] headers = p.ShowStatus ? ["Kode", "Indikator", "Satuan", "Target", "Realisasi", "Capaian", "Predikat", "Status"] : ["Kode", "Indikator", "Satuan", "Target", "Realisasi", "Capaian", "Predikat"];
+        string[] Row(params string[] cells) => cells.Take(headers.Length).ToArray();
         var rows = new List<string[]>();
         var notes = new List<string>();
         foreach (var goal in result.Goals)
         {
-            rows.Add([goal.Goal.Code, Shorten(goal.Goal.Name, 70), "", "", "", "", ""]);
+            rows.Add(Row(goal.Goal.Code, Shorten(goal.Goal.Name, 70), "", "", "", "", "", ""));
             foreach (var row in goal.Indicators)
             {
-                rows.Add([
+                rows.Add(Row(
                     "  " + row.Indicator.Code,
                     Shorten(row.Indicator.Name, 60),
                     Shorten(row.Indicator.Satuan, 12),
                     ValueText(p, row.Target),
                     RealisasiText(p, row.Realisasi),
                     CapaianText(p, row.Capaian) + (row.Capaian.WasCapped ? " (batas)" : ""),
-                    row.Predicate ?? (row.Capaian.Status == CapaianStatus.NotAvailable ? "N/A" : "-"),
-                ]);
+                    row.Predicate ?? (row.Capaian.Status == CapaianStatus.NotAvailable ? "N/A" : "tidak dihitung, lihat catatan"),
+                    row.Status ?? "-"));
                 if (row.Realisasi is { Status: RealisasiStatus.Provisional, Note: { } source })
                     notes.Add($"* {row.Indicator.Code}: angka sementara ({source})");
                 if (row.Realisasi?.Note is { } computed && computed.StartsWith(Kinerja.Domain.Formulas.FormulaRealisasi.NotePrefix, StringComparison.Ordinal))
@@ -97,15 +101,13 @@ public static class ComputeCommand
         var goalRows = result.Goals.Select(g => new[] { g.Goal.Code, Shorten(g.Goal.Name, 70), g.CountedIndicators + "/" + g.Indicators.Count, Percent(p, g.Capaian), g.Predicate ?? "-" }).ToList();
         WriteAligned(output, ["Kode", "Sasaran", "Indikator", "Capaian", "Predikat"], goalRows);
         output.WriteLine();
-        output.WriteLine($"Capaian kinerja instansi: {Percent(p, result.AgencyCapaian)}{(result.AgencyPredicate is { } ap ? " (" + ap + ")" : "")}");
+        output.WriteLine($"Capaian kinerja instansi: {Percent(p, result.AgencyCapaian)}{(result.AgencyPredicate is { } ap ? " (" + ap + ")" : "")}, rata-rata sasaran teratas {string.Join(", ", result.TopGoals.Select(g => g.Goal.Code))}");
         notes.AddRange(formulaFailures);
         WriteRenstraAndTrend(data, result, output);
-        var mismatches = result.Indicators.Where(r => r.PrintedCheck == PrintedCheck.Mismatch).ToList();
-        if (mismatches.Count > 0)
+        if (printedFindings.Count > 0)
         {
             notes.Add("Capaian tercetak yang tidak cocok dengan hasil hitung:");
-            foreach (var m in mismatches)
-                notes.Add($"  {m.Indicator.Code}: tercetak {(m.PrintedCapaian is { } pc ? IndonesianNumber.Format(pc, 2, RoundingMode.HalfUp, true) + "%" : "N/A")}, seharusnya {CapaianText(p, m.Capaian)}");
+            notes.AddRange(printedFindings);
         }
 
         if (notes.Count > 0)
@@ -147,7 +149,7 @@ public static class ComputeCommand
         output.WriteLine(string.Join("  ", headers.Select((h, i) => h.PadRight(widths[i]))).TrimEnd());
         output.WriteLine(string.Join("  ", widths.Select(w => new string('-', w))));
         foreach (var row in rows)
-            output.WriteLine(string.Join("  ", row.Select((c, i) => i >= 3 && i <= 5 && headers.Length == 7 ? c.PadLeft(widths[i]) : c.PadRight(widths[i]))).TrimEnd());
+            output.WriteLine(string.Join("  ", row.Select((c, i) => i >= 3 && i <= 5 && headers.Length >= 7 ? c.PadLeft(widths[i]) : c.PadRight(widths[i]))).TrimEnd());
     }
 
     private static void WriteCsv(PerformanceResult result, TextWriter output)
@@ -156,7 +158,7 @@ public static class ComputeCommand
         output.WriteLine("tingkat;kode;sasaran;nama;satuan;target;realisasi;status;capaian;capaian_penuh;predikat");
         foreach (var row in result.Indicators)
         {
-            output.WriteLine(string.Join(';', "indikator", row.Indicator.Code, row.Indicator.GoalCode, Csv(row.Indicator.Name), Csv(row.Indicator.Satuan),
+            output.WriteLine(string.Join(';', "indikator", row.Indicator.Code, string.Join(',', row.Indicator.GoalCodes), Csv(row.Indicator.Name), Csv(row.Indicator.Satuan),
                 Csv(ValueText(p, row.Target)), Csv(RealisasiText(p, row.Realisasi)), row.Capaian.Status, CapaianText(p, row.Capaian),
                 row.Capaian.HasValue ? Exact(row.Capaian.Value) : "", row.Predicate ?? ""));
         }
@@ -187,10 +189,13 @@ public static class ComputeCommand
             {
                 code = r.Indicator.Code,
                 goal = r.Indicator.GoalCode,
+                otherGoals = r.Indicator.OtherGoalCodes,
                 name = r.Indicator.Name,
                 satuan = r.Indicator.Satuan,
                 target = r.Target?.Original,
+                targetNote = r.Target?.Note,
                 realisasi = r.Realisasi?.Value?.Original,
+                realisasiNote = r.Realisasi?.Value?.Note,
                 realisasiStatus = r.Realisasi?.Status.ToString(),
                 note = r.Realisasi?.Note,
                 capaianStatus = r.Capaian.Status.ToString(),

@@ -114,19 +114,18 @@ using (var scope = app.Services.CreateScope())
     await DatabaseSetup.MigrateAsync(db);
     if (config.GetValue("Kinerja:SeedSamples", true) && (config["Kinerja:SamplesDirectory"] is { Length: > 0 } s ? s : Seeder.FindSamples(app.Environment.ContentRootPath)) is { } samples)
         await scope.ServiceProvider.GetRequiredService<Seeder>().SeedAsync(samples);
-    if (!await db.Users.AnyAsync())
-        app.Lifetime.ApplicationStarted.Register(() =>
+    var noAccount = !await db.Users.AnyAsync();
+    // the first lines a person sees after the run command: where the app is and how to get in
+    app.Lifetime.ApplicationStarted.Register(() =>
+    {
+        foreach (var url in app.Urls)
         {
-            foreach (var url in app.Urls)
-                app.Logger.LogWarning("Belum ada akun. Buka {Url}/setup untuk membuat akun administrator pertama.", url);
-        });
+            Console.WriteLine($"Kinerja berjalan di {url} (basis data: {provider}, data di {paths.DataDirectory})");
+            if (noAccount)
+                Console.WriteLine($"Belum ada akun: buka {url.TrimEnd('/')}/setup untuk membuat akun administrator pertama.");
+        }
+    });
 }
-
-app.Lifetime.ApplicationStarted.Register(() =>
-{
-    foreach (var url in app.Urls)
-        app.Logger.LogWarning("Kinerja berjalan di {Url} (basis data: {Provider})", url, provider);
-});
 
 await app.RunAsync();
 

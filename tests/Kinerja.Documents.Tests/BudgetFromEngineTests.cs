@@ -37,6 +37,21 @@ public class BudgetFromEngineTests
     }
 
     [Fact]
+    public void Banjar_IK_20_shows_the_budget_finding_instead_of_an_efficiency_built_on_the_one_miliar_typo()
+    {
+        // P1.K2 prints pagu 5.954.732.500 over sub kegiatan of 4.954.732.500: 100 - 73,95 = 26,05 would rest on the typo
+        var docx = Docx.Render(LkjipReport.Build(new ReportRequest(Samples.Load("banjar-2025.json"))));
+        var table = EfficiencyTable(docx);
+
+        Assert.Equal("tidak dihitung*", table.Cell("IK-20", "Efisiensi"));
+        Assert.Equal("-", table.Cell("IK-20", "Penyerapan"));
+        Assert.DoesNotContain("26,05", table.Cells);
+        // the note under the table carries the finding; IK-22 beside it is computed (100 - 88,97 = 11,03)
+        Assert.Contains("* IK-20: efisiensi tidak dihitung karena angka anggaran yang dipakai ditandai galat oleh pemeriksaan: Anggaran, baris 17, P1.K2: \"Administrasi Keuangan Perangkat Daerah\": pagu tercetak 5.954.732.500", docx.AllText, StringComparison.Ordinal);
+        Assert.Equal("11,03", table.Cell("IK-22", "Efisiensi"));
+    }
+
+    [Fact]
     public void Efficiency_uses_the_lines_linked_to_an_indicator()
     {
         // IKU-1: capaian 63 / 60 = 105,00%; penyerapan 285.000.000 / 300.000.000 = 95,00%; 105 - 95 = 10,00

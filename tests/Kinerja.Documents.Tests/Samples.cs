@@ -12,6 +12,10 @@ public static class Samples
 
     public static PerformanceDataset Load(string name) => DatasetImporter.Load(Path(name));
 
+    /// <summary>The sample with its counts (samples/data/NAME) measured as `kinerja report --data` does.</summary>
+    public static PerformanceDataset LoadWithCounts(string name) =>
+        Kinerja.Domain.Measurement.Measure.Prepare(DataImporter.Load(Path(name), [Path(System.IO.Path.Combine("data", name))]));
+
     /// <summary>Page images and documents kept for people to look at (TestResults is git-ignored).</summary>
     public static string Artefacts
     {

@@ -123,6 +123,57 @@ public class AggregationTests
     }
 
     [Fact]
+    public void Agency_capaian_is_the_mean_of_the_top_sasaran_not_of_the_cascade_below_them()
+    {
+        // top 100, middle 50, bottom 0: the middle and bottom keep their own capaian, the agency is the top alone
+        var plan = new[]
+        {
+            new PlanNode { Code = "S1", Name = "Sasaran strategis", Level = PlanLevel.Sasaran },
+            new PlanNode { Code = "S1.1", Name = "Sasaran eselon III", Level = PlanLevel.Sasaran, ParentCode = "S1" },
+            new PlanNode { Code = "S1.1.1", Name = "Sasaran eselon IV", Level = PlanLevel.Sasaran, ParentCode = "S1.1" },
+        };
+        var data = Dataset(A.Profile(), [A.Indicator("top").Goal("S1"), A.Indicator("mid").Goal("S1.1"), A.Indicator("low").Goal("S1.1.1")],
+            [("top", "2024", "100"), ("mid", "2024", "100"), ("low", "2024", "100")],
+            [("top", "2024", "100"), ("mid", "2024", "50"), ("low", "2024", "0")], plan);
+        var result = PerformanceCalculator.Compute(data);
+        Assert.Equal(100m, result.AgencyCapaian);
+        Assert.Equal(50m, result.Goal("S1.1").Capaian);
+        Assert.Equal(0m, result.Goal("S1.1.1").Capaian);
+        Assert.Equal(["S1"], result.TopGoals.Select(g => g.Goal.Code));
+    }
+
+    [Fact]
+    public void A_branch_whose_upper_node_carries_no_indicator_counts_its_highest_measured_node()
+    {
+        // K/L: SS-1 measured; SS-2 a heading whose sasaran program SP-2 carries the indicator; SP-1 under SS-1 is cascade
+        var plan = new[]
+        {
+            new PlanNode { Code = "SS-1", Name = "SS 1", Level = PlanLevel.SasaranStrategis },
+            new PlanNode { Code = "SS-2", Name = "SS 2", Level = PlanLevel.SasaranStrategis },
+            new PlanNode { Code = "SP-1", Name = "SP 1", Level = PlanLevel.SasaranProgram, ParentCode = "SS-1" },
+            new PlanNode { Code = "SP-2", Name = "SP 2", Level = PlanLevel.SasaranProgram, ParentCode = "SS-2" },
+        };
+        var data = Dataset(A.Profile(), [A.Indicator("a").Goal("SS-1"), A.Indicator("b").Goal("SP-1"), A.Indicator("c").Goal("SP-2")],
+            [("a", "2024", "100"), ("b", "2024", "100"), ("c", "2024", "100")],
+            [("a", "2024", "90"), ("b", "2024", "10"), ("c", "2024", "70")], plan);
+        var result = PerformanceCalculator.Compute(data);
+        Assert.Equal(80m, result.AgencyCapaian); // (90 + 70) / 2
+    }
+
+    [Fact]
+    public void When_only_tujuan_carry_indicators_the_tujuan_are_the_top()
+    {
+        var plan = new[]
+        {
+            new PlanNode { Code = "T1", Name = "Tujuan 1", Level = PlanLevel.Tujuan },
+            new PlanNode { Code = "T2", Name = "Tujuan 2", Level = PlanLevel.Tujuan },
+        };
+        var data = Dataset(A.Profile(), [A.Indicator("a").Goal("T1"), A.Indicator("b").Goal("T2")],
+            [("a", "2024", "100"), ("b", "2024", "100")], [("a", "2024", "90"), ("b", "2024", "70")], plan);
+        Assert.Equal(80m, PerformanceCalculator.Compute(data).AgencyCapaian);
+    }
+
+    [Fact]
     public void Renstra_progress_is_realisasi_over_the_end_target_Banjar_83_41()
     {
         // 003 Tabel 3.5: 50,05 / 60 = 83,41%

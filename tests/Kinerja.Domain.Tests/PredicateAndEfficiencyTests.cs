@@ -20,11 +20,10 @@ public class PredicateAndEfficiencyTests
         Assert.Equal(expected, PredicateScale.Permendagri86.Label((decimal)capaian));
 
     [Fact]
-    public void Two_states_with_the_third_state_for_improvement()
+    public void Two_states_decide_on_the_capaian_alone()
     {
         Assert.Equal("Tercapai", PredicateScale.TwoState.Label(100m));
         Assert.Equal("Tidak Tercapai", PredicateScale.TwoState.Label(96.31m));
-        Assert.Equal("Tidak Tercapai, Meningkat", PredicateScale.TwoState.Label(96.31m, previousCapaian: 93m));
     }
 
     [Theory]

@@ -155,6 +155,74 @@ public abstract class WebAppTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task A_capaian_in_the_lowest_category_or_above_150_needs_an_explanation_before_submitting()
+    {
+        if (!fixture.Available)
+            return;
+        // IKU-1 2025 (DINAS) is approved from the import: each try is a correction, a new version
+        var url = $"{Demo}/realisasi/IKU-1/2025";
+        var operatorDinas = await fixture.As("op-dinas");
+        async Task<HttpResponseMessage> Try(string value, string? explanation)
+        {
+            var current = Current("IKU-1", "2025");
+            var fields = new List<KeyValuePair<string, string>> { new("Value", value), new("ValueStatus", "Final"), new("ConcurrencyVersion", Version(url)) };
+            if (current.Status == EntryStatus.Disahkan)
+                fields.Add(new("CorrectionReason", "rekap ulang"));
+            if (explanation is not null)
+                fields.Add(new("Explanation", explanation));
+            Assert.Equal(HttpStatusCode.Redirect, (await operatorDinas.Post(url, url + "?handler=Simpan", fields)).StatusCode);
+            return await operatorDinas.Post(url, url + "?handler=Ajukan", [new("ConcurrencyVersion", Version(url))]);
+        }
+
+        // 20% against 60% = 33,33%: Sangat Rendah on Permendagri 86 (not above 50)
+        var low = await Try("20%", null);
+        Assert.Equal(HttpStatusCode.BadRequest, low.StatusCode);
+        Assert.Contains("capaian 33,33% berada pada kategori \"Sangat Rendah\"", WebUtility.HtmlDecode(await low.Content.ReadAsStringAsync()));
+        Assert.Equal(EntryStatus.Draft, Current("IKU-1", "2025").Status);
+        // 100% against 60% = 166,67%
+        var high = await Try("100%", null);
+        Assert.Equal(HttpStatusCode.BadRequest, high.StatusCode);
+        Assert.Contains("capaian 166,67% di atas 150%", WebUtility.HtmlDecode(await high.Content.ReadAsStringAsync()));
+        // with the explanation it goes
+        Assert.Equal(HttpStatusCode.Redirect, (await Try("100%", "program padat karya tambahan dari APBD Perubahan")).StatusCode);
+        Assert.Equal(EntryStatus.Diajukan, Current("IKU-1", "2025").Status);
+        // a capaian within the bands needs none: 62% against 60% = 103,33% (returned first, then edited and submitted again)
+        var verifikator = await fixture.As("verif");
+        Assert.Equal(HttpStatusCode.Redirect, (await verifikator.Post(url, url + "?handler=Kembalikan", [new("Reason", "angka belum final")])).StatusCode);
+        var ordinary = await Try("62%", "");
+        Assert.Equal(HttpStatusCode.Redirect, ordinary.StatusCode);
+        Assert.Equal((EntryStatus.Diajukan, "62%"), (Current("IKU-1", "2025").Status, Current("IKU-1", "2025").Value));
+        // the approved figure of the import is still what the dashboard shows
+        var capaian = await fixture.Admin.Client.GetFromJsonAsync<JsonElement>($"/api{Demo}/capaian?periode=2025");
+        Assert.Equal("63%", Indicator(capaian, "IKU-1").GetProperty("realisasi").GetString());
+    }
+
+    [Fact]
+    public async Task Not_available_needs_a_reason_and_the_checks_warnings_are_shown_on_submit()
+    {
+        if (!fixture.Available)
+            return;
+        var api = $"/api{Demo}/realisasi/IKU-1/2025-TW2";
+        var operatorDinas = await fixture.As("op-dinas");
+        var noReason = await operatorDinas.Api(HttpMethod.Put, api, new { value = "", valueStatus = "NA" });
+        Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
+        Assert.Contains("alasan", (await noReason.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+        Assert.Equal(HttpStatusCode.OK, (await operatorDinas.Api(HttpMethod.Put, api, new { value = "", valueStatus = "NA", note = "data BPS triwulan II belum rilis" })).StatusCode);
+        Assert.Equal(("N/A", "NA"), (Current("IKU-1", "2025-TW2").Value, Current("IKU-1", "2025-TW2").ValueStatus));
+
+        // a quarter without a target: the validator's warning comes back with the submit, which goes through
+        var tw3 = $"/api{Demo}/realisasi/IKU-1/2025-TW3";
+        Assert.Equal(HttpStatusCode.OK, (await operatorDinas.Api(HttpMethod.Put, tw3, new { value = "30%", valueStatus = "Final" })).StatusCode);
+        var submitted = await operatorDinas.Api(HttpMethod.Post, tw3 + "/ajukan", new { });
+        Assert.Equal(HttpStatusCode.OK, submitted.StatusCode);
+        var warnings = (await submitted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("peringatan").EnumerateArray().Select(w => w.GetString()).ToList();
+        Assert.Contains("realisasi diisi tetapi target periode ini belum ditetapkan", warnings);
+        // a provisional value names its source
+        var provisional = await operatorDinas.Api(HttpMethod.Put, $"/api{Demo}/realisasi/IKU-1/2025-TW4", new { value = "40%", valueStatus = "Sementara" });
+        Assert.Equal(HttpStatusCode.BadRequest, provisional.StatusCode);
+    }
+
+    [Fact]
     public async Task Returned_with_a_reason_goes_back_to_the_operator()
     {
         if (!fixture.Available)
@@ -232,6 +300,26 @@ public abstract class WebAppTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task Import_through_the_api_is_previewed_then_committed_and_refused_to_an_operator()
+    {
+        if (!fixture.Available)
+            return;
+        var agencyId = fixture.App.WithDb(db => db.Agencies.Single(a => a.Name == "Kementerian Ketenagakerjaan").Id);
+        var json = JsonWorkbook.Write(XlsxWorkbook.Read(Samples.PathOf("kemnaker-2024.xlsx")));
+        var operatorBidang = await fixture.As("op-bidang");
+        using (var refused = new MultipartFormDataContent { { new ByteArrayContent(Encoding.UTF8.GetBytes(json)), "berkas", "kemnaker.json" } })
+            Assert.Equal(HttpStatusCode.Forbidden, (await operatorBidang.ApiContent(HttpMethod.Post, $"/api/impor?instansi={agencyId}", refused)).StatusCode);
+        using var content = new MultipartFormDataContent { { new ByteArrayContent(Encoding.UTF8.GetBytes(json)), "berkas", "kemnaker.json" } };
+        var preview = await fixture.Admin.ApiContent(HttpMethod.Post, $"/api/impor?instansi={agencyId}", content);
+        Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
+        var body = await preview.Content.ReadFromJsonAsync<JsonElement>();
+        // the same workbook again: nothing to add, change or remove
+        Assert.Equal(0, body.GetProperty("sheets").GetArrayLength());
+        var commit = await fixture.Admin.Api(HttpMethod.Post, $"/api/impor/{body.GetProperty("token").GetString()}", new { agencyId, expectedRevision = body.GetProperty("expectedRevision").GetInt32() });
+        Assert.Equal(HttpStatusCode.OK, commit.StatusCode);
+    }
+
+    [Fact]
     public async Task Bad_workbook_gives_the_located_errors_and_writes_nothing()
     {
         if (!fixture.Available)
@@ -285,6 +373,36 @@ public abstract class WebAppTests(AppFixture fixture)
         var path = Path.Combine(fixture.App.DataFolder, "ekspor-" + sample);
         await File.WriteAllBytesAsync(path, xlsx);
         Assert.Equal(JsonWorkbook.Write(raw), JsonWorkbook.Write(XlsxWorkbook.Read(path)));
+    }
+
+    [Fact]
+    public async Task Main_pages_and_documents_open_for_every_sample()
+    {
+        if (!fixture.Available)
+            return;
+        var years = fixture.App.WithDb(db => db.Years.Select(y => new { y.AgencyId, y.Year }).ToList());
+        Assert.Equal(5, years.Count);
+        foreach (var y in years)
+        {
+            foreach (var page in new[] { "dasbor", "realisasi", "target", "rencana", "dokumen", "pohon.svg" })
+            {
+                var response = await fixture.Admin.Client.GetAsync($"/instansi/{y.AgencyId}/{y.Year}/{page}");
+                Assert.True(response.StatusCode == HttpStatusCode.OK, $"{page} of {y.AgencyId}/{y.Year}: {(int)response.StatusCode}");
+            }
+        }
+
+        var dashboard = await fixture.Admin.Client.GetStringAsync($"{Demo}/dasbor?periode=2025");
+        // IKU-1: 63% against 60% = 105,00% (Sangat Tinggi on Permendagri 86)
+        Assert.Contains("105,00%", dashboard);
+        var docx = await fixture.Admin.Client.GetAsync($"{Demo}/dokumen/lkjip.docx");
+        Assert.Equal(HttpStatusCode.OK, docx.StatusCode);
+        Assert.Equal("PK", Encoding.ASCII.GetString((await docx.Content.ReadAsByteArrayAsync())[..2]));
+        // the public reads published documents without signing in, and nothing else
+        var anonymous = fixture.App.Browser();
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/publik")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync($"{Demo}/dokumen/pk.docx")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await anonymous.GetAsync($"{Demo}/dasbor")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/openapi/v1.json")).StatusCode);
     }
 
     private string Version(string url) =>

@@ -12,9 +12,10 @@ namespace Kinerja.Documents.Budget;
 /// and parent optional), separated by ";" or ",", amounts the Indonesian way ("12.081.204.858") or plain.
 /// The separator is the one of the first line: ";" when it has one, "," otherwise; with "," an amount
 /// holding commas must be quoted. A first line whose pagu is not a number is a header naming the columns
-/// (Kode/Code, Nama/Uraian/Name, Pagu, Blokir, Realisasi, Induk/Parent) in any order; without a header the
-/// order is code, name, pagu, realisasi. Parents are taken from the code (2176.BAA.001 under 2176.BAA)
-/// when no Induk column is given. Every error is collected with file, line and column before the file is
+/// (Kode/Code, Nama/Uraian/Name, Pagu, Blokir, Realisasi, Induk/Parent, Penyerapan, Tingkat, Level) in any
+/// order; without a header the order is code, name, pagu, realisasi. A row without pagu and realisasi is a
+/// heading. Parents are the Induk column, else the Tingkat (depth), else taken from the code (2176.BAA.001
+/// under 2176.BAA). Every line carries the file name, so findings name the CSV. Every error is collected with file, line and column before the file is
 /// refused. Records are lines: a quoted field cannot span lines.
 /// </summary>
 public static class BudgetCsv
@@ -29,6 +30,8 @@ public static class BudgetCsv
         ["blokir"] = "blokir",
         ["realisasi"] = "realisasi", ["realisasi anggaran"] = "realisasi",
         ["induk"] = "parent", ["parent"] = "parent", ["kode induk"] = "parent",
+        ["penyerapan"] = "absorption", ["penyerapan (%)"] = "absorption", ["penyerapan %"] = "absorption", ["%"] = "absorption", ["persentase"] = "absorption", ["penyerapan tercetak"] = "absorption",
+        ["tingkat"] = "depth", ["level"] = "level", ["jenis"] = "level",
     };
 
     private static readonly string[] DefaultOrder = ["code", "name", "pagu", "realisasi"];
@@ -63,7 +66,7 @@ public static class BudgetCsv
                 var name = first[i].Trim();
                 if (!HeaderNames.TryGetValue(name, out var column))
                 {
-                    errors.Add(new ImportError(Location(fileName, firstIndex + 1, name, i), $"kolom \"{name}\" tidak dikenal; kolom yang sah: Kode, Nama, Pagu, Blokir, Realisasi, Induk"));
+                    errors.Add(new ImportError(Location(fileName, firstIndex + 1, name, i), $"kolom \"{name}\" tidak dikenal; kolom yang sah: Kode, Nama, Pagu, Blokir, Realisasi, Induk, Penyerapan, Tingkat, Level"));
                     column = "";
                 }
 
@@ -102,6 +105,27 @@ public static class BudgetCsv
                 return string.IsNullOrEmpty(value) ? null : value;
             }
 
+            decimal? Percent(string? text, int at)
+            {
+                if (text is null)
+                    return null;
+                var parsed = IndonesianNumber.Parse(text.TrimEnd('%').Trim());
+                if (parsed.Success)
+                    return parsed.Value;
+                errors.Add(new ImportError(Location(fileName, at, "absorption", Array.IndexOf(columns, "absorption")), parsed.Error!));
+                return null;
+            }
+
+            int? DepthOf(string? text, int at)
+            {
+                if (text is null)
+                    return null;
+                if (int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var depth) && depth >= 1)
+                    return depth;
+                errors.Add(new ImportError(Location(fileName, at, "depth", Array.IndexOf(columns, "depth")), $"tingkat harus bilangan bulat 1 atau lebih (1 = baris teratas), bukan \"{text}\""));
+                return null;
+            }
+
             decimal? Amount(string column, bool required)
             {
                 var value = Field(column);
@@ -120,25 +144,40 @@ public static class BudgetCsv
                 return null;
             }
 
+            // a row without pagu and realisasi is a heading ("Dinas", "UPTD", a program title): its figures are its rows'
+            var heading = Field("pagu") is null && Field("realisasi") is null;
             var code = Field("code");
             var name = Field("name");
-            if (code is null)
+            if (code is null && !(heading && name is not null))
                 errors.Add(new ImportError(Location(fileName, row, "code", Array.IndexOf(columns, "code")), "wajib diisi"));
-            var pagu = Amount("pagu", true);
+            if (heading)
+            {
+                foreach (var column in new[] { "blokir", "absorption" }.Where(c => Field(c) is not null))
+                    errors.Add(new ImportError(Location(fileName, row, column, Array.IndexOf(columns, column)), "baris judul (pagu dan realisasi kosong) tidak boleh berisi angka lain"));
+            }
+
+            var pagu = heading ? 0m : Amount("pagu", true);
             // a blank blokir is "not given" (null), unlike a written 0
             var blokir = Field("blokir") is null ? null : Amount("blokir", false);
-            var realisasi = Amount("realisasi", true);
-            if (code is null || pagu is null || realisasi is null || (Field("blokir") is not null && blokir is null))
+            var realisasi = heading ? 0m : Amount("realisasi", true);
+            var absorption = Percent(Field("absorption"), row);
+            var depth = DepthOf(Field("depth"), row);
+            if ((code is null && !heading) || pagu is null || realisasi is null || (Field("blokir") is not null && blokir is null))
                 continue;
             result.Add(new BudgetLine
             {
-                Code = code,
-                Name = name ?? code,
+                Code = code ?? "",
+                Name = name ?? code ?? "",
                 ParentCode = Field("parent"),
+                Level = Field("level"),
+                Depth = depth,
+                IsHeading = heading,
                 Pagu = pagu.Value,
                 Blokir = blokir,
                 Realisasi = realisasi.Value,
+                PrintedAbsorption = absorption,
                 SourceRow = row,
+                Source = fileName,
             });
         }
 

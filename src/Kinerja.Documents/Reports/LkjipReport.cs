@@ -223,7 +223,7 @@ public static class LkjipReport
         var rows = new List<ReportRow>();
         foreach (var node in data.Plan.Where(p => p.Level is not (PlanLevel.Program or PlanLevel.Kegiatan or PlanLevel.SubKegiatan)))
         {
-            var indicators = data.Indicators.Where(i => i.GoalCode == node.Code).ToList();
+            var indicators = data.Indicators.Where(i => i.Measures(node.Code)).ToList();
             if (indicators.Count == 0)
                 continue;
             rows.Add(new ReportRow([node.Code, $"{ReportFacts.LevelName(node.Level)}: {node.Name}", "", ""], RowKind.Group));
@@ -450,12 +450,14 @@ public static class LkjipReport
             return;
         }
 
-        var tableRows = rows.Select(r => new ReportRow([r.Code, r.Name, f.Percent(r.Capaian), f.Amount(r.Pagu), f.Amount(r.RealisasiAnggaran), f.Percent(r.Absorption), f.Points(r.Efficiency)])).ToList();
+        var tableRows = rows.Select(r => new ReportRow([r.Code, r.Name, f.Percent(r.Capaian), f.Amount(r.Pagu), f.Amount(r.RealisasiAnggaran), r.Doubt is null ? f.Percent(r.Absorption) : "-", r.Doubt is null ? f.Points(r.Efficiency) : "tidak dihitung*"])).ToList();
+        // a figure `check` marks as wrong gives no efficiency: the finding is printed instead of a number built on it
+        var doubts = rows.Where(r => r.Doubt is not null).Select(r => $"* {r.Code}: {BudgetAnalysis.DoubtNote(r)}").ToList();
         c.Table(perSasaran ? "Efisiensi Penggunaan Sumber Daya per Sasaran" : "Efisiensi Penggunaan Sumber Daya per Indikator",
             [new("Kode", 8), new(perSasaran ? "Sasaran" : "Indikator", 30), new("Capaian", 10, CellAlign.Right), new("Pagu (Rp)", 15, CellAlign.Right), new("Realisasi (Rp)", 15, CellAlign.Right), new("Penyerapan", 14, CellAlign.Right), new("Efisiensi", 10, CellAlign.Right)],
             tableRows, [perSasaran
                 ? "Anggaran sasaran adalah jumlah baris anggaran yang dikaitkan dengan sasaran itu, atau dengan indikatornya bila sasaran tidak ditautkan langsung."
-                : "Anggaran indikator adalah jumlah baris anggaran yang dikaitkan dengan indikator itu, atau dengan sasarannya bila indikator tidak ditautkan langsung."]);
+                : "Anggaran indikator adalah jumlah baris anggaran yang dikaitkan dengan indikator itu, atau dengan sasarannya bila indikator tidak ditautkan langsung.", .. doubts]);
     }
 
     private static void Budget(ReportComposer c, PerformanceDataset data, ReportFormat f, string year)
@@ -508,9 +510,12 @@ public static class LkjipReport
         }
     }
 
+    // a heading ("Dinas", "UPTD", a program title) is printed as the source prints it: without amounts
     private static ReportRow BudgetRow(BudgetLine line, int depth, ReportFormat f) =>
-        new([line.Code, new string(' ', Math.Min(depth, 10) * 2) + line.Name, f.Amount(line.Pagu), f.Amount(line.Realisasi), f.Amount(line.Sisa), f.Percent(line.Absorption)],
-            depth == 0 ? RowKind.Group : RowKind.Normal);
+        line.IsHeading
+            ? new([line.Code, new string(' ', Math.Min(depth, 10) * 2) + line.Name, "", "", "", ""], RowKind.Group)
+            : new([line.Code, new string(' ', Math.Min(depth, 10) * 2) + line.Name, f.Amount(line.Pagu), f.Amount(line.Realisasi), f.Amount(line.Sisa), f.Percent(line.Absorption)],
+                depth == 0 ? RowKind.Group : RowKind.Normal);
 
     // the engine's sum of the top lines (swapped columns put back, blank blokir from below), laid out
     private static ReportRow TotalRow(PerformanceDataset data, bool spendingTypes, ReportFormat f)

@@ -52,6 +52,13 @@ public sealed class ReportFormat(AgencyProfile profile)
     /// <summary>A value rounded with the given mode: targets with the agency's rounding, realisasi with its realisasi rounding.</summary>
     private ReportCell Value(MeasuredValue? value, string satuan, RoundingMode rounding)
     {
+        var cell = ValueAlone(value, satuan, rounding);
+        // a note printed beside the value ("1% (3 LPK)") is shown with it; the cell is then text, as printed
+        return value?.Note is null ? cell : new ReportCell(value.WithNote(cell.Text));
+    }
+
+    private ReportCell ValueAlone(MeasuredValue? value, string satuan, RoundingMode rounding)
+    {
         switch (value)
         {
             case null:
@@ -76,7 +83,7 @@ public sealed class ReportFormat(AgencyProfile profile)
             }
 
             default:
-                return new ReportCell(value.Display(Profile.Decimals, rounding));
+                return new ReportCell(value.DisplayValue(Profile.Decimals, rounding));
         }
     }
 

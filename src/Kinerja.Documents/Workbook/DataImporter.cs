@@ -308,7 +308,8 @@ public static class DataImporter
                 var parsed = DataPeriod.Parse(periodText);
                 if (!parsed.Success)
                     Error(Where(row, "period"), parsed.Error!);
-                else if (element is not null && parsed.Value.Type != element.PeriodType)
+                // a coarser period is a total printed beside the counts (a yearly total beside the months): kept and checked
+                else if (element is not null && parsed.Value.Type < element.PeriodType)
                     Error(Where(row, "period"), $"elemen {element.Code} dikumpulkan per {Label(element.PeriodType)}, bukan per {Label(parsed.Value.Type)} ({parsed.Value})");
                 else
                     period = parsed.Value;

@@ -247,6 +247,7 @@ public sealed class DatasetImporter
                 ProgressRounding = Text(row, "progressRounding") is null ? null : Choice<RoundingMode>(row, "progressRounding", RoundingModes, null),
                 RealisasiRounding = Text(row, "realisasiRounding") is null ? null : Choice<RoundingMode>(row, "realisasiRounding", RoundingModes, null),
                 PredicateScale = scale,
+                ShowStatus = Choice(row, "statusColumn", YesNo, false) ?? false,
                 SasaranAggregation = Choice(row, "sasaranAggregation", SasaranAggregations, SasaranAggregation.Mean) ?? SasaranAggregation.Mean,
                 EfficiencyMethod = Choice(row, "efficiencyMethod", EfficiencyMethods, EfficiencyMethod.Ratio) ?? EfficiencyMethod.Ratio,
                 AbsorptionTarget = Number(row, "absorptionTarget"),
@@ -337,6 +338,19 @@ public sealed class DatasetImporter
         return null;
     }
 
+    /// <summary>The printed depth of a budget row: a whole number from 1 (top row).</summary>
+    private int? Depth(RawRow row)
+    {
+        var text = Text(row, "depth");
+        if (text is null)
+            return null;
+        var parsed = IndonesianNumber.Parse(text);
+        if (parsed.Success && parsed.Value >= 1 && parsed.Value == decimal.Truncate(parsed.Value) && parsed.Value <= 1000)
+            return (int)parsed.Value;
+        Error(Where(row, "depth"), $"tingkat harus bilangan bulat 1 atau lebih (1 = baris teratas), bukan \"{text}\"");
+        return null;
+    }
+
     // Rupiah columns: a lone comma before three digits ("1,500") is refused instead of read as 1,5
     private decimal? Amount(RawRow row, string column)
     {
@@ -384,10 +398,14 @@ public sealed class DatasetImporter
     private Indicator? ReadIndicator(RawRow row, HashSet<string> planCodes, HashSet<string> unitCodes)
     {
         var code = Required(row, "code");
-        var goal = Required(row, "goal");
+        // one indicator may measure several plan nodes ("T1; S1": the same IKU under a tujuan and a sasaran)
+        var goals = (Required(row, "goal") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var goal = goals.Length == 0 ? null : goals[0];
         var name = Required(row, "name");
-        if (goal is not null && !planCodes.Contains(goal))
-            Error(Where(row, "goal"), $"sasaran \"{goal}\" tidak ada di sheet Rencana");
+        foreach (var unknown in goals.Where(g => !planCodes.Contains(g)))
+            Error(Where(row, "goal"), $"sasaran \"{unknown}\" tidak ada di sheet Rencana");
+        foreach (var twice in goals.GroupBy(g => g, StringComparer.Ordinal).Where(g => g.Count() > 1))
+            Error(Where(row, "goal"), $"sasaran \"{twice.Key}\" disebut lebih dari sekali");
         var polarity = Text(row, "polarity") is null ? null : Choice<Polarity>(row, "polarity", Polarities, null);
         if (Text(row, "polarity") is null)
             Error(Where(row, "polarity"), "wajib diisi: Maksimal atau Minimal");
@@ -419,6 +437,7 @@ public sealed class DatasetImporter
         {
             Code = code,
             GoalCode = goal,
+            OtherGoalCodes = goals.Skip(1).ToList(),
             Name = name,
             Satuan = Text(row, "satuan") ?? "",
             Type = type.Value,
@@ -591,14 +610,23 @@ public sealed class DatasetImporter
 
     private BudgetLine? ReadBudgetLine(RawRow row)
     {
-        var code = Required(row, "code");
+        // a row printed without pagu and realisasi is a heading ("Dinas", "UPTD", a program title): its figures are its rows'
+        var heading = Text(row, "pagu") is null && Text(row, "realisasi") is null;
+        var code = heading ? Text(row, "code") ?? "" : Required(row, "code");
         var name = Required(row, "name");
-        var pagu = Text(row, "pagu") is null ? null : Amount(row, "pagu");
-        var realisasi = Text(row, "realisasi") is null ? null : Amount(row, "realisasi");
-        if (Text(row, "pagu") is null)
-            Error(Where(row, "pagu"), "wajib diisi");
-        if (Text(row, "realisasi") is null)
-            Error(Where(row, "realisasi"), "wajib diisi");
+        var pagu = heading ? 0m : Text(row, "pagu") is null ? null : Amount(row, "pagu");
+        var realisasi = heading ? 0m : Text(row, "realisasi") is null ? null : Amount(row, "realisasi");
+        if (!heading && Text(row, "pagu") is null)
+            Error(Where(row, "pagu"), "wajib diisi (kosongkan pagu dan realisasi sekaligus untuk baris judul tanpa angka)");
+        if (!heading && Text(row, "realisasi") is null)
+            Error(Where(row, "realisasi"), "wajib diisi (kosongkan pagu dan realisasi sekaligus untuk baris judul tanpa angka)");
+        if (heading)
+        {
+            foreach (var column in new[] { "blokir", "printedAbsorption", "realisasiTw1", "realisasiTw2", "realisasiTw3", "realisasiTw4" }.Where(c => Text(row, c) is not null))
+                Error(Where(row, column), "baris judul (pagu dan realisasi kosong) tidak boleh berisi angka lain; isi pagu dan realisasinya, atau kosongkan kolom ini");
+        }
+
+        var depth = Depth(row);
         var blokir = Amount(row, "blokir");
         var quarters = new List<decimal>();
         var gapAt = 0;
@@ -625,6 +653,8 @@ public sealed class DatasetImporter
             Name = name,
             ParentCode = Text(row, "parent"),
             Level = Text(row, "level"),
+            Depth = depth,
+            IsHeading = heading,
             Pagu = pagu.Value,
             Blokir = blokir,
             Realisasi = realisasi.Value,

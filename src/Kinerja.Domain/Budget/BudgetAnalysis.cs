@@ -1,5 +1,6 @@
 using Kinerja.Domain.Measurement;
 using Kinerja.Domain.Model;
+using Kinerja.Domain.Validation;
 using Kinerja.Domain.Values;
 
 namespace Kinerja.Domain.Budget;
@@ -76,7 +77,7 @@ public static class BudgetAnalysis
         if (direct.HasBudget)
             return direct;
         var rollup = BudgetRollup.Of(data.Budget);
-        var lines = data.Indicators.Where(i => i.GoalCode == goalCode)
+        var lines = data.Indicators.Where(i => i.Measures(goalCode))
             .SelectMany(i => ForGoal(data, i.Code).Lines)
             .Distinct()
             .ToList();
@@ -96,13 +97,14 @@ public static class BudgetAnalysis
     {
         var method = data.Profile.EfficiencyMethod;
         var rows = new List<EfficiencyRow>();
+        var doubts = BudgetFigureDoubts.Of(data.Budget);
         if (method == EfficiencyMethod.Ratio)
         {
             foreach (var goal in result.Goals.Where(g => g.Capaian is not null && g.Goal.Level != PlanLevel.Tujuan))
             {
                 var budget = ForSasaran(data, goal.Goal.Code);
                 if (budget.HasBudget)
-                    rows.Add(EfficiencyCalculator.Compute(method, goal.Goal.Code, goal.Goal.Name, goal.Capaian!.Value, budget.Amounts.Pagu, budget.Amounts.Realisasi));
+                    rows.Add(Checked(EfficiencyCalculator.Compute(method, goal.Goal.Code, goal.Goal.Name, goal.Capaian!.Value, budget.Amounts.Pagu, budget.Amounts.Realisasi), method, budget, doubts));
             }
         }
         else
@@ -111,11 +113,47 @@ public static class BudgetAnalysis
             {
                 var budget = ForIndicator(data, row.Indicator);
                 if (budget.HasBudget)
-                    rows.Add(EfficiencyCalculator.Compute(method, row.Indicator.Code, row.Indicator.Name, row.Capaian.Value, budget.Amounts.Pagu, budget.Amounts.Realisasi));
+                    rows.Add(Checked(EfficiencyCalculator.Compute(method, row.Indicator.Code, row.Indicator.Name, row.Capaian.Value, budget.Amounts.Pagu, budget.Amounts.Realisasi), method, budget, doubts));
             }
         }
 
         return new EfficiencyTable(method, rows);
+    }
+
+    /// <summary>
+    /// A row whose budget includes a figure `check` marks as wrong keeps its amounts as entered but gets no
+    /// penyerapan or efficiency: the finding is shown instead. A heading's figures are its rows', so a doubt
+    /// below it counts.
+    /// </summary>
+    private static EfficiencyRow Checked(EfficiencyRow row, EfficiencyMethod method, GoalBudget budget, IReadOnlyDictionary<BudgetNode, Finding> doubts)
+    {
+        foreach (var line in budget.Lines)
+        {
+            if (DoubtAt(line, doubts) is { } finding)
+                return row with { Absorption = null, Efficiency = null, Doubt = finding, Claimed = method == EfficiencyMethod.Ratio || row.Capaian >= 100m };
+        }
+
+        return row;
+    }
+
+    /// <summary>What a report prints in place of an efficiency that was not computed: the finding, where it is.</summary>
+    public static string DoubtNote(EfficiencyRow row) => row.Doubt is not { } finding
+        ? ""
+        : $"efisiensi tidak dihitung karena angka anggaran yang dipakai ditandai galat oleh pemeriksaan: {finding.Sheet}{(finding.Row is { } r ? $", baris {r}" : "")}, {finding.Code}: {finding.Message}";
+
+    private static Finding? DoubtAt(BudgetNode line, IReadOnlyDictionary<BudgetNode, Finding> doubts)
+    {
+        if (doubts.TryGetValue(line, out var finding))
+            return finding;
+        if (!line.Line.IsHeading)
+            return null;
+        foreach (var child in line.Children)
+        {
+            if (DoubtAt(child, doubts) is { } below)
+                return below;
+        }
+
+        return null;
     }
 
     private static bool HasLinkedDescendant(BudgetNode node, HashSet<BudgetNode> linked)

@@ -21,7 +21,8 @@ public static class BudgetCodes
         foreach (var line in lines)
         {
             var parent = line.ParentCode;
-            if (string.IsNullOrEmpty(parent))
+            // a printed depth places the line (BudgetTree); the code is not second-guessed then
+            if (string.IsNullOrEmpty(parent) && line.Depth is null && line.Code.Length > 0)
             {
                 var code = line.Code;
                 for (var dot = code.LastIndexOf('.'); dot > 0; dot = code.LastIndexOf('.', dot - 1))
@@ -35,7 +36,7 @@ public static class BudgetCodes
                 }
             }
 
-            result.Add(line with { ParentCode = string.IsNullOrEmpty(parent) ? null : parent, Level = line.Level ?? LevelOf(line.Code) });
+            result.Add(line with { ParentCode = string.IsNullOrEmpty(parent) ? null : parent, Level = line.Level ?? (line.Code.Length > 0 ? LevelOf(line.Code) : null) });
         }
 
         return result;

@@ -122,6 +122,9 @@ public sealed class BudgetRollup
             // blokir left blank on a parent and entered on its children: the parent's blokir is theirs
             if (line.Blokir is null)
                 _own[node.Index] = own with { Blokir = sum.Blokir };
+            // a heading printed without amounts carries the sum of its rows: there is no figure of its own to compare
+            if (line.IsHeading)
+                _own[node.Index] = sum;
         }
     }
 
@@ -150,6 +153,8 @@ public sealed class BudgetRollup
     {
         if (node.IsLeaf)
             return SumStatus.Leaf;
+        if (node.Line.IsHeading)
+            return SumStatus.NotGiven;
         if (field == BudgetField.Blokir && (node.Line.Blokir is null || !node.Children.Any(c => _blokirGivenBelow[c.Index])))
             return SumStatus.NotGiven;
         var entered = _own[node.Index][field];

@@ -37,7 +37,15 @@ public sealed class BudgetNode
     }
 
     /// <summary>"2176.ABK.007 (baris 7)": how findings name a line, since a code alone may be ambiguous.</summary>
-    public string Label => Line.SourceRow > 0 ? $"{Line.Code} (baris {Line.SourceRow})" : Line.Code;
+    public string Label
+    {
+        get
+        {
+            // a heading printed without a code ("Dinas", "UPTD") is named by its text
+            var name = Line.Code.Length > 0 ? Line.Code : $"\"{Line.Name}\"";
+            return Line.SourceRow > 0 ? $"{name} (baris {Line.SourceRow})" : name;
+        }
+    }
 }
 
 /// <summary>A code used by more than one line (RULEBOOK §10: 002 two RO lines both coded 2176.ABK.007).</summary>
@@ -69,6 +77,9 @@ public sealed class BudgetTree
     /// <summary>Lines that name a parent code no line has.</summary>
     public IReadOnlyList<BudgetNode> MissingParents { get; private set; } = [];
 
+    /// <summary>Lines of depth d (> 1) with no line of depth d - 1 printed before them: they became roots.</summary>
+    public IReadOnlyList<BudgetNode> DepthGaps { get; private set; } = [];
+
     /// <summary>Lines whose parent chain led back to themselves; the link was cut there.</summary>
     public IReadOnlyList<BudgetNode> CycleBreaks { get; private set; } = [];
 
@@ -89,6 +100,9 @@ public sealed class BudgetTree
         Dictionary<string, List<BudgetNode>>? repeated = null;
         foreach (var node in nodes)
         {
+            // headings without a code are told apart by their place, not by a code
+            if (node.Code.Length == 0)
+                continue;
             if (!first.TryAdd(node.Code, node))
             {
                 repeated ??= new Dictionary<string, List<BudgetNode>>(StringComparer.Ordinal);
@@ -109,6 +123,9 @@ public sealed class BudgetTree
         var parents = new BudgetNode?[nodes.Length];
         var missing = new List<BudgetNode>();
         var latest = new Dictionary<string, BudgetNode>(lines.Count, StringComparer.Ordinal);
+        // the latest line printed at each depth: a row of depth d hangs under the nearest preceding row of depth d - 1
+        var latestAtDepth = new List<BudgetNode?>();
+        var depthGaps = new List<BudgetNode>();
         foreach (var node in nodes)
         {
             if (node.RepeatOf is not null)
@@ -122,8 +139,25 @@ public sealed class BudgetTree
                 else
                     missing.Add(node);
             }
+            else if (node.Line.Depth is > 1 and var depth)
+            {
+                if (depth - 2 < latestAtDepth.Count && latestAtDepth[depth - 2] is { } above)
+                    parents[node.Index] = above;
+                else
+                    depthGaps.Add(node);
+            }
 
-            latest[node.Code] = node;
+            if (node.Line.Depth is > 0 and var own)
+            {
+                while (latestAtDepth.Count < own)
+                    latestAtDepth.Add(null);
+                latestAtDepth[own - 1] = node;
+                // a new row at this depth closes every deeper group above it
+                latestAtDepth.RemoveRange(own, latestAtDepth.Count - own);
+            }
+
+            if (node.Code.Length > 0)
+                latest[node.Code] = node;
         }
 
         tree.CycleBreaks = CutCycles(nodes, parents);
@@ -140,6 +174,7 @@ public sealed class BudgetTree
 
         tree.Roots = roots;
         tree.MissingParents = missing;
+        tree.DepthGaps = depthGaps;
         tree.BottomUp = PostOrder(roots, nodes.Length);
         tree.ResolveInheritedDuplicates();
         return tree;
@@ -219,7 +254,8 @@ public sealed class BudgetTree
     private static DuplicateCode Describe(string code, List<BudgetNode> lines)
     {
         var first = lines[0].Line;
-        var identical = lines.All(l => l.Line.Name == first.Name && l.Line.ParentCode == first.ParentCode && l.Line.Pagu == first.Pagu && l.Line.Realisasi == first.Realisasi && l.Line.Blokir == first.Blokir);
+        var identical = lines.All(l => l.Line.Name == first.Name && l.Line.ParentCode == first.ParentCode && l.Line.Pagu == first.Pagu && l.Line.Realisasi == first.Realisasi && l.Line.Blokir == first.Blokir
+                                     && l.Line.Depth == first.Depth && l.Line.IsHeading == first.IsHeading);
         return new DuplicateCode(code, lines, Inherited: false, identical);
     }
 

@@ -23,7 +23,7 @@ public sealed class DataValueChecks : IDatasetCheck
                 continue;
             }
 
-            if (value.Period.Type != element.PeriodType)
+            if (value.Period.Type < element.PeriodType)
                 yield return new Finding(Severity.Error, "periode-data", "NilaiData", where, $"periode {value.Period} bukan periode {Describe(element.PeriodType)} seperti ditetapkan untuk {element.Code}") { Row = value.SourceRow };
             foreach (var option in value.Options)
             {
@@ -31,6 +31,26 @@ public sealed class DataValueChecks : IDatasetCheck
                 if (category is null || !category.HasOption(option.Option))
                     yield return new Finding(Severity.Error, "rincian-data", "NilaiData", where, $"rincian \"{option}\" tidak ada pada elemen {element.Code}") { Row = value.SourceRow };
             }
+        }
+
+        // a total printed for a coarser period (a year beside its months) against the sum of its sub-periods
+        var store = new DataValueStore(data.DataElements, data.DataValues, data.Units);
+        foreach (var printed in data.DataValues)
+        {
+            if (!elements.TryGetValue(printed.ElementCode, out var element) || printed.Period.Type <= element.PeriodType)
+                continue;
+            if (store.FromSubPeriods(element.Code, printed.UnitCode, printed.Period, printed.Options) is not { } computed || computed == printed.Value)
+                continue;
+            var how = element.Aggregation switch
+            {
+                PeriodAggregation.Sum => "jumlah",
+                PeriodAggregation.Last => "nilai akhir",
+                _ => "rata-rata",
+            };
+            var options = printed.IsTotal ? "" : $" ({printed.OptionsText})";
+            yield return new Finding(Severity.Error, "jumlah-periode", "NilaiData", $"{printed.ElementCode} {printed.UnitCode} {printed.Period}",
+                $"{element.Name}{options} periode {printed.Period} tercetak {IndonesianNumber.Format(printed.Value, Decimals(printed.Value))}, sedangkan {how} angka per {Word(element.PeriodType)} di dalamnya {IndonesianNumber.Format(computed, Decimals(computed))} (selisih {IndonesianNumber.Format(Math.Abs(printed.Value - computed), Decimals(printed.Value - computed))}); yang dipakai angka tercetak")
+            { Row = printed.SourceRow };
         }
 
         // parts against the total: each set of categories (e.g. by jalur, or by sex) must add up on its own
@@ -54,6 +74,16 @@ public sealed class DataValueChecks : IDatasetCheck
             }
         }
     }
+
+    private static string Word(DataPeriodType type) => type switch
+    {
+        DataPeriodType.Week => "minggu",
+        DataPeriodType.Month => "bulan",
+        DataPeriodType.Quarter => "triwulan",
+        _ => "tahun",
+    };
+
+    private static int Decimals(decimal value) => value == decimal.Truncate(value) ? 0 : 2;
 
     private static string Describe(DataPeriodType type) => type switch
     {

@@ -94,14 +94,30 @@ public sealed class DataValueStore
     }
 
     /// <summary>
+    /// One unit's value computed from the counts of the element's own period type inside <paramref name="period"/>
+    /// (the months of a year), leaving out totals printed for coarser periods; null when none was entered.
+    /// </summary>
+    public decimal? FromSubPeriods(string elementCode, string unitCode, DataPeriod period, IReadOnlyList<BreakdownOption>? filters = null)
+    {
+        if (!_elements.TryGetValue(elementCode, out var element) || period.Type <= element.PeriodType)
+            return null;
+        var (entered, value) = OverTime(element, unitCode, period, filters, printedTotals: false);
+        return entered ? value : null;
+    }
+
+    /// <summary>
     /// One unit's value over the sub-periods inside <paramref name="period"/>: Entered is false when
     /// the unit entered nothing there; Value is null when it entered something but a stock has no value
     /// at the end of the period (the last sub-period; for weekly stocks, a week of the last month).
     /// </summary>
-    private (bool Entered, decimal? Value) OverTime(DataElement element, string unit, DataPeriod period, IReadOnlyList<BreakdownOption>? filters)
+    private (bool Entered, decimal? Value) OverTime(DataElement element, string unit, DataPeriod period, IReadOnlyList<BreakdownOption>? filters, bool printedTotals = true)
     {
+        // a total printed for the whole period (a yearly figure beside the monthly counts) is the figure as entered,
+        // as a total beside its parts is; DataValueChecks compares it with the sum of the sub-periods
+        if ((period.Type == element.PeriodType || printedTotals) && _cells.TryGetValue((element.Code, unit, period), out var only) && only.Value(filters) is { } value)
+            return (true, value);
         if (period.Type == element.PeriodType)
-            return _cells.TryGetValue((element.Code, unit, period), out var only) && only.Value(filters) is { } value ? (true, value) : (false, null);
+            return (false, null);
         var subPeriods = period.Split(element.PeriodType).ToList();
         // weeks of the month vary in number (Minggu IV or V), so any week of the last month ends the period
         var endStartsAt = element.PeriodType == DataPeriodType.Week ? subPeriods.Count - DataPeriod.MaxWeeksInMonth : subPeriods.Count - 1;

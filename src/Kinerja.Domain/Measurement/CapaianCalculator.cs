@@ -28,9 +28,9 @@ public static class CapaianCalculator
         {
             case RangeValue range when realisasi is NumberValue r:
                 return Range(range.Lower, range.Upper, r.Value, indicator.Polarity, method, cap);
-            case NumberValue t when indicator.TargetKind == TargetKind.Zero || (t.Value == 0 && indicator.Polarity == Polarity.LowerIsBetter):
+            case NumberValue t when t.Value == 0 && (indicator.TargetKind == TargetKind.Zero || indicator.Polarity == Polarity.LowerIsBetter):
                 return realisasi is NumberValue zr
-                    ? Capaian.Of(zr.Value <= 0 ? 100m : 0m, cap)
+                    ? Zero(zr.Value, indicator.Polarity, cap)
                     : Mismatch(target, realisasi);
             case NumberValue t when realisasi is NumberValue r:
                 return Number(t.Value, r.Value, indicator.Polarity, method, cap);
@@ -60,7 +60,7 @@ public static class CapaianCalculator
         if (polarity == Polarity.HigherIsBetter)
         {
             return target == 0
-                ? Capaian.Missing(CapaianStatus.NotComputable, "target 0 pada indikator maksimal tidak dapat dibagi; gunakan jenis target Nol")
+                ? Capaian.Missing(CapaianStatus.NotComputable, "target 0 pada indikator maksimal tidak dapat dibagi; bila target 0 memang dimaksud, isi jenis target Nol")
                 : Capaian.Of(realisasi / target * 100m, cap);
         }
 
@@ -72,6 +72,15 @@ public static class CapaianCalculator
             ? Capaian.Missing(CapaianStatus.NotComputable, "realisasi 0 pada metode B (target/realisasi) tidak dapat dibagi")
             : Capaian.Of(target / realisasi * 100m, cap);
     }
+
+    /// <summary>
+    /// A zero target (RULEBOOK §4, target kind Nol) is met or missed, never divided by. Lower is better
+    /// (0 data breaches): realisasi 0 or less gives 100%, anything above 0%. Higher is better (a target of
+    /// 0 new complaints handled, a floor of nothing): realisasi 0 or more meets the target, 100%; only a
+    /// negative realisasi misses it. So realisasi 5 against 0 is 100% when more is better and 0% when less is.
+    /// </summary>
+    public static Capaian Zero(decimal realisasi, Polarity polarity, decimal? cap) =>
+        Capaian.Of((polarity == Polarity.LowerIsBetter ? realisasi <= 0 : realisasi >= 0) ? 100m : 0m, cap);
 
     /// <summary>Inside the range = 100%; outside, the polarity rule against the nearer bound.</summary>
     public static Capaian Range(decimal lower, decimal upper, decimal realisasi, Polarity polarity, LowerIsBetterMethod method, decimal? cap)

@@ -16,33 +16,56 @@ public static class PerformanceCalculator
             var target = PeriodValues.TargetFor(data, indicator, at);
             var realisasi = PeriodValues.RealisasiFor(data, indicator, at);
             var capaian = CapaianCalculator.Compute(indicator, target, realisasi, profile);
-            string? predicate = null;
-            if (capaian.HasValue)
-            {
-                var previous = at.IsYear ? PreviousYearCapaian(data, indicator, at) : null;
-                predicate = profile.PredicateScale.Label(capaian.Value, previous);
-            }
-
+            var predicate = capaian.HasValue ? Category(profile, capaian.Value) : null;
+            var status = profile.ShowStatus && capaian.HasValue ? AchievementStatus.Of(data, indicator, at, profile.RoundForDisplay(capaian.Value)) : null;
             var printedText = data.RealisasiFor(indicator.Code, at)?.PrintedCapaian;
             var (check, printed) = CheckPrinted(printedText, capaian);
-            rows.Add(new IndicatorResult(indicator, data.FindPlanNode(indicator.GoalCode), at, target, realisasi, capaian, predicate, check) { PrintedCapaian = printed });
+            rows.Add(new IndicatorResult(indicator, data.FindPlanNode(indicator.GoalCode), at, target, realisasi, capaian, predicate, check) { PrintedCapaian = printed, Status = status });
         }
 
         var goals = new List<GoalResult>();
-        var rowsByGoal = rows.ToLookup(r => r.Indicator.GoalCode, StringComparer.Ordinal);
+        // an indicator measuring two nodes (the same IKU under a tujuan and a sasaran) is in each node's table, once
+        var rowsByGoal = rows.SelectMany(r => r.Indicator.GoalCodes.Distinct(StringComparer.Ordinal).Select(g => (Goal: g, Row: r)))
+            .ToLookup(x => x.Goal, x => x.Row, StringComparer.Ordinal);
         foreach (var node in data.Plan)
         {
             var own = rowsByGoal[node.Code].ToList();
             if (own.Count == 0)
                 continue;
             var value = Mean(own, profile.SasaranAggregation);
-            goals.Add(new GoalResult(node, own, value, value is { } v ? profile.PredicateScale.Label(v) : null));
+            goals.Add(new GoalResult(node, own, value, value is { } v ? Category(profile, v) : null));
         }
 
-        // the agency figure is the mean of its sasaran; tujuan are reported on their own (RULEBOOK §5)
-        var counted = goals.Where(g => g.Goal.Level != PlanLevel.Tujuan && g.Capaian is not null).ToList();
+        var top = TopGoals(data, goals);
+        var counted = top.Where(g => g.Capaian is not null).ToList();
         decimal? agency = counted.Count == 0 ? null : counted.Sum(g => g.Capaian!.Value) / counted.Count;
-        return new PerformanceResult(profile, at, rows, goals, agency, agency is { } a ? profile.PredicateScale.Label(a) : null);
+        return new PerformanceResult(profile, at, rows, goals, agency, agency is { } a ? Category(profile, a) : null) { TopGoals = top };
+    }
+
+    /// <summary>
+    /// The goals the agency capaian averages (RULEBOOK §5): the highest plan nodes that carry indicators,
+    /// tujuan aside. A node counts when no node above it (parent, grandparent, ...) other than a tujuan carries
+    /// indicators too; so Banjar's three sasaran strategis S1-S3 count and the eselon III/IV sasaran cascaded
+    /// below them do not, and a K/L report's sasaran strategis count, not the sasaran program under them. A
+    /// unit whose report starts lower (a Pusat's sasaran kegiatan) has those as its top. Tujuan are reported
+    /// on their own (their indicators usually repeat what the sasaran measure); only when no sasaran carries
+    /// an indicator are the highest tujuan the top. A top node without any measured indicator (all N/A) stays
+    /// the top of its branch and is left out of the mean; the nodes below it are not promoted.
+    /// </summary>
+    public static IReadOnlyList<GoalResult> TopGoals(PerformanceDataset data, IReadOnlyList<GoalResult> goals)
+    {
+        var sasaran = goals.Where(g => g.Goal.Level != PlanLevel.Tujuan).ToList();
+        var candidates = sasaran.Count > 0 ? sasaran : goals;
+        var carrying = candidates.Select(g => g.Goal.Code).ToHashSet(StringComparer.Ordinal);
+        return candidates.Where(g => !Ancestors(data, g.Goal).Any(carrying.Contains)).ToList();
+    }
+
+    private static IEnumerable<string> Ancestors(PerformanceDataset data, PlanNode node)
+    {
+        // a parent chain that loops is a finding of PlanChainCheck; here it simply ends
+        var seen = new HashSet<string>(StringComparer.Ordinal) { node.Code };
+        for (var parent = node.ParentCode; parent is not null && seen.Add(parent); parent = data.FindPlanNode(parent)?.ParentCode)
+            yield return parent;
     }
 
     /// <summary>Mean of the indicators' capaian, N/A and missing excluded; weighted when the agency says so.</summary>
@@ -61,14 +84,8 @@ public static class PerformanceCalculator
         return measured.Sum(r => r.Capaian.Value) / measured.Count;
     }
 
-    private static decimal? PreviousYearCapaian(PerformanceDataset data, Indicator indicator, Period at)
-    {
-        var previous = Period.OfYear(at.Year - 1);
-        var target = PeriodValues.TargetFor(data, indicator, previous);
-        var realisasi = PeriodValues.RealisasiFor(data, indicator, previous);
-        var c = CapaianCalculator.Compute(indicator, target, realisasi, data.Profile);
-        return c.HasValue ? c.Value : null;
-    }
+    /// <summary>The category of a capaian, decided on the figure as displayed (RULEBOOK §6).</summary>
+    public static string Category(AgencyProfile profile, decimal capaian) => profile.PredicateScale.Label(profile.RoundForDisplay(capaian));
 
     /// <summary>
     /// Compares a printed capaian with the computed one, at the printed number of decimals, under

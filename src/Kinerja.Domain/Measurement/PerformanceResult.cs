@@ -27,6 +27,9 @@ public sealed record IndicatorResult(
     PrintedCheck PrintedCheck)
 {
     public decimal? PrintedCapaian { get; init; }
+
+    /// <summary>Tercapai / Tidak Tercapai tetapi Meningkat / Tidak Tercapai, when the profile shows the status column (RULEBOOK §6).</summary>
+    public string? Status { get; init; }
 }
 
 public sealed record GoalResult(PlanNode Goal, IReadOnlyList<IndicatorResult> Indicators, decimal? Capaian, string? Predicate)
@@ -43,6 +46,9 @@ public sealed record PerformanceResult(
     decimal? AgencyCapaian,
     string? AgencyPredicate)
 {
+    /// <summary>The goals whose mean is the agency capaian: the top of the plan chain that carries indicators (RULEBOOK §5).</summary>
+    public IReadOnlyList<GoalResult> TopGoals { get; init; } = [];
+
     public IndicatorResult Row(string indicatorCode) => Indicators.Single(i => i.Indicator.Code == indicatorCode);
 
     public GoalResult Goal(string goalCode) => Goals.Single(g => g.Goal.Code == goalCode);

@@ -70,14 +70,9 @@ public sealed record PredicateScale
     }
 
     /// <summary>
-    /// The two-state scale's optional third state: not reached, but better than last year.
-    /// Other scales ignore the previous value.
+    /// The category of a capaian as the table shows it (RULEBOOK §6): the band is decided on the capaian
+    /// rounded for display, so "100,00%" is never "Tidak Tercapai" and 90,004 and 90, both shown "90,00%",
+    /// fall in the same band. Callers pass the displayed value (<see cref="Model.AgencyProfile.RoundForDisplay"/>).
     /// </summary>
-    public string Label(decimal capaian, decimal? previousCapaian = null)
-    {
-        var band = Classify(capaian);
-        if (ReferenceEquals(this, TwoState) && band != Bands[0] && previousCapaian is { } prev && capaian > prev)
-            return "Tidak Tercapai, Meningkat";
-        return band.Label;
-    }
+    public string Label(decimal displayedCapaian) => Classify(displayedCapaian).Label;
 }

@@ -57,7 +57,14 @@ public static class ProgressCalculator
 }
 
 /// <summary>One row of an efficiency table (RULEBOOK §8).</summary>
-public sealed record EfficiencyRow(string Code, string Name, decimal Capaian, decimal Pagu, decimal RealisasiAnggaran, decimal? Absorption, decimal? Efficiency, bool Claimed);
+public sealed record EfficiencyRow(string Code, string Name, decimal Capaian, decimal Pagu, decimal RealisasiAnggaran, decimal? Absorption, decimal? Efficiency, bool Claimed)
+{
+    /// <summary>
+    /// The finding that marks a pagu or realisasi behind this row as wrong; then neither penyerapan nor
+    /// efficiency is computed (003 IK-20 would otherwise give 26,05 from the 1 miliar typo) and the table shows it.
+    /// </summary>
+    public Validation.Finding? Doubt { get; init; }
+}
 
 public static class EfficiencyCalculator
 {

@@ -45,6 +45,12 @@ public sealed record AgencyProfile
 
     public PredicateScale PredicateScale { get; init; } = PredicateScale.TwoState;
 
+    /// <summary>
+    /// Whether tables show the status column beside the category: Tercapai / Tidak Tercapai tetapi Meningkat /
+    /// Tidak Tercapai, "meningkat" comparing this year's realisasi with last year's by polarity (RULEBOOK §6).
+    /// </summary>
+    public bool ShowStatus { get; init; }
+
     public SasaranAggregation SasaranAggregation { get; init; } = SasaranAggregation.Mean;
 
     public EfficiencyMethod EfficiencyMethod { get; init; } = EfficiencyMethod.Ratio;

@@ -15,6 +15,21 @@ public sealed record BudgetLine
 
     public string? Level { get; init; }
 
+    /// <summary>
+    /// Depth as printed (1 = top row, 2 = a row under the nearest preceding 1, ...), for sources that show
+    /// the hierarchy by indentation or a level number instead of parent codes; null when not given.
+    /// </summary>
+    public int? Depth { get; init; }
+
+    /// <summary>
+    /// A grouping row printed without amounts (a program heading, "Dinas" / "UPTD"): its figures are those of
+    /// the rows under it, never entered; its pagu and realisasi hold 0 and are not compared.
+    /// </summary>
+    public bool IsHeading { get; init; }
+
+    /// <summary>The file the line was read from when it is not the workbook's own sheet (a finance CSV), so findings name it.</summary>
+    public string? Source { get; init; }
+
     public required decimal Pagu { get; init; }
 
     /// <summary>Blokir as entered; null when the cell was blank (not given: a parent then carries the sum of its children's blokir).</summary>

@@ -10,6 +10,18 @@ public sealed record Indicator
     /// <summary>Code of the plan node (tujuan/sasaran) this indicator measures.</summary>
     public required string GoalCode { get; init; }
 
+    /// <summary>
+    /// Further plan nodes the same indicator measures (the same IKU under a tujuan and a sasaran): entered once,
+    /// shown in each node's table and counted in each node's own mean, once.
+    /// </summary>
+    public IReadOnlyList<string> OtherGoalCodes { get; init; } = [];
+
+    /// <summary>Every plan node this indicator measures: <see cref="GoalCode"/> first.</summary>
+    public IEnumerable<string> GoalCodes => OtherGoalCodes.Count == 0 ? [GoalCode] : OtherGoalCodes.Prepend(GoalCode);
+
+    /// <summary>Whether this indicator measures the plan node.</summary>
+    public bool Measures(string goalCode) => GoalCode == goalCode || OtherGoalCodes.Contains(goalCode, StringComparer.Ordinal);
+
     public required string Name { get; init; }
 
     public string Satuan { get; init; } = "";

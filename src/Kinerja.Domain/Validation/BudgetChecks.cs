@@ -20,8 +20,14 @@ internal static class BudgetWords
         _ => "realisasi",
     };
 
+    /// <summary>A finding at a line: in the sheet Anggaran, or in the file the line was read from (a finance CSV).</summary>
     public static Finding At(Severity severity, string rule, BudgetNode node, string message) =>
-        new(severity, rule, Sheet, node.Code, $"\"{node.Line.Name}\": {message}") { Row = node.Line.SourceRow > 0 ? node.Line.SourceRow : null };
+        new(severity, rule, node.Line.Source ?? Sheet, node.Code.Length > 0 ? node.Code : node.Line.Name, $"\"{node.Line.Name}\": {message}") { Row = node.Line.SourceRow > 0 ? node.Line.SourceRow : null };
+
+    public static string Amounts(BudgetLine line) =>
+        line.Blokir is { } blokir && blokir != 0
+            ? $"pagu {Rp(line.Pagu)}, blokir {Rp(blokir)}, realisasi {Rp(line.Realisasi)}"
+            : $"pagu {Rp(line.Pagu)}, realisasi {Rp(line.Realisasi)}";
 }
 
 /// <summary>
@@ -66,6 +72,10 @@ public sealed class BudgetStructureCheck : IDatasetCheck
 
         foreach (var node in tree.MissingParents)
             yield return BudgetWords.At(Severity.Error, "anggaran-induk-tidak-ada", node, $"induk \"{node.Line.ParentCode}\" tidak ada di antara baris anggaran; baris ini dihitung sebagai baris teratas");
+        foreach (var node in tree.DepthGaps)
+            yield return BudgetWords.At(Severity.Error, "anggaran-tingkat", node, $"baris bertingkat {node.Line.Depth} tetapi tidak ada baris bertingkat {node.Line.Depth - 1} di atasnya; baris ini dihitung sebagai baris teratas");
+        foreach (var node in tree.Nodes.Where(n => n.Line.IsHeading && n.IsLeaf && n.RepeatOf is null))
+            yield return BudgetWords.At(Severity.Warning, "anggaran-judul-tanpa-rincian", node, "baris judul tanpa pagu dan realisasi tidak memiliki baris rincian di bawahnya; isi angkanya, atau beri baris di bawahnya Induk atau Tingkat yang menunjuk ke judul ini");
         foreach (var node in tree.CycleBreaks)
             yield return BudgetWords.At(Severity.Error, "anggaran-induk-melingkar", node, $"rantai induk dari baris ini kembali ke dirinya sendiri (induk \"{node.Line.ParentCode}\"); hubungan ke induk diputus di sini");
     }
@@ -84,7 +94,10 @@ public sealed class BudgetSumCheck : IDatasetCheck
 
     public IEnumerable<Finding> Check(PerformanceDataset data) => Check(data.Budget);
 
-    public static IEnumerable<Finding> Check(IReadOnlyList<BudgetLine> lines)
+    public static IEnumerable<Finding> Check(IReadOnlyList<BudgetLine> lines) => Evaluate(lines).Select(f => f.Finding);
+
+    /// <summary>The findings, each with the lines whose own pagu or realisasi it puts in doubt (see <see cref="BudgetFigureDoubts"/>).</summary>
+    internal static IEnumerable<(BudgetNode Node, Finding Finding, IReadOnlyList<BudgetNode> InDoubt)> Evaluate(IReadOnlyList<BudgetLine> lines)
     {
         if (lines.Count == 0)
             yield break;
@@ -106,34 +119,92 @@ public sealed class BudgetSumCheck : IDatasetCheck
                 if (status == SumStatus.KnockOn)
                 {
                     var causes = string.Join(", ", rollup.CausesBelow(node, field).Select(c => c.Label));
-                    yield return BudgetWords.At(Severity.Info, "anggaran-selisih-ikutan", node,
-                        $"{name} tercetak {BudgetWords.Rp(entered)} tidak sama dengan jumlah rincian langsung {BudgetWords.Rp(sum)} (selisih {gap}), tetapi sama dengan jumlah rincian terbawah; angka baris ini benar, selisihnya berasal dari {causes}");
+                    yield return (node, BudgetWords.At(Severity.Info, "anggaran-selisih-ikutan", node,
+                        $"{name} tercetak {BudgetWords.Rp(entered)} tidak sama dengan jumlah rincian langsung {BudgetWords.Rp(sum)} (selisih {gap}), tetapi sama dengan jumlah rincian terbawah; angka baris ini benar, selisihnya berasal dari {causes}"), []);
                     continue;
                 }
 
+                var copies = CopiedNeighbours(rollup.Tree, node).ToList();
+                var copied = string.Join("; ", copies.Select(c => $"{c.Copy.Label} sama persis dengan baris {(c.Of.Index < c.Copy.Index ? "di atasnya" : "di bawahnya")} {c.Of.Label} ({BudgetWords.Amounts(c.Copy.Line)})"));
                 if (rollup.Confirmation(node, field) is { } confirmedBy)
                 {
                     var evidence = confirmedBy == ConfirmedBy.ParentSum
                         ? $"angka ini cocok dengan jumlah pada induknya {node.Parent!.Label}"
                         : $"angka ini cocok dengan penyerapan tercetak {IndonesianNumber.Format(node.Line.PrintedAbsorption!.Value, PrintedPercent.DecimalsOf(node.Line.PrintedAbsorption.Value))}%";
-                    var children = string.Join(", ", node.Children.Select(c => $"{c.Label} {BudgetWords.Rp(rollup.Own(c)[field])}"));
                     // a child whose own printed penyerapan its figures do not reproduce is the likeliest typo (003 Rapat Koordinasi 99,99%)
-                    var suspects = node.Children.Where(c => field != BudgetField.Blokir && !rollup.Swapped(c) && c.Line.PrintedAbsorption is { } p && c.Line.Absorption is { } a && !PrintedPercent.Reproduces(p, a)).Select(c => c.Label).ToList();
-                    var likely = suspects.Count == 0 ? "" : $"; kemungkinan besar {string.Join(", ", suspects)}, yang penyerapan tercetaknya juga tidak cocok";
-                    yield return BudgetWords.At(Severity.Error, "anggaran-jumlah-rincian", node,
-                        $"{name} tercetak {BudgetWords.Rp(entered)}, jumlah rincian {BudgetWords.Rp(sum)}, selisih {gap}; {evidence}, jadi angka baris ini benar dan salah satu baris rinciannya yang salah: periksa {name} pada {children}{likely}");
+                    var misprinted = node.Children.Where(c => field != BudgetField.Blokir && !c.Line.IsHeading && !rollup.Swapped(c) && c.Line.PrintedAbsorption is { } p && c.Line.Absorption is { } a && !PrintedPercent.Reproduces(p, a)).ToList();
+                    var suspects = new List<string>();
+                    if (misprinted.Count > 0)
+                        suspects.Add($"{string.Join(", ", misprinted.Select(c => c.Label))}, yang penyerapan tercetaknya juga tidak cocok");
+                    if (copies.Count > 0)
+                        suspects.Add($"{copied}: kemungkinan angka tersalin dari baris sebelahnya");
+                    var look = suspects.Count == 0
+                        ? $"periksa {name} pada {node.Children.Count} baris rinciannya"
+                        : $"kemungkinan besar {string.Join("; ", suspects)}";
+                    yield return (node, BudgetWords.At(Severity.Error, "anggaran-jumlah-rincian", node,
+                        $"{name} tercetak {BudgetWords.Rp(entered)}, jumlah rincian {BudgetWords.Rp(sum)}, selisih {gap}; {evidence}, jadi angka baris ini benar dan salah satu baris rinciannya yang salah: {look}"), [.. misprinted, .. copies.Select(c => c.Copy)]);
                     continue;
                 }
 
                 var asPrinted = rollup.ChildrenAsPrinted(node)[field];
                 var swapped = node.Children.Where(rollup.Swapped).Select(c => c.Label).ToList();
                 var rincian = asPrinted == sum || swapped.Count == 0
-                    ? $"jumlah rincian {BudgetWords.Rp(sum)}"
-                    : $"jumlah rincian {BudgetWords.Rp(asPrinted)} seperti tercetak, {BudgetWords.Rp(sum)} bila kolom {string.Join(", ", swapped)} yang tertukar dibetulkan";
+                    ? $"jumlah {node.Children.Count} baris rinciannya {BudgetWords.Rp(sum)}"
+                    : $"jumlah {node.Children.Count} baris rinciannya {BudgetWords.Rp(asPrinted)} seperti tercetak, {BudgetWords.Rp(sum)} bila kolom {string.Join(", ", swapped)} yang tertukar dibetulkan";
                 var computed = rollup.Computed(node)[field];
                 var deeper = computed == sum ? "" : $"; jumlah rincian terbawah {BudgetWords.Rp(computed)}";
-                yield return BudgetWords.At(Severity.Error, "anggaran-jumlah-rincian", node,
-                    $"{name} tercetak {BudgetWords.Rp(entered)}, {rincian}, selisih {gap} ({direction}); seharusnya {BudgetWords.Rp(sum)} ({node.Children.Count} baris rincian){deeper}");
+                // which side is wrong is not known: name the rows that look copied, never "the total should be the sum"
+                var where = copies.Count > 0
+                    ? $"; periksa {copied}: kemungkinan angka tersalin dari baris sebelahnya"
+                    : SumWitnessedByPrintedAbsorption(node, rollup, field) is { } printed
+                        // 003 "Administrasi Keuangan": 88,88% = 4.403.619.363 / 4.954.732.500, the rows' sum, not the printed 5.954.732.500
+                        ? $"; penyerapan tercetak baris ini {printed} cocok dengan jumlah rinciannya, bukan dengan angka tercetaknya: {name} baris ini yang salah cetak"
+                        : "; angka baris ini atau salah satu baris rinciannya salah";
+                yield return (node, BudgetWords.At(Severity.Error, "anggaran-jumlah-rincian", node,
+                    $"{name} tercetak {BudgetWords.Rp(entered)} tidak sama dengan {rincian}, selisih {gap} ({direction}){deeper}{where}"), [node, .. copies.Select(c => c.Copy)]);
+            }
+        }
+    }
+
+    /// <summary>The line's printed penyerapan, when it reproduces its rows' sums and not its own printed figures (a second witness against the line).</summary>
+    private static string? SumWitnessedByPrintedAbsorption(BudgetNode node, BudgetRollup rollup, BudgetField field)
+    {
+        if (field == BudgetField.Blokir || node.Line.PrintedAbsorption is not { } printed)
+            return null;
+        var own = rollup.Own(node);
+        var rows = rollup.ChildrenSum(node);
+        var byRows = rows.Absorption is { } r && PrintedPercent.Reproduces(printed, r);
+        var byOwn = own.Absorption is { } o && PrintedPercent.Reproduces(printed, o);
+        return byRows && !byOwn ? IndonesianNumber.Format(printed, PrintedPercent.DecimalsOf(printed)) + "%" : null;
+    }
+
+    /// <summary>
+    /// Children of a parent whose amounts repeat exactly those of the line printed just before or after
+    /// them (a copy-paste into the wrong row): a line and its own parent or child do not count, since a
+    /// kegiatan with a single sub kegiatan rightly has its figures.
+    /// </summary>
+    internal static IEnumerable<(BudgetNode Copy, BudgetNode Of)> CopiedNeighbours(BudgetTree tree, BudgetNode parent)
+    {
+        foreach (var child in parent.Children)
+        {
+            foreach (var step in new[] { -1, 1 })
+            {
+                var at = child.Index + step;
+                while (at >= 0 && at < tree.Nodes.Count && tree.Nodes[at].RepeatOf is not null)
+                    at += step;
+                if (at < 0 || at >= tree.Nodes.Count)
+                    continue;
+                var neighbour = tree.Nodes[at];
+                if (neighbour.Parent == child || child.Parent == neighbour || neighbour.Line.IsHeading || child.Line.IsHeading)
+                    continue;
+                var a = child.Line;
+                var b = neighbour.Line;
+                if (a.Pagu == b.Pagu && a.Realisasi == b.Realisasi && a.Blokir == b.Blokir && (a.Pagu != 0 || a.Realisasi != 0))
+                {
+                    // name the later row as the copy of the earlier one
+                    yield return step < 0 ? (child, neighbour) : (neighbour, child);
+                    break;
+                }
             }
         }
     }
@@ -148,36 +219,40 @@ public sealed class BudgetAmountCheck : IDatasetCheck
 {
     public IEnumerable<Finding> Check(PerformanceDataset data) => Check(data.Budget);
 
-    public static IEnumerable<Finding> Check(IReadOnlyList<BudgetLine> lines)
+    public static IEnumerable<Finding> Check(IReadOnlyList<BudgetLine> lines) => Evaluate(lines).Select(f => f.Finding);
+
+    /// <summary>The findings, each with the lines whose own pagu or realisasi it puts in doubt (see <see cref="BudgetFigureDoubts"/>).</summary>
+    internal static IEnumerable<(BudgetNode Node, Finding Finding, IReadOnlyList<BudgetNode> InDoubt)> Evaluate(IReadOnlyList<BudgetLine> lines)
     {
         if (lines.Count == 0)
             yield break;
         var rollup = BudgetRollup.Of(lines);
         // a copy of a repeated row has the first line's figures: its findings would only repeat
-        foreach (var node in rollup.Tree.Nodes.Where(n => n.RepeatOf is null))
+        // a heading has no figures of its own to check
+        foreach (var node in rollup.Tree.Nodes.Where(n => n.RepeatOf is null && !n.Line.IsHeading))
         {
             var line = node.Line;
             var blokir = line.Blokir ?? 0m;
             if (line.Pagu < 0 || line.Realisasi < 0 || blokir < 0)
             {
-                yield return BudgetWords.At(Severity.Error, "anggaran-angka-negatif", node, $"pagu, blokir dan realisasi tidak boleh negatif (pagu {BudgetWords.Rp(line.Pagu)}, blokir {BudgetWords.Rp(blokir)}, realisasi {BudgetWords.Rp(line.Realisasi)})");
+                yield return (node, BudgetWords.At(Severity.Error, "anggaran-angka-negatif", node, $"pagu, blokir dan realisasi tidak boleh negatif (pagu {BudgetWords.Rp(line.Pagu)}, blokir {BudgetWords.Rp(blokir)}, realisasi {BudgetWords.Rp(line.Realisasi)})"), [node]);
                 continue;
             }
 
             if (rollup.Swapped(node))
             {
-                yield return BudgetWords.At(Severity.Error, "anggaran-kolom-tertukar", node,
-                    $"realisasi {BudgetWords.Rp(line.Realisasi)} melebihi pagu {BudgetWords.Rp(line.Pagu)} ({(line.Absorption is { } over ? BudgetWords.Percent(over) : "pagu 0")}), sedangkan penyerapan tercetak {IndonesianNumber.Format(line.PrintedAbsorption!.Value, PrintedPercent.DecimalsOf(line.PrintedAbsorption.Value))}% = {BudgetWords.Rp(line.Pagu)} / {BudgetWords.Rp(line.Realisasi)}: kolom pagu dan realisasi tertukar; seharusnya pagu {BudgetWords.Rp(line.Realisasi)} dan realisasi {BudgetWords.Rp(line.Pagu)}");
+                yield return (node, BudgetWords.At(Severity.Error, "anggaran-kolom-tertukar", node,
+                    $"realisasi {BudgetWords.Rp(line.Realisasi)} melebihi pagu {BudgetWords.Rp(line.Pagu)} ({(line.Absorption is { } over ? BudgetWords.Percent(over) : "pagu 0")}), sedangkan penyerapan tercetak {IndonesianNumber.Format(line.PrintedAbsorption!.Value, PrintedPercent.DecimalsOf(line.PrintedAbsorption.Value))}% = {BudgetWords.Rp(line.Pagu)} / {BudgetWords.Rp(line.Realisasi)}: kolom pagu dan realisasi tertukar; seharusnya pagu {BudgetWords.Rp(line.Realisasi)} dan realisasi {BudgetWords.Rp(line.Pagu)}"), []);
             }
             else if (line.Realisasi > line.Pagu)
             {
                 var percent = line.Absorption is { } over ? $" ({BudgetWords.Percent(over)})" : "";
-                yield return BudgetWords.At(Severity.Error, "anggaran-realisasi-melebihi-pagu", node,
-                    $"realisasi {BudgetWords.Rp(line.Realisasi)} melebihi pagu {BudgetWords.Rp(line.Pagu)}{percent}; realisasi paling banyak sebesar pagu, periksa apakah kolom tertukar");
+                yield return (node, BudgetWords.At(Severity.Error, "anggaran-realisasi-melebihi-pagu", node,
+                    $"realisasi {BudgetWords.Rp(line.Realisasi)} melebihi pagu {BudgetWords.Rp(line.Pagu)}{percent}; realisasi paling banyak sebesar pagu, periksa apakah kolom tertukar"), [node]);
             }
 
             if (blokir > line.Pagu)
-                yield return BudgetWords.At(Severity.Error, "anggaran-blokir-melebihi-pagu", node, $"blokir {BudgetWords.Rp(blokir)} melebihi pagu {BudgetWords.Rp(line.Pagu)}");
+                yield return (node, BudgetWords.At(Severity.Error, "anggaran-blokir-melebihi-pagu", node, $"blokir {BudgetWords.Rp(blokir)} melebihi pagu {BudgetWords.Rp(line.Pagu)}"), [node]);
 
             if (line.PrintedAbsorption is { } printed && !rollup.Swapped(node) && line.Pagu != 0)
             {
@@ -188,13 +263,13 @@ public sealed class BudgetAmountCheck : IDatasetCheck
                     var rolled = rollup.Computed(node);
                     if (!node.IsLeaf && rolled.Pagu != 0 && PrintedPercent.Reproduces(printed, rolled.Realisasi / rolled.Pagu * 100m))
                     {
-                        yield return BudgetWords.At(Severity.Info, "anggaran-penyerapan-tercetak", node,
-                            $"penyerapan tercetak {printedText} tidak sama dengan realisasi / pagu tercetak = {BudgetWords.Rp(line.Realisasi)} / {BudgetWords.Rp(line.Pagu)} = {BudgetWords.Percent(computed)}, tetapi sama dengan hasil dari jumlah rincian {BudgetWords.Rp(rolled.Realisasi)} / {BudgetWords.Rp(rolled.Pagu)}: angka penyerapan benar, pagu atau realisasi baris ini yang salah cetak");
+                        yield return (node, BudgetWords.At(Severity.Info, "anggaran-penyerapan-tercetak", node,
+                            $"penyerapan tercetak {printedText} tidak sama dengan realisasi / pagu tercetak = {BudgetWords.Rp(line.Realisasi)} / {BudgetWords.Rp(line.Pagu)} = {BudgetWords.Percent(computed)}, tetapi sama dengan hasil dari jumlah rincian {BudgetWords.Rp(rolled.Realisasi)} / {BudgetWords.Rp(rolled.Pagu)}: angka penyerapan benar, pagu atau realisasi baris ini yang salah cetak"), [node]);
                     }
                     else
                     {
-                        yield return BudgetWords.At(Severity.Error, "anggaran-penyerapan-tercetak", node,
-                            $"penyerapan tercetak {printedText} tidak dapat dihasilkan dari realisasi {BudgetWords.Rp(line.Realisasi)} / pagu {BudgetWords.Rp(line.Pagu)}; seharusnya {BudgetWords.Percent(computed)}");
+                        yield return (node, BudgetWords.At(Severity.Error, "anggaran-penyerapan-tercetak", node,
+                            $"penyerapan tercetak {printedText} tidak dapat dihasilkan dari realisasi {BudgetWords.Rp(line.Realisasi)} / pagu {BudgetWords.Rp(line.Pagu)}; seharusnya {BudgetWords.Percent(computed)}"), [node]);
                     }
                 }
             }
@@ -203,11 +278,11 @@ public sealed class BudgetAmountCheck : IDatasetCheck
             {
                 var quarters = line.QuarterlyRealisasi.Sum();
                 if (line.QuarterlyRealisasi.Count == 4 && quarters != line.Realisasi)
-                    yield return BudgetWords.At(Severity.Error, "anggaran-realisasi-triwulan", node,
-                        $"realisasi TW I-IV berjumlah {BudgetWords.Rp(quarters)} ({string.Join(" + ", line.QuarterlyRealisasi.Select(BudgetWords.Rp))}), sedangkan realisasi setahun tercetak {BudgetWords.Rp(line.Realisasi)}; selisih {BudgetWords.Rp(Math.Abs(quarters - line.Realisasi))}");
+                    yield return (node, BudgetWords.At(Severity.Error, "anggaran-realisasi-triwulan", node,
+                        $"realisasi TW I-IV berjumlah {BudgetWords.Rp(quarters)} ({string.Join(" + ", line.QuarterlyRealisasi.Select(BudgetWords.Rp))}), sedangkan realisasi setahun tercetak {BudgetWords.Rp(line.Realisasi)}; selisih {BudgetWords.Rp(Math.Abs(quarters - line.Realisasi))}"), [node]);
                 else if (quarters > line.Pagu)
-                    yield return BudgetWords.At(Severity.Error, "anggaran-realisasi-triwulan", node,
-                        $"realisasi s.d. TW {Period.Roman(line.QuarterlyRealisasi.Count)} berjumlah {BudgetWords.Rp(quarters)}, melebihi pagu {BudgetWords.Rp(line.Pagu)}");
+                    yield return (node, BudgetWords.At(Severity.Error, "anggaran-realisasi-triwulan", node,
+                        $"realisasi s.d. TW {Period.Roman(line.QuarterlyRealisasi.Count)} berjumlah {BudgetWords.Rp(quarters)}, melebihi pagu {BudgetWords.Rp(line.Pagu)}"), [node]);
             }
         }
     }
@@ -249,5 +324,27 @@ public sealed class BudgetClassificationCheck : IDatasetCheck
             foreach (var goal in node.Line.Funds.Where(g => !goals.Contains(g)))
                 yield return BudgetWords.At(Severity.Warning, "anggaran-tautan", node, $"kolom Mendanai menyebut \"{goal}\", yang tidak ada di sheet Rencana maupun Indikator");
         }
+    }
+}
+
+/// <summary>
+/// The lines whose own pagu or realisasi `check` marks as wrong, with the finding that says so: a parent that
+/// is not the sum of its rows and has no second printed figure for it (003 "Administrasi Keuangan" 5.954.732.500
+/// over 4.954.732.500), a printed penyerapan its figures do not give, realisasi above pagu, a negative amount,
+/// quarters that do not add up. Efficiency is never computed from such a figure (the table shows the finding).
+/// A line with swapped columns is not in doubt: its figures are used put back, as the finding says.
+/// </summary>
+public static class BudgetFigureDoubts
+{
+    public static IReadOnlyDictionary<BudgetNode, Finding> Of(IReadOnlyList<BudgetLine> lines)
+    {
+        var doubts = new Dictionary<BudgetNode, Finding>();
+        foreach (var (_, finding, inDoubt) in BudgetSumCheck.Evaluate(lines).Concat(BudgetAmountCheck.Evaluate(lines)))
+        {
+            foreach (var node in inDoubt)
+                doubts.TryAdd(node, finding);
+        }
+
+        return doubts;
     }
 }

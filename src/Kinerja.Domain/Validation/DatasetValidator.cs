@@ -8,6 +8,7 @@ public static class DatasetValidator
     public static IReadOnlyList<IDatasetCheck> Checks { get; } =
     [
         new PrintedCapaianCheck(),
+        new UncomputedCapaianCheck(),
         new TargetChecks(),
         new PlanChainCheck(),
         new RenstraTrajectoryCheck(),

@@ -8,38 +8,50 @@ public abstract record MeasuredValue
     /// <summary>The text as the user entered it, kept so nothing typed is ever lost.</summary>
     public required string Original { get; init; }
 
-    /// <summary>The value in Indonesian format, with the decimals it was written with, at most <paramref name="decimals"/>.</summary>
-    public abstract string Display(int decimals, RoundingMode rounding);
+    /// <summary>
+    /// A note printed beside the value in brackets ("1% (3 LPK)" gives "3 LPK"): kept, exported and shown, never
+    /// part of the number. Null when there is none.
+    /// </summary>
+    public string? Note { get; init; }
+
+    /// <summary>The value in Indonesian format, with the decimals it was written with, at most <paramref name="decimals"/>, and its note.</summary>
+    public string Display(int decimals, RoundingMode rounding) => WithNote(DisplayValue(decimals, rounding));
+
+    /// <summary>A shown value followed by its note, as printed: "1% (3 LPK)".</summary>
+    public string WithNote(string shown) => Note is null ? shown : $"{shown} ({Note})";
+
+    /// <summary>The value alone in Indonesian format.</summary>
+    public abstract string DisplayValue(int decimals, RoundingMode rounding);
 }
 
 /// <summary>A plain number; Percent says it was written with "%" (display keeps it).</summary>
 public sealed record NumberValue(decimal Value, bool Percent) : MeasuredValue
 {
-    public override string Display(int decimals, RoundingMode rounding) =>
+    public override string DisplayValue(int decimals, RoundingMode rounding) =>
         IndonesianNumber.FormatAsWritten(Value, decimals, rounding) + (Percent ? "%" : "");
 }
 
 public sealed record RangeValue(decimal Lower, decimal Upper, bool Percent) : MeasuredValue
 {
-    public override string Display(int decimals, RoundingMode rounding) =>
+    public override string DisplayValue(int decimals, RoundingMode rounding) =>
         IndonesianNumber.FormatAsWritten(Lower, decimals, rounding) + "-" + IndonesianNumber.FormatAsWritten(Upper, decimals, rounding) + (Percent ? "%" : "");
 }
 
 public sealed record GradeValue(string Grade, OrdinalScale Scale) : MeasuredValue
 {
-    public override string Display(int decimals, RoundingMode rounding) => Grade;
+    public override string DisplayValue(int decimals, RoundingMode rounding) => Grade;
 }
 
 /// <summary>"3 dari 4": a score on a scale whose maximum is given.</summary>
 public sealed record ScoreValue(decimal Score, decimal Maximum) : MeasuredValue
 {
-    public override string Display(int decimals, RoundingMode rounding) =>
+    public override string DisplayValue(int decimals, RoundingMode rounding) =>
         IndonesianNumber.FormatAsWritten(Score, decimals, rounding) + " dari " + IndonesianNumber.FormatAsWritten(Maximum, decimals, rounding);
 }
 
 public sealed record TextValue(string Text) : MeasuredValue
 {
-    public override string Display(int decimals, RoundingMode rounding) => Text;
+    public override string DisplayValue(int decimals, RoundingMode rounding) => Text;
 }
 
 /// <summary>Parses the values users type into the shape a target kind needs. Doubtful text is an error.</summary>
@@ -66,6 +78,23 @@ public static partial class MeasuredValueParser
         var original = text.Trim();
         // footnote marks ("60,66%*") belong to the note, not the number
         var s = original.TrimEnd('*').Trim();
+        // a note in brackets after the value ("1% (3 LPK)") is kept beside it; a milestone text keeps its brackets
+        string? note = null;
+        if (kind != TargetKind.Text && TrailingNotePattern().Match(s) is { Success: true } withNote)
+        {
+            s = withNote.Groups["value"].Value.TrimEnd('*').Trim();
+            note = withNote.Groups["note"].Value.Trim();
+        }
+
+        var parsed = ParseValue(s, original, kind, satuan, scale);
+        return parsed.Success && note is not null ? ParseResult<MeasuredValue>.Ok(parsed.Value! with { Note = note }) : parsed;
+    }
+
+    [GeneratedRegex(@"^(?<value>[^()]*\S)\s*\((?<note>[^()]*[^()\s][^()]*)\)$")]
+    private static partial Regex TrailingNotePattern();
+
+    private static ParseResult<MeasuredValue> ParseValue(string s, string original, TargetKind kind, string satuan, OrdinalScale? scale)
+    {
         switch (kind)
         {
             case TargetKind.Number:

@@ -46,8 +46,9 @@ public sealed class BudgetCommandTests : WithTempFolder
         var (code, output) = await Run("check", Samples.Path("clean-demo.json"), "--budget-csv", csv);
 
         Assert.Equal(CliApp.Findings, code);
-        Assert.Contains("pagu tercetak 310.000.000, jumlah rincian 300.000.000, selisih 10.000.000", output, StringComparison.Ordinal);
-        Assert.Contains("Anggaran, baris 3, 1.03.02.2.01", output, StringComparison.Ordinal);
+        Assert.Contains("pagu tercetak 310.000.000 tidak sama dengan jumlah 2 baris rinciannya 300.000.000, selisih 10.000.000", output, StringComparison.Ordinal);
+        // the finding names the CSV it comes from, not the workbook's sheet
+        Assert.Contains("anggaran.csv, baris 3, 1.03.02.2.01", output, StringComparison.Ordinal);
     }
 
     [Fact]

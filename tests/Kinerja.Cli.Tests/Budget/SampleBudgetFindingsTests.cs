@@ -22,8 +22,8 @@ public class SampleBudgetFindingsTests
         var gaps = findings.Where(f => f.Rule == "anggaran-jumlah-rincian").ToList();
         Assert.Equal(2, gaps.Count);
         Assert.All(gaps, f => Assert.Equal("2176.ABK", f.Code));
-        Assert.Contains(gaps, f => f.Message.Contains("pagu tercetak 16.651.000, jumlah rincian 33.301.000, selisih 16.650.000", StringComparison.Ordinal));
-        Assert.Contains(gaps, f => f.Message.Contains("realisasi tercetak 16.650.000, jumlah rincian 33.300.000, selisih 16.650.000", StringComparison.Ordinal));
+        Assert.Contains(gaps, f => f.Message.Contains("pagu tercetak 16.651.000 tidak sama dengan jumlah 2 baris rinciannya 33.301.000, selisih 16.650.000", StringComparison.Ordinal));
+        Assert.Contains(gaps, f => f.Message.Contains("realisasi tercetak 16.650.000 tidak sama dengan jumlah 2 baris rinciannya 33.300.000, selisih 16.650.000", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -80,7 +80,10 @@ public class SampleBudgetFindingsTests
         Assert.Equal(Severity.Error, finding.Severity);
         Assert.Contains("Administrasi Keuangan Perangkat Daerah", finding.Message, StringComparison.Ordinal);
         Assert.Contains("pagu tercetak 5.954.732.500", finding.Message, StringComparison.Ordinal);
-        Assert.Contains("seharusnya 4.954.732.500", finding.Message, StringComparison.Ordinal);
+        // the rows give 4.954.732.500 (P1.K2.S2's columns put back), and the printed 88,88% witnesses them against the printed total
+        Assert.Contains("jumlah 4 baris rinciannya 4.951.107.500 seperti tercetak, 4.954.732.500 bila kolom P1.K2.S2", finding.Message, StringComparison.Ordinal);
+        Assert.Contains("penyerapan tercetak baris ini 88,88% cocok dengan jumlah rinciannya", finding.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("seharusnya", finding.Message, StringComparison.Ordinal);
         Assert.Contains("selisih 1.000.000.000", finding.Message, StringComparison.Ordinal);
     }
 

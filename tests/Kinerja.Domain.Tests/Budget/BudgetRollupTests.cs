@@ -53,8 +53,8 @@ public class BudgetRollupTests
         var errors = findings.Where(f => f.Severity == Severity.Error).ToList();
         Assert.Equal(2, errors.Count);
         Assert.All(errors, f => Assert.Equal("2176.ABK", f.Code));
-        Assert.Contains("pagu tercetak 16.651.000, jumlah rincian 33.301.000, selisih 16.650.000", errors[0].Message, StringComparison.Ordinal);
-        Assert.Contains("realisasi tercetak 16.650.000, jumlah rincian 33.300.000, selisih 16.650.000", errors[1].Message, StringComparison.Ordinal);
+        Assert.Contains("pagu tercetak 16.651.000 tidak sama dengan jumlah 2 baris rinciannya 33.301.000, selisih 16.650.000", errors[0].Message, StringComparison.Ordinal);
+        Assert.Contains("realisasi tercetak 16.650.000 tidak sama dengan jumlah 2 baris rinciannya 33.300.000, selisih 16.650.000", errors[1].Message, StringComparison.Ordinal);
         Assert.All(findings.Where(f => f.Severity != Severity.Error), f =>
         {
             Assert.Equal("2176", f.Code);

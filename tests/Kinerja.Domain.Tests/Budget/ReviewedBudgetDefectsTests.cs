@@ -41,8 +41,9 @@ public class ReviewedBudgetDefectsTests
         Assert.Equal("1.01.01.2.01", finding.Code);
         Assert.Contains("pagu tercetak 600.000, jumlah rincian 610.000, selisih 10.000", finding.Message, StringComparison.Ordinal);
         Assert.Contains("salah satu baris rinciannya yang salah", finding.Message, StringComparison.Ordinal);
-        Assert.Contains("1.01.01.2.01.0001 (baris 4) 260.000", finding.Message, StringComparison.Ordinal);
-        Assert.Contains("1.01.01.2.01.0002 (baris 5) 350.000", finding.Message, StringComparison.Ordinal);
+        // no suspect among the rows: the finding says where to look without listing every row
+        Assert.Contains("periksa pagu pada 2 baris rinciannya", finding.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("260.000", finding.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("seharusnya", finding.Message, StringComparison.Ordinal);
     }
 
@@ -192,6 +193,9 @@ public class ReviewedBudgetDefectsTests
 
         var finding = Assert.Single(BudgetSumCheck.Check(lines), f => f.Code == "P.K");
 
-        Assert.Contains("seharusnya 610.000", finding.Message, StringComparison.Ordinal);
+        // not confirmed: either the kegiatan or a sub kegiatan is wrong, and the sum is not offered as the answer
+        Assert.Contains("pagu tercetak 600.000 tidak sama dengan jumlah 2 baris rinciannya 610.000, selisih 10.000", finding.Message, StringComparison.Ordinal);
+        Assert.Contains("angka baris ini atau salah satu baris rinciannya salah", finding.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("seharusnya", finding.Message, StringComparison.Ordinal);
     }
 }

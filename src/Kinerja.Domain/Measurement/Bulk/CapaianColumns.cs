@@ -93,8 +93,11 @@ public sealed class CapaianColumns
             return false;
         if (t < 0 || r < 0 || t > BulkLimit || r > BulkLimit)
             return false;
+        // a zero target met by more (higher is better) is left to the decimal engine's rule
+        if (t == 0 && indicator.TargetKind == TargetKind.Zero && indicator.Polarity == Polarity.HigherIsBetter)
+            return false;
         var method = indicator.LowerMethod ?? profile.LowerIsBetterMethod;
-        rule = indicator.TargetKind == TargetKind.Zero || (t == 0 && indicator.Polarity == Polarity.LowerIsBetter) ? BulkRule.Zero
+        rule = t == 0 && (indicator.TargetKind == TargetKind.Zero || indicator.Polarity == Polarity.LowerIsBetter) ? BulkRule.Zero
             : indicator.Polarity == Polarity.HigherIsBetter ? BulkRule.HigherIsBetter
             : method == LowerIsBetterMethod.A ? BulkRule.LowerA : BulkRule.LowerB;
         return true;
