@@ -48,7 +48,7 @@ public static class BudgetCommand
             }
         }
 
-        Table.Write(output, ["Kode", "Uraian", "Pagu", "Realisasi", "Sisa", "Penyerapan", "Jumlah rincian (pagu)", "Cek"], rows, rightAligned: [2, 3, 4, 5, 6]);
+        Table.Write(output, ["Kode", "Uraian", "Pagu", "Realisasi", "Sisa", "Penyerapan", "Jumlah rincian (pagu)", "Jumlah rincian (realisasi)", "Cek"], rows, rightAligned: [2, 3, 4, 5, 6, 7]);
 
         var absorption = data is null ? new Absorption(rollup.Total, null) : BudgetAnalysis.Absorption(data);
         output.WriteLine();
@@ -103,9 +103,11 @@ public static class BudgetCommand
         var line = node.Line;
         var status = rollup.Status(node, BudgetField.Pagu);
         var realisasiStatus = rollup.Status(node, BudgetField.Realisasi);
+        // name the column that differs: a matching pagu beside a wrong realisasi is not marked wrong
+        string[] mismatched = [.. status == SumStatus.Mismatch ? ["pagu"] : Array.Empty<string>(), .. realisasiStatus == SumStatus.Mismatch ? ["realisasi"] : Array.Empty<string>()];
         var check = (status, realisasiStatus) switch
         {
-            (SumStatus.Mismatch, _) or (_, SumStatus.Mismatch) => "TIDAK COCOK",
+            _ when mismatched.Length > 0 => "TIDAK COCOK: " + string.Join(", ", mismatched),
             (SumStatus.KnockOn, _) or (_, SumStatus.KnockOn) => "ikutan",
             (SumStatus.Leaf, _) => "",
             _ => "cocok",
@@ -125,6 +127,7 @@ public static class BudgetCommand
             line.IsHeading ? "" : Rp(line.Sisa),
             line.IsHeading ? "" : Percent(line.Absorption),
             node.IsLeaf ? "" : Rp(rollup.ChildrenSum(node).Pagu),
+            node.IsLeaf ? "" : Rp(rollup.ChildrenSum(node).Realisasi),
             check,
         ];
     }

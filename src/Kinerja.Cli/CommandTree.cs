@@ -86,7 +86,8 @@ internal static class CommandTree
             WorkbookArgument(),
             new Option<string>("--out", "--keluaran", "-o") { Description = "Berkas laporan yang ditulis; bentuknya dari akhiran", HelpName = "X.docx|X.pdf|X.xlsx" },
             Period(),
-            new Option<string>("--versi") { Description = "Versi Perjanjian Kinerja", HelpName = "awal|perubahan", CompletionSources = { "awal", "perubahan" } },
+            new Option<string>("--versi") { Description = "Versi Perjanjian Kinerja: awal, perubahan (yang terakhir) atau perubahan-1, perubahan-2, ...", HelpName = "awal|perubahan|perubahan-N", CompletionSources = { "awal", "perubahan" } },
+            new Option<bool>("--draft", "--draf") { Description = "Buat draf bertanda DRAF dengan daftar periksa di halaman terakhir, walau data belum lengkap atau pemeriksaan menemukan galat" },
             Data(),
             Force("Timpa berkas --out yang sudah ada (laporan yang ditulis kinerja ditimpa tanpa --force)"),
             new Option<string>("--pdf-timeout", "--batas-waktu-pdf")

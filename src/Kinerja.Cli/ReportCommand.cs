@@ -4,7 +4,7 @@ using Kinerja.Documents.Workbook;
 
 namespace Kinerja.Cli;
 
-/// <summary>`kinerja report lkjip|pk|triwulan FILE --out X.docx|.pdf|.xlsx [--period P] [--versi perubahan]`.</summary>
+/// <summary>`kinerja report lkjip|pk|triwulan FILE --out X.docx|.pdf|.xlsx [--period P] [--versi awal|perubahan|perubahan-N] [--draft]`.</summary>
 public static class ReportCommand
 {
     public static int Run(Options options, TextWriter output, TextWriter error)
@@ -22,14 +22,28 @@ public static class ReportCommand
         if (!ReportWriter.IsSupported(outPath))
             throw new UsageException($"--out \"{outPath}\": gunakan berkas .docx, .pdf atau .xlsx");
         var versi = options.Value("versi");
-        if (versi is not null && !string.Equals(versi, "perubahan", StringComparison.OrdinalIgnoreCase) && !string.Equals(versi, "awal", StringComparison.OrdinalIgnoreCase))
-            throw new UsageException($"--versi \"{versi}\" tidak dikenal; pilih awal atau perubahan");
+        if (versi is not null && !Kinerja.Domain.Model.PkVersionId.Parse(versi).Success)
+            throw new UsageException($"--versi \"{versi}\" tidak dikenal; pilih awal, perubahan (yang terakhir) atau perubahan-1, perubahan-2, ...");
+        // a report that cannot be written is refused before the checks and the build, not after them
+        if (Path.GetDirectoryName(Path.GetFullPath(outPath)) is { } folder && !Directory.Exists(folder))
+        {
+            error.WriteLine($"kesalahan: tidak dapat menulis {outPath}: folder tidak ada");
+            return CliApp.BadInput;
+        }
         var data = Kinerja.Domain.Formulas.FormulaRealisasi.Apply(CliApp.LoadDataset(options, file));
         var period = CliApp.ParsePeriod(options);
         ReportDocument report;
         try
         {
-            report = ReportWriter.Build(kind, new ReportRequest(data, period, string.Equals(versi, "perubahan", StringComparison.OrdinalIgnoreCase)));
+            report = ReportWriter.Prepare(kind, new ReportRequest(data, period) { Versi = versi, Draft = options.Flag("draft") });
+        }
+        catch (ReportRefusedException e)
+        {
+            foreach (var reason in e.Reasons)
+                error.WriteLine("kesalahan: " + reason);
+            if (e.DraftHelps)
+                error.WriteLine($"laporan final tidak dibuat ({e.Reasons.Count} hal di atas); lengkapi data lalu ulangi, atau buat draf dengan --draft.");
+            return CliApp.BadInput;
         }
         catch (ArgumentException e)
         {

@@ -18,7 +18,8 @@ public class ReportCommandTests
         var path = Samples.TempFile(".docx");
         try
         {
-            var (code, output, error) = await Kinerja("report", "lkjip", Samples.Path("banjar-2025.json"), "--out", path);
+            // Banjar's budget has errors (issue 13: a final is refused), so the draft is built
+            var (code, output, error) = await Kinerja("report", "lkjip", Samples.Path("banjar-2025.json"), "--out", path, "--draft");
             Assert.True(code == 0, error);
             Assert.Contains("ditulis ke", output, StringComparison.Ordinal);
             var table = Docx.Read(await File.ReadAllBytesAsync(path)).Table("Tabel 3.2");
@@ -78,11 +79,11 @@ public class ReportFromXlsxTests
             var output = new StringWriter();
             var error = new StringWriter();
             Assert.Equal(0, await CliApp.RunAsync(["convert", Samples.Path("banjar-2025.json"), xlsx], output, error));
-            Assert.Equal(0, await CliApp.RunAsync(["report", "lkjip", xlsx, "--out", docx], output, error));
+            Assert.Equal(0, await CliApp.RunAsync(["report", "lkjip", xlsx, "--out", docx, "--draft"], output, error));
             var fromXlsx = Docx.Read(await File.ReadAllBytesAsync(docx)).Table("Tabel 3.2");
             Assert.Equal("131,71%", fromXlsx.Cell("IK-1", "Capaian"));
             Assert.Equal("50,05%", fromXlsx.Cell("IK-1", "Realisasi"));
-            Assert.Equal("Sangat Tinggi", fromXlsx.Cell("IK-1", "Predikat"));
+            Assert.Equal("Sangat Tinggi", fromXlsx.Cell("IK-1", "Kategori"));
         }
         finally
         {

@@ -84,10 +84,12 @@ public class StaffAndDutiesTests
         var report = LkjipReport.Build(new ReportRequest(data with { Staff = [.. Golongan(), new StaffCount(null, "Golongan", "Total", 30)] }));
         var table = report.Tables.Single(t => t.Caption.Contains("menurut Golongan", StringComparison.Ordinal));
         Assert.Equal("29", table.Rows[^1].Cells[2].Text);
-        var note = Assert.Single(report.Blocks.OfType<ParagraphBlock>(), p => p.Text.Contains("berbeda dengan jumlah rinciannya", StringComparison.Ordinal));
-        Assert.Equal(ParagraphKind.Placeholder, note.Kind);
+        // the difference is for the person filling the workbook: on the draft's checklist, not in the document
+        var note = Assert.Single(report.Checklist, i => i.Text.Contains("berbeda dengan jumlah rinciannya", StringComparison.Ordinal));
+        Assert.False(note.Required);
         Assert.Contains("(30 orang)", note.Text, StringComparison.Ordinal);
         Assert.Contains("(29 orang)", note.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(report.Blocks.OfType<ParagraphBlock>(), p => p.Text.Contains("berbeda dengan jumlah rinciannya", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -96,7 +98,7 @@ public class StaffAndDutiesTests
         var data = Samples.Load("banjar-2025.json") with { Staff = [] };
         var report = LkjipReport.Build(new ReportRequest(data));
         Assert.DoesNotContain(report.Tables, t => t.Caption.Contains("Jumlah Pegawai", StringComparison.Ordinal));
-        Assert.Contains(report.Blocks.OfType<ParagraphBlock>(), p => p.Kind == ParagraphKind.Placeholder && p.Text.Contains("tabel kepegawaian tidak disajikan", StringComparison.Ordinal));
+        Assert.Contains(report.Checklist, i => !i.Required && i.Text.Contains("tabel kepegawaian tidak disajikan", StringComparison.Ordinal));
     }
 
     private static StaffCount[] Golongan() =>

@@ -53,10 +53,13 @@ public class TriwulanAndPkTests
     {
         var docx = Docx.Render(PerjanjianKinerjaReport.Build(new ReportRequest(Samples.Load("banjar-2025.json"))));
         var annex = docx.Table("Tabel 1");
-        var ik1 = annex.Rows.Single(r => r[2].StartsWith("IK-1 ", StringComparison.Ordinal));
+        // the PK prints the indicator as its text, without the workbook code
+        var ik1 = annex.Rows.Single(r => r[2] == Samples.Load("banjar-2025.json").Indicators.Single(i => i.Code == "IK-1").Name);
         Assert.Equal("38%", ik1[annex.Header.IndexOf("Target")]);
         Assert.Contains("Hi ST Mahmudah, SH.MH", docx.AllText, StringComparison.Ordinal);
-        Assert.Contains("NIP. 197511081999032005", docx.AllText, StringComparison.Ordinal);
+        // NIP in its groups, pangkat with golongan (seed 003 l.29: NIP. 19751108 199903 2 005)
+        Assert.Contains("NIP.\u00A019751108\u00A0199903\u00A02\u00A0005", docx.AllText, StringComparison.Ordinal);
+        Assert.Contains("Pembina Utama Muda (IV/c)", docx.AllText, StringComparison.Ordinal);
         Assert.Contains("PERJANJIAN KINERJA TAHUN 2025", docx.AllText, StringComparison.Ordinal);
         // the programme table totals the six Pemda programmes' pagu
         var programs = docx.Table("Tabel 2");
@@ -69,11 +72,13 @@ public class TriwulanAndPkTests
         var data = Samples.Load("banjar-2025.json");
         var units = data.Units.Select(u => u.Code == "DISNAKERTRANS" ? u with { Head = u.Head! with { Acting = ActingStatus.Plt } } : u).ToList();
         var acting = data with { Units = units };
-        var docx = Docx.Render(PerjanjianKinerjaReport.Build(new ReportRequest(acting, Perubahan: true)));
+        var withPerubahan = acting with { PkVersions = [new PkVersion { Id = PkVersionId.Awal }, new PkVersion { Id = PkVersionId.Perubahan(1), SignedOn = SigningDate.Of(2025, 7, 1) }] };
+        var docx = Docx.Render(PerjanjianKinerjaReport.Build(new ReportRequest(withPerubahan, Perubahan: true)));
         Assert.Contains("Plt. Kepala Dinas", docx.AllText, StringComparison.Ordinal);
         Assert.Contains("PERJANJIAN KINERJA PERUBAHAN TAHUN 2025", docx.AllText, StringComparison.Ordinal);
-        // no target is recorded as "PK Perubahan" in the sample, and the document says so
-        Assert.Contains("Belum ada target dengan dokumen \"PK Perubahan\"", docx.AllText, StringComparison.Ordinal);
+        Assert.Contains("Martapura, 1 Juli 2025", docx.AllText, StringComparison.Ordinal);
+        // the perubahan sets no target of its own: the awal's targets carry over
+        Assert.Contains(docx.Table("Tabel 1").Rows, r => r[^1] == "38%");
     }
 
     [Fact]
@@ -82,7 +87,7 @@ public class TriwulanAndPkTests
         // Banjar's Kepala Dinas reports to the Bupati (003 l.123); the profile names the position, the name is not printed
         var data = Samples.Load("banjar-2025.json");
         var docx = Docx.Render(PerjanjianKinerjaReport.Build(new ReportRequest(data)));
-        Assert.Contains("Jabatan: Bupati Banjar; selaku atasan pihak pertama", docx.AllText, StringComparison.Ordinal);
+        Assert.Contains(": Bupati Banjar\nselaku atasan pihak pertama", docx.AllText, StringComparison.Ordinal);
         Assert.Contains("Martapura, ", docx.AllText, StringComparison.Ordinal);
         var named = data with { Profile = data.Profile with { Superior = new Official("Bupati Banjar", "Nama Bupati Uji", null, null, ActingStatus.Plh) } };
         var text = Docx.Render(PerjanjianKinerjaReport.Build(new ReportRequest(named))).AllText;

@@ -24,6 +24,97 @@ public static class ReportWriter
         _ => TriwulanReport.Build(request),
     };
 
+    /// <summary>
+    /// What <c>kinerja report</c> does before writing: refuses an empty shell (an annual report from quarterly
+    /// data only, a quarter without data, a PK without targets, a PK version that does not exist), runs the
+    /// checks, builds the document, and then refuses a final report while a check finds an error or a required
+    /// item is missing. A draft is built anyway, with the DRAF mark and the checklist page at its end.
+    /// </summary>
+    /// <exception cref="ReportRefusedException">The report cannot be built as asked; Reasons say what to fill or correct.</exception>
+    public static ReportDocument Prepare(ReportKind kind, ReportRequest request)
+    {
+        if (EmptyShell(kind, request) is { } shell)
+            throw new ReportRefusedException([shell], draftHelps: false);
+        var errors = Domain.Validation.DatasetValidator.Check(request.Data).Where(f => f.Severity == Domain.Validation.Severity.Error).ToList();
+        var report = Build(kind, request);
+        if (report.Draft)
+        {
+            AppendChecklist(report, errors);
+            return report;
+        }
+
+        var reasons = errors.Select(e => "temuan pemeriksaan: " + e)
+            .Concat(report.Checklist.Where(i => i.Required).Select(i => "belum lengkap: " + i.Text)).ToList();
+        if (reasons.Count > 0)
+            throw new ReportRefusedException(reasons, draftHelps: true);
+        return report;
+    }
+
+    /// <summary>Why the report would be an empty shell, or null when there is something to report.</summary>
+    public static string? EmptyShell(ReportKind kind, ReportRequest request)
+    {
+        var data = request.Data;
+        var period = request.Period ?? data.Profile.ReportPeriod;
+        switch (kind)
+        {
+            case ReportKind.Lkjip:
+            {
+                var year = period.YearPeriod;
+                if (data.Realisasi.Any(r => r.Period == year))
+                    return null;
+                return data.Realisasi.Any(r => r.Period.IsQuarter && r.Period.Year == year.Year)
+                    ? $"laporan kinerja tahunan {year.Year} tidak dibuat: hanya ada realisasi triwulan, belum ada realisasi tahun {year.Year}; buat laporan triwulan (kinerja report triwulan ... --period {year.Year}-TW1)"
+                    : $"laporan kinerja tahunan {year.Year} tidak dibuat: belum ada realisasi tahun {year.Year} (sheet Realisasi)";
+            }
+
+            case ReportKind.Triwulan:
+                if (!period.IsQuarter || data.Realisasi.Any(r => r.Period == period))
+                    return null;
+                return $"laporan triwulan {period.Label} tidak dibuat: belum ada realisasi untuk periode {period} (sheet Realisasi)";
+            default:
+            {
+                var year = period.YearPeriod;
+                if (!data.Targets.Any(t => t.Period == year))
+                    return $"Perjanjian Kinerja {year.Year} tidak dibuat: belum ada target tahun {year.Year} (sheet Target)";
+                var asked = request.Versi ?? (request.Perubahan ? "perubahan" : "awal");
+                return PerjanjianKinerjaReport.VersionOf(request) is null ? PerjanjianKinerjaReport.NoSuchVersion(data, asked) : null;
+            }
+        }
+    }
+
+    /// <summary>The draft's last page: what is missing and what the checks found, to settle before signing.</summary>
+    private static void AppendChecklist(ReportDocument report, IReadOnlyList<Domain.Validation.Finding> errors)
+    {
+        var c = new ReportComposer(report);
+        c.Heading(1, "DAFTAR PERIKSA DRAF", startsPage: true);
+        var required = report.Checklist.Where(i => i.Required).Select(i => i.Text).ToList();
+        var optional = report.Checklist.Where(i => !i.Required).Select(i => i.Text).ToList();
+        if (required.Count == 0 && optional.Count == 0 && errors.Count == 0)
+        {
+            c.Paragraph("Tidak ada isian yang kurang dan tidak ada galat pemeriksaan; laporan dapat dibuat sebagai versi final (tanpa --draft).");
+            return;
+        }
+
+        c.Paragraph("Halaman ini hanya ada pada draf. Laporan final dibuat setelah butir wajib dan galat pemeriksaan di bawah ini diselesaikan.");
+        if (required.Count > 0)
+        {
+            c.Paragraph("Wajib dilengkapi sebelum laporan final:", ParagraphKind.Label);
+            c.Add(new BulletListBlock(required));
+        }
+
+        if (errors.Count > 0)
+        {
+            c.Paragraph("Galat pemeriksaan data (kinerja check):", ParagraphKind.Label);
+            c.Add(new BulletListBlock(errors.Select(e => e.ToString()).ToList()));
+        }
+
+        if (optional.Count > 0)
+        {
+            c.Paragraph("Bagian yang tidak dimuat karena datanya belum ada:", ParagraphKind.Label);
+            c.Add(new BulletListBlock(optional));
+        }
+    }
+
     public static bool IsSupported(string path) => Path.GetExtension(path).ToLowerInvariant() is ".docx" or ".pdf" or ".xlsx";
 
     public static void Write(ReportDocument report, string path)
@@ -56,4 +147,14 @@ public static class ReportWriter
                 throw new ArgumentException($"format \"{Path.GetExtension(path)}\" tidak didukung; gunakan .docx, .pdf atau .xlsx", nameof(path));
         }
     }
+}
+
+/// <summary>A report that cannot be built as asked: an empty shell, or a final report with errors or missing items.</summary>
+public sealed class ReportRefusedException(IReadOnlyList<string> reasons, bool draftHelps)
+    : Exception("laporan tidak dibuat: " + string.Join("; ", reasons))
+{
+    public IReadOnlyList<string> Reasons { get; } = reasons;
+
+    /// <summary>Whether <c>--draft</c> would build it (missing items and findings), or nothing would (an empty shell).</summary>
+    public bool DraftHelps { get; } = draftHelps;
 }

@@ -21,6 +21,7 @@ public static class WordRenderer
     private const int MarginLeft = 1701;
     private const int MarginOther = 1134;
     private const int TextWidth = PageWidth - MarginLeft - MarginOther;
+    private const int LandscapeTextWidth = PageHeight - 2 * MarginOther;
     private const string FontName = "Arial";
 
     public static void Write(ReportDocument report, string path)
@@ -36,29 +37,67 @@ public static class WordRenderer
         AddStyles(main);
         AddNumbering(main);
         var settings = main.AddNewPart<DocumentSettingsPart>();
-        settings.Settings = new Settings(new DisplayBackgroundShape(), new DefaultTabStop { Val = 720 }, new CharacterSpacingControl { Val = CharacterSpacingValues.DoNotCompress });
+        // Word refreshes the table of contents' page numbers when the document is opened
+        settings.Settings = new Settings(new DisplayBackgroundShape(), new DefaultTabStop { Val = 720 }, new CharacterSpacingControl { Val = CharacterSpacingValues.DoNotCompress }, new UpdateFieldsOnOpen { Val = true });
         var footer = main.AddNewPart<FooterPart>();
         footer.Footer = new Footer(new Paragraph(new ParagraphProperties(new Justification { Val = JustificationValues.Center }), new SimpleField { Instruction = " PAGE " }));
+        // the PDF converter carries these into the PDF's metadata: title, author (the agency), subject
         doc.PackageProperties.Title = report.Title;
-        doc.PackageProperties.Creator = "Kinerja";
+        doc.PackageProperties.Creator = report.Agency;
+        doc.PackageProperties.Subject = report.ParentBody is { } parent ? report.Agency + ", " + parent : report.Agency;
+        doc.PackageProperties.Keywords = "SAKIP; " + report.Agency + (report.Draft ? "; DRAF" : "");
         doc.PackageProperties.Language = "id-ID";
+        string? headerId = null;
+        if (report.Draft)
+        {
+            var header = main.AddNewPart<HeaderPart>();
+            header.Header = new Header(DraftMark());
+            headerId = main.GetIdOfPart(header);
+        }
 
         var body = new Body();
-        var writer = new BodyWriter(main, body, report);
+        var footerId = main.GetIdOfPart(footer);
+        var writer = new BodyWriter(main, body, report, landscape => Section(landscape, headerId, footerId, titlePage: false));
         writer.WriteAll();
-        var section = new SectionProperties(
-            new FooterReference { Type = HeaderFooterValues.Default, Id = main.GetIdOfPart(footer) },
-            new PageSize { Width = PageWidth, Height = PageHeight },
-            new PageMargin { Top = MarginOther, Right = MarginOther, Bottom = MarginOther, Left = MarginLeft, Header = 567, Footer = 567, Gutter = 0 });
-        if (report.Blocks.FirstOrDefault() is CoverBlock)
-            section.Append(new TitlePage()); // the cover carries no page number
-        body.Append(section);
+        body.Append(Section(false, headerId, footerId, titlePage: report.Blocks.FirstOrDefault() is CoverBlock && !writer.SectionsWritten));
         main.Document = new Document(body);
         main.Document.Save();
     }
 
-    private sealed class BodyWriter(MainDocumentPart main, Body body, ReportDocument report)
+    /// <summary>"DRAF" at the top of every page (the header), large and red, so a draft is never taken for the signed report.</summary>
+    private static Paragraph DraftMark() => new(
+        new ParagraphProperties(new Justification { Val = JustificationValues.Center }),
+        new Run(new RunProperties(new Bold(), new Color { Val = "C00000" }, new FontSize { Val = "40" }, new Spacing { Val = 60 }), new Text("DRAF")),
+        new Run(new RunProperties(new Color { Val = "C00000" }, new FontSize { Val = "16" }), new Text(" \u2014 belum untuk ditandatangani") { Space = SpaceProcessingModeValues.Preserve }));
+
+    /// <summary>Section properties: A4 portrait, or landscape for wide tables; the same header (draft mark) and footer (page number).</summary>
+    private static SectionProperties Section(bool landscape, string? headerId, string footerId, bool titlePage)
     {
+        var section = new SectionProperties();
+        if (headerId is not null)
+        {
+            section.Append(new HeaderReference { Type = HeaderFooterValues.Default, Id = headerId });
+            if (titlePage)
+                section.Append(new HeaderReference { Type = HeaderFooterValues.First, Id = headerId });
+        }
+
+        section.Append(new FooterReference { Type = HeaderFooterValues.Default, Id = footerId });
+        section.Append(landscape
+            ? new PageSize { Width = PageHeight, Height = PageWidth, Orient = PageOrientationValues.Landscape }
+            : new PageSize { Width = PageWidth, Height = PageHeight });
+        section.Append(landscape
+            ? new PageMargin { Top = MarginOther, Right = MarginOther, Bottom = MarginOther, Left = MarginOther, Header = 567, Footer = 567, Gutter = 0 }
+            : new PageMargin { Top = MarginOther, Right = MarginOther, Bottom = MarginOther, Left = MarginLeft, Header = 567, Footer = 567, Gutter = 0 });
+        if (titlePage)
+            section.Append(new TitlePage()); // the cover carries no page number
+        return section;
+    }
+
+    private sealed class BodyWriter(MainDocumentPart main, Body body, ReportDocument report, Func<bool, SectionProperties> section)
+    {
+        /// <summary>Whether a section break was written (a landscape table): the cover's section then ended there.</summary>
+        public bool SectionsWritten { get; private set; }
+
         private readonly Dictionary<ReportBlock, string> _bookmarks = [];
         private int _bookmarkId;
         private uint _drawingId;
@@ -76,6 +115,15 @@ public static class WordRenderer
             var afterCover = false;
             foreach (var block in report.Blocks)
             {
+                // a wide table goes on landscape pages: a section ends before it and after the last wide block in a row
+                var wide = block is ReportTable t && IsWide(t);
+                if (wide != _landscape && block is not PageBreakBlock)
+                {
+                    body.Append(new Paragraph(new ParagraphProperties(section(_landscape))));
+                    SectionsWritten = true;
+                    _landscape = wide;
+                }
+
                 switch (block)
                 {
                     case CoverBlock cover:
@@ -88,6 +136,15 @@ public static class WordRenderer
                         break;
                     case ParagraphBlock p:
                         body.Append(Para(p));
+                        break;
+                    case FieldListBlock fields:
+                        foreach (var (label, value) in fields.Fields)
+                        {
+                            body.Append(new Paragraph(
+                                new ParagraphProperties(new KeepNext(), new Tabs(new TabStop { Val = TabStopValues.Left, Position = 1800 }), new SpacingBetweenLines { Before = "0", After = "60" }, new Indentation { Left = "2040", Hanging = "1680" }),
+                                new Run(new Text(label)), new Run(new TabChar()), new Run(new Text(": " + value) { Space = SpaceProcessingModeValues.Preserve })));
+                        }
+
                         break;
                     case BulletListBlock list:
                         foreach (var item in list.Items)
@@ -113,6 +170,97 @@ public static class WordRenderer
                         break;
                 }
             }
+
+            if (_landscape)
+            {
+                body.Append(new Paragraph(new ParagraphProperties(section(true))));
+                _landscape = false;
+            }
+        }
+
+        private bool _landscape;
+
+        /// <summary>
+        /// A table goes landscape when its columns cannot all show their longest unbreakable content (an amount, a
+        /// code, a word) on a portrait page, or when it has seven columns or more (trend over years, capaian).
+        /// </summary>
+        private static bool IsWide(ReportTable table) => table.Columns.Count >= 7 || MinimumWidths(table).Sum() > TextWidth;
+
+        // twips per character of 9 pt Arial (digits are 0,556 em; a margin for capitals and bold), plus the cell margins
+        private const int CharTwips = 110;
+        private const int CellMargins = 160;
+
+        /// <summary>The width each column needs so that nothing in it breaks inside a word, amount or code.</summary>
+        private static int[] MinimumWidths(ReportTable table)
+        {
+            var widths = new int[table.Columns.Count];
+            for (var i = 0; i < widths.Length; i++)
+            {
+                var longest = LongestToken(table.Columns[i].Header);
+                foreach (var row in table.Rows)
+                {
+                    if (i < row.Cells.Count)
+                        longest = Math.Max(longest, LongestToken(row.Cells[i].Text));
+                }
+
+                widths[i] = longest * CharTwips + CellMargins;
+            }
+
+            return widths;
+        }
+
+        private static int LongestToken(string text) =>
+            text.Split([' ', '\n', '/'], StringSplitOptions.RemoveEmptyEntries).Select(w => w.Length).DefaultIfEmpty(0).Max();
+
+        /// <summary>The weights' shares of the page, widened where content needs it, taken from columns with room to spare.</summary>
+        private static List<int> FitWidths(ReportTable table, int available)
+        {
+            var minimum = MinimumWidths(table);
+            var totalWeight = table.Columns.Sum(c => c.Width);
+            var widths = table.Columns.Select(c => available * c.Width / totalWeight).ToArray();
+            if (minimum.Sum() >= available)
+                return minimum.Select(m => m * available / minimum.Sum()).ToList();
+            for (var round = 0; round < 4; round++)
+            {
+                var deficit = 0;
+                for (var i = 0; i < widths.Length; i++)
+                {
+                    if (widths[i] < minimum[i])
+                    {
+                        deficit += minimum[i] - widths[i];
+                        widths[i] = minimum[i];
+                    }
+                }
+
+                if (deficit == 0)
+                    break;
+                var spare = widths.Select((w, i) => Math.Max(0, w - minimum[i])).ToArray();
+                var spareTotal = spare.Sum();
+                for (var i = 0; i < widths.Length && spareTotal > 0; i++)
+                    widths[i] -= (int)((long)deficit * spare[i] / spareTotal);
+            }
+
+            return widths.ToList();
+        }
+
+        /// <summary>Spaces that must not break a line: inside a grouped number or NIP, after "Rp", before "%".</summary>
+        public static string NoBreak(string text)
+        {
+            if (text.Length < 3 || !text.Contains(' ', StringComparison.Ordinal))
+                return text;
+            var chars = text.ToCharArray();
+            for (var i = 1; i < chars.Length - 1; i++)
+            {
+                if (chars[i] != ' ')
+                    continue;
+                var before = chars[i - 1];
+                var after = chars[i + 1];
+                var rp = i >= 2 && chars[i - 2] == 'R' && before == 'p';
+                if ((char.IsAsciiDigit(before) && char.IsAsciiDigit(after)) || (rp && char.IsAsciiDigit(after)) || (char.IsAsciiDigit(before) && after == '%'))
+                    chars[i] = '\u00A0';
+            }
+
+            return new string(chars);
         }
 
         private void Cover(CoverBlock cover)
@@ -180,7 +328,7 @@ public static class WordRenderer
                     break;
             }
 
-            return new Paragraph(props, new Run(run, new Text(block.Text) { Space = SpaceProcessingModeValues.Preserve }));
+            return new Paragraph(props, new Run(run, new Text(NoBreak(block.Text)) { Space = SpaceProcessingModeValues.Preserve }));
         }
 
         private static Run TextRun(string text, bool bold = false, int? halfPoints = null)
@@ -233,8 +381,18 @@ public static class WordRenderer
             new Run(new Text("")),
             new Run(new FieldChar { FieldCharType = FieldCharValues.End }));
 
+        /// <summary>
+        /// Signatures side by side in a borderless table whose rows align the parts of every block (date, heading,
+        /// position, room for the wet signature and stamp, name, pangkat, NIP). The rows cannot split, and the
+        /// paragraph before the block keeps with it, so a signature never stands alone on a page.
+        /// </summary>
         private void Signature(SignatureBlock block)
         {
+            if (body.LastChild is Paragraph previous)
+                KeepWithNext(previous);
+            else if (body.LastChild is Table previousTable && previousTable.Elements<TableRow>().LastOrDefault() is { } lastRow)
+                foreach (var p in lastRow.Descendants<Paragraph>())
+                    KeepWithNext(p);
             var columns = Math.Max(2, block.Parties.Count);
             var width = TextWidth / columns;
             var table = new Table(new TableProperties(
@@ -243,36 +401,47 @@ public static class WordRenderer
                     new RightBorder { Val = BorderValues.None }, new InsideHorizontalBorder { Val = BorderValues.None }, new InsideVerticalBorder { Val = BorderValues.None }),
                 new TableLayout { Type = TableLayoutValues.Fixed }));
             table.Append(new TableGrid(Enumerable.Range(0, columns).Select(_ => new GridColumn { Width = width.ToString(System.Globalization.CultureInfo.InvariantCulture) })));
-            var row = new TableRow(new TableRowProperties(new CantSplit()));
             var parties = block.Parties.Count == 1 ? [null, block.Parties[0]] : block.Parties.Cast<Signatory?>().ToList();
-            for (var i = 0; i < parties.Count; i++)
+            var lines = new List<Func<Signatory, int, string?>>
             {
-                var party = parties[i];
-                var cell = new TableCell(new TableCellProperties(new TableCellWidth { Width = width.ToString(System.Globalization.CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa }));
-                if (party is null)
+                (_, i) => i == parties.Count - 1 ? block.PlaceAndDate ?? "" : "",
+                (p, _) => p.Heading,
+                (p, _) => p.Position + ",",
+                (_, _) => null, // room for signature and stamp
+                (p, _) => p.Name,
+                (p, _) => p.Rank,
+                (p, _) => p.Nip is null ? null : "NIP. " + p.Nip,
+            };
+            for (var line = 0; line < lines.Count; line++)
+            {
+                if (line is 1 && parties.All(p => p is null || p.Heading.Length == 0))
+                    continue;
+                if (line is 5 or 6 && parties.All(p => p is null || lines[line](p, 0) is null))
+                    continue;
+                var row = new TableRow(new TableRowProperties(new CantSplit()));
+                if (line == 3)
+                    row.TableRowProperties!.Append(new TableRowHeight { Val = 1300, HeightType = HeightRuleValues.AtLeast });
+                for (var i = 0; i < parties.Count; i++)
                 {
-                    cell.Append(new Paragraph());
-                }
-                else
-                {
-                    var last = i == parties.Count - 1;
-                    cell.Append(SignatureLine(last && block.PlaceAndDate is not null ? block.PlaceAndDate : " "));
-                    if (party.Heading.Length > 0)
-                        cell.Append(SignatureLine(party.Heading, bold: true));
-                    cell.Append(SignatureLine(party.Position));
-                    cell.Append(SignatureLine(" "), SignatureLine(" "), SignatureLine(" "));
-                    cell.Append(SignatureLine(party.Name, bold: true, underline: true));
-                    if (!string.IsNullOrWhiteSpace(party.Rank))
-                        cell.Append(SignatureLine(party.Rank));
-                    cell.Append(SignatureLine("NIP. " + (string.IsNullOrWhiteSpace(party.Nip) ? "........................................" : party.Nip)));
+                    var party = parties[i];
+                    var text = party is null ? "" : lines[line](party, i) ?? "";
+                    var cell = new TableCell(new TableCellProperties(new TableCellWidth { Width = width.ToString(System.Globalization.CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa }));
+                    cell.Append(SignatureLine(line == 6 ? text.Replace(' ', '\u00A0') : text, bold: line is 1 or 4, underline: line == 4));
+                    row.Append(cell);
                 }
 
-                row.Append(cell);
+                table.Append(row);
             }
 
-            table.Append(row);
-            body.Append(new Paragraph(new ParagraphProperties(new SpacingBetweenLines { Before = "240", After = "0" })));
+            body.Append(new Paragraph(new ParagraphProperties(new KeepNext(), new SpacingBetweenLines { Before = "240", After = "0" })));
             body.Append(table);
+        }
+
+        private static void KeepWithNext(Paragraph p)
+        {
+            p.ParagraphProperties ??= new ParagraphProperties();
+            if (p.ParagraphProperties.KeepNext is null)
+                p.ParagraphProperties.KeepNext = new KeepNext();
         }
 
         private static Paragraph SignatureLine(string text, bool bold = false, bool underline = false)
@@ -293,11 +462,11 @@ public static class WordRenderer
             AppendBookmarked(caption, _bookmarks[table], TextRun(table.Label + " " + table.Caption));
             body.Append(caption);
 
-            var totalWeight = table.Columns.Sum(c => c.Width);
-            var widths = table.Columns.Select(c => TextWidth * c.Width / totalWeight).ToList();
+            var available = _landscape ? LandscapeTextWidth : TextWidth;
+            var widths = FitWidths(table, available);
             var t = new Table(new TableProperties(
                 new TableStyle { Val = "KinerjaTable" },
-                new TableWidth { Width = TextWidth.ToString(System.Globalization.CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa },
+                new TableWidth { Width = available.ToString(System.Globalization.CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa },
                 new TableLayout { Type = TableLayoutValues.Fixed },
                 new TableLook { Val = "04A0" }));
             t.Append(new TableGrid(widths.Select(w => new GridColumn { Width = w.ToString(System.Globalization.CultureInfo.InvariantCulture) })));
@@ -336,7 +505,7 @@ public static class WordRenderer
                 CellAlign.Right => JustificationValues.Right,
                 _ => JustificationValues.Left,
             };
-            return new TableCell(props, new Paragraph(new ParagraphProperties(new ParagraphStyleId { Val = "TableText" }, new Justification { Val = jc }), TextRun(text, bold)));
+            return new TableCell(props, new Paragraph(new ParagraphProperties(new ParagraphStyleId { Val = "TableText" }, new Justification { Val = jc }), TextRun(NoBreak(text), bold)));
         }
 
         private void Figure(ReportFigure figure)

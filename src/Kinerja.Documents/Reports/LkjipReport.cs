@@ -23,10 +23,10 @@ public static class LkjipReport
         var isPemda = profile.Kind == AgencyKind.Pemda;
         var shortName = isPemda ? "LKjIP" : "LKj";
         var title = isPemda ? "Laporan Kinerja Instansi Pemerintah" : "Laporan Kinerja";
-        var doc = new ReportDocument { Title = $"{title} {profile.Agency} Tahun {year}", Agency = profile.Agency, Profile = profile };
-        var c = new ReportComposer(doc);
+        var doc = new ReportDocument { Title = $"{title} {profile.Agency} Tahun {year}", Agency = profile.Agency, Profile = profile, Draft = request.Draft };
+        var c = new ReportComposer(doc) { Fields = text => Domain.Narratives.NarrativeFields.Expand(text, data, result) };
 
-        c.Add(new CoverBlock([title.ToUpperInvariant(), $"({shortName})", "TAHUN " + year], [profile.Agency.ToUpperInvariant()], ReportFormat.Number(period.Year + 1)));
+        c.Add(new CoverBlock([title.ToUpperInvariant(), $"({shortName})", "TAHUN " + year], ReportFacts.CoverAgencyLines(profile), ReportFormat.Number(period.Year + 1)));
 
         Foreword(c, data, result, f, title, year);
         ExecutiveSummary(c, data, result, f, year);
@@ -50,7 +50,15 @@ public static class LkjipReport
         c.Chapter = "";
         c.Heading(1, "LAMPIRAN: PERJANJIAN KINERJA TAHUN " + year, startsPage: true);
         c.Chapter = "L";
-        PerjanjianKinerjaReport.AppendAgreement(c, data, period, request.Perubahan, asAnnex: true);
+        // every version signed in the year, as seed 000 attaches its four (awal and three perubahan)
+        var versions = PerjanjianKinerja.Versions(data);
+        for (var i = 0; i < versions.Count; i++)
+        {
+            if (i > 0)
+                c.Add(new PageBreakBlock());
+            PerjanjianKinerjaReport.AppendAgreement(c, data, period, versions[i], asAnnex: true);
+        }
+
         return doc;
     }
 
@@ -59,9 +67,11 @@ public static class LkjipReport
         c.Heading(1, "KATA PENGANTAR", startsPage: true);
         c.Paragraph($"Puji syukur kami panjatkan ke hadirat Tuhan Yang Maha Esa, karena atas rahmat-Nya {title} {data.Profile.Agency} Tahun {year} dapat diselesaikan. Laporan ini disusun sebagai wujud pertanggungjawaban atas pelaksanaan tugas dan fungsi serta pencapaian sasaran yang telah ditetapkan dalam Perjanjian Kinerja Tahun {year}, sesuai Peraturan Presiden Nomor 29 Tahun 2014 tentang Sistem Akuntabilitas Kinerja Instansi Pemerintah dan Peraturan Menteri PANRB Nomor 53 Tahun 2014.");
         if (result.AgencyCapaian is { } agency)
-            c.Paragraph($"Secara keseluruhan capaian kinerja tahun {year} adalah {f.PercentText(agency)}{(result.AgencyPredicate is { } p ? $" dengan predikat {p}" : "")}. Rincian capaian setiap sasaran dan indikator disajikan pada Bab III.");
+            c.Paragraph($"Secara keseluruhan capaian kinerja tahun {year} adalah {f.PercentText(agency)}; {ReachedSentence(result)}. Rincian capaian setiap sasaran dan indikator disajikan pada Bab III.");
         c.Paragraph("Kami menyadari laporan ini masih memiliki kekurangan. Saran dan masukan sangat kami harapkan untuk perbaikan pada masa yang akan datang. Semoga laporan ini bermanfaat bagi semua pihak.");
-        c.Add(new SignatureBlock(ReportFacts.PlaceAndDateLine(data.Profile, int.Parse(year, System.Globalization.CultureInfo.InvariantCulture) + 1), [ReportFacts.Signatory(ReportFacts.TopUnit(data), "")]));
+        c.Add(new SignatureBlock(
+            ReportFacts.PlaceAndDateLine(c, data.Profile.SigningPlace, data.Profile.SigningDate, int.Parse(year, System.Globalization.CultureInfo.InvariantCulture) + 1, "laporan"),
+            [ReportFacts.Signatory(c, ReportFacts.TopUnit(data), "", "pimpinan instansi")]));
     }
 
     private static void ExecutiveSummary(ReportComposer c, PerformanceDataset data, PerformanceResult result, ReportFormat f, string year)
@@ -71,11 +81,11 @@ public static class LkjipReport
         var measured = result.Indicators.Count(r => r.Capaian.HasValue);
         c.Paragraph($"{data.Profile.Agency} menetapkan {goals.Count} sasaran dengan {result.Indicators.Count} indikator kinerja dalam Perjanjian Kinerja Tahun {year}. Sebanyak {measured} indikator dapat diukur capaiannya pada akhir tahun.");
         if (result.AgencyCapaian is { } agency)
-            c.Paragraph($"Rata-rata capaian seluruh sasaran adalah {f.PercentText(agency)}{(result.AgencyPredicate is { } p ? $" ({p})" : "")}.");
+            c.Paragraph($"Rata-rata capaian seluruh sasaran adalah {f.PercentText(agency)}; {ReachedSentence(result)}.");
         var byPredicate = result.Indicators.Where(r => r.Predicate is not null).GroupBy(r => r.Predicate!).ToList();
         if (byPredicate.Count > 0)
         {
-            c.Paragraph($"Sebaran indikator menurut kategori capaian (skala {data.Profile.PredicateScale.Name}):");
+            c.Paragraph($"Sebaran indikator menurut kategori capaian (skala {ReportFormat.ScaleTitle(data.Profile.PredicateScale)}):");
             c.Add(new BulletListBlock(data.Profile.PredicateScale.Bands
                 .Select(b => (b.Label, Count: byPredicate.FirstOrDefault(g => g.Key == b.Label)?.Count() ?? 0))
                 .Select(x => $"{x.Label}: {ReportFormat.Number(x.Count)} indikator").ToList()));
@@ -89,6 +99,17 @@ public static class LkjipReport
             c.Paragraph($"Anggaran tahun {year} sebesar {f.RupiahText(t.Amounts.Pagu)} terealisasi {f.RupiahText(t.Amounts.Realisasi)} atau {f.PercentText(t.OfPagu)}.");
         else
             c.Placeholder("Data realisasi anggaran belum diisi pada workbook (sheet Anggaran).");
+    }
+
+    /// <summary>
+    /// "3 indikator mencapai target dan 1 indikator belum": an agency figure is a mean, which no category scale
+    /// defines, so the sentence states the counts instead of a verdict.
+    /// </summary>
+    private static string ReachedSentence(PerformanceResult result)
+    {
+        var measured = result.Indicators.Where(r => r.Capaian.HasValue).ToList();
+        var reached = measured.Count(r => r.Capaian.Value >= 100m);
+        return $"{ReportFormat.Number(reached)} dari {ReportFormat.Number(measured.Count)} indikator yang dapat diukur mencapai target dan {ReportFormat.Number(measured.Count - reached)} belum mencapai target";
     }
 
     private static void ChapterOne(ReportComposer c, PerformanceDataset data, ReportFormat f, string shortName, string year)
@@ -105,7 +126,7 @@ public static class LkjipReport
         {
             var rows = data.Units.Select((u, i) => new ReportRow([
                 ReportFormat.Number(i + 1), u.Name, string.IsNullOrEmpty(u.Level) ? "-" : u.Level, u.Head?.Position ?? "-",
-                string.IsNullOrWhiteSpace(u.Head?.Name) ? "(belum diisi)" : u.Head!.Name, u.Head is null ? "-" : ReportFacts.ActingLabel(u.Head.Acting),
+                string.IsNullOrWhiteSpace(u.Head?.Name) ? "-" : u.Head!.Name, u.Head is null ? "-" : ReportFacts.ActingLabel(u.Head.Acting),
             ])).ToList();
             var table = c.Table("Unit Organisasi dan Pejabat", [new("No", 5, CellAlign.Center), new("Unit", 30), new("Eselon", 10, CellAlign.Center), new("Jabatan", 28), new("Nama Pejabat", 16), new("Status", 11, CellAlign.Center)], rows);
             c.Paragraph($"Susunan organisasi disajikan pada {table.Label}.");
@@ -241,7 +262,9 @@ public static class LkjipReport
 
         c.Heading(2, "B. Perjanjian Kinerja Tahun " + year);
         c.Paragraph($"Perjanjian Kinerja Tahun {year} memuat sasaran, indikator, target dan anggaran yang disepakati pimpinan:");
-        PerjanjianKinerjaReport.AnnexTable(c, data, f, period, false);
+        var versions = PerjanjianKinerja.Versions(data);
+        PerjanjianKinerjaReport.AnnexTable(c, data, f, period, versions[^1]);
+        PerjanjianKinerjaReport.BudgetByVersion(c, data, f, year);
     }
 
     private static void ChapterThree(ReportComposer c, PerformanceDataset data, PerformanceResult result, ReportFormat f, Period period, string year)
@@ -327,9 +350,9 @@ public static class LkjipReport
             }
         }
 
-        rows.Add(new ReportRow(["", "Capaian kinerja instansi (rata-rata sasaran)", "", "", "", f.Percent(result.AgencyCapaian), result.AgencyPredicate ?? "-"], RowKind.Total));
+        rows.Add(new ReportRow(["", "Capaian kinerja instansi (rata-rata sasaran)", "", "", "", f.Percent(result.AgencyCapaian), ""], RowKind.Total));
         return c.Table($"Capaian Indikator Kinerja Tahun {year}",
-            [new("Kode", 11), new("Sasaran / Indikator Kinerja", 37), new("Satuan", 10, CellAlign.Center), new("Target", 11, CellAlign.Right), new("Realisasi", 11, CellAlign.Right), new("Capaian", 10, CellAlign.Right), new("Predikat", 12, CellAlign.Center)],
+            [new("Kode", 11), new("Sasaran / Indikator Kinerja", 37), new("Satuan", 10, CellAlign.Center), new("Target", 11, CellAlign.Right), new("Realisasi", 11, CellAlign.Right), new("Capaian", 10, CellAlign.Right), new("Kategori", 12, CellAlign.Center)],
             rows, notes);
     }
 
@@ -538,11 +561,11 @@ public static class LkjipReport
     {
         c.Heading(1, "BAB IV PENUTUP", startsPage: true);
         var reached = result.Goals.Count(g => g.Capaian >= 100m);
-        c.Paragraph($"Dari {ReportFormat.Number(result.Goals.Count)} tujuan/sasaran yang diukur pada tahun {year}, {ReportFormat.Number(reached)} mencapai atau melampaui target.{(result.AgencyCapaian is { } a ? $" Capaian kinerja secara keseluruhan adalah {f.PercentText(a)}{(result.AgencyPredicate is { } p ? $" ({p})" : "")}." : "")}");
+        c.Paragraph($"Dari {ReportFormat.Number(result.Goals.Count)} tujuan/sasaran yang diukur pada tahun {year}, {ReportFormat.Number(reached)} mencapai atau melampaui target.{(result.AgencyCapaian is { } a ? $" Capaian kinerja secara keseluruhan adalah {f.PercentText(a)}; {ReachedSentence(result)}." : "")}");
         var below = result.Goals.Where(g => g.Capaian is { } v && v < 100m).ToList();
         if (below.Count > 0)
             c.Paragraph("Sasaran yang belum mencapai target dan memerlukan perhatian: " + string.Join("; ", below.Select(g => $"{g.Goal.Code} ({f.PercentText(g.Capaian)})")) + ".");
-        c.Placeholder("Simpulan dan rencana tindak lanjut pimpinan belum diisi; lengkapi sebelum laporan ditandatangani.");
+        c.Missing("Simpulan dan rencana tindak lanjut pimpinan belum diisi (sheet Narasi, jenis Kesimpulan); lengkapi sebelum laporan ditandatangani.", required: false);
     }
 
     private static string BandRange(IReadOnlyList<PredicateBand> bands, int i)

@@ -1,4 +1,3 @@
-using Kinerja.Domain.Budget;
 using Kinerja.Domain.Measurement;
 using Kinerja.Domain.Model;
 using Kinerja.Domain.Values;
@@ -6,9 +5,11 @@ using Kinerja.Domain.Values;
 namespace Kinerja.Documents.Reports;
 
 /// <summary>
-/// The Perjanjian Kinerja (PermenPANRB 53/2014): the agreement text, both signatures (showing
-/// Plt/Plh) and the annex of sasaran, indicators, targets and budget. A PK Perubahan uses the
-/// targets recorded with a "Perubahan" document when there are any.
+/// The Perjanjian Kinerja (PermenPANRB 53/2014) of one version (awal or a perubahan): the statement,
+/// the signatures of that version's officials on its date, and the annex of sasaran, indicators and
+/// targets with the budget that version promised. The top of a K/L and a Kepala Daerah sign a one-party
+/// statement ("yang bertanda tangan di bawah ini ... berjanji", seed 000); everyone else the two-party
+/// agreement with the superior.
 /// </summary>
 public static class PerjanjianKinerjaReport
 {
@@ -16,52 +17,82 @@ public static class PerjanjianKinerjaReport
     {
         var data = request.Data;
         var period = (request.Period ?? data.Profile.ReportPeriod).YearPeriod;
-        var year = ReportFormat.Number(period.Year);
+        var version = VersionOf(request) ?? throw new ArgumentException(NoSuchVersion(data, RequestedVersion(request)), nameof(request));
         var doc = new ReportDocument
         {
-            Title = $"Perjanjian Kinerja{(request.Perubahan ? " Perubahan" : "")} {data.Profile.Agency} Tahun {year}",
+            Title = $"{version.Id.Title} {data.Profile.Agency} Tahun {ReportFormat.Number(period.Year)}",
             Agency = data.Profile.Agency,
             Profile = data.Profile,
+            Draft = request.Draft,
         };
         var c = new ReportComposer(doc);
-        AppendAgreement(c, data, period, request.Perubahan, asAnnex: false);
+        AppendAgreement(c, data, period, version, asAnnex: false);
         return doc;
     }
 
-    /// <summary>The agreement pages; inside a Laporan Kinerja they form the Lampiran.</summary>
-    public static void AppendAgreement(ReportComposer c, PerformanceDataset data, Period period, bool perubahan, bool asAnnex)
+    /// <summary>The version a request asks for; null when it names one the workbook does not have.</summary>
+    public static PkVersion? VersionOf(ReportRequest request) => PerjanjianKinerja.Find(request.Data, RequestedVersion(request));
+
+    private static string? RequestedVersion(ReportRequest request) =>
+        request.Versi ?? (request.Perubahan ? "perubahan" : "awal");
+
+    /// <summary>Why a version cannot be built: which versions there are.</summary>
+    public static string NoSuchVersion(PerformanceDataset data, string? requested) =>
+        $"Perjanjian Kinerja versi \"{requested}\" tidak ada; versi yang tercatat: {string.Join(", ", PerjanjianKinerja.Versions(data).Select(v => v.Id.Code))}"
+        + (string.Equals(requested?.Trim(), "perubahan", StringComparison.OrdinalIgnoreCase) ? " (isi baris perubahan-1 di sheet PK, atau target dengan dokumen \"PK Perubahan\")" : "");
+
+    /// <summary>The agreement pages of one version; inside a Laporan Kinerja they form the Lampiran.</summary>
+    public static void AppendAgreement(ReportComposer c, PerformanceDataset data, Period period, PkVersion version, bool asAnnex)
     {
         var year = ReportFormat.Number(period.Year);
-        var title = "PERJANJIAN KINERJA" + (perubahan ? " PERUBAHAN" : "") + " TAHUN " + year;
+        var title = version.Id.Title.ToUpperInvariant() + " TAHUN " + year;
+        var what = version.Id.Title + (version.Id.Kind == PkVersionKind.Awal ? " awal" : "");
+        var oneParty = PerjanjianKinerja.IsOneParty(data, version);
+        var firstOfficial = PerjanjianKinerja.FirstParty(data, version);
         if (asAnnex)
             c.Paragraph(title, ParagraphKind.Centered);
         else
             c.Heading(1, title);
-        c.Paragraph(data.Profile.Agency.ToUpperInvariant(), ParagraphKind.Centered);
-        var first = ReportFacts.Signatory(ReportFacts.TopUnit(data), "PIHAK PERTAMA");
-        var superior = data.Profile.Superior;
-        var second = superior is null
-            ? new Signatory("PIHAK KEDUA", "(jabatan atasan langsung belum diisi)", "(nama atasan langsung belum diisi)", null, null)
-            : new Signatory("PIHAK KEDUA", superior.SigningPosition, string.IsNullOrWhiteSpace(superior.Name) ? "(nama atasan langsung belum diisi)" : superior.Name, superior.Rank, superior.Nip);
-        c.Paragraph("Dalam rangka mewujudkan manajemen pemerintahan yang efektif, transparan, dan akuntabel serta berorientasi pada hasil, kami yang bertanda tangan di bawah ini:");
-        c.Add(new BulletListBlock([
-            $"Nama: {first.Name}; Jabatan: {first.Position}; selanjutnya disebut pihak pertama.",
-            $"Nama: {second.Name}; Jabatan: {second.Position}; selaku atasan pihak pertama, selanjutnya disebut pihak kedua.",
-        ]));
-        c.Paragraph($"Pihak pertama berjanji akan mewujudkan target kinerja yang seharusnya sesuai lampiran perjanjian ini, dalam rangka mencapai target kinerja jangka menengah seperti yang telah ditetapkan dalam dokumen perencanaan. Keberhasilan dan kegagalan pencapaian target kinerja tersebut menjadi tanggung jawab kami.");
-        c.Paragraph("Pihak kedua akan melakukan supervisi yang diperlukan serta akan melakukan evaluasi terhadap capaian kinerja dari perjanjian ini dan mengambil tindakan yang diperlukan dalam rangka pemberian penghargaan dan sanksi.");
-        c.Add(new SignatureBlock(ReportFacts.PlaceAndDateLine(data.Profile, period.Year), [second, first]));
-        if (perubahan && !data.Targets.Any(t => IsPerubahan(t) && t.Period == period))
-            c.Placeholder($"Belum ada target dengan dokumen \"PK Perubahan\" untuk tahun {year}; lampiran memuat target Perjanjian Kinerja awal.");
+        c.Paragraph((oneParty && firstOfficial is not null ? firstOfficial.SigningPosition : data.Profile.Agency).ToUpperInvariant(), ParagraphKind.Centered);
+        var first = ReportFacts.Signatory(c, firstOfficial, oneParty ? "" : "PIHAK PERTAMA", "pihak pertama " + what, ReportFacts.TopUnit(data) is { } top ? "Kepala " + top.Name : null);
+        var place = version.Place ?? data.Profile.SigningPlace;
+        var dateLine = ReportFacts.PlaceAndDateLine(c, place, version.SignedOn, period.Year, what);
+        IReadOnlyList<Signatory> parties;
+        if (oneParty)
+        {
+            c.Paragraph("Dalam rangka mewujudkan manajemen pemerintahan yang efektif, transparan, dan akuntabel serta berorientasi pada hasil, yang bertanda tangan di bawah ini:");
+            c.Add(new FieldListBlock([("Nama", first.Name), ("Jabatan", first.Position)]));
+            c.Paragraph("berjanji akan mewujudkan target kinerja yang seharusnya sesuai lampiran perjanjian ini, dalam rangka mencapai target kinerja jangka menengah seperti yang telah ditetapkan dalam dokumen perencanaan. Keberhasilan dan kegagalan pencapaian target kinerja tersebut menjadi tanggung jawab kami.");
+            parties = [first];
+        }
+        else
+        {
+            var superior = PerjanjianKinerja.SecondParty(data, version);
+            if (superior is null)
+                c.Missing($"Atasan langsung (pihak kedua) {what} belum diisi: isi Jabatan Atasan dan Nama Atasan di Profil, atau kolom Pihak Kedua di sheet PK.", required: true);
+            var second = ReportFacts.Signatory(c, superior, "PIHAK KEDUA", "atasan langsung (pihak kedua) " + what);
+            c.Paragraph("Dalam rangka mewujudkan manajemen pemerintahan yang efektif, transparan, dan akuntabel serta berorientasi pada hasil, kami yang bertanda tangan di bawah ini:");
+            c.Add(new FieldListBlock([("Nama", first.Name), ("Jabatan", first.Position)]));
+            c.Paragraph("selanjutnya disebut pihak pertama;");
+            c.Add(new FieldListBlock([("Nama", second.Name), ("Jabatan", second.Position)]));
+            c.Paragraph("selaku atasan pihak pertama, selanjutnya disebut pihak kedua.");
+            c.Paragraph("Pihak pertama berjanji akan mewujudkan target kinerja yang seharusnya sesuai lampiran perjanjian ini, dalam rangka mencapai target kinerja jangka menengah seperti yang telah ditetapkan dalam dokumen perencanaan. Keberhasilan dan kegagalan pencapaian target kinerja tersebut menjadi tanggung jawab kami.");
+            c.Paragraph("Pihak kedua akan melakukan supervisi yang diperlukan serta akan melakukan evaluasi terhadap capaian kinerja dari perjanjian ini dan mengambil tindakan yang diperlukan dalam rangka pemberian penghargaan dan sanksi.");
+            parties = [second, first];
+        }
+
+        c.Add(new SignatureBlock(dateLine, parties));
         c.Add(new PageBreakBlock());
         c.Paragraph("LAMPIRAN " + title, ParagraphKind.Centered);
-        AnnexTable(c, data, new ReportFormat(data.Profile), period, perubahan);
-        ProgramBudget(c, data, new ReportFormat(data.Profile), year);
-        c.Add(new SignatureBlock(ReportFacts.PlaceAndDateLine(data.Profile, period.Year), [second, first]));
+        c.Paragraph((oneParty && firstOfficial is not null ? firstOfficial.SigningPosition : data.Profile.Agency).ToUpperInvariant(), ParagraphKind.Centered);
+        var f = new ReportFormat(data.Profile);
+        AnnexTable(c, data, f, period, version);
+        ProgramBudget(c, data, f, year, version);
+        c.Add(new SignatureBlock(dateLine, parties));
     }
 
-    /// <summary>Sasaran, indicators and targets of the year, with the budget behind each sasaran.</summary>
-    public static ReportTable? AnnexTable(ReportComposer c, PerformanceDataset data, ReportFormat f, Period period, bool perubahan)
+    /// <summary>Sasaran, indicators and the targets of the version.</summary>
+    public static ReportTable? AnnexTable(ReportComposer c, PerformanceDataset data, ReportFormat f, Period period, PkVersion version)
     {
         var rows = new List<ReportRow>();
         var number = 0;
@@ -71,64 +102,92 @@ public static class PerjanjianKinerjaReport
             if (indicators.Count == 0)
                 continue;
             number++;
-            // the engine's budget of the sasaran: its own lines, else the lines linked to its indicators
-            var funding = BudgetAnalysis.ForSasaran(data, node.Code);
-            var budget = funding.HasBudget ? f.Amount(funding.Amounts.Pagu) : new ReportCell("-");
             for (var i = 0; i < indicators.Count; i++)
             {
                 var indicator = indicators[i];
-                var target = TargetOf(data, indicator, period, perubahan);
+                var target = PerjanjianKinerja.TargetOf(data, indicator.Code, period, version.Id)?.Value ?? PeriodValues.TargetFor(data, indicator, period);
                 rows.Add(new ReportRow([
                     i == 0 ? ReportFormat.Number(number) : "",
-                    i == 0 ? $"{node.Code} {node.Name}" : "",
-                    $"{indicator.Code} {indicator.Name}",
+                    i == 0 ? node.Name : "",
+                    indicator.Name,
                     ReportFormat.Satuan(indicator),
                     f.Value(target, indicator.Satuan),
-                    i == 0 ? budget : "",
                 ]));
             }
         }
 
         if (rows.Count == 0)
         {
-            c.Placeholder("Sasaran dan indikator Perjanjian Kinerja belum diisi pada workbook.");
+            c.Missing($"Sasaran dan indikator {version.Id.Title} tahun {ReportFormat.Number(period.Year)} belum diisi (sheet Rencana dan Indikator).", required: true);
             return null;
         }
 
-        return c.Table($"Sasaran, Indikator dan Target Perjanjian Kinerja{(perubahan ? " Perubahan" : "")} Tahun {ReportFormat.Number(period.Year)}",
-            [new("No", 5, CellAlign.Center), new("Sasaran", 26), new("Indikator Kinerja", 30), new("Satuan", 9, CellAlign.Center), new("Target", 11, CellAlign.Right), new("Anggaran (Rp)", 19, CellAlign.Right)],
-            rows, ["Anggaran sasaran: jumlah pagu baris anggaran yang dikaitkan dengan sasaran itu, atau dengan indikatornya bila sasaran tidak ditautkan langsung (sheet Anggaran, kolom goals)."]);
+        var sasaranHeader = data.Profile.Kind == AgencyKind.KL ? "Sasaran Strategis" : "Sasaran";
+        return c.Table($"Sasaran, Indikator dan Target {version.Id.Title} Tahun {ReportFormat.Number(period.Year)}",
+            [new("No", 5, CellAlign.Center), new(sasaranHeader, 32), new("Indikator Kinerja", 36), new("Satuan", 10, CellAlign.Center), new("Target", 12, CellAlign.Right)],
+            rows);
     }
 
-    private static void ProgramBudget(ReportComposer c, PerformanceDataset data, ReportFormat f, string year)
+    /// <summary>
+    /// The program budget of every version side by side (seed 000 Tabel 2.3 "Perubahan Alokasi Anggaran"),
+    /// when the year has more than one version with a budget.
+    /// </summary>
+    public static ReportTable? BudgetByVersion(ReportComposer c, PerformanceDataset data, ReportFormat f, string year)
     {
-        var tree = ReportFacts.BudgetTree(data);
-        var programs = tree.Where(x => string.Equals(x.Line.Level, "Program", StringComparison.OrdinalIgnoreCase)).Select(x => x.Line).ToList();
-        if (programs.Count == 0)
-            programs = tree.Where(x => x.Depth == 0).Select(x => x.Line).ToList();
+        var versions = PerjanjianKinerja.Versions(data).Where(v => v.Budget.Count > 0).ToList();
+        if (versions.Count < 2)
+            return null;
+        var programs = versions.SelectMany(v => TopLines(v)).Select(l => (l.Code, l.Name)).DistinctBy(p => p.Code).ToList();
+        var rows = programs.Select((p, i) => new ReportRow([
+            ReportFormat.Number(i + 1), p.Name,
+            .. versions.Select(v => TopLines(v).FirstOrDefault(l => l.Code == p.Code) is { } line ? f.Amount(line.Pagu) : new ReportCell("-")),
+        ])).ToList();
+        rows.Add(new ReportRow(["", "Jumlah", .. versions.Select(v => f.Amount(TopLines(v).Sum(l => l.Pagu)))], RowKind.Total));
+        var width = Math.Max(12, 60 / versions.Count);
+        return c.Table($"Perubahan Alokasi Anggaran pada Perjanjian Kinerja Tahun {year}",
+            [new("No", 5, CellAlign.Center), new("Program", 30), .. versions.Select(v => new ReportColumn($"Pagu {v.Id.Title.Replace("Perjanjian Kinerja", "PK", StringComparison.Ordinal)}{(v.SignedOn is { } d ? " (" + d + ")" : "")}", width, CellAlign.Right))],
+            rows);
+    }
+
+    private static List<PkBudgetLine> TopLines(PkVersion version)
+    {
+        var codes = version.Budget.Select(l => l.Code).ToHashSet(StringComparer.Ordinal);
+        var top = version.Budget.Where(l => string.Equals(l.Level, "Program", StringComparison.OrdinalIgnoreCase)).ToList();
+        return top.Count > 0 ? top : version.Budget.Where(l => l.ParentCode is null || !codes.Contains(l.ParentCode)).ToList();
+    }
+
+    /// <summary>
+    /// The budget the version promised (sheet AnggaranPK), at its top level (programs); a workbook without a PK
+    /// budget for the version falls back to the pagu of the realisasi budget, and a draft says so.
+    /// </summary>
+    private static void ProgramBudget(ReportComposer c, PerformanceDataset data, ReportFormat f, string year, PkVersion version)
+    {
+        var isKl = data.Profile.Kind == AgencyKind.KL;
+        List<(string Code, string Name, decimal Pagu)> programs;
+        if (version.Budget.Count > 0)
+        {
+            programs = TopLines(version).Select(l => (l.Code, l.Name, l.Pagu)).ToList();
+        }
+        else
+        {
+            c.Missing($"Anggaran {version.Id.Title} ({version.Id.Code}) belum diisi di sheet AnggaranPK; lampiran memakai pagu sheet Anggaran.", required: false);
+            var tree = ReportFacts.BudgetTree(data);
+            var lines = tree.Where(x => string.Equals(x.Line.Level, "Program", StringComparison.OrdinalIgnoreCase)).Select(x => x.Line).ToList();
+            if (lines.Count == 0)
+                lines = tree.Where(x => x.Depth == 0).Select(x => x.Line).ToList();
+            programs = lines.Select(l => (l.Code, l.Name, l.Pagu)).ToList();
+        }
+
         if (programs.Count == 0)
         {
-            c.Placeholder("Anggaran program belum diisi pada workbook (sheet Anggaran).");
+            c.Placeholder("Anggaran program Perjanjian Kinerja belum diisi (sheet AnggaranPK).");
             return;
         }
 
-        var rows = programs.Select((p, i) => new ReportRow([ReportFormat.Number(i + 1), p.Code, p.Name, f.Amount(p.Pagu)])).ToList();
-        rows.Add(new ReportRow(["", "", "Jumlah", f.Amount(programs.Sum(p => p.Pagu))], RowKind.Total));
-        c.Table($"Program dan Anggaran Tahun {year}", [new("No", 6, CellAlign.Center), new("Kode", 12), new("Program", 58), new("Anggaran (Rp)", 24, CellAlign.Right)], rows);
-    }
-
-    private static bool IsPerubahan(Target t) => t.Document?.Contains("Perubahan", StringComparison.OrdinalIgnoreCase) == true;
-
-    private static MeasuredValue? TargetOf(PerformanceDataset data, Indicator indicator, Period period, bool perubahan)
-    {
-        if (perubahan)
-        {
-            var changed = data.Targets.FirstOrDefault(t => t.IndicatorCode == indicator.Code && t.Period == period && IsPerubahan(t));
-            if (changed is not null)
-                return changed.Value;
-        }
-
-        var original = data.Targets.FirstOrDefault(t => t.IndicatorCode == indicator.Code && t.Period == period && !IsPerubahan(t));
-        return original?.Value ?? PeriodValues.TargetFor(data, indicator, period);
+        var rows = programs.Select((p, i) => new ReportRow([ReportFormat.Number(i + 1), isKl ? p.Name : p.Code + " " + p.Name, f.Amount(p.Pagu)])).ToList();
+        var total = programs.Sum(p => p.Pagu);
+        rows.Add(new ReportRow(["", "Jumlah", f.Amount(total)], RowKind.Total));
+        var notes = f.Profile.AmountsInWords ? [$"Jumlah anggaran: {f.RupiahText(total)} ({Terbilang.Rupiah(total)})."] : Array.Empty<string>();
+        c.Table($"Program dan Anggaran {version.Id.Title} Tahun {year}", [new("No", 6, CellAlign.Center), new("Program", 64), new("Anggaran (Rp)", 30, CellAlign.Right)], rows, notes);
     }
 }

@@ -17,9 +17,29 @@ public sealed class ReportComposer(ReportDocument document)
 
     public void Heading(int level, string text, bool startsPage = false) => Add(new HeadingBlock(level, text, startsPage));
 
-    public void Paragraph(string text, ParagraphKind kind = ParagraphKind.Body) => Add(new ParagraphBlock(text, kind));
+    /// <summary>Replaces the live fields of narrative text ({capaian:IK-5}) with the engine's figures; set by the report.</summary>
+    public Func<string, string> Fields { get; set; } = text => text;
 
-    public void Placeholder(string text) => Add(new ParagraphBlock(text, ParagraphKind.Placeholder));
+    public void Paragraph(string text, ParagraphKind kind = ParagraphKind.Body) =>
+        Add(new ParagraphBlock(kind == ParagraphKind.Narrative ? Fields(text) : text, kind));
+
+    /// <summary>
+    /// Optional content that is not there: nothing is printed in the document (a section without data is left
+    /// out); a draft lists it on its checklist page.
+    /// </summary>
+    public void Placeholder(string text) => Missing(text, required: false);
+
+    /// <summary>Records a missing item on the checklist; a required one refuses a final report.</summary>
+    public void Missing(string text, bool required)
+    {
+        if (!Document.Checklist.Any(i => i.Text == text))
+            Document.Checklist.Add(new ChecklistItem(text, required));
+    }
+
+    public bool Draft => Document.Draft;
+
+    /// <summary>Dotted lines a draft shows where a name or date is still to be written.</summary>
+    public const string Dots = "..............................";
 
     public ReportTable Table(string caption, IReadOnlyList<ReportColumn> columns, IReadOnlyList<ReportRow> rows, IReadOnlyList<string>? notes = null)
     {
@@ -40,20 +60,63 @@ public sealed class ReportComposer(ReportDocument document)
 public static class ReportFacts
 {
     /// <summary>The unit at the top of the organisation (no parent): its head signs the report.</summary>
-    public static OrgUnit? TopUnit(PerformanceDataset data) =>
-        data.Units.FirstOrDefault(u => string.IsNullOrEmpty(u.ParentCode)) ?? data.Units.FirstOrDefault();
+    public static OrgUnit? TopUnit(PerformanceDataset data) => PerjanjianKinerja.TopUnit(data);
 
-    public static Signatory Signatory(OrgUnit? unit, string heading)
+    /// <summary>The cover's agency lines: the parent body ("PEMERINTAH KABUPATEN BANJAR") above the agency, when given.</summary>
+    public static IReadOnlyList<string> CoverAgencyLines(AgencyProfile profile) =>
+        profile.ParentBody is { } parent && !profile.Agency.Contains(parent, StringComparison.OrdinalIgnoreCase)
+            ? [parent.ToUpperInvariant(), profile.Agency.ToUpperInvariant()]
+            : [profile.Agency.ToUpperInvariant()];
+
+    /// <summary>The head of the unit as a signature block; what is missing goes on the checklist (<paramref name="role"/> names it there).</summary>
+    public static Signatory Signatory(ReportComposer c, OrgUnit? unit, string heading, string role) =>
+        Signatory(c, unit?.Head, heading, role, unit?.Name is { } name ? "Kepala " + name : null);
+
+    /// <summary>
+    /// A signature block of an official: pangkat (golongan) and grouped NIP for a civil servant, neither for a
+    /// political office holder. A missing name is required (dotted in a draft); a missing NIP is printed dotted
+    /// in a draft only.
+    /// </summary>
+    public static Signatory Signatory(ReportComposer c, Official? official, string heading, string role, string? fallbackPosition = null)
     {
-        var head = unit?.Head;
-        if (head is null)
-            return new Signatory(heading, unit?.Name ?? "(jabatan belum diisi)", "(nama pejabat belum diisi)", null, null);
-        return new Signatory(heading, head.SigningPosition, string.IsNullOrWhiteSpace(head.Name) ? "(nama pejabat belum diisi)" : head.Name, head.Rank, head.Nip);
+        var position = official?.SigningPosition;
+        if (string.IsNullOrWhiteSpace(position))
+        {
+            c.Missing($"Jabatan {role} belum diisi (sheet Unit kolom Jabatan, atau sheet PK).", required: true);
+            position = fallbackPosition ?? ReportComposer.Dots;
+        }
+
+        var name = official?.Name;
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            c.Missing($"Nama {role} belum diisi (sheet Unit kolom Nama Pejabat, Profil, atau sheet PK).", required: true);
+            name = ReportComposer.Dots;
+        }
+
+        var political = official?.IsPoliticalOffice ?? false;
+        var nip = official?.PrintedNip;
+        if (nip is null && !political)
+        {
+            c.Missing($"NIP {role} belum diisi.", required: false);
+            nip = c.Draft ? ReportComposer.Dots : null;
+        }
+
+        return new Signatory(heading, position, name, official?.PrintedRank, nip);
     }
 
-    /// <summary>"Martapura, ........ 2026": the signing date is written by hand; the place comes from the profile when given.</summary>
-    public static string PlaceAndDateLine(AgencyProfile profile, int year) =>
-        (profile.SigningPlace ?? "......................") + ", ........................ " + year.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    /// <summary>
+    /// "Martapura, 2 Januari 2025": place and date of signing. A missing one is required; a draft shows dotted lines
+    /// in its place.
+    /// </summary>
+    public static string PlaceAndDateLine(ReportComposer c, string? place, SigningDate? date, int year, string what)
+    {
+        if (string.IsNullOrWhiteSpace(place))
+            c.Missing($"Tempat penandatanganan {what} belum diisi (Profil, Tempat Penandatanganan).", required: true);
+        if (date is null)
+            c.Missing($"Tanggal penandatanganan {what} belum diisi ({(what.StartsWith("Perjanjian", StringComparison.Ordinal) ? "sheet PK kolom Tanggal" : "Profil, Tanggal Penandatanganan")}).", required: true);
+        return (string.IsNullOrWhiteSpace(place) ? ReportComposer.Dots : place.Trim()) + ", "
+            + (date?.ToString() ?? ReportComposer.Dots + " " + year.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
 
     public static bool IsSpendingType(BudgetLine line) => Domain.Budget.BudgetTree.IsSpendingType(line);
 

@@ -22,11 +22,25 @@ public sealed class ReportFormat(AgencyProfile profile)
         value is { } v ? new ReportCell(IndonesianNumber.Format(v, Profile.Decimals, Profile.Rounding), CellKind.Decimal, Profile.RoundForDisplay(v), Profile.Decimals) : new ReportCell("-");
 
     public ReportCell Amount(decimal? value) =>
-        value is { } v ? new ReportCell(IndonesianNumber.FormatWhole(v), CellKind.Amount, decimal.Round(v, 0, MidpointRounding.AwayFromZero)) : new ReportCell("-");
+        value is { } v ? new ReportCell(SignedAmount(v), CellKind.Amount, decimal.Round(v, 0, MidpointRounding.AwayFromZero)) : new ReportCell("-");
 
     public static string AmountText(decimal value) => IndonesianNumber.FormatWhole(value);
 
-    public string RupiahText(decimal value) => "Rp " + IndonesianNumber.FormatWhole(value);
+    /// <summary>"Rp 12.081.204.858" or "Rp12.081.204.858" as the profile says; a negative amount in the profile's style.</summary>
+    public string RupiahText(decimal value) => (Profile.RupiahWithSpace ? "Rp\u00A0" : "Rp") + SignedAmount(value);
+
+    /// <summary>"-3.625.000" or "(3.625.000)" (profile: negatif dalam kurung).</summary>
+    private string SignedAmount(decimal value) =>
+        value < 0 && Profile.NegativeInParentheses ? "(" + IndonesianNumber.FormatWhole(-value) + ")" : IndonesianNumber.FormatWhole(value);
+
+    /// <summary>The Indonesian name of a category scale: "Permendagri Nomor 86 Tahun 2017", never the workbook identifier.</summary>
+    public static string ScaleTitle(PredicateScale scale) => scale.Name switch
+    {
+        "Permendagri86" => "Permendagri Nomor 86 Tahun 2017",
+        "DuaStatus" => "tercapai dan tidak tercapai",
+        "LampuLalin" => "lampu lalu lintas (hijau, kuning, merah)",
+        var name => name,
+    };
 
     public ReportCell Capaian(Capaian capaian) => capaian.Status switch
     {

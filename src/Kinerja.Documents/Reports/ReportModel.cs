@@ -17,6 +17,15 @@ public sealed class ReportDocument
 
     public List<ReportBlock> Blocks { get; } = [];
 
+    /// <summary>A draft: DRAF on every page, and the <see cref="Checklist"/> printed on a last page.</summary>
+    public bool Draft { get; init; }
+
+    /// <summary>What is missing or wrong: a final report is refused while a required item is open; a draft lists them all at its end.</summary>
+    public List<ChecklistItem> Checklist { get; } = [];
+
+    /// <summary>The body above the agency (cover, PDF metadata).</summary>
+    public string? ParentBody => Profile.ParentBody;
+
     public IEnumerable<ReportTable> Tables => Blocks.OfType<ReportTable>();
 
     public IEnumerable<ReportFigure> Figures => Blocks.OfType<ReportFigure>();
@@ -53,6 +62,9 @@ public sealed record ParagraphBlock(string Text, ParagraphKind Kind = ParagraphK
 
 public sealed record BulletListBlock(IReadOnlyList<string> Items) : ReportBlock;
 
+/// <summary>Label and value pairs printed aligned on their colon ("Nama    : Ida Fauziyah").</summary>
+public sealed record FieldListBlock(IReadOnlyList<(string Label, string Value)> Fields) : ReportBlock;
+
 /// <summary>Where the generated table of contents goes.</summary>
 public sealed record TableOfContentsBlock : ReportBlock;
 
@@ -61,7 +73,14 @@ public sealed record CaptionListBlock(bool Figures) : ReportBlock;
 
 public sealed record PageBreakBlock : ReportBlock;
 
-/// <summary>A person who signs: position (with Plt/Plh), name, rank and NIP.</summary>
+/// <summary>Something a draft lists on its checklist page: a missing item (Required refuses a final report) or a check finding.</summary>
+public sealed record ChecklistItem(string Text, bool Required);
+
+/// <summary>
+/// A person who signs: position (with Plt/Plh), name, pangkat with golongan and NIP, each already as printed
+/// ("Pembina Utama Muda (IV/c)", "19751108 199903 2 005"); Rank and Nip are null when the block has no such line
+/// (a political office holder, or a final report without them).
+/// </summary>
 public sealed record Signatory(string Heading, string Position, string Name, string? Rank, string? Nip);
 
 /// <summary>One or two signatures side by side, under a place-and-date line.</summary>
@@ -143,4 +162,11 @@ public sealed class CaptionCounter
 }
 
 /// <summary>What a report is about: the dataset, its period and the user's choices.</summary>
-public sealed record ReportRequest(PerformanceDataset Data, Period? Period = null, bool Perubahan = false);
+public sealed record ReportRequest(PerformanceDataset Data, Period? Period = null, bool Perubahan = false)
+{
+    /// <summary>The PK version asked for: "awal", "perubahan" (the latest), "perubahan-2"; null = <see cref="Perubahan"/> decides (latest perubahan, else awal).</summary>
+    public string? Versi { get; init; }
+
+    /// <summary>Build a draft (DRAF mark, checklist page) instead of refusing when something is missing.</summary>
+    public bool Draft { get; init; }
+}

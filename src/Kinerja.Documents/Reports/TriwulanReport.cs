@@ -29,9 +29,9 @@ public static partial class TriwulanReport
         var f = new ReportFormat(profile);
         var tw = "Triwulan " + Period.Roman(period.Quarter);
         var year = ReportFormat.Number(period.Year);
-        var doc = new ReportDocument { Title = $"Laporan Capaian Kinerja {tw} Tahun {year} {profile.Agency}", Agency = profile.Agency, Profile = profile };
-        var c = new ReportComposer(doc);
-        c.Add(new CoverBlock(["LAPORAN CAPAIAN KINERJA", tw.ToUpperInvariant() + " TAHUN " + year], [profile.Agency.ToUpperInvariant()], year));
+        var doc = new ReportDocument { Title = $"Laporan Capaian Kinerja {tw} Tahun {year} {profile.Agency}", Agency = profile.Agency, Profile = profile, Draft = request.Draft };
+        var c = new ReportComposer(doc) { Fields = text => Domain.Narratives.NarrativeFields.Expand(text, data, result) };
+        c.Add(new CoverBlock(["LAPORAN CAPAIAN KINERJA", tw.ToUpperInvariant() + " TAHUN " + year], ReportFacts.CoverAgencyLines(profile), year));
         c.Heading(1, "DAFTAR ISI", startsPage: true);
         c.Add(new TableOfContentsBlock());
 
@@ -50,7 +50,9 @@ public static partial class TriwulanReport
         c.Heading(1, "C. PENUTUP", startsPage: true);
         var reached = result.Indicators.Count(r => r.Capaian.HasValue && r.Capaian.Value >= 100m);
         c.Paragraph($"Sampai dengan {tw} Tahun {year}, {ReportFormat.Number(reached)} dari {ReportFormat.Number(measured)} indikator yang dapat diukur telah mencapai atau melampaui target triwulan.");
-        c.Add(new SignatureBlock(ReportFacts.PlaceAndDateLine(data.Profile, period.Year), [ReportFacts.Signatory(ReportFacts.TopUnit(data), "")]));
+        c.Add(new SignatureBlock(
+            ReportFacts.PlaceAndDateLine(c, data.Profile.SigningPlace, data.Profile.SigningDate, period.Year, "laporan"),
+            [ReportFacts.Signatory(c, ReportFacts.TopUnit(data), "", "pimpinan unit")]));
         return doc;
     }
 
@@ -131,7 +133,7 @@ public static partial class TriwulanReport
         if (texts.Count == 0)
             c.Placeholder(placeholder);
         else if (bullets)
-            c.Add(new BulletListBlock(texts));
+            c.Add(new BulletListBlock(texts.Select(c.Fields).ToList()));
         else
             foreach (var t in texts)
                 c.Paragraph(t, ParagraphKind.Narrative);

@@ -8,7 +8,7 @@ namespace Kinerja.Documents.Workbook;
 /// Turns a raw workbook into a <see cref="PerformanceDataset"/>. Every error is collected with its
 /// location before the file is refused: all or nothing, nothing guessed.
 /// </summary>
-public sealed class DatasetImporter
+public sealed partial class DatasetImporter
 {
     private static readonly string[] RequiredSheets = ["plan", "indicators", "targets", "realisasi"];
 
@@ -67,12 +67,19 @@ public sealed class DatasetImporter
         var plan = planRows.Select(p => p.Node).ToList();
         Unique(plan.Select(p => p.Code), "plan", "kode rencana");
         Unique(units.Select(u => u.Code), "units", "kode unit");
-        var planCodes = plan.Select(p => p.Code).ToHashSet(StringComparer.Ordinal);
-        var unitCodes = units.Select(u => u.Code).ToHashSet(StringComparer.Ordinal);
-        foreach (var (node, row) in planRows)
+        // codes that differ only in case are one code (refused above when both are defined); a reference written in
+        // another case is read as the code it names, so "s1" and "S1" never become two sasaran
+        var planCodes = plan.Select(p => p.Code).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var unitCodes = units.Select(u => u.Code).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < planRows.Count; i++)
         {
-            if (node.ParentCode is { } parent && !planCodes.Contains(parent))
+            var (node, row) = planRows[i];
+            if (node.ParentCode is not { } parent)
+                continue;
+            if (!planCodes.TryGetValue(parent, out var canonicalParent))
                 Error(Where(row, "parent"), $"induk \"{parent}\" tidak ada di sheet Rencana");
+            else if (canonicalParent != parent)
+                plan[i] = node with { ParentCode = canonicalParent };
         }
 
         var indicators = new List<Indicator>();
@@ -84,7 +91,7 @@ public sealed class DatasetImporter
         }
 
         Unique(indicators.Select(i => i.Code), "indicators", "kode indikator");
-        var byCode = indicators.GroupBy(i => i.Code).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var byCode = indicators.GroupBy(i => i.Code, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
         var targetRows = Rows("targets").Select(r => (Target: ReadTarget(r, byCode), Row: r)).Where(t => t.Target is not null).ToList();
         var realisasiRows = Rows("realisasi").Select(r => (Realisasi: ReadRealisasi(r, byCode), Row: r)).Where(t => t.Realisasi is not null).ToList();
         var targets = targetRows.Select(t => t.Target!).ToList();
@@ -93,8 +100,10 @@ public sealed class DatasetImporter
         DuplicatePeriods(realisasiRows.Select(r => ((r.Realisasi!.IndicatorCode, r.Realisasi.Period, (string?)null), r.Row)), "realisasi");
         var benchmarks = Rows("benchmarks").Select(r => ReadBenchmark(r, byCode)).OfType<Benchmark>().ToList();
         var budget = Rows("budget").Select(ReadBudgetLine).OfType<BudgetLine>().ToList();
+        var printedFigures = Rows("printedFigures").Select(r => ReadPrintedFigure(r, planCodes, byCode, profile)).OfType<PrintedFigure>().ToList();
         var narratives = Rows("narratives").Select(r => new Narrative(Required(r, "goal") ?? "", Required(r, "kind") ?? "", Required(r, "text") ?? "")).ToList();
         var staff = ReadStaff(unitCodes);
+        var pkVersions = ReadPkVersions(planCodes, byCode.Keys.ToHashSet(StringComparer.Ordinal));
         var (withFormulas, dataElements, dataValues) = DataImporter.Merge(_raw, _errors, indicators, units, [], []);
 
         if (profile is null)
@@ -109,7 +118,9 @@ public sealed class DatasetImporter
             Realisasi = realisasi,
             Benchmarks = benchmarks,
             Budget = budget,
+            PkVersions = pkVersions,
             Narratives = narratives,
+            PrintedFigures = printedFigures,
             Staff = staff,
             DataElements = dataElements,
             DataValues = dataValues,
@@ -120,10 +131,13 @@ public sealed class DatasetImporter
 
     private void Unique(IEnumerable<string> codes, string sheet, string what)
     {
-        foreach (var group in codes.GroupBy(c => c).Where(g => g.Count() > 1))
+        // "IK-1" and "ik-1" are one code: a reader cannot tell them apart in a report
+        foreach (var group in codes.GroupBy(c => c, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
         {
-            var rows = Rows(sheet).Where(r => Text(r, "code") == group.Key).ToList();
-            Error(rows.Count > 1 ? rows[1].Cells["code"].Location : SheetLocation(sheet), $"{what} \"{group.Key}\" dipakai lebih dari sekali");
+            var rows = Rows(sheet).Where(r => string.Equals(Text(r, "code"), group.Key, StringComparison.OrdinalIgnoreCase)).ToList();
+            var spellings = group.Distinct(StringComparer.Ordinal).ToList();
+            var detail = spellings.Count > 1 ? $" (\"{string.Join("\" dan \"", spellings)}\" hanya berbeda huruf besar/kecil, dianggap kode yang sama)" : "";
+            Error(rows.Count > 1 ? rows[1].Cells["code"].Location : SheetLocation(sheet), $"{what} \"{group.Key}\" dipakai lebih dari sekali{detail}");
         }
     }
 
@@ -178,11 +192,12 @@ public sealed class DatasetImporter
     private static readonly Dictionary<string, RealisasiStatus> Statuses = Map(("Final", RealisasiStatus.Final), ("Sementara", RealisasiStatus.Provisional), ("NA", RealisasiStatus.NotAvailable), ("N/A", RealisasiStatus.NotAvailable));
     private static readonly Dictionary<string, ActingStatus> Actings = Map(("Definitif", ActingStatus.Definitive), ("Plt", ActingStatus.Plt), ("Plh", ActingStatus.Plh));
     private static readonly Dictionary<string, bool> YesNo = Map(("Ya", true), ("Tidak", false));
+    private static readonly Dictionary<string, PrintedFigureKind> PrintedFigureKinds = Map(("Sasaran", PrintedFigureKind.Sasaran), ("Instansi", PrintedFigureKind.Instansi), ("Kemajuan", PrintedFigureKind.Kemajuan), ("Efisiensi", PrintedFigureKind.Efisiensi));
     private static readonly Dictionary<string, PlanLevel> Levels = Enum.GetValues<PlanLevel>().ToDictionary(l => l.ToString(), l => l, StringComparer.OrdinalIgnoreCase);
     private static readonly Dictionary<string, AgencyKind> AgencyKinds = Map(("KL", AgencyKind.KL), ("Pemda", AgencyKind.Pemda));
-    private static readonly Dictionary<string, RoundingMode> RoundingModes = Map(("HalfUp", RoundingMode.HalfUp), ("Truncate", RoundingMode.Truncate));
-    private static readonly Dictionary<string, SasaranAggregation> SasaranAggregations = Map(("Mean", SasaranAggregation.Mean), ("Weighted", SasaranAggregation.Weighted));
-    private static readonly Dictionary<string, EfficiencyMethod> EfficiencyMethods = Map(("Ratio", EfficiencyMethod.Ratio), ("Difference", EfficiencyMethod.Difference), ("Savings", EfficiencyMethod.Savings));
+    private static readonly Dictionary<string, RoundingMode> RoundingModes = Map(("SetengahKeAtas", RoundingMode.HalfUp), ("Potong", RoundingMode.Truncate), ("Dipotong", RoundingMode.Truncate), ("HalfUp", RoundingMode.HalfUp), ("Truncate", RoundingMode.Truncate));
+    private static readonly Dictionary<string, SasaranAggregation> SasaranAggregations = Map(("RataRata", SasaranAggregation.Mean), ("Berbobot", SasaranAggregation.Weighted), ("Mean", SasaranAggregation.Mean), ("Weighted", SasaranAggregation.Weighted));
+    private static readonly Dictionary<string, EfficiencyMethod> EfficiencyMethods = Map(("Rasio", EfficiencyMethod.Ratio), ("Selisih", EfficiencyMethod.Difference), ("Penghematan", EfficiencyMethod.Savings), ("Ratio", EfficiencyMethod.Ratio), ("Difference", EfficiencyMethod.Difference), ("Savings", EfficiencyMethod.Savings));
 
     private AgencyProfile? ReadProfile()
     {
@@ -255,7 +270,14 @@ public sealed class DatasetImporter
                     ? new Official(superiorPosition, Text(row, "superiorName") ?? "", Nip(row, "superiorNip"), Text(row, "superiorRank"), Choice(row, "superiorActing", Actings, ActingStatus.Definitive) ?? ActingStatus.Definitive)
                     : null,
                 SigningPlace = Text(row, "signingPlace"),
+                SigningDate = Date(row, "signingDate"),
+                ParentBody = Text(row, "parentBody"),
+                NegativeInParentheses = Choice(row, "negativeAmounts", NegativeStyles, false) ?? false,
+                RupiahWithSpace = Choice(row, "rupiahSpace", YesNo, true) ?? true,
+                AmountsInWords = Choice(row, "amountsInWords", YesNo, false) ?? false,
             };
+        if (profile?.Superior is { } boss && Text(row, "superiorPolitical") is not null)
+            profile = profile with { Superior = boss with { PoliticalOfficeEntered = Choice<bool>(row, "superiorPolitical", YesNo, null) } };
         return profile;
     }
 
@@ -381,7 +403,10 @@ public sealed class DatasetImporter
             Name = name,
             ParentCode = Text(row, "parent"),
             Level = Text(row, "level"),
-            Head = official is null && position is null ? null : new Official(position ?? "Kepala " + name, official ?? "", unitNip, Text(row, "rank"), acting ?? ActingStatus.Definitive),
+            Head = official is null && position is null ? null : new Official(position ?? "Kepala " + name, official ?? "", unitNip, Text(row, "rank"), acting ?? ActingStatus.Definitive)
+            {
+                PoliticalOfficeEntered = Text(row, "political") is null ? null : Choice<bool>(row, "political", YesNo, null),
+            },
         };
     }
 
@@ -402,9 +427,16 @@ public sealed class DatasetImporter
         var goals = (Required(row, "goal") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var goal = goals.Length == 0 ? null : goals[0];
         var name = Required(row, "name");
-        foreach (var unknown in goals.Where(g => !planCodes.Contains(g)))
-            Error(Where(row, "goal"), $"sasaran \"{unknown}\" tidak ada di sheet Rencana");
-        foreach (var twice in goals.GroupBy(g => g, StringComparer.Ordinal).Where(g => g.Count() > 1))
+        // codes that differ only in case are the same code: each goal is taken as spelled in the sheet Rencana
+        for (var i = 0; i < goals.Length; i++)
+        {
+            if (planCodes.TryGetValue(goals[i], out var canonical))
+                goals[i] = canonical;
+            else
+                Error(Where(row, "goal"), $"sasaran \"{goals[i]}\" tidak ada di sheet Rencana");
+        }
+        goal = goals.Length == 0 ? null : goals[0];
+        foreach (var twice in goals.GroupBy(g => g, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
             Error(Where(row, "goal"), $"sasaran \"{twice.Key}\" disebut lebih dari sekali");
         var polarity = Text(row, "polarity") is null ? null : Choice<Polarity>(row, "polarity", Polarities, null);
         if (Text(row, "polarity") is null)
@@ -426,8 +458,8 @@ public sealed class DatasetImporter
         }
 
         var owner = Text(row, "owner");
-        if (owner is not null && unitCodes.Count > 0 && !unitCodes.Contains(owner))
-            Error(Where(row, "owner"), $"unit \"{owner}\" tidak ada di sheet Unit");
+        if (owner is not null && unitCodes.Count > 0 && !unitCodes.TryGetValue(owner, out owner))
+            Error(Where(row, "owner"), $"unit \"{Text(row, "owner")}\" tidak ada di sheet Unit");
         var weight = Number(row, "weight");
         if (weight is < 0)
             Error(Where(row, "weight"), "bobot tidak boleh negatif");
@@ -536,6 +568,49 @@ public sealed class DatasetImporter
             Error(Where(row, "note"), "angka sementara harus menyebut sumbernya di Keterangan");
         var value = Value(row, "value", indicator);
         return value is null ? null : new Realisasi(indicator.Code, period.Value, value, status.Value, note) { PrintedCapaian = Text(row, "printedCapaian") };
+    }
+
+    /// <summary>A printed aggregate: its kind, the code it belongs to (checked against Rencana or Indikator), its period and the figure as printed.</summary>
+    private PrintedFigure? ReadPrintedFigure(RawRow row, HashSet<string> planCodes, Dictionary<string, Indicator> indicators, AgencyProfile? profile)
+    {
+        var kind = Choice(row, "kind", PrintedFigureKinds, (PrintedFigureKind?)null);
+        var value = Required(row, "value");
+        var code = Text(row, "code");
+        if (kind is null)
+        {
+            if (Text(row, "kind") is null)
+                Error(Where(row, "kind"), "wajib diisi: Sasaran, Instansi, Kemajuan atau Efisiensi");
+            return null;
+        }
+
+        var known = kind switch
+        {
+            PrintedFigureKind.Instansi => true,
+            PrintedFigureKind.Sasaran => code is not null && planCodes.Contains(code),
+            PrintedFigureKind.Kemajuan => code is not null && indicators.ContainsKey(code),
+            _ => code is not null && (indicators.ContainsKey(code) || planCodes.Contains(code)),
+        };
+        if (!known)
+        {
+            var where = kind switch { PrintedFigureKind.Sasaran => "sheet Rencana", PrintedFigureKind.Kemajuan => "sheet Indikator", _ => "sheet Indikator maupun Rencana" };
+            Error(Where(row, "code"), code is null ? $"kode wajib diisi untuk jenis {kind}" : $"kode \"{code}\" tidak ada di {where}");
+        }
+
+        if (value is not null && !IndonesianNumber.Parse(value.Trim().TrimEnd('*').TrimEnd('%').Trim()).Success)
+            Error(Where(row, "value"), $"\"{value}\" tidak terbaca sebagai angka (mis. 93,93% atau 1,12)");
+        Period? period = profile?.ReportPeriod;
+        if (Text(row, "period") is { } periodText)
+        {
+            var parsed = Period.Parse(periodText);
+            if (parsed.Success)
+                period = parsed.Value;
+            else
+                Error(Where(row, "period"), parsed.Error!);
+        }
+
+        if (!known || value is null || period is null)
+            return null;
+        return new PrintedFigure(kind.Value, kind == PrintedFigureKind.Instansi ? null : code, period.Value, value, Text(row, "source")) { SourceRow = row.Row };
     }
 
     private Benchmark? ReadBenchmark(RawRow row, Dictionary<string, Indicator> indicators)

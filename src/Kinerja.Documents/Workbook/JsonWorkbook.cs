@@ -42,17 +42,47 @@ public static class JsonWorkbook
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
                 throw new WorkbookImportException([new ImportError(new SourceLocation(fileName, "(berkas)", 0, "", Json: true), "isi JSON harus berupa objek")]);
-            if (root.TryGetProperty("profile", out var profile) && profile.ValueKind == JsonValueKind.Object)
+            // as the .xlsx refuses a column it does not know, the JSON refuses a property it does not know:
+            // a misspelt "realisai" or "tagret" would otherwise be dropped without a word
+            var errors = new List<ImportError>();
+            var seenSections = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var section in root.EnumerateObject())
             {
-                raw.HasProfile = true;
-                foreach (var p in profile.EnumerateObject())
-                    raw.Profile[p.Name] = new RawCell(Text(p.Value), new SourceLocation(fileName, "profile", 0, p.Name, Json: true));
+                var location = new SourceLocation(fileName, section.Name, 0, "", Json: true);
+                if (!seenSections.Add(section.Name))
+                    errors.Add(new ImportError(location, $"bagian \"{section.Name}\" ada dua kali"));
+                else if (section.Name != "$schema" && !string.Equals(section.Name, "profile", StringComparison.OrdinalIgnoreCase) && !WorkbookSchema.Sheets.Any(s => string.Equals(s.Json, section.Name, StringComparison.OrdinalIgnoreCase)))
+                    errors.Add(new ImportError(location, $"bagian \"{section.Name}\" tidak dikenal; bagian yang sah: profile, {string.Join(", ", WorkbookSchema.Sheets.Select(s => s.Json))}"));
+            }
+
+            if (root.TryGetProperty("profile", out var profile))
+            {
+                if (profile.ValueKind != JsonValueKind.Object)
+                {
+                    errors.Add(new ImportError(new SourceLocation(fileName, "profile", 0, "", Json: true), "bagian \"profile\" harus berupa objek"));
+                }
+                else
+                {
+                    raw.HasProfile = true;
+                    foreach (var p in profile.EnumerateObject())
+                    {
+                        var location = new SourceLocation(fileName, "profile", 0, p.Name, Json: true);
+                        if (!raw.Profile.TryAdd(p.Name, new RawCell(Text(p.Value, location, errors), location)))
+                            errors.Add(new ImportError(location, $"kunci \"{p.Name}\" ada dua kali"));
+                    }
+                }
             }
 
             foreach (var sheet in WorkbookSchema.Sheets)
             {
-                if (!root.TryGetProperty(sheet.Json, out var array) || array.ValueKind != JsonValueKind.Array)
+                if (!root.TryGetProperty(sheet.Json, out var array))
                     continue;
+                if (array.ValueKind != JsonValueKind.Array)
+                {
+                    errors.Add(new ImportError(new SourceLocation(fileName, sheet.Json, 0, "", Json: true), $"bagian \"{sheet.Json}\" harus berupa daftar [ ... ]"));
+                    continue;
+                }
+
                 var rows = new List<RawRow>();
                 var index = 0;
                 foreach (var item in array.EnumerateArray())
@@ -62,7 +92,22 @@ public static class JsonWorkbook
                     if (item.ValueKind == JsonValueKind.Object)
                     {
                         foreach (var p in item.EnumerateObject())
-                            row.Cells[p.Name] = new RawCell(Text(p.Value), new SourceLocation(fileName, sheet.Json, index, p.Name, Json: true));
+                        {
+                            var location = new SourceLocation(fileName, sheet.Json, index, p.Name, Json: true);
+                            var column = sheet.ByHeader(p.Name);
+                            if (column is null)
+                            {
+                                errors.Add(new ImportError(location, $"properti \"{p.Name}\" tidak dikenal; yang sah: {string.Join(", ", sheet.Columns.Select(c => c.Json))}"));
+                                continue;
+                            }
+
+                            if (!row.Cells.TryAdd(column.Json, new RawCell(Text(p.Value, location, errors), location)))
+                                errors.Add(new ImportError(location, $"properti \"{column.Json}\" ada dua kali"));
+                        }
+                    }
+                    else if (item.ValueKind != JsonValueKind.Null)
+                    {
+                        errors.Add(new ImportError(new SourceLocation(fileName, sheet.Json, index, "", Json: true), "setiap baris harus berupa objek { ... }"));
                     }
 
                     rows.Add(row);
@@ -70,9 +115,35 @@ public static class JsonWorkbook
 
                 raw.Sheets[sheet.Json] = rows;
             }
+
+            if (errors.Count > 0)
+                throw new WorkbookImportException(errors);
         }
 
         return raw;
+    }
+
+    private static string? Text(JsonElement value, SourceLocation location, List<ImportError> errors)
+    {
+        string? text;
+        try
+        {
+            text = Text(value);
+        }
+        catch (InvalidOperationException)
+        {
+            // a "\uD800" escape without its other half cannot become a .NET string
+            errors.Add(new ImportError(location, "teks berisi karakter Unicode rusak (separuh pasangan surrogate); ketik ulang teks itu"));
+            return null;
+        }
+
+        if (text is not null && CellText.Problem(text) is { } problem)
+        {
+            errors.Add(new ImportError(location, problem));
+            return null;
+        }
+
+        return text;
     }
 
     private static string? Text(JsonElement value) => value.ValueKind switch

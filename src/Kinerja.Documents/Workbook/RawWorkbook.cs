@@ -43,7 +43,11 @@ public sealed record SourceLocation(string File, string Sheet, int Row, string C
         if (Sheet == WholeFile)
             return Row > 0 ? $"{File}, baris {Row}" : File;
         if (Json)
-            return Row > 0 ? $"{File}, {Sheet}[{Row - 1}].{Column}" : $"{File}, {Sheet}.{Column}";
+        {
+            var member = string.IsNullOrEmpty(Column) ? "" : "." + Column;
+            return Row > 0 ? $"{File}, {Sheet}[{Row - 1}]{member}" : $"{File}, {Sheet}{member}";
+        }
+
         var column = CellReference is null ? Column : $"{Column} ({CellReference})";
         if (Row > 0)
             return string.IsNullOrEmpty(column) ? $"{File}, sheet {Sheet}, baris {Row}" : $"{File}, sheet {Sheet}, baris {Row}, kolom {column}";

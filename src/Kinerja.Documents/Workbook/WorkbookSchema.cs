@@ -21,6 +21,7 @@ public static class WorkbookSchema
     public static readonly IReadOnlyList<string> StatusValues = ["Final", "Sementara", "NA"];
     public static readonly IReadOnlyList<string> ActingValues = ["Definitif", "Plt", "Plh"];
     public static readonly IReadOnlyList<string> YesNo = ["Ya", "Tidak"];
+    public static readonly IReadOnlyList<string> PrintedFigureKinds = ["Sasaran", "Instansi", "Kemajuan", "Efisiensi"];
     public static readonly IReadOnlyList<string> PlanLevels = ["Tujuan", "SasaranStrategis", "SasaranProgram", "SasaranKegiatan", "Sasaran", "Program", "Kegiatan", "SubKegiatan"];
 
     /// <summary>Profile keys: JSON name, Indonesian key, note, allowed values.</summary>
@@ -34,14 +35,14 @@ public static class WorkbookSchema
         new("renstraEnd", "Renstra Akhir", "Tahun akhir Renstra"),
         new("lowerIsBetterMethod", "Metode Polaritas Negatif", "A = (2T-R)/T (baku), B = T/R", ["A", "B"]),
         new("capaianCap", "Batas Atas Capaian", "Kosong = tanpa batas; mis. 120"),
-        new("rounding", "Pembulatan", "HalfUp (baku) atau Truncate", ["HalfUp", "Truncate"]),
-        new("realisasiRounding", "Pembulatan Realisasi", "Pembulatan realisasi yang dihitung dari data dasar, bila berbeda dari pembulatan capaian: HalfUp atau Truncate", ["HalfUp", "Truncate"]),
-        new("progressRounding", "Pembulatan Kemajuan", "Pembulatan kemajuan terhadap target akhir Renstra, bila berbeda dari pembulatan capaian: HalfUp atau Truncate", ["HalfUp", "Truncate"]),
+        new("rounding", "Pembulatan", "SetengahKeAtas (baku) atau Potong; juga HalfUp, Truncate", ["SetengahKeAtas", "Potong", "HalfUp", "Truncate"]),
+        new("realisasiRounding", "Pembulatan Realisasi", "Pembulatan realisasi yang dihitung dari data dasar, bila berbeda dari pembulatan capaian: SetengahKeAtas atau Potong (juga HalfUp, Truncate)", ["SetengahKeAtas", "Potong", "HalfUp", "Truncate"]),
+        new("progressRounding", "Pembulatan Kemajuan", "Pembulatan kemajuan terhadap target akhir Renstra, bila berbeda dari pembulatan capaian: SetengahKeAtas atau Potong (juga HalfUp, Truncate)", ["SetengahKeAtas", "Potong", "HalfUp", "Truncate"]),
         new("decimals", "Desimal", "Jumlah desimal persen yang ditampilkan (baku 2)"),
         new("predicateScale", "Skala Predikat", "Permendagri86, DuaStatus, LampuLalin, atau nama skala di sheet Predikat"),
         new("statusColumn", "Kolom Status", "Ya = tampilkan status Tercapai / Tidak Tercapai tetapi Meningkat / Tidak Tercapai di samping kategori; meningkat = realisasi lebih baik dari tahun lalu menurut polaritas", YesNo),
-        new("sasaranAggregation", "Agregasi Sasaran", "Mean (rata-rata) atau Weighted (tertimbang bobot)", ["Mean", "Weighted"]),
-        new("efficiencyMethod", "Metode Efisiensi", "Ratio, Difference atau Savings", ["Ratio", "Difference", "Savings"]),
+        new("sasaranAggregation", "Agregasi Sasaran", "RataRata (baku) atau Berbobot (tertimbang bobot); juga Mean, Weighted", ["RataRata", "Berbobot", "Mean", "Weighted"]),
+        new("efficiencyMethod", "Metode Efisiensi", "Rasio, Selisih atau Penghematan; juga Ratio, Difference, Savings", ["Rasio", "Selisih", "Penghematan", "Ratio", "Difference", "Savings"]),
         new("superiorPosition", "Jabatan Atasan", "Jabatan atasan langsung pimpinan (pihak kedua Perjanjian Kinerja), mis. Bupati Banjar"),
         new("superiorName", "Nama Atasan", "Nama atasan langsung"),
         new("superiorNip", "NIP Atasan", "NIP atasan langsung (18 digit), bila ada"),
@@ -49,6 +50,12 @@ public static class WorkbookSchema
         new("superiorActing", "Status Atasan", "Definitif, Plt atau Plh", ActingValues),
         new("signingPlace", "Tempat Penandatanganan", "Kota tempat dokumen ditandatangani, mis. Martapura"),
         new("absorptionTarget", "Target Penyerapan", "Target penyerapan anggaran (persen), opsional"),
+        new("superiorPolitical", "Atasan Pejabat Politik", "Ya bila atasan pejabat politik (Presiden, Menteri, Gubernur, Bupati, Wali Kota): tanpa NIP dan pangkat; kosong = ditentukan dari jabatan", YesNo),
+        new("signingDate", "Tanggal Penandatanganan", "Tanggal laporan ditandatangani: 2026-02-02, 2 Februari 2026 atau Februari 2026"),
+        new("parentBody", "Instansi Induk", "Baris di atas nama instansi pada sampul, mis. PEMERINTAH KABUPATEN BANJAR"),
+        new("negativeAmounts", "Angka Negatif", "Cara menulis jumlah negatif (sisa minus): Minus (-3.625.000, baku) atau Kurung ((3.625.000))", ["Minus", "Kurung"]),
+        new("rupiahSpace", "Spasi Rupiah", "Ya = \"Rp 12.081.204.858\" (baku), Tidak = \"Rp12.081.204.858\"", YesNo),
+        new("amountsInWords", "Terbilang", "Ya = jumlah anggaran PK ditulis juga dengan huruf (terbilang)", YesNo),
     ];
 
     public static readonly IReadOnlyList<string> DataPeriodTypeValues = ["Mingguan", "Bulanan", "Triwulanan", "Tahunan"];
@@ -82,6 +89,40 @@ public static class WorkbookSchema
         ]),
     ];
 
+    /// <summary>The Perjanjian Kinerja versions of the year and the budget each promised (issue 13 item 5, issue 11 item 6).</summary>
+    public static readonly IReadOnlyList<SheetSpec> PkSheets =
+    [
+        new("pkVersions", "PK", "Versi Perjanjian Kinerja: awal dan setiap perubahan, dengan tanggal dan penandatangan",
+        [
+            new("version", "Versi", "awal, perubahan-1, perubahan-2, ...", Required: true),
+            new("date", "Tanggal", "Tanggal penandatanganan: 2024-06-30, 30 Juni 2024 atau Januari 2024"),
+            new("place", "Tempat", "Tempat penandatanganan; kosong = Tempat Penandatanganan di Profil"),
+            new("firstPosition", "Jabatan Pihak Pertama", "Jabatan yang berjanji; kosong = pimpinan unit teratas di sheet Unit"),
+            new("firstName", "Nama Pihak Pertama", "Nama pejabat pihak pertama"),
+            new("firstNip", "NIP Pihak Pertama", "NIP 18 angka; kosong untuk pejabat politik"),
+            new("firstRank", "Pangkat Pihak Pertama", "Pangkat/golongan, mis. Pembina Utama Muda (IV/c)"),
+            new("firstActing", "Status Pihak Pertama", "Definitif, Plt atau Plh", ActingValues),
+            new("firstPolitical", "Pihak Pertama Pejabat Politik", "Ya/Tidak; kosong = ditentukan dari jabatan", YesNo),
+            new("secondPosition", "Jabatan Pihak Kedua", "Jabatan atasan; kosong = Jabatan Atasan di Profil"),
+            new("secondName", "Nama Pihak Kedua", "Nama atasan"),
+            new("secondNip", "NIP Pihak Kedua", "NIP 18 angka; kosong untuk pejabat politik"),
+            new("secondRank", "Pangkat Pihak Kedua", "Pangkat/golongan"),
+            new("secondActing", "Status Pihak Kedua", "Definitif, Plt atau Plh", ActingValues),
+            new("secondPolitical", "Pihak Kedua Pejabat Politik", "Ya/Tidak; kosong = ditentukan dari jabatan", YesNo),
+            new("oneParty", "Satu Pihak", "Ya = pernyataan satu pihak (pimpinan K/L, Kepala Daerah); kosong = Ya bila pihak pertama pejabat politik", YesNo),
+        ]),
+        new("pkBudget", "AnggaranPK", "Anggaran yang tercantum pada setiap versi Perjanjian Kinerja (terpisah dari realisasi anggaran)",
+        [
+            new("version", "Versi", "Versi PK: awal, perubahan-1, ...", Required: true),
+            new("code", "Kode", "Kode program/kegiatan/sub kegiatan", Required: true),
+            new("name", "Nama", "Uraian", Required: true),
+            new("parent", "Induk", "Kode baris induk pada versi yang sama"),
+            new("level", "Level", "Program, Kegiatan, SubKegiatan, ..."),
+            new("pagu", "Pagu", "Pagu (Rp) seperti tercetak pada PK versi itu", Required: true),
+            new("goals", "Mendanai", "Kode sasaran/indikator yang didanai, dipisah ;"),
+        ]),
+    ];
+
     public static readonly IReadOnlyList<SheetSpec> Sheets =
     [
         new("units", "Unit", "Unit organisasi dan pejabatnya",
@@ -95,6 +136,7 @@ public static class WorkbookSchema
             new("nip", "NIP", "NIP 18 digit"),
             new("rank", "Pangkat", "Pangkat/golongan"),
             new("acting", "Status", "Definitif, Plt atau Plh", ActingValues),
+            new("political", "Pejabat Politik", "Ya untuk Menteri, Gubernur, Bupati, Wali Kota (tanpa NIP); kosong = ditentukan dari jabatan", YesNo),
         ]),
         new("plan", "Rencana", "Pohon rencana: tujuan, sasaran, program, kegiatan",
         [
@@ -128,7 +170,7 @@ public static class WorkbookSchema
             new("period", "Periode", "2024, 2026-TW1, atau Renstra (target akhir Renstra)", Required: true),
             new("value", "Nilai", "Nilai seperti tercetak: 2,71%, 1.762, 56,40-59,32 %, 3 dari 4, WTP", Required: true),
             new("cumulative", "Kumulatif", "Untuk target triwulan: Ya = s.d. triwulan", YesNo),
-            new("document", "Dokumen", "Renstra, PK, PK Perubahan"),
+            new("document", "Dokumen", "Renstra, PK (versi awal), PK Perubahan, PK Perubahan 2 (sesuai sheet PK)"),
         ]),
         new("realisasi", "Realisasi", "Realisasi per periode",
         [
@@ -138,6 +180,14 @@ public static class WorkbookSchema
             new("status", "Status", "Final, Sementara, NA", StatusValues),
             new("note", "Keterangan", "Alasan N/A atau sumber angka sementara"),
             new("printedCapaian", "Capaian Tercetak", "Capaian yang tercetak di laporan sumber (untuk pemeriksaan)"),
+        ]),
+        new("printedFigures", "AngkaTercetak", "Angka agregat yang tercetak di laporan sumber, untuk diperiksa: capaian sasaran, capaian instansi, kemajuan Renstra, efisiensi",
+        [
+            new("kind", "Jenis", "Sasaran (capaian simpul rencana), Instansi (capaian instansi), Kemajuan (realisasi / target akhir Renstra per indikator), Efisiensi (per indikator, atau per sasaran untuk metode Ratio)", PrintedFigureKinds, Required: true),
+            new("code", "Kode", "Kode sasaran (Sasaran, Efisiensi Ratio) atau indikator (Kemajuan, Efisiensi); kosong untuk Instansi"),
+            new("period", "Periode", "Periode angka itu; kosong = periode laporan"),
+            new("value", "Nilai", "Angka seperti tercetak, mis. 93,93% atau 1,12", Required: true),
+            new("source", "Sumber", "Tempat angka tercetak, mis. Tabel 3.5; tidak dihitung"),
         ]),
         new("benchmarks", "Pembanding", "Indikator yang sama untuk provinsi/nasional",
         [
@@ -185,8 +235,10 @@ public static class WorkbookSchema
             new("category", "Kategori", "Mis. IV, S2, PNS, PPPK", Required: true),
             new("count", "Jumlah", "Jumlah pegawai, bilangan bulat 0 atau lebih", Required: true),
         ]),
+        .. PkSheets,
         .. DataSheets,
     ];
+
 
     public static SheetSpec Sheet(string json) => Sheets.Single(s => s.Json == json);
 }

@@ -9,6 +9,11 @@ namespace Kinerja.Documents.Workbook;
 /// <summary>Reads and writes the .xlsx form of the workbook with the OpenXML SDK.</summary>
 public static class XlsxWorkbook
 {
+    /// <summary>
+    /// Reads the workbook's own sheets with the SDK's streaming <see cref="OpenXmlReader"/>: one pass over each sheet's
+    /// XML, no document tree, so a big agency or a sheet formatted down to row 1.048.576 reads in bounded memory.
+    /// Every problem found is collected with its cell before the file is refused.
+    /// </summary>
     public static RawWorkbook Read(string path)
     {
         var fileName = Path.GetFileName(path);
@@ -17,155 +22,452 @@ public static class XlsxWorkbook
         {
             document = SpreadsheetDocument.Open(path, false);
         }
-        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or FileFormatException)
+        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or FileFormatException or System.Xml.XmlException or NotSupportedException)
         {
-            throw new WorkbookImportException([new ImportError(new SourceLocation(fileName, "(berkas)", 0, ""), "bukan berkas .xlsx yang sah: " + e.Message)]);
+            throw WholeFile(fileName, "bukan berkas .xlsx yang sah (" + OneLine(e.Message) + ")");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw DataImporter.Unreadable(path, e);
         }
 
-        using (document)
+        try
         {
-            var raw = new RawWorkbook { FileName = fileName, IsJson = false };
-            var workbookPart = document.WorkbookPart ?? throw new WorkbookImportException([new ImportError(new SourceLocation(fileName, "(berkas)", 0, ""), "berkas .xlsx tanpa workbook")]);
-            var shared = workbookPart.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(i => i.InnerText).ToList() ?? [];
-            var percentStyles = PercentStyleIndexes(workbookPart);
-            var sheets = workbookPart.Workbook.Sheets?.Elements<Sheet>().ToList() ?? [];
-            foreach (var sheet in sheets)
+            using (document)
+                return Read(document, fileName);
+        }
+        catch (Exception e) when (e is System.Xml.XmlException or OpenXmlPackageException or InvalidDataException or FileFormatException or NotSupportedException)
+        {
+            // a part whose XML is broken (a raw control character, a cut-off file): refused, never a crash
+            throw WholeFile(fileName, "isi .xlsx rusak dan tidak dapat dibaca (" + OneLine(e.Message) + "); buka dan simpan ulang di Excel atau LibreOffice");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw DataImporter.Unreadable(path, e);
+        }
+    }
+
+    private static WorkbookImportException WholeFile(string fileName, string message) =>
+        new([new ImportError(new SourceLocation(fileName, SourceLocation.WholeFile, 0, ""), message)]);
+
+    private static string OneLine(string text) => string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+
+    private static RawWorkbook Read(SpreadsheetDocument document, string fileName)
+    {
+        var raw = new RawWorkbook { FileName = fileName, IsJson = false };
+        var workbookPart = document.WorkbookPart ?? throw WholeFile(fileName, "berkas .xlsx tanpa workbook (mungkin dokumen Word atau PowerPoint yang diberi akhiran .xlsx)");
+        var errors = new List<ImportError>();
+        var styles = CellStyles.Of(workbookPart);
+        List<string>? shared = null;
+        foreach (var sheet in workbookPart.Workbook?.Sheets?.Elements<Sheet>() ?? [])
+        {
+            var name = sheet.Name?.Value ?? "";
+            var isProfile = string.Equals(name, WorkbookSchema.ProfileSheet, StringComparison.OrdinalIgnoreCase);
+            var spec = WorkbookSchema.Sheets.FirstOrDefault(s => string.Equals(s.Sheet, name, StringComparison.OrdinalIgnoreCase));
+            if (!isProfile && spec is null)
+                continue; // "Petunjuk" and the user's own sheets are not read at all
+            // a chart sheet or dialog sheet has no cells: harmless beside our sheets, wrong in place of one
+            if (sheet.Id?.Value is not { } id || !workbookPart.TryGetPartById(id, out var part) || part is not WorksheetPart worksheetPart)
             {
-                var name = sheet.Name?.Value ?? "";
-                var isOurs = string.Equals(name, WorkbookSchema.ProfileSheet, StringComparison.OrdinalIgnoreCase) || WorkbookSchema.Sheets.Any(s => string.Equals(s.Sheet, name, StringComparison.OrdinalIgnoreCase));
-                // a chart sheet or dialog sheet has no cells: harmless beside our sheets, wrong in place of one
-                if (sheet.Id?.Value is not { } id || !workbookPart.TryGetPartById(id, out var part) || part is not WorksheetPart { Worksheet: { } worksheet })
-                {
-                    if (isOurs)
-                        throw new WorkbookImportException([new ImportError(new SourceLocation(fileName, name, 0, "(sheet)"), $"sheet \"{name}\" bukan lembar kerja berisi sel (mis. lembar grafik); isi data di lembar kerja biasa")]);
-                    continue;
-                }
-
-                var cells = ReadCells(worksheet, shared, percentStyles);
-                if (string.Equals(name, WorkbookSchema.ProfileSheet, StringComparison.OrdinalIgnoreCase))
-                {
-                    raw.HasProfile = true;
-                    foreach (var (row, values) in cells.Where(r => r.Key > 1))
-                    {
-                        var key = values.GetValueOrDefault("A");
-                        if (string.IsNullOrWhiteSpace(key))
-                            continue;
-                        var spec = WorkbookSchema.ProfileKeys.FirstOrDefault(k => string.Equals(k.Header, key.Trim(), StringComparison.OrdinalIgnoreCase) || string.Equals(k.Json, key.Trim(), StringComparison.OrdinalIgnoreCase));
-                        var jsonKey = spec?.Json ?? key.Trim();
-                        raw.Profile[jsonKey] = new RawCell(values.GetValueOrDefault("B"), new SourceLocation(fileName, name, row, key.Trim(), "B" + row));
-                    }
-
-                    continue;
-                }
-
-                var spec2 = WorkbookSchema.Sheets.FirstOrDefault(s => string.Equals(s.Sheet, name, StringComparison.OrdinalIgnoreCase));
-                if (spec2 is null)
-                    continue; // "Petunjuk" and the user's own sheets are ignored
-                var header = cells.GetValueOrDefault(1) ?? [];
-                var columns = new Dictionary<string, (string Json, string Header)>();
-                var letterOf = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-                foreach (var (letter, text) in header)
-                {
-                    if (string.IsNullOrWhiteSpace(text))
-                        continue;
-                    var column = spec2.ByHeader(text);
-                    if (column is null)
-                        throw new WorkbookImportException([new ImportError(new SourceLocation(fileName, name, 1, text, letter + "1"), $"kolom \"{text}\" tidak dikenal; kolom yang sah: {string.Join(", ", spec2.Columns.Select(c => c.Header))}")]);
-                    // two headers for one column ("Nilai" twice, or "Nilai" and "value"): which one holds the data is a guess
-                    if (letterOf.TryGetValue(column.Json, out var earlier))
-                        throw new WorkbookImportException([new ImportError(new SourceLocation(fileName, name, 1, text, letter + "1"), $"kolom \"{column.Header}\" ada dua kali: {earlier}1 dan {letter}1; hapus salah satu")]);
-                    letterOf[column.Json] = letter;
-                    columns[letter] = (column.Json, column.Header);
-                }
-
-                var rows = new List<RawRow>();
-                foreach (var (rowNumber, values) in cells.Where(r => r.Key > 1).OrderBy(r => r.Key))
-                {
-                    var row = new RawRow { Row = rowNumber, SheetName = name };
-                    foreach (var (letter, text) in values)
-                    {
-                        if (columns.TryGetValue(letter, out var column))
-                            row.Cells[column.Json] = new RawCell(text, new SourceLocation(fileName, name, rowNumber, column.Header, letter + rowNumber));
-                        else if (!string.IsNullOrWhiteSpace(text))
-                            throw new WorkbookImportException([new ImportError(new SourceLocation(fileName, name, rowNumber, letter, letter + rowNumber), "isi di kolom tanpa judul kolom")]);
-                    }
-
-                    // columns present in the header but empty in this row still get a location for "required" errors
-                    foreach (var (letter, column) in columns)
-                        row.Cells.TryAdd(column.Json, new RawCell(null, new SourceLocation(fileName, name, rowNumber, column.Header, letter + rowNumber)));
-                    if (!row.IsEmpty)
-                        rows.Add(row);
-                }
-
-                raw.Sheets[spec2.Json] = rows;
+                errors.Add(new ImportError(new SourceLocation(fileName, name, 0, "(sheet)"), $"sheet \"{name}\" bukan lembar kerja berisi sel (mis. lembar grafik); isi data di lembar kerja biasa"));
+                continue;
             }
 
-            return raw;
-        }
-    }
-
-    private static HashSet<uint> PercentStyleIndexes(WorkbookPart workbookPart)
-    {
-        var result = new HashSet<uint>();
-        var stylesheet = workbookPart.WorkbookStylesPart?.Stylesheet;
-        var formats = stylesheet?.CellFormats?.Elements<CellFormat>().ToList();
-        if (formats is null)
-            return result;
-        var custom = stylesheet!.NumberingFormats?.Elements<NumberingFormat>()
-            .Where(n => n.FormatCode?.Value?.Contains('%') == true)
-            .Select(n => n.NumberFormatId!.Value).ToHashSet() ?? [];
-        for (var i = 0; i < formats.Count; i++)
-        {
-            var id = formats[i].NumberFormatId?.Value ?? 0;
-            if (id is 9 or 10 || custom.Contains(id))
-                result.Add((uint)i);
-        }
-
-        return result;
-    }
-
-    private static SortedDictionary<int, Dictionary<string, string?>> ReadCells(Worksheet worksheet, List<string> shared, HashSet<uint> percentStyles)
-    {
-        var result = new SortedDictionary<int, Dictionary<string, string?>>();
-        foreach (var cell in worksheet.Descendants<Cell>())
-        {
-            var reference = cell.CellReference?.Value;
-            if (reference is null)
+            shared ??= SharedStrings(workbookPart);
+            var reader = new SheetReader(fileName, name, shared, styles, errors);
+            if (isProfile)
+            {
+                raw.HasProfile = true;
+                reader.Read(worksheetPart, (rowNumber, values) =>
+                {
+                    if (rowNumber <= 1 || values.GetValueOrDefault("A") is not { } key || string.IsNullOrWhiteSpace(key))
+                        return;
+                    var profileKey = WorkbookSchema.ProfileKeys.FirstOrDefault(k => string.Equals(k.Header, key.Trim(), StringComparison.OrdinalIgnoreCase) || string.Equals(k.Json, key.Trim(), StringComparison.OrdinalIgnoreCase));
+                    raw.Profile[profileKey?.Json ?? key.Trim()] = new RawCell(values.GetValueOrDefault("B"), new SourceLocation(fileName, name, rowNumber, key.Trim(), "B" + rowNumber));
+                });
                 continue;
-            var letters = new string(reference.TakeWhile(char.IsLetter).ToArray());
-            var row = int.Parse(reference[letters.Length..], CultureInfo.InvariantCulture);
-            if (!result.TryGetValue(row, out var values))
-                result[row] = values = [];
-            values[letters] = CellText(cell, shared, percentStyles);
+            }
+
+            var columns = new Dictionary<string, (string Json, string Header)>(StringComparer.Ordinal);
+            var letterOf = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            var rows = new List<RawRow>();
+            reader.Read(worksheetPart, (rowNumber, values) =>
+            {
+                if (rowNumber == 1)
+                {
+                    foreach (var (letter, text) in values)
+                    {
+                        if (string.IsNullOrWhiteSpace(text))
+                            continue;
+                        var column = spec!.ByHeader(text);
+                        if (column is null)
+                        {
+                            errors.Add(new ImportError(new SourceLocation(fileName, name, 1, text, letter + "1"), $"kolom \"{text}\" tidak dikenal; kolom yang sah: {string.Join(", ", spec.Columns.Select(c => c.Header))}"));
+                            continue;
+                        }
+
+                        // two headers for one column ("Nilai" twice, or "Nilai" and "value"): which one holds the data is a guess
+                        if (letterOf.TryGetValue(column.Json, out var earlier))
+                        {
+                            errors.Add(new ImportError(new SourceLocation(fileName, name, 1, text, letter + "1"), $"kolom \"{column.Header}\" ada dua kali: {earlier}1 dan {letter}1; hapus salah satu"));
+                            continue;
+                        }
+
+                        letterOf[column.Json] = letter;
+                        columns[letter] = (column.Json, column.Header);
+                        reader.Headers[letter] = column.Header;
+                    }
+
+                    return;
+                }
+
+                var row = new RawRow { Row = rowNumber, SheetName = name };
+                foreach (var (letter, text) in values)
+                {
+                    if (columns.TryGetValue(letter, out var column))
+                        row.Cells[column.Json] = new RawCell(text, new SourceLocation(fileName, name, rowNumber, column.Header, letter + rowNumber));
+                    else if (!string.IsNullOrWhiteSpace(text))
+                        errors.Add(new ImportError(new SourceLocation(fileName, name, rowNumber, letter, letter + rowNumber), "isi di kolom tanpa judul kolom"));
+                }
+
+                if (row.IsEmpty)
+                    return;
+                // columns present in the header but empty in this row still get a location for "required" errors
+                foreach (var (letter, column) in columns)
+                    row.Cells.TryAdd(column.Json, new RawCell(null, new SourceLocation(fileName, name, rowNumber, column.Header, letter + rowNumber)));
+                rows.Add(row);
+            });
+            // rows are in order in any file Excel writes; a hand-made file may list them otherwise
+            raw.Sheets[spec!.Json] = [.. rows.OrderBy(r => r.Row)];
+        }
+
+        if (errors.Count > 0)
+            throw new WorkbookImportException(errors);
+        return raw;
+    }
+
+    /// <summary>The shared string table, streamed: rich text runs joined, phonetic guides (rPh) left out.</summary>
+    private static List<string> SharedStrings(WorkbookPart workbookPart)
+    {
+        var result = new List<string>();
+        if (workbookPart.SharedStringTablePart is not { } part)
+            return result;
+        using var reader = OpenXmlReader.Create(part);
+        var text = new System.Text.StringBuilder();
+        var phonetic = 0;
+        while (reader.Read())
+        {
+            var type = reader.ElementType;
+            if (type == typeof(SharedStringItem))
+            {
+                if (reader.IsStartElement)
+                    text.Clear();
+                else if (reader.IsEndElement)
+                    result.Add(text.ToString());
+            }
+            else if (type == typeof(PhoneticRun))
+            {
+                phonetic += reader.IsStartElement ? 1 : reader.IsEndElement ? -1 : 0;
+            }
+            else if (type == typeof(Text) && reader.IsStartElement && phonetic == 0)
+            {
+                text.Append(reader.GetText());
+            }
         }
 
         return result;
     }
 
-    private static string? CellText(Cell cell, List<string> shared, HashSet<uint> percentStyles)
+    /// <summary>The number formats that matter for reading: percentages (value x 100) and dates (refused).</summary>
+    private sealed class CellStyles
     {
-        var type = cell.DataType?.Value;
-        if (type == CellValues.InlineString)
-            return cell.InlineString?.InnerText;
-        var text = cell.CellValue?.Text;
-        if (text is null)
-            return null;
-        if (type == CellValues.SharedString)
-            return int.TryParse(text, out var i) && i < shared.Count ? shared[i] : null;
-        if (type == CellValues.Boolean)
-            return text == "1" ? "Ya" : "Tidak";
-        if (type == CellValues.String || type == CellValues.Error)
+        public HashSet<uint> Percent { get; } = [];
+
+        public Dictionary<uint, string> Date { get; } = [];
+
+        public static CellStyles Of(WorkbookPart workbookPart)
+        {
+            var styles = new CellStyles();
+            var stylesheet = workbookPart.WorkbookStylesPart?.Stylesheet;
+            var formats = stylesheet?.CellFormats?.Elements<CellFormat>().ToList();
+            if (formats is null)
+                return styles;
+            var custom = stylesheet!.NumberingFormats?.Elements<NumberingFormat>()
+                .Where(n => n.NumberFormatId?.Value is not null)
+                .GroupBy(n => n.NumberFormatId!.Value)
+                .ToDictionary(g => g.Key, g => g.First().FormatCode?.Value ?? "") ?? [];
+            for (var i = 0; i < formats.Count; i++)
+            {
+                var id = formats[i].NumberFormatId?.Value ?? 0;
+                var code = custom.GetValueOrDefault(id);
+                if (id is 9 or 10 || code?.Contains('%') == true)
+                    styles.Percent.Add((uint)i);
+                else if (id is >= 14 and <= 22 or >= 45 and <= 47 || (code is not null && IsDateFormat(code)))
+                    styles.Date[(uint)i] = code ?? "";
+            }
+
+            return styles;
+        }
+
+        /// <summary>A custom format that shows a date or time: d, m, y, h or s outside quotes, brackets and escapes.</summary>
+        private static bool IsDateFormat(string code)
+        {
+            var inQuotes = false;
+            for (var i = 0; i < code.Length; i++)
+            {
+                var c = code[i];
+                if (c == '"')
+                    inQuotes = !inQuotes;
+                else if (inQuotes)
+                    continue;
+                else if (c is '\\' or '_' or '*')
+                    i++;
+                else if (c == '[')
+                {
+                    var close = code.IndexOf(']', i);
+                    // [h], [mm], [ss] are elapsed time; [Red] or [$-421] are colours and locales
+                    if (close > i && code[(i + 1)..close].ToLowerInvariant() is "h" or "hh" or "m" or "mm" or "s" or "ss")
+                        return true;
+                    i = close < 0 ? code.Length : close;
+                }
+                else if (char.ToLowerInvariant(c) is 'd' or 'm' or 'y' or 'h' or 's' or 'e')
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
+    /// <summary>Streams one sheet row by row, handing each row's non-empty cell texts by column letter to a callback.</summary>
+    private sealed class SheetReader(string fileName, string sheetName, List<string> shared, CellStyles styles, List<ImportError> errors)
+    {
+        /// <summary>Column headers by letter, once the header row is read: errors name the column as the user titled it.</summary>
+        public Dictionary<string, string> Headers { get; } = new(StringComparer.Ordinal);
+
+        public void Read(WorksheetPart part, Action<int, Dictionary<string, string?>> onRow)
+        {
+            using var reader = OpenXmlReader.Create(part);
+            var values = new Dictionary<string, string?>(StringComparer.Ordinal);
+            var rowNumber = 0;
+            var lastRow = 0;
+            var cell = new CellState();
+            var inlineText = new System.Text.StringBuilder();
+            var phonetic = 0;
+            var inInline = false;
+            while (reader.Read())
+            {
+                var type = reader.ElementType;
+                if (type == typeof(Row))
+                {
+                    if (reader.IsStartElement)
+                    {
+                        rowNumber = RowNumber(reader, lastRow);
+                        lastRow = rowNumber;
+                        cell.LastColumn = -1;
+                    }
+                    else if (reader.IsEndElement)
+                    {
+                        if (values.Count > 0)
+                            onRow(rowNumber, values);
+                        values = new Dictionary<string, string?>(StringComparer.Ordinal);
+                    }
+                }
+                else if (type == typeof(Cell))
+                {
+                    if (reader.IsStartElement)
+                    {
+                        cell.Start(reader, rowNumber);
+                    }
+                    else if (reader.IsEndElement)
+                    {
+                        var text = CellText(cell, inlineText);
+                        if (!string.IsNullOrEmpty(text))
+                            values[cell.Letters] = text;
+                        inlineText.Clear();
+                    }
+                }
+                else if (type == typeof(CellValue) && reader.IsStartElement)
+                {
+                    cell.Value = reader.GetText();
+                }
+                else if (type == typeof(CellFormula) && reader.IsStartElement)
+                {
+                    cell.HasFormula = true;
+                }
+                else if (type == typeof(InlineString))
+                {
+                    inInline = reader.IsStartElement;
+                    cell.IsInline = true;
+                }
+                else if (type == typeof(PhoneticRun))
+                {
+                    phonetic += reader.IsStartElement ? 1 : reader.IsEndElement ? -1 : 0;
+                }
+                else if (type == typeof(Text) && reader.IsStartElement && inInline && phonetic == 0)
+                {
+                    inlineText.Append(reader.GetText());
+                }
+            }
+        }
+
+        private static int RowNumber(OpenXmlReader reader, int lastRow)
+        {
+            foreach (var attribute in reader.Attributes)
+            {
+                if (attribute.LocalName == "r" && int.TryParse(attribute.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number > 0)
+                    return number;
+            }
+
+            // "r" is optional: a row without it follows the one before
+            return lastRow + 1;
+        }
+
+        private SourceLocation Location(CellState cell) => new(fileName, sheetName, cell.Row, Headers.GetValueOrDefault(cell.Letters) ?? cell.Letters, cell.Letters + cell.Row);
+
+        private string? CellText(CellState cell, System.Text.StringBuilder inlineText)
+        {
+            string? text;
+            if (cell.IsInline || cell.Type == "inlineStr")
+            {
+                text = inlineText.ToString();
+            }
+            else if (cell.Value is null)
+            {
+                if (cell.HasFormula)
+                    errors.Add(new ImportError(Location(cell), "sel berisi rumus tanpa nilai tersimpan; buka dan simpan berkas di Excel atau LibreOffice agar nilainya dihitung, atau ketik nilainya"));
+                return null;
+            }
+            else
+            {
+                switch (cell.Type)
+                {
+                    case "s":
+                        if (!int.TryParse(cell.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var index) || index >= shared.Count)
+                        {
+                            errors.Add(new ImportError(Location(cell), $"sel menunjuk teks bersama nomor {cell.Value} yang tidak ada; berkas rusak, simpan ulang di Excel"));
+                            return null;
+                        }
+
+                        text = shared[index];
+                        break;
+                    case "b":
+                        return cell.Value == "1" ? "Ya" : "Tidak";
+                    case "str" or "e":
+                        text = cell.Value;
+                        break;
+                    default:
+                        return NumberText(cell);
+                }
+            }
+
+            text = DecodeEscapes(text);
+            if (text.Length > 0 && Workbook.CellText.Problem(text) is { } problem)
+            {
+                errors.Add(new ImportError(Location(cell), problem));
+                return null;
+            }
+
             return text;
-        // a numeric cell: exact decimal text, written with a decimal comma so it cannot be read as thousands
-        if (!decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
-            return text;
-        if (cell.StyleIndex?.Value is { } style && percentStyles.Contains(style))
-            return IndonesianNumber.FromNumberCell(number * 100m) + "%";
-        return IndonesianNumber.FromNumberCell(number);
+        }
+
+        /// <summary>A numeric cell as exact decimal text with a decimal comma, so it cannot be read as thousands.</summary>
+        private string? NumberText(CellState cell)
+        {
+            var text = cell.Value!.Trim();
+            if (cell.Style is { } style && styles.Date.ContainsKey(style))
+            {
+                // the workbook has no date columns: a date here is a number or period typed into a date-formatted cell
+                var serial = double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d : double.NaN;
+                var shown = serial is >= 1 and < 2958466 ? DateTime.FromOADate(serial).ToString(serial % 1 == 0 ? "dd-MM-yyyy" : "dd-MM-yyyy HH:mm", CultureInfo.InvariantCulture) : text;
+                errors.Add(new ImportError(Location(cell), $"sel berformat tanggal ({shown}), disimpan Excel sebagai nomor seri {text}; workbook ini tidak memakai tanggal: ubah format sel menjadi Umum/Angka dan ketik nilainya (mis. 2025 atau 2025-TW1)"));
+                return null;
+            }
+
+            if (!decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
+                return text; // beyond decimal (1e308): the importer refuses it as typed, at this cell
+            if (cell.Style is { } percentStyle && styles.Percent.Contains(percentStyle))
+            {
+                try
+                {
+                    return IndonesianNumber.FromNumberCell(number * 100m) + "%";
+                }
+                catch (OverflowException)
+                {
+                    return text;
+                }
+            }
+
+            return IndonesianNumber.FromNumberCell(number);
+        }
+
+        /// <summary>Excel writes characters XML cannot hold as _xHHHH_ (and a literal "_x" as _x005F_x): read them back.</summary>
+        private static string DecodeEscapes(string text)
+        {
+            if (!text.Contains("_x", StringComparison.Ordinal))
+                return text;
+            return System.Text.RegularExpressions.Regex.Replace(text, "_x([0-9A-Fa-f]{4})_", m => ((char)int.Parse(m.Groups[1].Value, NumberStyles.HexNumber, CultureInfo.InvariantCulture)).ToString());
+        }
+    }
+
+    /// <summary>The cell being read: its attributes and value, reset at each &lt;c&gt;.</summary>
+    private sealed class CellState
+    {
+        public int Row { get; private set; }
+
+        public string Letters { get; private set; } = "";
+
+        public string? Type { get; private set; }
+
+        public uint? Style { get; private set; }
+
+        public string? Value { get; set; }
+
+        public bool HasFormula { get; set; }
+
+        public bool IsInline { get; set; }
+
+        public int LastColumn { get; set; } = -1;
+
+        public void Start(OpenXmlReader reader, int row)
+        {
+            Row = row;
+            Type = null;
+            Style = null;
+            Value = null;
+            HasFormula = false;
+            IsInline = false;
+            string? reference = null;
+            foreach (var attribute in reader.Attributes)
+            {
+                switch (attribute.LocalName)
+                {
+                    case "r":
+                        reference = attribute.Value;
+                        break;
+                    case "t":
+                        Type = attribute.Value;
+                        break;
+                    case "s":
+                        Style = uint.TryParse(attribute.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var s) ? s : null;
+                        break;
+                }
+            }
+
+            // "r" is optional: a cell without it follows the one before in its row
+            var letters = reference is null ? "" : new string(reference.TakeWhile(char.IsAsciiLetter).ToArray()).ToUpperInvariant();
+            LastColumn = letters.Length > 0 ? ColumnIndex(letters) : LastColumn + 1;
+            Letters = letters.Length > 0 ? letters : ColumnLetter(LastColumn);
+        }
+
+        private static int ColumnIndex(string letters)
+        {
+            var index = 0;
+            foreach (var c in letters)
+                index = (index * 26) + (c - 'A' + 1);
+            return index - 1;
+        }
     }
 
     /// <summary>Writes the workbook with a Petunjuk sheet, bold headers, input prompts and drop-down lists.</summary>

@@ -68,8 +68,11 @@ public sealed class DataValueChecks : IDatasetCheck
                 if (sum == total)
                     continue;
                 var name = elements.TryGetValue(cell.First().ElementCode, out var e) ? e.Name : cell.First().ElementCode;
+                // as many decimals as the figures were written with: 25,03 + 23,65 + 12,01 + 19,63 = 80,32, never 80 (25 + 24 + 12 + 20)
+                var decimals = parts.Select(p => p.Value).Append(total).Max(Written);
+                string F(decimal v) => IndonesianNumber.Format(v, decimals);
                 yield return new Finding(Severity.Error, "rincian-tidak-sama-jumlah", "NilaiData", $"{cell.First().ElementCode} {cell.Key.UnitCode} {cell.Key.Period}",
-                    $"rincian {name} menurut {parts.Key.ToLowerInvariant()} berjumlah {IndonesianNumber.Format(sum, 0)} ({string.Join(" + ", parts.Select(p => IndonesianNumber.Format(p.Value, 0)))}), tidak sama dengan jumlah {IndonesianNumber.Format(total, 0)} (selisih {IndonesianNumber.Format(sum - total, 0)})")
+                    $"rincian {name} menurut {parts.Key.ToLowerInvariant()} berjumlah {F(sum)} ({string.Join(" + ", parts.Select(p => F(p.Value)))}), tidak sama dengan jumlah {F(total)} (selisih {F(Math.Abs(sum - total))})")
                 { Row = parts.First().SourceRow };
             }
         }
@@ -84,6 +87,9 @@ public sealed class DataValueChecks : IDatasetCheck
     };
 
     private static int Decimals(decimal value) => value == decimal.Truncate(value) ? 0 : 2;
+
+    /// <summary>Decimals as written (a parsed 25,03 keeps its scale 2; 1.762 has 0); trailing zeros of a computed value do not count.</summary>
+    private static int Written(decimal value) => (decimal.GetBits(value)[3] >> 16) & 0xFF;
 
     private static string Describe(DataPeriodType type) => type switch
     {

@@ -61,6 +61,21 @@ public sealed record AgencyProfile
     /// <summary>Where documents are signed (e.g. "Martapura"); null leaves the place to fill in by hand.</summary>
     public string? SigningPlace { get; init; }
 
+    /// <summary>When the annual and quarterly reports are signed ("Februari 2026"); null leaves the date to a draft's dotted line.</summary>
+    public SigningDate? SigningDate { get; init; }
+
+    /// <summary>The body above the agency on the cover ("PEMERINTAH KABUPATEN BANJAR", "KEMENTERIAN KETENAGAKERJAAN REPUBLIK INDONESIA").</summary>
+    public string? ParentBody { get; init; }
+
+    /// <summary>A negative amount (sisa over budget) as "(3.625.000)" rather than "-3.625.000".</summary>
+    public bool NegativeInParentheses { get; init; }
+
+    /// <summary>"Rp 12.081.204.858" (true, the default) or "Rp12.081.204.858".</summary>
+    public bool RupiahWithSpace { get; init; } = true;
+
+    /// <summary>Print amounts in words (terbilang) under the PK budget total, as seed 002 prints its pagu.</summary>
+    public bool AmountsInWords { get; init; }
+
     /// <summary>Absorption target in percent (e.g. 98,41), against which absorption is judged.</summary>
     public decimal? AbsorptionTarget { get; init; }
 

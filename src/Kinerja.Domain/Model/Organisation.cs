@@ -19,6 +19,31 @@ public sealed record OrgUnit
 /// <summary>The holder of a position; Plt/Plh must show on PK and signature blocks.</summary>
 public sealed record Official(string Position, string Name, string? Nip, string? Rank, ActingStatus Acting)
 {
+    private static readonly string[] PoliticalPositions =
+        ["Presiden", "Wakil Presiden", "Menteri", "Wakil Menteri", "Gubernur", "Wakil Gubernur", "Bupati", "Wakil Bupati", "Wali Kota", "Walikota", "Wakil Wali Kota", "Wakil Walikota", "Kepala Daerah"];
+
+    /// <summary>Whether the workbook says the holder is a political office holder; null = decided from the position.</summary>
+    public bool? PoliticalOfficeEntered { get; init; }
+
+    /// <summary>
+    /// A political office holder (Presiden, Menteri, Gubernur, Bupati, Wali Kota): no NIP and no pangkat on the
+    /// signature block. Decided from the position when the workbook does not say; a Penjabat (Pj.) Bupati is a
+    /// civil servant and says so by its position.
+    /// </summary>
+    public bool IsPoliticalOffice => PoliticalOfficeEntered ?? IsPoliticalPosition(Position);
+
+    public static bool IsPoliticalPosition(string position)
+    {
+        var text = position.Trim();
+        return PoliticalPositions.Any(p => text.StartsWith(p + " ", StringComparison.OrdinalIgnoreCase) || string.Equals(text, p, StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>The NIP in its groups ("19751108 199903 2 005"); null for a political office or when not entered.</summary>
+    public string? PrintedNip => IsPoliticalOffice || string.IsNullOrWhiteSpace(Nip) ? null : Signing.Nip.Format(Nip);
+
+    /// <summary>Pangkat with golongan ("Pembina Utama Muda (IV/c)"); null for a political office or when not entered.</summary>
+    public string? PrintedRank => IsPoliticalOffice ? null : Signing.CivilServiceRank.Format(Rank);
+
     /// <summary>"Plt. Kepala Dinas" for an acting holder, the plain position otherwise.</summary>
     public string SigningPosition => Acting switch
     {

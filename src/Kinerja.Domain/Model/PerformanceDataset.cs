@@ -23,7 +23,13 @@ public sealed record PerformanceDataset
 
     public IReadOnlyList<BudgetLine> Budget { get; init; } = [];
 
+    /// <summary>The Perjanjian Kinerja versions of the year (sheet PK) with their budgets (sheet AnggaranPK).</summary>
+    public IReadOnlyList<PkVersion> PkVersions { get; init; } = [];
+
     public IReadOnlyList<Narrative> Narratives { get; init; } = [];
+
+    /// <summary>Aggregates as printed in the source report (sheet AngkaTercetak), for the checks.</summary>
+    public IReadOnlyList<PrintedFigure> PrintedFigures { get; init; } = [];
 
     /// <summary>Employee counts by dimension and category (sheet Pegawai), for the report's staffing tables.</summary>
     public IReadOnlyList<StaffCount> Staff { get; init; } = [];

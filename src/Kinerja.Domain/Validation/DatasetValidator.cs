@@ -9,6 +9,7 @@ public static class DatasetValidator
     [
         new PrintedCapaianCheck(),
         new UncomputedCapaianCheck(),
+        new PrintedFigureCheck(),
         new TargetChecks(),
         new PlanChainCheck(),
         new RenstraTrajectoryCheck(),
@@ -21,6 +22,7 @@ public static class DatasetValidator
         new Formulas.ComputedRealisasiCheck(),
         new DataElements.DataValueChecks(),
         new DataElements.UnitLevelCheck(),
+        new Narratives.NarrativeFigureCheck(),
     ];
 
     public static IReadOnlyList<Finding> Check(PerformanceDataset data) => Sort(Checks.SelectMany(c => c.Check(data)));
