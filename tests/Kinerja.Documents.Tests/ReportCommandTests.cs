@@ -38,6 +38,7 @@ public class ReportCommandTests
         var path = Samples.TempFile(".docx");
         try
         {
+            // a draft: Banjar as printed has budget and aggregate errors, which refuse a final report
             var (code, _, error) = await Kinerja("report", "lkjip", Samples.Path("banjar-2025.json"), "--out", path, "--period", "2024", "--draft");
             Assert.True(code == 0, error);
             var docx = Docx.Read(await File.ReadAllBytesAsync(path));
