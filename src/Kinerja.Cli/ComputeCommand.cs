@@ -216,6 +216,7 @@ public static class ComputeCommand
                 capaianDisplay = CapaianText(p, r.Capaian),
                 capped = r.Capaian.WasCapped,
                 predicate = r.Predicate,
+                status = r.Status,
                 printedCheck = r.PrintedCheck.ToString(),
             }),
             goals = result.Goals.Select(g => new { code = g.Goal.Code, name = g.Goal.Name, capaian = g.Capaian, capaianDisplay = Percent(p, g.Capaian), predicate = g.Predicate }),
