@@ -17,7 +17,7 @@ public static class OutputGuard
     {
         var full = Path.GetFullPath(output);
         if (Directory.Exists(full))
-            throw new UsageException($"{output} adalah folder; sebut nama berkas keluaran (mis. {Path.Combine(output, "laporan.docx")})");
+            throw new UsageException($"tidak dapat menulis {output}: itu sebuah folder; sebut nama berkas keluaran (mis. {Path.Combine(output, "laporan.docx")})");
         foreach (var input in inputs)
         {
             if (string.Equals(Path.GetFullPath(input), full, StringComparison.Ordinal))

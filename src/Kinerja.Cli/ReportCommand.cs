@@ -21,6 +21,14 @@ public static class ReportCommand
         var outPath = options.Value("out") ?? throw new UsageException("--out belum disebut (mis. --out laporan.docx)");
         if (!ReportWriter.IsSupported(outPath))
             throw new UsageException($"--out \"{outPath}\": gunakan berkas .docx, .pdf atau .xlsx");
+        TimeSpan? pdfTimeout = null;
+        if (options.Value("pdf-timeout") is { } timeoutText)
+        {
+            pdfTimeout = int.TryParse(timeoutText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds) && seconds is > 0 and <= 86400
+                ? TimeSpan.FromSeconds(seconds)
+                : throw new UsageException($"--pdf-timeout \"{timeoutText}\": tulis jumlah detik, 1 sampai 86400 (mis. 600)");
+        }
+
         OutputGuard.Check(outPath, options.Flag("force"), reportsMayBeReplaced: true, [file, .. CliApp.DataFiles(options)]);
         var versi = options.Value("versi");
         if (versi is not null && !Kinerja.Domain.Model.PkVersionId.Parse(versi).Success)
@@ -55,7 +63,7 @@ public static class ReportCommand
         {
             CliApp.WriteFile(outPath, temporary =>
             {
-                ReportWriter.Write(report, temporary);
+                ReportWriter.Write(report, temporary, pdfTimeout, elapsed => error.WriteLine($"konversi PDF masih berjalan ({elapsed.TotalSeconds:0} detik)..."));
                 OutputGuard.Stamp(temporary);
             });
         }

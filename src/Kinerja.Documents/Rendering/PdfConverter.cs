@@ -22,7 +22,11 @@ public static class PdfConverter
         return null;
     }
 
-    public static void Convert(string docxPath, string pdfPath, TimeSpan? timeout = null)
+    /// <summary>The default limit on one conversion; `kinerja report --pdf-timeout` changes it.</summary>
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(3);
+
+    /// <param name="progress">Told the time elapsed every 10 seconds while LibreOffice still works, so a long run is not silent.</param>
+    public static void Convert(string docxPath, string pdfPath, TimeSpan? timeout = null, Action<TimeSpan>? progress = null)
     {
         var soffice = FindSoffice() ?? throw new InvalidOperationException("LibreOffice (soffice) tidak ditemukan; pasang paket libreoffice-writer-nogui untuk membuat PDF");
         var work = Directory.CreateTempSubdirectory("kinerja-pdf-");
@@ -48,10 +52,21 @@ public static class PdfConverter
             using var process = Process.Start(start) ?? throw new InvalidOperationException("LibreOffice tidak dapat dijalankan");
             var stdout = process.StandardOutput.ReadToEndAsync();
             var stderr = process.StandardError.ReadToEndAsync();
-            if (!process.WaitForExit(timeout ?? TimeSpan.FromMinutes(3)))
+            var limit = timeout ?? DefaultTimeout;
+            var clock = Stopwatch.StartNew();
+            var finished = false;
+            while (!finished && clock.Elapsed < limit)
+            {
+                var wait = limit - clock.Elapsed;
+                finished = process.WaitForExit(wait < TimeSpan.FromSeconds(10) ? wait : TimeSpan.FromSeconds(10));
+                if (!finished && clock.Elapsed < limit)
+                    progress?.Invoke(clock.Elapsed);
+            }
+
+            if (!finished)
             {
                 process.Kill(entireProcessTree: true);
-                throw new InvalidOperationException("konversi PDF oleh LibreOffice melewati batas waktu");
+                throw new InvalidOperationException($"konversi PDF oleh LibreOffice melewati batas waktu {limit.TotalSeconds:0} detik; perpanjang dengan --pdf-timeout DETIK");
             }
 
             var produced = Path.Combine(outDir, Path.GetFileNameWithoutExtension(docxPath) + ".pdf");

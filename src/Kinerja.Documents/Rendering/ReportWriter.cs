@@ -118,7 +118,10 @@ public static class ReportWriter
 
     public static bool IsSupported(string path) => Path.GetExtension(path).ToLowerInvariant() is ".docx" or ".pdf" or ".xlsx";
 
-    public static void Write(ReportDocument report, string path)
+    public static void Write(ReportDocument report, string path) => Write(report, path, null, null);
+
+    /// <summary>Writes the report; a PDF conversion stops after <paramref name="pdfTimeout"/> and reports its progress to <paramref name="progress"/>.</summary>
+    public static void Write(ReportDocument report, string path, TimeSpan? pdfTimeout, Action<TimeSpan>? progress)
     {
         switch (Path.GetExtension(path).ToLowerInvariant())
         {
@@ -134,7 +137,7 @@ public static class ReportWriter
                 try
                 {
                     WordRenderer.Write(report, docx);
-                    PdfConverter.Convert(docx, path);
+                    PdfConverter.Convert(docx, path, pdfTimeout, progress);
                 }
                 finally
                 {
