@@ -128,7 +128,7 @@ public sealed class BadInputTests : WithTempFolder
         var missing = Path.Combine(Folder, "tidak-ada");
         var attempts = new[]
         {
-            (Path.Combine(missing, "x.docx"), new[] { "report", "lkjip", Samples.Path("banjar-2025.json"), "--out", Path.Combine(missing, "x.docx") }),
+            (Path.Combine(missing, "x.docx"), new[] { "report", "lkjip", Samples.Path("banjar-2025.json"), "--out", Path.Combine(missing, "x.docx"), "--draft" }),
             (Path.Combine(missing, "x.xlsx"), new[] { "convert", Samples.Path("banjar-2025.json"), Path.Combine(missing, "x.xlsx") }),
             (Path.Combine(missing, "t.xlsx"), new[] { "template", Path.Combine(missing, "t.xlsx") }),
         };

@@ -405,6 +405,29 @@ public abstract class WebAppTests(AppFixture fixture)
         Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/openapi/v1.json")).StatusCode);
     }
 
+    [Fact]
+    public async Task An_authenticator_code_is_asked_after_the_password_once_two_step_sign_in_is_on()
+    {
+        if (!fixture.Available)
+            return;
+        await fixture.Admin.AddUser(fixture.DemoId, "dua-langkah", AppFixture.Password, "Pimpinan");
+        var user = await fixture.As("dua-langkah");
+        var page = await user.Client.GetStringAsync("/akun");
+        var key = System.Text.RegularExpressions.Regex.Match(page, "id=\"kunci-2fa\">([A-Z2-7]+)<").Groups[1].Value;
+        Assert.NotEmpty(key);
+        var wrong = await user.Post("/akun", "/akun?handler=Aktifkan", [new("Code", "000000" == Totp.Code(key) ? "111111" : "000000")]);
+        Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await user.Post("/akun", "/akun?handler=Aktifkan", [new("Code", Totp.Code(key))])).StatusCode);
+
+        var again = new Session(fixture.App.Browser());
+        var password = await again.Post("/masuk", "/masuk", [new("UserName", "dua-langkah"), new("Password", AppFixture.Password)]);
+        Assert.Equal("/masuk/kode", password.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.Redirect, (await again.Client.GetAsync($"{Demo}/dasbor")).StatusCode);
+        var code = await again.Post("/masuk/kode", "/masuk/kode", [new("Code", Totp.Code(key))]);
+        Assert.Equal(HttpStatusCode.Redirect, code.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await again.Client.GetAsync($"{Demo}/dasbor")).StatusCode);
+    }
+
     private string Version(string url) =>
         fixture.App.WithDb(db =>
         {
@@ -453,5 +476,44 @@ public sealed class FirstRunTests
         var locked = await stranger.Post("/masuk", "/masuk", [new("UserName", "admin"), new("Password", "RahasiaSekali1")]);
         Assert.Equal(HttpStatusCode.OK, locked.StatusCode);
         Assert.Contains("terkunci", WebUtility.HtmlDecode(await locked.Content.ReadAsStringAsync()));
+    }
+}
+
+/// <summary>RFC 6238 time-based codes, as an authenticator app computes them.</summary>
+public static class Totp
+{
+    public static string Code(string base32Key)
+    {
+        var key = Base32(base32Key);
+        var counter = DateTimeOffset.UtcNow.ToUnixTimeSeconds() / 30;
+        var message = BitConverter.GetBytes(counter);
+        if (BitConverter.IsLittleEndian)
+            Array.Reverse(message);
+#pragma warning disable CA5350 // RFC 6238 authenticator codes are HMAC-SHA1 by definition
+        var hash = System.Security.Cryptography.HMACSHA1.HashData(key, message);
+#pragma warning restore CA5350
+        var offset = hash[^1] & 0x0F;
+        var binary = ((hash[offset] & 0x7F) << 24) | (hash[offset + 1] << 16) | (hash[offset + 2] << 8) | hash[offset + 3];
+        return (binary % 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static byte[] Base32(string text)
+    {
+        const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+        var bits = 0;
+        var value = 0;
+        var bytes = new List<byte>();
+        foreach (var c in text.TrimEnd('='))
+        {
+            value = (value << 5) | alphabet.IndexOf(c, StringComparison.Ordinal);
+            bits += 5;
+            if (bits >= 8)
+            {
+                bytes.Add((byte)(value >> (bits - 8)));
+                bits -= 8;
+            }
+        }
+
+        return [.. bytes];
     }
 }

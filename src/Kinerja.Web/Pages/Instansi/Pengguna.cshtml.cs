@@ -65,6 +65,8 @@ public sealed class PenggunaModel(KinerjaDbContext db, UserManager<AppUser> user
                     Errors.AddRange(created.Errors.Select(e => e.Description));
                     user = null;
                 }
+                else
+                    db.Record(AgencyId, nameof(AppUser), name, "tambah", null, new { user.UserName, user.DisplayName });
             }
         }
 
