@@ -36,12 +36,14 @@ run() {
   Logging__LogLevel__Default=Warning Logging__LogLevel__Kinerja=Warning \
     dotnet "$out/web/Kinerja.Web.dll" --contentRoot "$out/web" >"$out/server-$label.log" 2>&1 &
   server=$!
-  # the samples are imported on the first start
-  for _ in $(seq 1 300); do
-    curl -fsS -o /dev/null "$url/masuk" 2>/dev/null || curl -fsS -o /dev/null "$url/setup" 2>/dev/null && break
+  # the samples are imported on the first start, before the app listens
+  local ready=""
+  for _ in $(seq 1 900); do
+    if curl -sS -o /dev/null "$url/setup" 2>/dev/null; then ready=1; break; fi
     kill -0 "$server" 2>/dev/null || { cat "$out/server-$label.log"; echo "the web app stopped"; exit 1; }
     sleep 1
   done
+  [ -n "$ready" ] || { echo "the web app did not answer on $url within 900 s"; exit 1; }
   dotnet "$out/load/Kinerja.Load.dll" --url "$url" --user admin --password "$password" --setup \
     --clients "$clients" --seconds "$seconds" --warmup "$warmup" --label "$label"
   kill "$server"; wait "$server" 2>/dev/null || true; server=""
