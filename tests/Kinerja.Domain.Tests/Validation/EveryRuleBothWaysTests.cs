@@ -89,6 +89,11 @@ public partial class EveryRuleBothWaysTests
         ["target-di-luar-lintasan-renstra"] = (
             () => WithRealisasi(Clean() with { Targets = [new Target("IK-1", Year, Pct("70%")), new Target("IK-1", Period.RenstraEnd, Pct("60%"))] }, "70%"),
             () => WithRealisasi(Clean() with { Targets = [new Target("IK-1", Year, Pct("60%")), new Target("IK-1", Period.RenstraEnd, Pct("60%"))] }, "60%")),
+        // IK-1 50 / 50 = 100,00%: a narrative typing 90,00% contradicts it; a live field naming no indicator is unknown
+        ["narasi-angka-berbeda"] = (() => Clean() with { Narratives = [new Narrative("IK-1", "Analisis", "Capaian indikator ini sebesar 90,00% dari target.")] },
+            () => Clean() with { Narratives = [new Narrative("IK-1", "Analisis", "Capaian indikator ini sebesar 100,00% dari target.")] }),
+        ["narasi-isian-tidak-dikenal"] = (() => Clean() with { Narratives = [new Narrative("IK-1", "Analisis", "Capaian {capaian:IK-9}.")] },
+            () => Clean() with { Narratives = [new Narrative("IK-1", "Analisis", "Capaian {capaian:IK-1}.")] }),
         ["capaian-ekstrem-tanpa-penjelasan"] = (() => WithRealisasi(Clean(), "20%", "40%"),
             () => WithRealisasi(Clean(), "20%", "40%") with { Narratives = [new Narrative("IK-1", "Penghambat", "Anggaran pelatihan dipotong pada triwulan II.")] }),
 
