@@ -37,6 +37,7 @@ public static class ReportWriter
             throw new ReportRefusedException([shell], draftHelps: false);
         var errors = Domain.Validation.DatasetValidator.Check(request.Data).Where(f => f.Severity == Domain.Validation.Severity.Error).ToList();
         var report = Build(kind, request);
+        report.RemoveEmptySections();
         if (report.Draft)
         {
             AppendChecklist(report, errors);

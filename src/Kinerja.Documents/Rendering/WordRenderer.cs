@@ -44,8 +44,8 @@ public static class WordRenderer
         // the PDF converter carries these into the PDF's metadata: title, author (the agency), subject
         doc.PackageProperties.Title = report.Title;
         doc.PackageProperties.Creator = report.Agency;
-        doc.PackageProperties.Subject = report.ParentBody is { } parent ? report.Agency + ", " + parent : report.Agency;
-        doc.PackageProperties.Keywords = "SAKIP; " + report.Agency + (report.Draft ? "; DRAF" : "");
+        doc.PackageProperties.Subject = report.ParentBody is { } parent && !parent.Contains(report.Agency, StringComparison.OrdinalIgnoreCase) ? report.Agency + ", " + parent : report.ParentBody ?? report.Agency;
+        doc.PackageProperties.Keywords = report.Draft ? "SAKIP, DRAF" : "SAKIP";
         doc.PackageProperties.Language = "id-ID";
         string? headerId = null;
         if (report.Draft)

@@ -68,9 +68,7 @@ public static class PerjanjianKinerjaReport
         else
         {
             var superior = PerjanjianKinerja.SecondParty(data, version);
-            if (superior is null)
-                c.Missing($"Atasan langsung (pihak kedua) {what} belum diisi: isi Jabatan Atasan dan Nama Atasan di Profil, atau kolom Pihak Kedua di sheet PK.", required: true);
-            var second = ReportFacts.Signatory(c, superior, "PIHAK KEDUA", "atasan langsung (pihak kedua) " + what);
+            var second = ReportFacts.Signatory(c, superior, "PIHAK KEDUA", "atasan langsung (pihak kedua) " + what, where: "Profil: Jabatan Atasan dan Nama Atasan, atau sheet PK kolom Pihak Kedua");
             c.Paragraph("Dalam rangka mewujudkan manajemen pemerintahan yang efektif, transparan, dan akuntabel serta berorientasi pada hasil, kami yang bertanda tangan di bawah ini:");
             c.Add(new FieldListBlock([("Nama", first.Name), ("Jabatan", first.Position)]));
             c.Paragraph("selanjutnya disebut pihak pertama;");

@@ -64,9 +64,11 @@ public static class ReportFacts
 
     /// <summary>The cover's agency lines: the parent body ("PEMERINTAH KABUPATEN BANJAR") above the agency, when given.</summary>
     public static IReadOnlyList<string> CoverAgencyLines(AgencyProfile profile) =>
-        profile.ParentBody is { } parent && !profile.Agency.Contains(parent, StringComparison.OrdinalIgnoreCase)
-            ? [parent.ToUpperInvariant(), profile.Agency.ToUpperInvariant()]
-            : [profile.Agency.ToUpperInvariant()];
+        profile.ParentBody is not { } parent || profile.Agency.Contains(parent, StringComparison.OrdinalIgnoreCase)
+            ? [profile.Agency.ToUpperInvariant()]
+            : parent.Contains(profile.Agency, StringComparison.OrdinalIgnoreCase)
+                ? [parent.ToUpperInvariant()] // the agency is the parent body ("Kementerian Ketenagakerjaan" in "... Republik Indonesia")
+                : [parent.ToUpperInvariant(), profile.Agency.ToUpperInvariant()];
 
     /// <summary>The head of the unit as a signature block; what is missing goes on the checklist (<paramref name="role"/> names it there).</summary>
     public static Signatory Signatory(ReportComposer c, OrgUnit? unit, string heading, string role) =>
@@ -77,19 +79,19 @@ public static class ReportFacts
     /// political office holder. A missing name is required (dotted in a draft); a missing NIP is printed dotted
     /// in a draft only.
     /// </summary>
-    public static Signatory Signatory(ReportComposer c, Official? official, string heading, string role, string? fallbackPosition = null)
+    public static Signatory Signatory(ReportComposer c, Official? official, string heading, string role, string? fallbackPosition = null, string where = "sheet Unit kolom Jabatan dan Nama Pejabat, atau sheet PK")
     {
         var position = official?.SigningPosition;
         if (string.IsNullOrWhiteSpace(position))
         {
-            c.Missing($"Jabatan {role} belum diisi (sheet Unit kolom Jabatan, atau sheet PK).", required: true);
+            c.Missing($"Jabatan {role} belum diisi ({where}).", required: true);
             position = fallbackPosition ?? ReportComposer.Dots;
         }
 
         var name = official?.Name;
         if (string.IsNullOrWhiteSpace(name))
         {
-            c.Missing($"Nama {role} belum diisi (sheet Unit kolom Nama Pejabat, Profil, atau sheet PK).", required: true);
+            c.Missing($"Nama {role} belum diisi ({where}).", required: true);
             name = ReportComposer.Dots;
         }
 

@@ -31,6 +31,41 @@ public sealed class ReportDocument
     public IEnumerable<ReportFigure> Figures => Blocks.OfType<ReportFigure>();
 
     public ReportTable Table(string number) => Tables.Single(t => t.Number == number);
+
+    /// <summary>
+    /// Leaves out the sections (heading level 2 and 3) that received no content because their data is missing:
+    /// a report prints no empty heading. Chapters (level 1) stay.
+    /// </summary>
+    public void RemoveEmptySections()
+    {
+        bool removed;
+        do
+        {
+            removed = false;
+            for (var i = Blocks.Count - 1; i >= 0; i--)
+            {
+                if (Blocks[i] is not HeadingBlock { Level: >= 2 } heading)
+                    continue;
+                var next = i + 1 < Blocks.Count ? Blocks[i + 1] : null;
+                if (next is null || next is HeadingBlock h && h.Level <= heading.Level)
+                {
+                    Blocks.RemoveAt(i);
+                    removed = true;
+                }
+            }
+        }
+        while (removed);
+
+        // the sections left are lettered again (A, B, C, ...) within their chapter, so no letter is skipped
+        var letter = 'A';
+        for (var i = 0; i < Blocks.Count; i++)
+        {
+            if (Blocks[i] is HeadingBlock { Level: 1 })
+                letter = 'A';
+            else if (Blocks[i] is HeadingBlock { Level: 2 } h && h.Text.Length > 3 && h.Text[0] is >= 'A' and <= 'Z' && h.Text[1] == '.' && h.Text[2] == ' ')
+                Blocks[i] = h with { Text = letter++ + h.Text[1..] };
+        }
+    }
 }
 
 public abstract record ReportBlock;

@@ -76,6 +76,11 @@ public partial class EveryRuleBothWaysTests
         // 49,999 / 50 = 99,998: half-up 100,00, truncated 99,99
         ["pembulatan"] = (() => WithRealisasi(Clean(), "49,999%", "99,99%"), () => WithRealisasi(Clean(), "49,999%", "100,00%")),
         ["capaian-tidak-dihitung"] = (() => Clean() with { Targets = [new Target("IK-1", Year, Pct("0%")), new Target("IK-1", Period.RenstraEnd, Pct("60%"))] }, Clean),
+        // --- narratives (issue 13 item 4): a typed figure must agree with the computed one; a live field must name something
+        ["narasi-angka-berbeda"] = (() => Clean() with { Narratives = [new Narrative("IK-1", "Analisis", "Capaian indikator ini sebesar 90% dari target.")] },
+            () => Clean() with { Narratives = [new Narrative("IK-1", "Analisis", "Capaian indikator ini sebesar 100% dari target.")] }),
+        ["narasi-isian-tidak-dikenal"] = (() => Clean() with { Narratives = [new Narrative("IK-1", "Analisis", "Capaian {capaian:IK-9}.")] },
+            () => Clean() with { Narratives = [new Narrative("IK-1", "Analisis", "Capaian {capaian:IK-1}.")] }),
         ["angka-tercetak"] = (() => Clean() with { PrintedFigures = [new PrintedFigure(PrintedFigureKind.Sasaran, "S1", Year, "90%", null)] },
             () => Clean() with { PrintedFigures = [new PrintedFigure(PrintedFigureKind.Sasaran, "S1", Year, "100%", null)] }),
         ["realisasi-tanpa-target"] = (() => Clean() with { Targets = [new Target("IK-1", Period.RenstraEnd, Pct("60%"))] }, Clean),
@@ -89,11 +94,6 @@ public partial class EveryRuleBothWaysTests
         ["target-di-luar-lintasan-renstra"] = (
             () => WithRealisasi(Clean() with { Targets = [new Target("IK-1", Year, Pct("70%")), new Target("IK-1", Period.RenstraEnd, Pct("60%"))] }, "70%"),
             () => WithRealisasi(Clean() with { Targets = [new Target("IK-1", Year, Pct("60%")), new Target("IK-1", Period.RenstraEnd, Pct("60%"))] }, "60%")),
-        // IK-1 50 / 50 = 100,00%: a narrative typing 90,00% contradicts it; a live field naming no indicator is unknown
-        ["narasi-angka-berbeda"] = (() => Clean() with { Narratives = [new Narrative("IK-1", "Analisis", "Capaian indikator ini sebesar 90,00% dari target.")] },
-            () => Clean() with { Narratives = [new Narrative("IK-1", "Analisis", "Capaian indikator ini sebesar 100,00% dari target.")] }),
-        ["narasi-isian-tidak-dikenal"] = (() => Clean() with { Narratives = [new Narrative("IK-1", "Analisis", "Capaian {capaian:IK-9}.")] },
-            () => Clean() with { Narratives = [new Narrative("IK-1", "Analisis", "Capaian {capaian:IK-1}.")] }),
         ["capaian-ekstrem-tanpa-penjelasan"] = (() => WithRealisasi(Clean(), "20%", "40%"),
             () => WithRealisasi(Clean(), "20%", "40%") with { Narratives = [new Narrative("IK-1", "Penghambat", "Anggaran pelatihan dipotong pada triwulan II.")] }),
 
