@@ -48,7 +48,19 @@ public static class BudgetCommand
             }
         }
 
-        Table.Write(output, ["Kode", "Uraian", "Pagu", "Realisasi", "Sisa", "Penyerapan", "Jumlah rincian (pagu)", "Jumlah rincian (realisasi)", "Cek"], rows, rightAligned: [2, 3, 4, 5, 6, 7]);
+        // the penyerapan the source printed, beside the computed one, when the source gives it
+        if (lines.Any(l => l.PrintedAbsorption is not null))
+        {
+            var printed = new List<string>();
+            foreach (var root in rollup.Tree.Roots)
+                Printed(root, printed);
+            rows = rows.Select((r, i) => (string[])[.. r[..6], printed[i], .. r[6..]]).ToList();
+            Table.Write(output, ["Kode", "Uraian", "Pagu", "Realisasi", "Sisa", "Penyerapan", "Tercetak", "Jumlah rincian (pagu)", "Jumlah rincian (realisasi)", "Cek"], rows, rightAligned: [2, 3, 4, 5, 6, 7, 8]);
+        }
+        else
+        {
+            Table.Write(output, ["Kode", "Uraian", "Pagu", "Realisasi", "Sisa", "Penyerapan", "Jumlah rincian (pagu)", "Jumlah rincian (realisasi)", "Cek"], rows, rightAligned: [2, 3, 4, 5, 6, 7]);
+        }
 
         var absorption = data is null ? new Absorption(rollup.Total, null) : BudgetAnalysis.Absorption(data);
         output.WriteLine();
@@ -98,6 +110,20 @@ public static class BudgetCommand
             output.WriteLine($"* {row.Code}: {BudgetAnalysis.DoubtNote(row)}");
     }
 
+    // the same depth-first order as the table rows
+    private static void Printed(BudgetNode root, List<string> printed)
+    {
+        var stack = new Stack<BudgetNode>();
+        stack.Push(root);
+        while (stack.Count > 0)
+        {
+            var node = stack.Pop();
+            printed.Add(node.Line.PrintedAbsorption is { } p ? IndonesianNumber.Format(p, PrintedPercent.DecimalsOf(p)) + "%" : "");
+            for (var i = node.Children.Count - 1; i >= 0; i--)
+                stack.Push(node.Children[i]);
+        }
+    }
+
     private static string[] Row(BudgetRollup rollup, BudgetNode node, int depth)
     {
         var line = node.Line;
@@ -121,7 +147,7 @@ public static class BudgetCommand
         return [
             new string(' ', Math.Min(depth, 20) * 2) + line.Code,
             Shorten(line.Name, 48),
-            // a heading prints no amounts of its own; its rows' sum is in the last column
+            // a heading prints no amounts of its own; its rows' sums are in the Jumlah rincian columns
             line.IsHeading ? "" : Rp(line.Pagu),
             line.IsHeading ? "" : Rp(line.Realisasi),
             line.IsHeading ? "" : Rp(line.Sisa),

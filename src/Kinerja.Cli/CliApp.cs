@@ -123,11 +123,14 @@ public static class CliApp
     /// <summary>Loads a workbook with its --data files (counts, formulas) and --budget-csv (finance export).</summary>
     internal static Kinerja.Domain.Model.PerformanceDataset LoadDataset(Options options, string file)
     {
-        var dataFiles = (options.Value("data") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var dataFiles = DataFiles(options);
         var data = DataImporter.Load(file, dataFiles);
         // a finance system's export replaces the workbook's budget sheet
         return options.Value("budget-csv") is { } csv ? data with { Budget = Kinerja.Documents.Budget.BudgetCsv.Read(csv) } : data;
     }
+
+    internal static string[] DataFiles(Options options) =>
+        (options.Value("data") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     internal static Period? ParsePeriod(Options options)
     {

@@ -158,25 +158,38 @@ public static class ComputeCommand
         output.WriteLine("tingkat;kode;sasaran;nama;satuan;target;realisasi;status;capaian;capaian_penuh;predikat");
         foreach (var row in result.Indicators)
         {
-            output.WriteLine(string.Join(';', "indikator", row.Indicator.Code, string.Join(',', row.Indicator.GoalCodes), Csv(row.Indicator.Name), Csv(row.Indicator.Satuan),
+            output.WriteLine(string.Join(';', "indikator", Csv(row.Indicator.Code), Csv(string.Join(',', row.Indicator.GoalCodes)), Csv(row.Indicator.Name), Csv(row.Indicator.Satuan),
                 Csv(ValueText(p, row.Target)), Csv(RealisasiText(p, row.Realisasi)), row.Capaian.Status, CapaianText(p, row.Capaian),
-                row.Capaian.HasValue ? Exact(row.Capaian.Value) : "", row.Predicate ?? ""));
+                row.Capaian.HasValue ? Exact(row.Capaian.Value) : "", Csv(row.Predicate ?? "")));
         }
 
         foreach (var goal in result.Goals)
         {
-            output.WriteLine(string.Join(';', "sasaran", goal.Goal.Code, goal.Goal.ParentCode ?? "", Csv(goal.Goal.Name), "", "", "", "", Percent(p, goal.Capaian),
-                goal.Capaian is { } gc ? Exact(gc) : "", goal.Predicate ?? ""));
+            output.WriteLine(string.Join(';', "sasaran", Csv(goal.Goal.Code), Csv(goal.Goal.ParentCode ?? ""), Csv(goal.Goal.Name), "", "", "", "", Percent(p, goal.Capaian),
+                goal.Capaian is { } gc ? Exact(gc) : "", Csv(goal.Predicate ?? "")));
         }
 
         output.WriteLine(string.Join(';', "instansi", "", "", Csv(p.Agency), "", "", "", "", Percent(p, result.AgencyCapaian),
-            result.AgencyCapaian is { } ac ? Exact(ac) : "", result.AgencyPredicate ?? ""));
+            result.AgencyCapaian is { } ac ? Exact(ac) : "", Csv(result.AgencyPredicate ?? "")));
     }
 
     /// <summary>The full-precision value without trailing zeros, invariant, for machines.</summary>
     private static string Exact(decimal value) => value.ToString("0.############################", CultureInfo.InvariantCulture);
 
-    private static string Csv(string text) => text.Contains(';') || text.Contains('"') || text.Contains('\n') ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;
+    /// <summary>
+    /// One CSV field. Text a spreadsheet would run as a formula (starting with =, +, -, @, tab or CR) gets a leading
+    /// apostrophe, so opening the CSV never executes what someone typed into a workbook; a plain negative number
+    /// ("-1,5" or "-2%") stays a number.
+    /// </summary>
+    public static string Csv(string text)
+    {
+        if (text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' && !IsNegativeNumber(text))
+            text = "'" + text;
+        return text.Contains(';') || text.Contains('"') || text.Contains('\n') || text.Contains('\r') ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;
+    }
+
+    private static bool IsNegativeNumber(string text) =>
+        text.Length > 1 && text[0] == '-' && text.AsSpan(1).TrimEnd('%').Length > 0 && text.AsSpan(1).TrimEnd('%').IndexOfAnyExcept("0123456789.,") < 0;
 
     private static void WriteJson(PerformanceResult result, TextWriter output)
     {
@@ -203,6 +216,7 @@ public static class ComputeCommand
                 capaianDisplay = CapaianText(p, r.Capaian),
                 capped = r.Capaian.WasCapped,
                 predicate = r.Predicate,
+                status = r.Status,
                 printedCheck = r.PrintedCheck.ToString(),
             }),
             goals = result.Goals.Select(g => new { code = g.Goal.Code, name = g.Goal.Name, capaian = g.Capaian, capaianDisplay = Percent(p, g.Capaian), predicate = g.Predicate }),

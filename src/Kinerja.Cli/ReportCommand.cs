@@ -21,6 +21,7 @@ public static class ReportCommand
         var outPath = options.Value("out") ?? throw new UsageException("--out belum disebut (mis. --out laporan.docx)");
         if (!ReportWriter.IsSupported(outPath))
             throw new UsageException($"--out \"{outPath}\": gunakan berkas .docx, .pdf atau .xlsx");
+        OutputGuard.Check(outPath, options.Flag("force"), reportsMayBeReplaced: true, [file, .. CliApp.DataFiles(options)]);
         var versi = options.Value("versi");
         if (versi is not null && !Kinerja.Domain.Model.PkVersionId.Parse(versi).Success)
             throw new UsageException($"--versi \"{versi}\" tidak dikenal; pilih awal, perubahan (yang terakhir) atau perubahan-1, perubahan-2, ...");
@@ -52,7 +53,11 @@ public static class ReportCommand
 
         try
         {
-            CliApp.WriteFile(outPath, temporary => ReportWriter.Write(report, temporary));
+            CliApp.WriteFile(outPath, temporary =>
+            {
+                ReportWriter.Write(report, temporary);
+                OutputGuard.Stamp(temporary);
+            });
         }
         catch (InvalidOperationException e)
         {

@@ -398,3 +398,15 @@ public sealed class DatasetCache
         return data;
     }
 }
+
+/// <summary>
+/// A dataset read from the database never changes (a change makes a new one), so its capaian table
+/// per period is computed once and shared by every request that asks for it.
+/// </summary>
+public static class ComputedResults
+{
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<PerformanceDataset, ConcurrentDictionary<Kinerja.Domain.Values.Period, Kinerja.Domain.Measurement.PerformanceResult>> Results = new();
+
+    public static Kinerja.Domain.Measurement.PerformanceResult Of(PerformanceDataset data, Kinerja.Domain.Values.Period period) =>
+        Results.GetOrCreateValue(data).GetOrAdd(period, p => Kinerja.Domain.Measurement.PerformanceCalculator.Compute(data, p));
+}

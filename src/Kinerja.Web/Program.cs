@@ -72,6 +72,7 @@ builder.Services.AddRazorPages(o =>
 {
     o.Conventions.AllowAnonymousToPage("/Setup");
     o.Conventions.AllowAnonymousToPage("/Masuk");
+    o.Conventions.AllowAnonymousToPage("/MasukKode");
     o.Conventions.AllowAnonymousToPage("/Index");
     o.Conventions.AllowAnonymousToPage("/Publik");
     o.Conventions.AllowAnonymousToPage("/Ditolak");

@@ -145,11 +145,11 @@ public sealed class BadInputTests : WithTempFolder
     [Fact]
     public async Task A_failed_write_leaves_no_temporary_file_beside_the_target()
     {
-        // the target is an existing folder: the temporary is written, the move onto the folder fails
+        // the target is an existing folder: refused as a folder before anything is written, even with --force
         var target = Directory.CreateDirectory(Path.Combine(Folder, "keluar.xlsx")).FullName;
-        var (exit, _, err) = await Run("template", target);
+        var (exit, _, err) = await Run("template", target, "--force");
         Assert.Equal(2, exit);
-        Assert.StartsWith($"kesalahan: tidak dapat menulis {target}: ", Assert.Single(Lines(err)), StringComparison.Ordinal);
+        Assert.StartsWith($"kesalahan: {target} adalah folder", Assert.Single(Lines(err)), StringComparison.Ordinal);
         Assert.Equal([target], Directory.GetFileSystemEntries(Folder));
     }
 

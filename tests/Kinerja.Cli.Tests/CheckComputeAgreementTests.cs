@@ -72,3 +72,88 @@ public class CheckComputeAgreementTests
         Assert.DoesNotContain(check.Out.Split('\n'), l => l.Contains("IKU-1.3", StringComparison.Ordinal));
     }
 }
+
+/// <summary>RULEBOOK §10 through the command: a wrong printed capaian in a real workbook is reported, exit code 1.</summary>
+public sealed class CheckReportsAWrongPrintedCapaianTests : WithTempFolder
+{
+    [Fact]
+    public async Task Check_reports_Banjar_IK_3_printed_110_04_where_80_33_of_80_30_gives_100_04()
+    {
+        var root = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Samples.Path("banjar-2025.json")))!.AsObject();
+        var row = root["realisasi"]!.AsArray().Single(r => (string?)r!["indicator"] == "IK-3" && (string?)r["period"] == "2025")!;
+        row["printedCapaian"] = "110,04%";
+        var path = Path.Combine(Folder, "banjar.json");
+        File.WriteAllText(path, root.ToJsonString());
+
+        var (exit, output, _) = await CliHarness.Run("check", path);
+        Assert.Equal(1, exit);
+        var line = Assert.Single(output.Split('\n'), l => l.Contains("IK-3 2025:", StringComparison.Ordinal) && l.Contains("(capaian-tercetak)", StringComparison.Ordinal));
+        Assert.Contains("[GALAT]", line, StringComparison.Ordinal);
+        Assert.Contains("seharusnya 100,04%", line, StringComparison.Ordinal);
+        var (_, clean, _) = await CliHarness.Run("check", Samples.Path("banjar-2025.json"));
+        Assert.DoesNotContain(clean.Split('\n'), l => l.Contains("IK-3 2025:", StringComparison.Ordinal) && l.Contains("(capaian-tercetak)", StringComparison.Ordinal));
+    }
+}
+
+/// <summary>Issue 11 item 5: the status column, on when the profile says Kolom Status = Ya.</summary>
+public sealed class StatusColumnTests : WithTempFolder
+{
+    private string BanjarWithStatus(string value)
+    {
+        var root = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Samples.Path("banjar-2025.json")))!.AsObject();
+        root["profile"]!["statusColumn"] = value;
+        var path = Path.Combine(Folder, "banjar.json");
+        File.WriteAllText(path, root.ToJsonString());
+        return path;
+    }
+
+    [Fact]
+    public async Task Banjar_IK_15_at_37_against_40_after_36_18_is_not_reached_but_improved()
+    {
+        var (exit, output, error) = await CliHarness.Run("compute", BanjarWithStatus("Ya"), "--format", "json");
+        Assert.True(exit == 0, error);
+        using var json = System.Text.Json.JsonDocument.Parse(output);
+        string? Status(string code) => json.RootElement.GetProperty("indicators").EnumerateArray().Single(r => r.GetProperty("code").GetString() == code).GetProperty("status").GetString();
+        Assert.Equal("Tidak Tercapai tetapi Meningkat", Status("IK-15")); // 37 > 36,18 (Tabel 3.4)
+        Assert.Equal("Tidak Tercapai tetapi Meningkat", Status("IK-16")); // 37 against 45, after 36,18 in 2024 (39,84 in 2023 is not compared)
+        Assert.Equal("Tercapai", Status("IK-1"));
+    }
+
+    [Fact]
+    public async Task Without_the_profile_key_there_is_no_status()
+    {
+        var (_, output, _) = await CliHarness.Run("compute", Samples.Path("banjar-2025.json"), "--format", "json");
+        using var json = System.Text.Json.JsonDocument.Parse(output);
+        Assert.All(json.RootElement.GetProperty("indicators").EnumerateArray(), r => Assert.Equal(System.Text.Json.JsonValueKind.Null, r.GetProperty("status").ValueKind));
+    }
+
+    [Fact]
+    public async Task An_unknown_status_setting_is_refused_where_it_is_written()
+    {
+        var (exit, _, error) = await CliHarness.Run("compute", BanjarWithStatus("Mungkin"), "--format", "json");
+        Assert.Equal(2, exit);
+        Assert.Contains("statusColumn", error, StringComparison.Ordinal);
+    }
+}
+
+/// <summary>Issue 11 item 9: the budget table says TIDAK COCOK only for the column whose rows do not add up.</summary>
+public class BudgetMismatchColumnTests
+{
+    [Fact]
+    public async Task Banjar_P1_K4_realisasi_differs_and_its_matching_pagu_is_not_marked()
+    {
+        var (exit, output, error) = await CliHarness.Run("budget", Samples.Path("banjar-2025.json"));
+        Assert.True(exit == 0, error);
+        var lines = output.Split('\n');
+        // P1.K4: pagu 513.952.220 = its rows; realisasi 457.266.512 against the rows' 457.166.512
+        var k4 = Assert.Single(lines, l => l.TrimStart().StartsWith("P1.K4 ", StringComparison.Ordinal));
+        Assert.EndsWith("TIDAK COCOK: realisasi", k4.TrimEnd(), StringComparison.Ordinal);
+        Assert.Contains("457.166.512", k4, StringComparison.Ordinal);
+        // P1.K2: pagu 5.954.732.500 against the rows' 4.954.732.500; realisasi matches
+        var k2 = Assert.Single(lines, l => l.TrimStart().StartsWith("P1.K2 ", StringComparison.Ordinal));
+        Assert.EndsWith("TIDAK COCOK: pagu", k2.TrimEnd(), StringComparison.Ordinal);
+        var k1 = Assert.Single(lines, l => l.TrimStart().StartsWith("P1.K1 ", StringComparison.Ordinal));
+        Assert.EndsWith("cocok", k1.TrimEnd(), StringComparison.Ordinal);
+        Assert.DoesNotContain("TIDAK", k1, StringComparison.Ordinal);
+    }
+}

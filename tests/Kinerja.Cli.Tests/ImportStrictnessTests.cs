@@ -168,3 +168,43 @@ public sealed class ImportStrictnessTests : WithTempFolder
         Assert.Equal(0, (await CliHarness.Run("compute", Write(json))).Exit);
     }
 }
+
+/// <summary>Issue 12 item 2: "1,234" for a count satuan has two readings and is refused with both.</summary>
+public sealed class CountSatuanDoubtTests : WithTempFolder
+{
+    private async Task<(int Exit, string Out, string Err)> ComputeWithTarget(string indicator, string value)
+    {
+        var json = JsonNode.Parse(File.ReadAllText(Samples.Path("banjar-2025.json")))!.AsObject();
+        foreach (var target in json["targets"]!.AsArray())
+        {
+            if ((string?)target!["indicator"] == indicator && (string?)target["period"] == "2025")
+                target["value"] = value;
+        }
+
+        var path = Path.Combine(Folder, "banjar.json");
+        File.WriteAllText(path, json.ToJsonString());
+        return await CliHarness.Run("compute", path, "--period", "2025", "--format", "csv");
+    }
+
+    [Fact]
+    public async Task Comma_with_three_digits_for_people_is_refused_with_both_readings()
+    {
+        // IK-9 is counted in Orang
+        var (exit, _, err) = await ComputeWithTarget("IK-9", "1,234");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("\"1,234\" meragukan untuk satuan Orang", err, StringComparison.Ordinal);
+        Assert.Contains("dibaca 1,234 bila koma adalah desimal, atau 1.234 bila koma adalah pemisah ribuan", err, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("IK-9", "1.234", "1.234;1.762;Computed;142,79%")]
+    [InlineData("IK-1", "38,125%", "38,13%;50,05%;Computed;131,28%")]
+    public async Task Unambiguous_numbers_and_percentages_stay_accepted(string indicator, string value, string expected)
+    {
+        var (exit, output, _) = await ComputeWithTarget(indicator, value);
+
+        Assert.Equal(0, exit);
+        Assert.Contains(expected, output, StringComparison.Ordinal);
+    }
+}

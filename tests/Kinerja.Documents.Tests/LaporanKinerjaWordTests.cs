@@ -27,6 +27,21 @@ public class LaporanKinerjaWordTests
     }
 
     [Fact]
+    public void A_target_printed_with_a_note_is_shown_with_it_in_the_capaian_table()
+    {
+        // Banjar IK-1 target "38% (3 LPK)": the note is kept beside the value, the capaian still 50,05 / 38 = 131,71%
+        var data = Samples.Load("banjar-2025.json");
+        var target = data.Targets.Single(t => t.IndicatorCode == "IK-1" && t.Period == data.Profile.ReportPeriod);
+        var parsed = Kinerja.Domain.Values.MeasuredValueParser.Parse("38% (3 LPK)", Kinerja.Domain.Values.TargetKind.Number, "Persen").Value!;
+        var withNote = data with { Targets = data.Targets.Select(t => t == target ? t with { Value = parsed } : t).ToList() };
+
+        var table = Docx.Render(LkjipReport.Build(new ReportRequest(withNote))).Table("Tabel 3.2");
+
+        Assert.Equal("38% (3 LPK)", table.Cell("IK-1", "Target"));
+        Assert.Equal("131,71%", table.Cell("IK-1", "Capaian"));
+    }
+
+    [Fact]
     public void Banjar_TPT_capaian_follows_the_agency_rounding_setting()
     {
         // TPT is lower-is-better method B: 2,71 / 2,76 = 98,1884%. Tabel 3.2 prints 98,19 (half-up, the sample's

@@ -32,6 +32,27 @@ public class ReportCommandTests
     }
 
     [Fact]
+    public async Task Report_lkjip_measures_the_year_given_by_the_period_option()
+    {
+        // Banjar Tabel 3.4 holds IK-3 (Nilai SAKIP) 80,15 for 2024 and 80,33 for 2025; --period 2024 must show 2024 in the capaian table
+        var path = Samples.TempFile(".docx");
+        try
+        {
+            var (code, _, error) = await Kinerja("report", "lkjip", Samples.Path("banjar-2025.json"), "--out", path, "--period", "2024", "--draft");
+            Assert.True(code == 0, error);
+            var docx = Docx.Read(await File.ReadAllBytesAsync(path));
+            var table = docx.Tables.Single(t => t.Caption.Contains("Capaian Indikator Kinerja Tahun", StringComparison.Ordinal));
+            Assert.Contains("Tahun 2024", table.Caption, StringComparison.Ordinal);
+            Assert.Equal("80,15", table.Cell("IK-3", "Realisasi"));
+            Assert.Equal("91,65", table.Cell("IK-18", "Realisasi"));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public async Task Report_triwulan_takes_the_quarter_from_the_period_option()
     {
         var path = Samples.TempFile(".xlsx");

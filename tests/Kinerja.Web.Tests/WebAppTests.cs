@@ -155,6 +155,74 @@ public abstract class WebAppTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task A_capaian_in_the_lowest_category_or_above_150_needs_an_explanation_before_submitting()
+    {
+        if (!fixture.Available)
+            return;
+        // IKU-1 2025 (DINAS) is approved from the import: each try is a correction, a new version
+        var url = $"{Demo}/realisasi/IKU-1/2025";
+        var operatorDinas = await fixture.As("op-dinas");
+        async Task<HttpResponseMessage> Try(string value, string? explanation)
+        {
+            var current = Current("IKU-1", "2025");
+            var fields = new List<KeyValuePair<string, string>> { new("Value", value), new("ValueStatus", "Final"), new("ConcurrencyVersion", Version(url)) };
+            if (current.Status == EntryStatus.Disahkan)
+                fields.Add(new("CorrectionReason", "rekap ulang"));
+            if (explanation is not null)
+                fields.Add(new("Explanation", explanation));
+            Assert.Equal(HttpStatusCode.Redirect, (await operatorDinas.Post(url, url + "?handler=Simpan", fields)).StatusCode);
+            return await operatorDinas.Post(url, url + "?handler=Ajukan", [new("ConcurrencyVersion", Version(url))]);
+        }
+
+        // 20% against 60% = 33,33%: Sangat Rendah on Permendagri 86 (not above 50)
+        var low = await Try("20%", null);
+        Assert.Equal(HttpStatusCode.BadRequest, low.StatusCode);
+        Assert.Contains("capaian 33,33% berada pada kategori \"Sangat Rendah\"", WebUtility.HtmlDecode(await low.Content.ReadAsStringAsync()));
+        Assert.Equal(EntryStatus.Draft, Current("IKU-1", "2025").Status);
+        // 100% against 60% = 166,67%
+        var high = await Try("100%", null);
+        Assert.Equal(HttpStatusCode.BadRequest, high.StatusCode);
+        Assert.Contains("capaian 166,67% di atas 150%", WebUtility.HtmlDecode(await high.Content.ReadAsStringAsync()));
+        // with the explanation it goes
+        Assert.Equal(HttpStatusCode.Redirect, (await Try("100%", "program padat karya tambahan dari APBD Perubahan")).StatusCode);
+        Assert.Equal(EntryStatus.Diajukan, Current("IKU-1", "2025").Status);
+        // a capaian within the bands needs none: 62% against 60% = 103,33% (returned first, then edited and submitted again)
+        var verifikator = await fixture.As("verif");
+        Assert.Equal(HttpStatusCode.Redirect, (await verifikator.Post(url, url + "?handler=Kembalikan", [new("Reason", "angka belum final")])).StatusCode);
+        var ordinary = await Try("62%", "");
+        Assert.Equal(HttpStatusCode.Redirect, ordinary.StatusCode);
+        Assert.Equal((EntryStatus.Diajukan, "62%"), (Current("IKU-1", "2025").Status, Current("IKU-1", "2025").Value));
+        // the approved figure of the import is still what the dashboard shows
+        var capaian = await fixture.Admin.Client.GetFromJsonAsync<JsonElement>($"/api{Demo}/capaian?periode=2025");
+        Assert.Equal("63%", Indicator(capaian, "IKU-1").GetProperty("realisasi").GetString());
+    }
+
+    [Fact]
+    public async Task Not_available_needs_a_reason_and_the_checks_warnings_are_shown_on_submit()
+    {
+        if (!fixture.Available)
+            return;
+        var api = $"/api{Demo}/realisasi/IKU-1/2025-TW2";
+        var operatorDinas = await fixture.As("op-dinas");
+        var noReason = await operatorDinas.Api(HttpMethod.Put, api, new { value = "", valueStatus = "NA" });
+        Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
+        Assert.Contains("alasan", (await noReason.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+        Assert.Equal(HttpStatusCode.OK, (await operatorDinas.Api(HttpMethod.Put, api, new { value = "", valueStatus = "NA", note = "data BPS triwulan II belum rilis" })).StatusCode);
+        Assert.Equal(("N/A", "NA"), (Current("IKU-1", "2025-TW2").Value, Current("IKU-1", "2025-TW2").ValueStatus));
+
+        // a quarter without a target: the validator's warning comes back with the submit, which goes through
+        var tw3 = $"/api{Demo}/realisasi/IKU-1/2025-TW3";
+        Assert.Equal(HttpStatusCode.OK, (await operatorDinas.Api(HttpMethod.Put, tw3, new { value = "30%", valueStatus = "Final" })).StatusCode);
+        var submitted = await operatorDinas.Api(HttpMethod.Post, tw3 + "/ajukan", new { });
+        Assert.Equal(HttpStatusCode.OK, submitted.StatusCode);
+        var warnings = (await submitted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("peringatan").EnumerateArray().Select(w => w.GetString()).ToList();
+        Assert.Contains("realisasi diisi tetapi target periode ini belum ditetapkan", warnings);
+        // a provisional value names its source
+        var provisional = await operatorDinas.Api(HttpMethod.Put, $"/api{Demo}/realisasi/IKU-1/2025-TW4", new { value = "40%", valueStatus = "Sementara" });
+        Assert.Equal(HttpStatusCode.BadRequest, provisional.StatusCode);
+    }
+
+    [Fact]
     public async Task Returned_with_a_reason_goes_back_to_the_operator()
     {
         if (!fixture.Available)
@@ -229,6 +297,26 @@ public abstract class WebAppTests(AppFixture fixture)
         // the same preview committed again is stale: refused, nothing changes
         var again = await fixture.Admin.Post("/impor", "/impor?handler=Simpan", [new("Token", token), new("AgencyId", agencyId.ToString()), new("ExpectedRevision", revision)]);
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+    }
+
+    [Fact]
+    public async Task Import_through_the_api_is_previewed_then_committed_and_refused_to_an_operator()
+    {
+        if (!fixture.Available)
+            return;
+        var agencyId = fixture.App.WithDb(db => db.Agencies.Single(a => a.Name == "Kementerian Ketenagakerjaan").Id);
+        var json = JsonWorkbook.Write(XlsxWorkbook.Read(Samples.PathOf("kemnaker-2024.xlsx")));
+        var operatorBidang = await fixture.As("op-bidang");
+        using (var refused = new MultipartFormDataContent { { new ByteArrayContent(Encoding.UTF8.GetBytes(json)), "berkas", "kemnaker.json" } })
+            Assert.Equal(HttpStatusCode.Forbidden, (await operatorBidang.ApiContent(HttpMethod.Post, $"/api/impor?instansi={agencyId}", refused)).StatusCode);
+        using var content = new MultipartFormDataContent { { new ByteArrayContent(Encoding.UTF8.GetBytes(json)), "berkas", "kemnaker.json" } };
+        var preview = await fixture.Admin.ApiContent(HttpMethod.Post, $"/api/impor?instansi={agencyId}", content);
+        Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
+        var body = await preview.Content.ReadFromJsonAsync<JsonElement>();
+        // the same workbook again: nothing to add, change or remove
+        Assert.Equal(0, body.GetProperty("sheets").GetArrayLength());
+        var commit = await fixture.Admin.Api(HttpMethod.Post, $"/api/impor/{body.GetProperty("token").GetString()}", new { agencyId, expectedRevision = body.GetProperty("expectedRevision").GetInt32() });
+        Assert.Equal(HttpStatusCode.OK, commit.StatusCode);
     }
 
     [Fact]
@@ -317,6 +405,29 @@ public abstract class WebAppTests(AppFixture fixture)
         Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/openapi/v1.json")).StatusCode);
     }
 
+    [Fact]
+    public async Task An_authenticator_code_is_asked_after_the_password_once_two_step_sign_in_is_on()
+    {
+        if (!fixture.Available)
+            return;
+        await fixture.Admin.AddUser(fixture.DemoId, "dua-langkah", AppFixture.Password, "Pimpinan");
+        var user = await fixture.As("dua-langkah");
+        var page = await user.Client.GetStringAsync("/akun");
+        var key = System.Text.RegularExpressions.Regex.Match(page, "id=\"kunci-2fa\">([A-Z2-7]+)<").Groups[1].Value;
+        Assert.NotEmpty(key);
+        var wrong = await user.Post("/akun", "/akun?handler=Aktifkan", [new("Code", "000000" == Totp.Code(key) ? "111111" : "000000")]);
+        Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await user.Post("/akun", "/akun?handler=Aktifkan", [new("Code", Totp.Code(key))])).StatusCode);
+
+        var again = new Session(fixture.App.Browser());
+        var password = await again.Post("/masuk", "/masuk", [new("UserName", "dua-langkah"), new("Password", AppFixture.Password)]);
+        Assert.Equal("/masuk/kode", password.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.Redirect, (await again.Client.GetAsync($"{Demo}/dasbor")).StatusCode);
+        var code = await again.Post("/masuk/kode", "/masuk/kode", [new("Code", Totp.Code(key))]);
+        Assert.Equal(HttpStatusCode.Redirect, code.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await again.Client.GetAsync($"{Demo}/dasbor")).StatusCode);
+    }
+
     private string Version(string url) =>
         fixture.App.WithDb(db =>
         {
@@ -365,5 +476,44 @@ public sealed class FirstRunTests
         var locked = await stranger.Post("/masuk", "/masuk", [new("UserName", "admin"), new("Password", "RahasiaSekali1")]);
         Assert.Equal(HttpStatusCode.OK, locked.StatusCode);
         Assert.Contains("terkunci", WebUtility.HtmlDecode(await locked.Content.ReadAsStringAsync()));
+    }
+}
+
+/// <summary>RFC 6238 time-based codes, as an authenticator app computes them.</summary>
+public static class Totp
+{
+    public static string Code(string base32Key)
+    {
+        var key = Base32(base32Key);
+        var counter = DateTimeOffset.UtcNow.ToUnixTimeSeconds() / 30;
+        var message = BitConverter.GetBytes(counter);
+        if (BitConverter.IsLittleEndian)
+            Array.Reverse(message);
+#pragma warning disable CA5350 // RFC 6238 authenticator codes are HMAC-SHA1 by definition
+        var hash = System.Security.Cryptography.HMACSHA1.HashData(key, message);
+#pragma warning restore CA5350
+        var offset = hash[^1] & 0x0F;
+        var binary = ((hash[offset] & 0x7F) << 24) | (hash[offset + 1] << 16) | (hash[offset + 2] << 8) | hash[offset + 3];
+        return (binary % 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static byte[] Base32(string text)
+    {
+        const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+        var bits = 0;
+        var value = 0;
+        var bytes = new List<byte>();
+        foreach (var c in text.TrimEnd('='))
+        {
+            value = (value << 5) | alphabet.IndexOf(c, StringComparison.Ordinal);
+            bits += 5;
+            if (bits >= 8)
+            {
+                bytes.Add((byte)(value >> (bits - 8)));
+                bits -= 8;
+            }
+        }
+
+        return [.. bytes];
     }
 }

@@ -150,6 +150,14 @@ public sealed partial class Session(HttpClient client)
         return await Client.SendAsync(request);
     }
 
+    public async Task<HttpResponseMessage> ApiContent(HttpMethod method, string url, HttpContent content)
+    {
+        var token = (await Client.GetFromJsonAsync<AntiforgeryAnswer>("/api/antiforgery"))!.Token;
+        using var request = new HttpRequestMessage(method, url) { Content = content };
+        request.Headers.Add("X-CSRF-TOKEN", token);
+        return await Client.SendAsync(request);
+    }
+
     private sealed record AntiforgeryAnswer(string Header, string Token);
 
     /// <summary>Makes the first administrator on the setup page; the browser is then signed in.</summary>

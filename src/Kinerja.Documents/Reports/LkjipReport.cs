@@ -334,13 +334,17 @@ public static class LkjipReport
     {
         var rows = new List<ReportRow>();
         var notes = new List<string>();
+        // the status column (Tercapai / Tidak Tercapai tetapi Meningkat / Tidak Tercapai) when the profile asks for it
+        var status = data.Profile.ShowStatus;
+        ReportColumn[] columns = [new("Kode", 11), new("Sasaran / Indikator Kinerja", status ? 29 : 37), new("Satuan", 10, CellAlign.Center), new("Target", 11, CellAlign.Right), new("Realisasi", 11, CellAlign.Right), new("Capaian", 10, CellAlign.Right), new("Kategori", status ? 10 : 12, CellAlign.Center)];
+        ReportCell[] Cells(params ReportCell[] cells) => status ? cells : cells[..^1];
         foreach (var goal in result.Goals)
         {
-            rows.Add(new ReportRow([goal.Goal.Code, goal.Goal.Name, "", "", "", f.Percent(goal.Capaian), goal.Predicate ?? "-"], RowKind.Group));
+            rows.Add(new ReportRow(Cells(goal.Goal.Code, goal.Goal.Name, "", "", "", f.Percent(goal.Capaian), goal.Predicate ?? "-", ""), RowKind.Group));
             foreach (var row in goal.Indicators)
             {
-                rows.Add(new ReportRow([row.Indicator.Code, row.Indicator.Name, ReportFormat.Satuan(row.Indicator), f.Value(row.Target, row.Indicator.Satuan),
-                    f.Realisasi(row.Realisasi, row.Indicator.Satuan), f.Capaian(row.Capaian), f.Predicate(row)]));
+                rows.Add(new ReportRow(Cells(row.Indicator.Code, row.Indicator.Name, ReportFormat.Satuan(row.Indicator), f.Value(row.Target, row.Indicator.Satuan),
+                    f.Realisasi(row.Realisasi, row.Indicator.Satuan), f.Capaian(row.Capaian), f.Predicate(row), row.Status ?? "-")));
                 if (row.Realisasi is { Status: RealisasiStatus.Provisional } r)
                     notes.Add($"* {row.Indicator.Code}: angka sementara{(r.Note is { } n ? " (" + n + ")" : "")}.");
                 if (row.Capaian.WasCapped)
@@ -350,9 +354,9 @@ public static class LkjipReport
             }
         }
 
-        rows.Add(new ReportRow(["", "Capaian kinerja instansi (rata-rata sasaran)", "", "", "", f.Percent(result.AgencyCapaian), ""], RowKind.Total));
+        rows.Add(new ReportRow(Cells("", "Capaian kinerja instansi (rata-rata sasaran)", "", "", "", f.Percent(result.AgencyCapaian), "", ""), RowKind.Total));
         return c.Table($"Capaian Indikator Kinerja Tahun {year}",
-            [new("Kode", 11), new("Sasaran / Indikator Kinerja", 37), new("Satuan", 10, CellAlign.Center), new("Target", 11, CellAlign.Right), new("Realisasi", 11, CellAlign.Right), new("Capaian", 10, CellAlign.Right), new("Kategori", 12, CellAlign.Center)],
+            status ? [.. columns, new("Status", 14, CellAlign.Center)] : columns,
             rows, notes);
     }
 

@@ -23,11 +23,19 @@ public sealed record RawCell(string? Text, SourceLocation Location);
 
 public sealed class RawRow
 {
+    public RawRow()
+        : this(0)
+    {
+    }
+
+    /// <summary>A row sized for <paramref name="columns"/> cells, so a big sheet does not regrow every row's dictionary.</summary>
+    public RawRow(int columns) => Cells = new(columns, StringComparer.OrdinalIgnoreCase);
+
     public required int Row { get; init; }
 
     public required string SheetName { get; init; }
 
-    public Dictionary<string, RawCell> Cells { get; } = new(StringComparer.OrdinalIgnoreCase);
+    public Dictionary<string, RawCell> Cells { get; }
 
     public bool IsEmpty => Cells.Values.All(c => string.IsNullOrWhiteSpace(c.Text));
 }

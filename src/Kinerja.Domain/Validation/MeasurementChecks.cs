@@ -161,7 +161,7 @@ public sealed class UncomputedCapaianCheck : IDatasetCheck
         foreach (var row in result.Indicators)
         {
             var where = $"{row.Indicator.Code} {result.Period}";
-            var goal = $"rata-rata sasaran {row.Indicator.GoalCode}";
+            var goal = $"rata-rata sasaran {string.Join(", ", row.Indicator.GoalCodes)}";
             switch (row.Capaian.Status)
             {
                 case CapaianStatus.NotComputable:

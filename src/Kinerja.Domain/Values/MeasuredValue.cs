@@ -187,6 +187,13 @@ public static partial class MeasuredValueParser
             return ParseResult<MeasuredValue>.Fail($"\"{original}\" ditulis dalam persen, padahal satuan indikator \"{satuan}\"");
         if ((isPercentUnit || percent) && DotReadAsThousandsInPercent(body, number.Value) is { } doubt)
             return ParseResult<MeasuredValue>.Fail($"\"{original}\" {doubt}");
+        if (!percent && IsCountSatuan(satuan) && CommaThousandsPattern().IsMatch(body.Trim()))
+        {
+            // "1,234 Orang" is 1,234 people by the Indonesian reading and 1.234 by the English one: both are plausible
+            // for a typed target, and a fraction of a person is not, so neither reading is taken
+            var asThousands = IndonesianNumber.FormatWhole(decimal.Parse(body.Trim().TrimStart('+').Replace(",", "", StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture));
+            return ParseResult<MeasuredValue>.Fail($"\"{original}\" meragukan untuk satuan {satuan} (bilangan cacah): dibaca {IndonesianNumber.Format(number.Value, 3)} bila koma adalah desimal, atau {asThousands} bila koma adalah pemisah ribuan; tulis {asThousands} (atau {asThousands.Replace(".", "", StringComparison.Ordinal)}) untuk ribuan");
+        }
 
         return ParseResult<MeasuredValue>.Ok(new NumberValue(number.Value, percent || isPercentUnit) { Original = original });
     }
@@ -209,6 +216,19 @@ public static partial class MeasuredValueParser
 
     [GeneratedRegex(@"^(?:-|–|—|s\.?d\.?|sampai)\s*[0-9]", RegexOptions.IgnoreCase)]
     private static partial Regex RangeTailPattern();
+
+    /// <summary>A satuan counted in whole things (people, companies, documents, activities): a fraction of one is not a value.</summary>
+    public static bool IsCountSatuan(string? satuan)
+    {
+        var s = satuan?.Trim().ToUpperInvariant() ?? "";
+        return s is "ORANG" or "JIWA" or "PERUSAHAAN" or "DOKUMEN" or "KEGIATAN" or "LAPORAN" or "UNIT" or "BUAH" or "PAKET" or "LEMBAGA"
+            or "DESA" or "KELURAHAN" or "KELOMPOK" or "PESERTA" or "KK" or "KELUARGA" or "RUMAH" or "SEKOLAH" or "LOKASI" or "TITIK" or "KALI" or "PERDA"
+            or "REGULASI" or "KASUS" or "ORANG/TAHUN" or "PERSONIL" or "PEGAWAI" or "ASN" or "KOPERASI" or "UMKM" or "PRODUK" or "INOVASI" or "SERTIFIKAT";
+    }
+
+    // one comma followed by exactly three digits and nothing else: "1,234", "-12,500"
+    [GeneratedRegex(@"^[-+\u2212]?[0-9]{1,3},[0-9]{3}$")]
+    private static partial Regex CommaThousandsPattern();
 
     public static bool IsPercentSatuan(string? satuan)
     {

@@ -64,6 +64,9 @@ public static class KinerjaApi
         year.MapPost("/realisasi/{indicator}/{period}/{step}", Step).WithSummary("Langkah alur: ajukan, verifikasi, sahkan, kembalikan");
         year.MapGet("/target", Targets).WithSummary("Target tahun ini");
         year.MapPut("/target/{id:long}", SaveTarget).WithSummary("Ubah nilai target (konkurensi optimistis)");
+        api.MapPost("/impor", ImportPreview).WithSummary("Unggah buku kerja (.xlsx/.json, multipart, field \"berkas\"): pratinjau yang ditambah, diubah, dihapus; tidak ada yang disimpan")
+            .Accepts<IFormFile>("multipart/form-data");
+        api.MapPost("/impor/{token}", ImportCommit).WithSummary("Simpan impor yang sudah dipratinjau, utuh dalam satu transaksi");
 
         // downloads used by the pages; the same checks
         var files = app.MapGroup("/instansi/{agencyId:int}/{year:int}").ExcludeFromDescription();
@@ -179,6 +182,52 @@ public static class KinerjaApi
             _ => await service.ReturnAsync(scope, row, record, body.Reason, body.ConcurrencyVersion),
         };
         return ApiResults.From(outcome, () => new { realisasi = RealisasiDto.Of(outcome.Record!), peringatan = outcome.Warnings });
+    }
+
+    public sealed record ImportPreviewDto(string Token, int? AgencyId, string AgencyName, bool NewAgency, int Year, int? ExpectedRevision, IReadOnlyList<SheetChanges> Sheets, IReadOnlyList<string> Warnings);
+
+    public sealed record ImportCommitRequest(int? AgencyId, int? ExpectedRevision);
+
+    private static async Task<bool> MayImport(ScopeProvider scopes, IAuthorizationService auth, HttpContext http, int? agencyId) =>
+        agencyId is { } id ? await Can(auth, http, id, Operations.Import) : (await scopes.GetAsync()).IsSystemAdmin;
+
+    private static async Task<IResult> ImportPreview(HttpContext http, int? instansi, ImportService imports, ScopeProvider scopes, IAuthorizationService auth)
+    {
+        if (!await MayImport(scopes, auth, http, instansi))
+            return ApiResults.Problem(403, "akun ini tidak berwenang mengimpor ke instansi tersebut");
+        var form = await http.Request.ReadFormAsync();
+        var workbook = await imports.ReceiveAsync(form.Files.GetFile("berkas") ?? form.Files.FirstOrDefault());
+        if (workbook.Errors.Count > 0)
+        {
+            imports.Discard(workbook.Token);
+            return Results.Problem(title: "Buku kerja ditolak", detail: $"{workbook.Errors.Count} kesalahan; tidak ada yang disimpan", statusCode: 400,
+                extensions: new Dictionary<string, object?> { ["kesalahan"] = workbook.Errors.Select(e => e.ToString()).ToList() });
+        }
+
+        var preview = await imports.PreviewAsync(instansi, workbook);
+        if (!await MayImport(scopes, auth, http, preview.AgencyId))
+        {
+            imports.Discard(workbook.Token);
+            return ApiResults.Problem(403, "akun ini tidak berwenang mengimpor ke instansi tersebut");
+        }
+
+        return Results.Ok(new ImportPreviewDto(workbook.Token, preview.AgencyId, preview.AgencyName, preview.NewAgency, preview.Year, preview.ExpectedRevision, preview.Sheets.Where(x => x.Any).ToList(), preview.Warnings));
+    }
+
+    private static async Task<IResult> ImportCommit(string token, ImportCommitRequest body, HttpContext http, KinerjaDbContext db, ImportService imports, ScopeProvider scopes, IAuthorizationService auth)
+    {
+        if (!await MayImport(scopes, auth, http, body.AgencyId))
+            return ApiResults.Problem(403, "akun ini tidak berwenang mengimpor ke instansi tersebut");
+        db.AuditUser = (await scopes.GetAsync()).UserName;
+        try
+        {
+            var outcome = await imports.CommitAsync(body.AgencyId, token, body.ExpectedRevision);
+            return Results.Ok(outcome);
+        }
+        catch (StaleImportException e)
+        {
+            return ApiResults.Problem(409, e.Message);
+        }
     }
 
     private static async Task<IResult> Targets(int agencyId, int year, HttpContext http, KinerjaDbContext db, ScopeProvider scopes, IAuthorizationService auth)

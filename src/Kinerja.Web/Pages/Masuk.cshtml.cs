@@ -23,6 +23,8 @@ public sealed class MasukModel(SignInManager<AppUser> signIn, KinerjaDbContext d
         var result = await signIn.PasswordSignInAsync(UserName.Trim(), Password, isPersistent: false, lockoutOnFailure: true);
         if (result.Succeeded)
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+        if (result.RequiresTwoFactor)
+            return Redirect("/masuk/kode" + (Url.IsLocalUrl(ReturnUrl) ? "?ReturnUrl=" + Uri.EscapeDataString(ReturnUrl!) : ""));
         Error = result.IsLockedOut
             ? "Akun terkunci sementara karena terlalu banyak percobaan yang salah; coba lagi 15 menit lagi."
             : "Nama pengguna atau kata sandi salah.";

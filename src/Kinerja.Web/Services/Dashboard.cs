@@ -17,7 +17,7 @@ public static class Dashboard
         var data = await cache.GetAsync(db, row.Id, RealisasiView.Approved);
         var period = PeriodFor(data, row.Year, asked);
         var units = await db.Indicators.AsNoTracking().Where(i => i.ReportingYearId == row.Id).ToDictionaryAsync(i => i.Code, i => i.UnitCode);
-        var result = PerformanceCalculator.Compute(data, period);
+        var result = ComputedResults.Of(data, period);
         return Of(result, data.Profile, units);
     }
 

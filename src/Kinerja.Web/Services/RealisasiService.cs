@@ -99,12 +99,13 @@ public sealed class RealisasiService(KinerjaDbContext db, DatasetCache cache, Ti
                 return Outcome.Refused("angka sementara harus menyebut sumbernya di kolom Keterangan");
         }
 
+        // the printed capaian belongs to the report the value came from: a new value has none
         var candidate = new RealisasiRecord
         {
             ReportingYearId = year.Id, AgencyId = year.AgencyId, IndicatorCode = info.Code, Period = period, UnitCode = info.UnitCode,
             Value = valueText, ValueStatus = status switch { RealisasiStatus.NotAvailable => "NA", RealisasiStatus.Provisional => "Sementara", _ => "Final" },
             Note = Blank(input.Note), Kendala = Blank(input.Kendala), TindakLanjut = Blank(input.TindakLanjut), Explanation = Blank(input.Explanation),
-            PrintedCapaian = current?.PrintedCapaian, Ordinal = current?.Ordinal ?? await NextOrdinalAsync(year.Id), Source = "web", CreatedBy = scope.UserName, CreatedAt = clock.GetUtcNow(),
+            PrintedCapaian = current?.Value == valueText ? current?.PrintedCapaian : null, Ordinal = current?.Ordinal ?? await NextOrdinalAsync(year.Id), Source = "web", CreatedBy = scope.UserName, CreatedAt = clock.GetUtcNow(),
         };
         // the workbook importer reads the value exactly as an import would: what the web accepts, an export gives back
         var check = await CheckedDatasetAsync(year.Id, candidate);

@@ -54,7 +54,7 @@ public sealed class BudgetAsPrintedTests : WithTempFolder
         Assert.True(budgetCode == CliApp.Ok, budgetError);
         Assert.Contains("Total: pagu 600.000.000, realisasi 530.000.000", budget, StringComparison.Ordinal);
         Assert.Contains("Penyerapan terhadap pagu: 88,33%", budget, StringComparison.Ordinal);
-        // the heading row shows no amounts of its own, only the sum of its rows, and is marked as a heading
+        // the heading row shows no amounts of its own, only the sums of its rows (pagu, realisasi), and is marked as a heading
         var dinas = budget.Split('\n').Single(l => l.Contains("Dinas", StringComparison.Ordinal));
         Assert.Matches(@"^Dinas\s+500\.000\.000\s+470\.000\.000\s+judul", dinas.Trim());
         var uptd = budget.Split('\n').Single(l => l.Contains("UPTD", StringComparison.Ordinal) && !l.Contains("Program", StringComparison.Ordinal));
@@ -97,6 +97,9 @@ public sealed class BudgetAsPrintedTests : WithTempFolder
         var finding = Assert.Single(output.Split('\n'), l => l.Contains("(anggaran-", StringComparison.Ordinal));
         Assert.Contains("[GALAT] realisasi-keuangan.csv, baris 4, 1.03.02.2.01.0002", finding, StringComparison.Ordinal);
         Assert.Contains("penyerapan tercetak 97,50% tidak dapat dihasilkan dari realisasi 114.000.000 / pagu 120.000.000; seharusnya 95,00%", finding, StringComparison.Ordinal);
+        // `budget` shows the printed penyerapan beside the computed one
+        var (_, budget, _) = await CliHarness.Run("budget", csv);
+        Assert.Matches(@"Bursa Kerja\s+120\.000\.000\s+114\.000\.000\s+6\.000\.000\s+95,00%\s+97,50%", budget);
     }
 
     [Fact]

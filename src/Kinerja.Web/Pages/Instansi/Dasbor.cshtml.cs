@@ -33,6 +33,11 @@ public sealed class DasborModel(KinerjaDbContext db, IAuthorizationService autho
 
     public List<UnitProgress> Board { get; } = [];
 
+    /// <summary>Units by the mean capaian of their measured indicators in the period, best first.</summary>
+    public List<(string Unit, decimal Mean, int Counted)> Ranking { get; } = [];
+
+    public string? Message { get; private set; }
+
     /// <summary>A bar per period with a value: the agency's capaian over the year (plain SVG, no script).</summary>
     public string TrendSvg()
     {
@@ -54,6 +59,7 @@ public sealed class DasborModel(KinerjaDbContext db, IAuthorizationService autho
     {
         if (await LoadAsync() is { } refused)
             return refused;
+        Message = TempData["pesan"] as string;
         var data = await cache.GetAsync(Db, YearRow.Id, RealisasiView.Approved);
         Profile = data.Profile;
         var period = Dashboard.PeriodFor(data, Year, Asked);
@@ -62,13 +68,17 @@ public sealed class DasborModel(KinerjaDbContext db, IAuthorizationService autho
         var visible = indicators.Where(i => Scope.CoversUnit(AgencyId, i.UnitCode)).ToList();
         if (Scope.SeesWholeAgency(AgencyId))
         {
-            var result = PerformanceCalculator.Compute(data, period);
+            var result = ComputedResults.Of(data, period);
             Capaian = Dashboard.Of(result, data.Profile, indicators.ToDictionary(i => i.Code, i => i.UnitCode));
             Budget = LkjipReport.BudgetTotal(data);
+            var unitNamesForRanking = await Db.Units.AsNoTracking().Where(u => u.AgencyId == AgencyId).ToDictionaryAsync(u => u.Code, u => u.Name);
+            foreach (var group in Capaian.Indicators.Where(i => i.Capaian is not null).GroupBy(i => i.Unit))
+                Ranking.Add((unitNamesForRanking.GetValueOrDefault(group.Key) ?? group.Key, group.Average(i => i.Capaian!.Value), group.Count()));
+            Ranking.Sort((a, b) => b.Mean.CompareTo(a.Mean));
             foreach (var p in PeriodsOf(Year))
             {
                 var at = Domain.Values.Period.Parse(p).Value;
-                var value = PerformanceCalculator.Compute(data, at).AgencyCapaian;
+                var value = ComputedResults.Of(data, at).AgencyCapaian;
                 if (value is not null || at == period)
                     Trend.Add((at.IsQuarter ? "TW " + Domain.Values.Period.Roman(at.Quarter) : p, value));
             }

@@ -198,7 +198,7 @@ public sealed class RealisasiEntryModel(KinerjaDbContext db, IAuthorizationServi
         TargetText = data.TargetFor(Info.Code, period)?.Value.Original;
         if (Record is not null)
         {
-            var row = PerformanceCalculator.Compute(data, period).Indicators.FirstOrDefault(i => i.Indicator.Code == Info.Code);
+            var row = ComputedResults.Of(data, period).Indicators.FirstOrDefault(i => i.Indicator.Code == Info.Code);
             CapaianText = row is null ? null : row.Capaian.HasValue ? data.Profile.FormatPercent(row.Capaian.Value) + (row.Predicate is { } p ? $" ({p})" : "") : Dashboard.CapaianText(row.Capaian);
         }
 
