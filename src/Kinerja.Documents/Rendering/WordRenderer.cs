@@ -57,9 +57,11 @@ public static class WordRenderer
 
         var body = new Body();
         var footerId = main.GetIdOfPart(footer);
-        var writer = new BodyWriter(main, body, report, landscape => Section(landscape, headerId, footerId, titlePage: false));
+        var cover = report.Blocks.FirstOrDefault() is CoverBlock;
+        // the cover is on the first section, which ends at the first section break (a landscape table) or the end
+        var writer = new BodyWriter(main, body, report, (landscape, first) => Section(landscape, headerId, footerId, titlePage: cover && first));
         writer.WriteAll();
-        body.Append(Section(false, headerId, footerId, titlePage: report.Blocks.FirstOrDefault() is CoverBlock && !writer.SectionsWritten));
+        body.Append(Section(false, headerId, footerId, titlePage: cover && !writer.SectionsWritten));
         main.Document = new Document(body);
         main.Document.Save();
     }
@@ -93,7 +95,7 @@ public static class WordRenderer
         return section;
     }
 
-    private sealed class BodyWriter(MainDocumentPart main, Body body, ReportDocument report, Func<bool, SectionProperties> section)
+    private sealed class BodyWriter(MainDocumentPart main, Body body, ReportDocument report, Func<bool, bool, SectionProperties> section)
     {
         /// <summary>Whether a section break was written (a landscape table): the cover's section then ended there.</summary>
         public bool SectionsWritten { get; private set; }
@@ -119,7 +121,7 @@ public static class WordRenderer
                 var wide = block is ReportTable t && IsWide(t);
                 if (wide != _landscape && block is not PageBreakBlock)
                 {
-                    body.Append(new Paragraph(new ParagraphProperties(section(_landscape))));
+                    body.Append(new Paragraph(new ParagraphProperties(section(_landscape, !SectionsWritten))));
                     SectionsWritten = true;
                     _landscape = wide;
                 }
@@ -173,7 +175,7 @@ public static class WordRenderer
 
             if (_landscape)
             {
-                body.Append(new Paragraph(new ParagraphProperties(section(true))));
+                body.Append(new Paragraph(new ParagraphProperties(section(true, !SectionsWritten))));
                 _landscape = false;
             }
         }
