@@ -66,9 +66,9 @@ public static class ComputeCommand
     {
         var p = result.Profile;
         output.WriteLine($"{p.Agency}");
-        output.WriteLine($"Pengukuran kinerja periode {result.Period.Label} (skala predikat {p.PredicateScale.Name}, pembulatan {(p.Rounding == RoundingMode.HalfUp ? "setengah ke atas" : "dipotong")}, {p.Decimals} desimal{(p.CapaianCap is { } cap ? ", batas capaian " + IndonesianNumber.Format(cap, 0) + "%" : "")})");
+        output.WriteLine($"Pengukuran kinerja periode {result.Period.Label} (kategori menurut {Kinerja.Documents.Reports.ReportFormat.ScaleTitle(p.PredicateScale)}, pembulatan {(p.Rounding == RoundingMode.HalfUp ? "setengah ke atas" : "dipotong")}, {p.Decimals} desimal{(p.CapaianCap is { } cap ? ", batas capaian " + IndonesianNumber.Format(cap, 0) + "%" : "")})");
         output.WriteLine();
-        string[] headers = p.ShowStatus ? ["Kode", "Indikator", "Satuan", "Target", "Realisasi", "Capaian", "Predikat", "Status"] : ["Kode", "Indikator", "Satuan", "Target", "Realisasi", "Capaian", "Predikat"];
+        string[] headers = p.ShowStatus ? ["Kode", "Indikator", "Satuan", "Target", "Realisasi", "Capaian", "Kategori", "Status"] : ["Kode", "Indikator", "Satuan", "Target", "Realisasi", "Capaian", "Kategori"];
         string[] Row(params string[] cells) => cells.Take(headers.Length).ToArray();
         var rows = new List<string[]>();
         var notes = new List<string>();
@@ -99,7 +99,7 @@ public static class ComputeCommand
         output.WriteLine();
         output.WriteLine("Capaian per sasaran (rata-rata indikator, N/A tidak dihitung):");
         var goalRows = result.Goals.Select(g => new[] { g.Goal.Code, Shorten(g.Goal.Name, 70), g.CountedIndicators + "/" + g.Indicators.Count, Percent(p, g.Capaian), g.Predicate ?? "-" }).ToList();
-        WriteAligned(output, ["Kode", "Sasaran", "Indikator", "Capaian", "Predikat"], goalRows);
+        WriteAligned(output, ["Kode", "Sasaran", "Indikator", "Capaian", "Kategori"], goalRows);
         output.WriteLine();
         output.WriteLine($"Capaian kinerja instansi: {Percent(p, result.AgencyCapaian)}{(result.AgencyPredicate is { } ap ? " (" + ap + ")" : "")}, rata-rata sasaran teratas {string.Join(", ", result.TopGoals.Select(g => g.Goal.Code))}");
         notes.AddRange(formulaFailures);

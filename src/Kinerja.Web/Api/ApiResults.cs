@@ -37,7 +37,7 @@ public static class ApiResults
 
     public static IResult Problem(int status, string detail, IReadOnlyList<string>? warnings = null) =>
         Results.Problem(
-            title: status switch { 400 => "Permintaan ditolak", 403 => "Tidak berwenang", 404 => "Tidak ditemukan", 409 => "Data telah berubah", _ => "Galat" },
+            title: status switch { 400 => "Permintaan ditolak", 403 => "Tidak berwenang", 404 => "Tidak ditemukan", 409 => "Data telah berubah", 422 => "Belum dapat dibuat", _ => "Galat" },
             detail: detail,
             statusCode: status,
             extensions: warnings is { Count: > 0 } ? new Dictionary<string, object?> { ["peringatan"] = warnings } : null);

@@ -289,7 +289,7 @@ public static class KinerjaApi
     }
 
     /// <summary>LKjIP, PK and triwulan built by Kinerja.Documents from the approved data; the public gets the published years.</summary>
-    private static async Task<IResult> Document(int agencyId, int year, string kind, string format, string? periode, string? versi, HttpContext http, KinerjaDbContext db, DatasetCache cache, IAuthorizationService auth)
+    private static async Task<IResult> Document(int agencyId, int year, string kind, string format, string? periode, string? versi, bool? final, HttpContext http, KinerjaDbContext db, DatasetCache cache, IAuthorizationService auth)
     {
         if (await YearAsync(db, agencyId, year) is not { } row)
             return Results.NotFound();
@@ -302,7 +302,22 @@ public static class KinerjaApi
         Period? period = RealisasiService.NormalPeriod(periode, year) is { } p ? Period.Parse(p).Value : null;
         if (reportKind == ReportKind.Triwulan && period is not { IsQuarter: true })
             period = data.Profile.ReportPeriod.IsQuarter && data.Profile.ReportPeriod.Year == year ? data.Profile.ReportPeriod : Period.OfQuarter(year, 1);
-        var report = ReportWriter.Build(reportKind.Value, new ReportRequest(data, period, versi == "perubahan"));
+        // the checks run first: a final document (?final=true) is refused with what to fill or correct; otherwise a
+        // draft is built with the DRAF mark and its checklist page, as `kinerja report --draft` does
+        ReportDocument report;
+        try
+        {
+            report = ReportWriter.Prepare(reportKind.Value, new ReportRequest(data, period, versi == "perubahan") { Versi = versi, Draft = final != true });
+        }
+        catch (ReportRefusedException e)
+        {
+            return ApiResults.Problem(422, "Dokumen tidak dapat dibuat: " + string.Join("; ", e.Reasons.Take(20)) + (e.Reasons.Count > 20 ? $"; dan {e.Reasons.Count - 20} hal lain" : ""));
+        }
+        catch (ArgumentException e)
+        {
+            return ApiResults.Problem(400, e.Message.Split(" (Parameter", 2)[0]);
+        }
+
         var temp = Path.Combine(Path.GetTempPath(), "kinerja-dokumen-" + Guid.NewGuid().ToString("N") + "." + format);
         try
         {
