@@ -149,7 +149,7 @@ public sealed class BadInputTests : WithTempFolder
         var target = Directory.CreateDirectory(Path.Combine(Folder, "keluar.xlsx")).FullName;
         var (exit, _, err) = await Run("template", target, "--force");
         Assert.Equal(2, exit);
-        Assert.StartsWith($"kesalahan: {target} adalah folder", Assert.Single(Lines(err)), StringComparison.Ordinal);
+        Assert.StartsWith($"kesalahan: tidak dapat menulis {target}: itu sebuah folder", Assert.Single(Lines(err)), StringComparison.Ordinal);
         Assert.Equal([target], Directory.GetFileSystemEntries(Folder));
     }
 
