@@ -317,3 +317,92 @@ public sealed class AuditEntry
 
     public string? After { get; set; }
 }
+
+/// <summary>
+/// A version of the year's Perjanjian Kinerja (sheet PK): the awal or a perubahan, with its signing date,
+/// place and parties. Every cell is kept as typed so an export gives the sheet back unchanged; an older
+/// version is never removed when a perubahan is added.
+/// </summary>
+public sealed class PkVersionRow : IAudited
+{
+    public long Id { get; set; }
+
+    public int ReportingYearId { get; set; }
+
+    public int? AgencyId { get; set; }
+
+    public int Ordinal { get; set; }
+
+    /// <summary>"awal", "perubahan-1", ... as typed (the domain's <c>PkVersionId.Parse</c> reads it).</summary>
+    public required string PkVersion { get; set; }
+
+    public string? SigningDate { get; set; }
+
+    public string? Place { get; set; }
+
+    public string? FirstPosition { get; set; }
+
+    public string? FirstName { get; set; }
+
+    public string? FirstNip { get; set; }
+
+    public string? FirstRank { get; set; }
+
+    public string? FirstActing { get; set; }
+
+    public string? FirstPolitical { get; set; }
+
+    public string? SecondPosition { get; set; }
+
+    public string? SecondName { get; set; }
+
+    public string? SecondNip { get; set; }
+
+    public string? SecondRank { get; set; }
+
+    public string? SecondActing { get; set; }
+
+    public string? SecondPolitical { get; set; }
+
+    public string? OneParty { get; set; }
+
+    /// <summary>Optimistic concurrency: a save made from an older read is refused.</summary>
+    public int ConcurrencyVersion { get; set; }
+
+    int? IAudited.AuditAgencyId => AgencyId;
+
+    string IAudited.AuditKey => $"{ReportingYearId}|{PkVersion}";
+}
+
+/// <summary>A budget line of a PK version (sheet AnggaranPK), cells as typed.</summary>
+public sealed class PkBudgetRow : IAudited
+{
+    public long Id { get; set; }
+
+    public int ReportingYearId { get; set; }
+
+    public int? AgencyId { get; set; }
+
+    public int Ordinal { get; set; }
+
+    public required string PkVersion { get; set; }
+
+    public required string Code { get; set; }
+
+    public string? Name { get; set; }
+
+    public string? Parent { get; set; }
+
+    public string? Level { get; set; }
+
+    public string? Pagu { get; set; }
+
+    public string? Goals { get; set; }
+
+    public int ConcurrencyVersion { get; set; }
+
+    int? IAudited.AuditAgencyId => AgencyId;
+
+    /// <summary>Keyed by the version, so a version's page finds its budget's history.</summary>
+    string IAudited.AuditKey => $"{ReportingYearId}|{PkVersion}";
+}

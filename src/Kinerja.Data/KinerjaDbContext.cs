@@ -36,6 +36,10 @@ public class KinerjaDbContext(DbContextOptions options, TimeProvider? clock = nu
 
     public DbSet<AuditEntry> Audit => Set<AuditEntry>();
 
+    public DbSet<PkVersionRow> PkVersions => Set<PkVersionRow>();
+
+    public DbSet<PkBudgetRow> PkBudget => Set<PkBudgetRow>();
+
     /// <summary>Who the audit log names for the changes saved through this context.</summary>
     public string AuditUser { get; set; } = "sistem";
 
@@ -100,6 +104,20 @@ public class KinerjaDbContext(DbContextOptions options, TimeProvider? clock = nu
             e.Property(w => w.To).HasConversion<string>().HasMaxLength(20);
         });
         builder.Entity<EvidenceFile>(e => e.Property(f => f.Sha256).HasMaxLength(64));
+        builder.Entity<PkVersionRow>(e =>
+        {
+            e.HasIndex(v => new { v.ReportingYearId, v.Ordinal });
+            e.Property(v => v.PkVersion).HasMaxLength(100);
+            e.Property(v => v.ConcurrencyVersion).IsConcurrencyToken();
+            e.HasOne<ReportingYear>().WithMany().HasForeignKey(v => v.ReportingYearId);
+        });
+        builder.Entity<PkBudgetRow>(e =>
+        {
+            e.HasIndex(b => new { b.ReportingYearId, b.Ordinal });
+            e.Property(b => b.PkVersion).HasMaxLength(100);
+            e.Property(b => b.ConcurrencyVersion).IsConcurrencyToken();
+            e.HasOne<ReportingYear>().WithMany().HasForeignKey(b => b.ReportingYearId);
+        });
         builder.Entity<AuditEntry>(e => e.HasIndex(a => new { a.AgencyId, a.Entity, a.EntityKey }));
     }
 

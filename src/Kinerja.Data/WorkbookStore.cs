@@ -46,6 +46,9 @@ public sealed class WorkbookStore(KinerjaDbContext db, TimeProvider clock)
 
     private static readonly string[] OwnTables = ["targets", "realisasi"];
 
+    /// <summary>Sheets kept in tables of their own but, unlike targets and realisasi, optional: whether the workbook had them is remembered.</summary>
+    private static readonly string[] OptionalOwnTables = ["pkVersions", "pkBudget"];
+
     /// <summary>The columns that identify a row of each sheet in a preview (rows without a key are compared whole).</summary>
     private static readonly Dictionary<string, string[]> Keys = new(StringComparer.Ordinal)
     {
@@ -61,6 +64,8 @@ public sealed class WorkbookStore(KinerjaDbContext db, TimeProvider clock)
         ["dataElements"] = ["code"],
         ["dataValues"] = ["element", "unit", "period", "breakdown"],
         ["formulas"] = ["indicator"],
+        ["pkVersions"] = ["version"],
+        ["pkBudget"] = ["version", "code"],
     };
 
     private static readonly JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
@@ -85,6 +90,11 @@ public sealed class WorkbookStore(KinerjaDbContext db, TimeProvider clock)
         var targets = await db.Targets.AsNoTracking().Where(t => t.ReportingYearId == yearId).OrderBy(t => t.Ordinal).ToListAsync(cancellationToken);
         foreach (var t in targets)
             AddRow(raw, file, "targets", TargetCells(t));
+
+        foreach (var v in await db.PkVersions.AsNoTracking().Where(v => v.ReportingYearId == yearId).OrderBy(v => v.Ordinal).ThenBy(v => v.Id).ToListAsync(cancellationToken))
+            AddRow(raw, file, "pkVersions", PkVersionCells(v));
+        foreach (var b in await db.PkBudget.AsNoTracking().Where(b => b.ReportingYearId == yearId).OrderBy(b => b.Ordinal).ThenBy(b => b.Id).ToListAsync(cancellationToken))
+            AddRow(raw, file, "pkBudget", PkBudgetCells(b));
 
         var records = await db.Realisasi.AsNoTracking().Where(r => r.ReportingYearId == yearId).ToListAsync(cancellationToken);
         var chosen = Choose(records, view);
@@ -136,6 +146,54 @@ public sealed class WorkbookStore(KinerjaDbContext db, TimeProvider clock)
         ["note"] = r.Note,
         ["printedCapaian"] = r.PrintedCapaian,
     });
+
+    /// <summary>The workbook column of each PK sheet cell, and the property that keeps it.</summary>
+    private static readonly (string Key, Func<PkVersionRow, string?> Get, Action<PkVersionRow, string?> Set)[] PkVersionColumns =
+    [
+        ("version", v => v.PkVersion, (v, x) => v.PkVersion = x ?? ""),
+        ("date", v => v.SigningDate, (v, x) => v.SigningDate = x),
+        ("place", v => v.Place, (v, x) => v.Place = x),
+        ("firstPosition", v => v.FirstPosition, (v, x) => v.FirstPosition = x),
+        ("firstName", v => v.FirstName, (v, x) => v.FirstName = x),
+        ("firstNip", v => v.FirstNip, (v, x) => v.FirstNip = x),
+        ("firstRank", v => v.FirstRank, (v, x) => v.FirstRank = x),
+        ("firstActing", v => v.FirstActing, (v, x) => v.FirstActing = x),
+        ("firstPolitical", v => v.FirstPolitical, (v, x) => v.FirstPolitical = x),
+        ("secondPosition", v => v.SecondPosition, (v, x) => v.SecondPosition = x),
+        ("secondName", v => v.SecondName, (v, x) => v.SecondName = x),
+        ("secondNip", v => v.SecondNip, (v, x) => v.SecondNip = x),
+        ("secondRank", v => v.SecondRank, (v, x) => v.SecondRank = x),
+        ("secondActing", v => v.SecondActing, (v, x) => v.SecondActing = x),
+        ("secondPolitical", v => v.SecondPolitical, (v, x) => v.SecondPolitical = x),
+        ("oneParty", v => v.OneParty, (v, x) => v.OneParty = x),
+    ];
+
+    private static readonly (string Key, Func<PkBudgetRow, string?> Get, Action<PkBudgetRow, string?> Set)[] PkBudgetColumns =
+    [
+        ("version", b => b.PkVersion, (b, x) => b.PkVersion = x ?? ""),
+        ("code", b => b.Code, (b, x) => b.Code = x ?? ""),
+        ("name", b => b.Name, (b, x) => b.Name = x),
+        ("parent", b => b.Parent, (b, x) => b.Parent = x),
+        ("level", b => b.Level, (b, x) => b.Level = x),
+        ("pagu", b => b.Pagu, (b, x) => b.Pagu = x),
+        ("goals", b => b.Goals, (b, x) => b.Goals = x),
+    ];
+
+    public static Dictionary<string, string> PkVersionCells(PkVersionRow v) => Compact(PkVersionColumns.ToDictionary(c => c.Key, c => c.Get(v)));
+
+    public static Dictionary<string, string> PkBudgetCells(PkBudgetRow b) => Compact(PkBudgetColumns.ToDictionary(c => c.Key, c => c.Get(b)));
+
+    public static void WritePkVersion(PkVersionRow v, Dictionary<string, string> cells)
+    {
+        foreach (var (key, _, set) in PkVersionColumns)
+            set(v, cells.GetValueOrDefault(key));
+    }
+
+    public static void WritePkBudget(PkBudgetRow b, Dictionary<string, string> cells)
+    {
+        foreach (var (key, _, set) in PkBudgetColumns)
+            set(b, cells.GetValueOrDefault(key));
+    }
 
     private static Dictionary<string, string> Compact(Dictionary<string, string?> cells) =>
         cells.Where(c => c.Value is not null).ToDictionary(c => c.Key, c => c.Value!, StringComparer.Ordinal);
@@ -274,7 +332,7 @@ public sealed class WorkbookStore(KinerjaDbContext db, TimeProvider clock)
         await db.Indicators.Where(r => r.ReportingYearId == year.Id).ExecuteDeleteAsync(cancellationToken);
         foreach (var (sheet, rows) in raw.Sheets)
         {
-            if (OwnTables.Contains(sheet))
+            if (OwnTables.Contains(sheet) || OptionalOwnTables.Contains(sheet))
                 continue;
             var ordinal = 0;
             foreach (var row in rows)
@@ -288,6 +346,10 @@ public sealed class WorkbookStore(KinerjaDbContext db, TimeProvider clock)
             db.Indicators.Add(new IndicatorInfo { ReportingYearId = year.Id, Ordinal = ++n, Code = indicator.Code, Name = indicator.Name, GoalCode = indicator.GoalCode, Satuan = indicator.Satuan, UnitCode = unitOf[indicator.Code] });
 
         MergeTargets(await db.Targets.Where(t => t.ReportingYearId == year.Id).ToListAsync(cancellationToken), raw, year, agency.Id, unitOf, rootUnit);
+        MergeRows(await db.PkVersions.Where(v => v.ReportingYearId == year.Id).OrderBy(v => v.Ordinal).ToListAsync(cancellationToken), raw, "pkVersions", PkVersionCells, WritePkVersion,
+            () => new PkVersionRow { ReportingYearId = year.Id, AgencyId = agency.Id, PkVersion = "" }, (v, o) => v.Ordinal = o, v => v.ConcurrencyVersion++);
+        MergeRows(await db.PkBudget.Where(b => b.ReportingYearId == year.Id).OrderBy(b => b.Ordinal).ToListAsync(cancellationToken), raw, "pkBudget", PkBudgetCells, WritePkBudget,
+            () => new PkBudgetRow { ReportingYearId = year.Id, AgencyId = agency.Id, PkVersion = "", Code = "" }, (b, o) => b.Ordinal = o, b => b.ConcurrencyVersion++);
         MergeRealisasi(await db.Realisasi.Where(r => r.ReportingYearId == year.Id).ToListAsync(cancellationToken), raw, year, agency.Id, unitOf, rootUnit, fileName, now);
         db.Record(agency.Id, nameof(ReportingYear), year.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), "impor", null, new { berkas = fileName, indikator = data.Indicators.Count, target = data.Targets.Count, realisasi = data.Realisasi.Count });
         await db.SaveChangesAsync(cancellationToken);
@@ -323,6 +385,31 @@ public sealed class WorkbookStore(KinerjaDbContext db, TimeProvider clock)
         }
 
         db.Targets.RemoveRange(pool.Values);
+    }
+
+    /// <summary>Updates a sheet's own table to the workbook's rows by their key: unchanged rows stay (no audit noise), changed rows are updated, others added or removed.</summary>
+    private void MergeRows<T>(List<T> existing, RawWorkbook raw, string sheet, Func<T, Dictionary<string, string>> cellsOf, Action<T, Dictionary<string, string>> write, Func<T> create, Action<T, int> setOrdinal, Action<T> bump)
+        where T : class
+    {
+        // existing comes in its sheet order, so a key seen twice gets the same "#2" as in the workbook
+        var pool = Keyed(sheet, existing.Select(cellsOf)).Zip(existing).ToDictionary(p => p.First.Key, p => p.Second, StringComparer.Ordinal);
+        var ordinal = 0;
+        foreach (var (key, cells) in Keyed(sheet, (raw.Sheets.GetValueOrDefault(sheet) ?? []).Where(r => !r.IsEmpty).Select(Cells)))
+        {
+            ordinal++;
+            if (!pool.Remove(key, out var row))
+            {
+                row = create();
+                db.Add(row);
+            }
+            else if (!SameCells(cellsOf(row), cells))
+                bump(row);
+
+            setOrdinal(row, ordinal);
+            write(row, cells);
+        }
+
+        db.RemoveRange(pool.Values);
     }
 
     private void MergeRealisasi(List<RealisasiRecord> existing, RawWorkbook raw, ReportingYear year, int agencyId, Dictionary<string, string> unitOf, string rootUnit, string fileName, DateTimeOffset now)

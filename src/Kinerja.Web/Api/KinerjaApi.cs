@@ -47,7 +47,7 @@ public sealed record TargetDto(long Id, string Indicator, string Period, string 
 /// request that changes data must carry the antiforgery token in the X-CSRF-TOKEN header
 /// (GET /api/antiforgery gives it), and the cookies are SameSite=Strict.
 /// </summary>
-public static class KinerjaApi
+public static partial class KinerjaApi
 {
     public static void MapKinerjaApi(this WebApplication app)
     {
@@ -64,6 +64,7 @@ public static class KinerjaApi
         year.MapPost("/realisasi/{indicator}/{period}/{step}", Step).WithSummary("Langkah alur: ajukan, verifikasi, sahkan, kembalikan");
         year.MapGet("/target", Targets).WithSummary("Target tahun ini");
         year.MapPut("/target/{id:long}", SaveTarget).WithSummary("Ubah nilai target (konkurensi optimistis)");
+        MapPk(year);
         api.MapPost("/impor", ImportPreview).WithSummary("Unggah buku kerja (.xlsx/.json, multipart, field \"berkas\"): pratinjau yang ditambah, diubah, dihapus; tidak ada yang disimpan")
             .Accepts<IFormFile>("multipart/form-data");
         api.MapPost("/impor/{token}", ImportCommit).WithSummary("Simpan impor yang sudah dipratinjau, utuh dalam satu transaksi");

@@ -281,6 +281,136 @@ namespace Kinerja.Data.Migrations.Postgres
                     b.ToTable("Indicators");
                 });
 
+            modelBuilder.Entity("Kinerja.Data.PkBudgetRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int?>("AgencyId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("ConcurrencyVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Goals")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Level")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Name")
+                        .HasColumnType("text");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Pagu")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Parent")
+                        .HasColumnType("text");
+
+                    b.Property<string>("PkVersion")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("ReportingYearId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportingYearId", "Ordinal");
+
+                    b.ToTable("PkBudget");
+                });
+
+            modelBuilder.Entity("Kinerja.Data.PkVersionRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int?>("AgencyId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ConcurrencyVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("FirstActing")
+                        .HasColumnType("text");
+
+                    b.Property<string>("FirstName")
+                        .HasColumnType("text");
+
+                    b.Property<string>("FirstNip")
+                        .HasColumnType("text");
+
+                    b.Property<string>("FirstPolitical")
+                        .HasColumnType("text");
+
+                    b.Property<string>("FirstPosition")
+                        .HasColumnType("text");
+
+                    b.Property<string>("FirstRank")
+                        .HasColumnType("text");
+
+                    b.Property<string>("OneParty")
+                        .HasColumnType("text");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PkVersion")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Place")
+                        .HasColumnType("text");
+
+                    b.Property<int>("ReportingYearId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SecondActing")
+                        .HasColumnType("text");
+
+                    b.Property<string>("SecondName")
+                        .HasColumnType("text");
+
+                    b.Property<string>("SecondNip")
+                        .HasColumnType("text");
+
+                    b.Property<string>("SecondPolitical")
+                        .HasColumnType("text");
+
+                    b.Property<string>("SecondPosition")
+                        .HasColumnType("text");
+
+                    b.Property<string>("SecondRank")
+                        .HasColumnType("text");
+
+                    b.Property<string>("SigningDate")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportingYearId", "Ordinal");
+
+                    b.ToTable("PkVersions");
+                });
+
             modelBuilder.Entity("Kinerja.Data.RealisasiRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -718,6 +848,24 @@ namespace Kinerja.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Kinerja.Data.IndicatorInfo", b =>
+                {
+                    b.HasOne("Kinerja.Data.ReportingYear", null)
+                        .WithMany()
+                        .HasForeignKey("ReportingYearId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kinerja.Data.PkBudgetRow", b =>
+                {
+                    b.HasOne("Kinerja.Data.ReportingYear", null)
+                        .WithMany()
+                        .HasForeignKey("ReportingYearId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kinerja.Data.PkVersionRow", b =>
                 {
                     b.HasOne("Kinerja.Data.ReportingYear", null)
                         .WithMany()

@@ -266,6 +266,132 @@ namespace Kinerja.Data.Migrations.Sqlite
                     b.ToTable("Indicators");
                 });
 
+            modelBuilder.Entity("Kinerja.Data.PkBudgetRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AgencyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ConcurrencyVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Goals")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Level")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Pagu")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Parent")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PkVersion")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReportingYearId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportingYearId", "Ordinal");
+
+                    b.ToTable("PkBudget");
+                });
+
+            modelBuilder.Entity("Kinerja.Data.PkVersionRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AgencyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ConcurrencyVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FirstActing")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FirstName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FirstNip")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FirstPolitical")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FirstPosition")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FirstRank")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OneParty")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PkVersion")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Place")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReportingYearId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SecondActing")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SecondName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SecondNip")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SecondPolitical")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SecondPosition")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SecondRank")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SigningDate")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportingYearId", "Ordinal");
+
+                    b.ToTable("PkVersions");
+                });
+
             modelBuilder.Entity("Kinerja.Data.RealisasiRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -687,6 +813,24 @@ namespace Kinerja.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Kinerja.Data.IndicatorInfo", b =>
+                {
+                    b.HasOne("Kinerja.Data.ReportingYear", null)
+                        .WithMany()
+                        .HasForeignKey("ReportingYearId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kinerja.Data.PkBudgetRow", b =>
+                {
+                    b.HasOne("Kinerja.Data.ReportingYear", null)
+                        .WithMany()
+                        .HasForeignKey("ReportingYearId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kinerja.Data.PkVersionRow", b =>
                 {
                     b.HasOne("Kinerja.Data.ReportingYear", null)
                         .WithMany()

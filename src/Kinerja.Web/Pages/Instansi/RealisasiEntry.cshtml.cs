@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Kinerja.Data;
 using Kinerja.Domain.Measurement;
 using Kinerja.Domain.Workflow;
@@ -13,8 +12,6 @@ namespace Kinerja.Web.Pages.Instansi;
 /// <summary>One realisasi (indicator, period): the value, bukti dukung, the workflow steps, history and audit log.</summary>
 public sealed class RealisasiEntryModel(KinerjaDbContext db, IAuthorizationService authorization, ScopeProvider scopes, DatasetCache cache, RealisasiService service, EvidenceStore evidence) : YearPageModel(db, authorization, scopes)
 {
-    public sealed record AuditRow(DateTimeOffset At, string UserName, string Action, string EntityKey, string? Before, string? After);
-
     public sealed class FormValues
     {
         public string? Value { get; set; }
@@ -54,7 +51,7 @@ public sealed class RealisasiEntryModel(KinerjaDbContext db, IAuthorizationServi
 
     public List<RealisasiRecord> Versions { get; private set; } = [];
 
-    public List<AuditRow> Audit { get; } = [];
+    public List<AuditLine> Audit { get; } = [];
 
     public string? TargetText { get; private set; }
 
@@ -79,6 +76,12 @@ public sealed class RealisasiEntryModel(KinerjaDbContext db, IAuthorizationServi
     public bool CanApprove { get; private set; }
 
     public bool CanReturn { get; private set; }
+
+    /// <summary>Where the entry stands in the workflow and who acts next, so the section is never empty for a reader without a step to take.</summary>
+    public string FlowNote { get; private set; } = "";
+
+    /// <summary>The latest return of the current version: who, when, why.</summary>
+    public WorkflowEvent? LastReturn { get; private set; }
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -212,30 +215,24 @@ public sealed class RealisasiEntryModel(KinerjaDbContext db, IAuthorizationServi
         CanApprove = status == EntryStatus.Diverifikasi && await Allowed(Operations.Approve, Info.UnitCode);
         CanReturn = status is EntryStatus.Diajukan or EntryStatus.Diverifikasi && await Allowed(Operations.Return, Info.UnitCode);
 
+        LastReturn = Record?.Events.Where(e => e.To == EntryStatus.Dikembalikan).MaxBy(e => e.Id);
+        FlowNote = status switch
+        {
+            EntryStatus.Draft => $"Draf: menunggu diajukan oleh operator unit {Info.UnitCode}.",
+            EntryStatus.Diajukan => "Diajukan: menunggu diverifikasi oleh verifikator (Inspektorat/APIP).",
+            EntryStatus.Diverifikasi => "Diverifikasi: menunggu disahkan oleh pimpinan.",
+            EntryStatus.Disahkan => "Disahkan: nilai ini tidak dapat diubah; koreksi dibuat sebagai versi baru.",
+            EntryStatus.Dikembalikan => $"Dikembalikan: menunggu diperbaiki dan diajukan kembali oleh operator unit {Info.UnitCode}.",
+            _ => "",
+        };
+        if (!(CanSubmit || CanVerify || CanApprove || CanReturn))
+            FlowNote += " Tidak ada langkah alur yang dapat Anda lakukan pada status ini.";
+
         var keys = Versions.Select(v => RealisasiRecord.RecordKey(YearRow.Id, Info.Code, Period, v.Version)).ToList();
         var ids = Versions.Select(v => EvidenceFile.KeyOf(v.Id)).ToList();
         var entries = await Db.Audit.AsNoTracking()
             .Where(a => a.AgencyId == AgencyId && ((a.Entity == nameof(RealisasiRecord) && keys.Contains(a.EntityKey)) || (a.Entity == nameof(EvidenceFile) && ids.Contains(a.EntityKey))))
             .OrderByDescending(a => a.Id).Take(100).ToListAsync();
-        foreach (var a in entries)
-        {
-            var (before, after) = Changes(a.Before, a.After);
-            Audit.Add(new AuditRow(a.At, a.UserName, a.Action, a.EntityKey, before, after));
-        }
-    }
-
-    /// <summary>Only the fields that changed, so the log reads as what happened.</summary>
-    private static (string? Before, string? After) Changes(string? before, string? after)
-    {
-        var b = before is null ? null : JsonSerializer.Deserialize<Dictionary<string, string?>>(before);
-        var a = after is null ? null : JsonSerializer.Deserialize<Dictionary<string, string?>>(after);
-        if (b is not null && a is not null)
-        {
-            var keys = a.Keys.Where(k => a[k] != b.GetValueOrDefault(k)).ToList();
-            return (string.Join("; ", keys.Select(k => $"{k}: {b.GetValueOrDefault(k)}")), string.Join("; ", keys.Select(k => $"{k}: {a[k]}")));
-        }
-
-        static string? Text(Dictionary<string, string?>? d) => d is null ? null : string.Join("; ", d.Where(p => !string.IsNullOrEmpty(p.Value)).Select(p => $"{p.Key}: {p.Value}"));
-        return (Text(b), Text(a));
+        Audit.AddRange(entries.Select(AuditLog.Line));
     }
 }

@@ -1,0 +1,165 @@
+using System.Globalization;
+using Kinerja.Data;
+using Kinerja.Documents.Workbook;
+using Kinerja.Domain.Model;
+using Kinerja.Domain.Values;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kinerja.Web.Services;
+
+/// <summary>A PK version as listed: which, when and by whom signed, whether it is the one in force.</summary>
+public sealed record PkVersionSummary(string Code, string Title, string? SignedOn, string? Place, string? FirstParty, string? SecondParty, bool InForce, decimal TotalPagu, int BudgetLines);
+
+/// <summary>An indicator's targets in one PK version, per period; <c>SetHere</c> marks the periods this version changed.</summary>
+public sealed record PkTargetRow(string Indicator, string Name, string Satuan, IReadOnlyList<PkTargetCell> Cells);
+
+public sealed record PkTargetCell(string Period, string? Value, string? Document, bool SetHere);
+
+public sealed record PkBudgetLineView(string Code, string Name, string? Level, string? Parent, decimal Pagu, string PaguText, string Funds);
+
+/// <summary>One version of the year's Perjanjian Kinerja with its targets and its budget.</summary>
+public sealed record PkView(IReadOnlyList<PkVersionSummary> Versions, PkVersionSummary Selected, IReadOnlyList<string> Periods, IReadOnlyList<PkTargetRow> Targets, IReadOnlyList<PkBudgetLineView> Budget, string TotalPaguText, string NextPerubahan);
+
+/// <summary>What a PK Perubahan is signed with.</summary>
+public sealed record PkPerubahanRequest(string? Date, string? Place, string? FirstPosition, string? FirstName, string? FirstNip, string? SecondPosition, string? SecondName, string? SecondNip, int ExpectedRevision);
+
+/// <summary>
+/// The Perjanjian Kinerja of a year as the pages and the API show it, and the PK Perubahan: a new
+/// version with its date and signatories, the earlier ones kept unchanged. The budget of the version in
+/// force is carried into the new version; its targets stay those of the earlier versions until a target
+/// row names the new version (the domain's <see cref="PerjanjianKinerja.TargetOf"/>).
+/// </summary>
+public sealed class PkService(KinerjaDbContext db, DatasetCache cache, TimeProvider clock)
+{
+    private static readonly CultureInfo Indonesian = CultureInfo.GetCultureInfo("id-ID");
+
+    public async Task<PkView?> ViewAsync(ReportingYear year, string? versi, Func<string, bool> seesIndicatorOfUnit)
+    {
+        var data = await cache.GetAsync(db, year.Id, RealisasiView.Latest);
+        var versions = PerjanjianKinerja.Versions(data);
+        var selected = PerjanjianKinerja.Find(data, versi);
+        if (selected is null)
+            return null;
+        var inForce = versions[^1].Id;
+        var summaries = versions.Select(v => Summary(data, v, v.Id == inForce)).ToList();
+        var periods = YearPeriods(data, year.Year);
+        var units = await db.Indicators.AsNoTracking().Where(i => i.ReportingYearId == year.Id).ToDictionaryAsync(i => i.Code, i => i.UnitCode);
+        var targets = data.Indicators
+            .Where(i => seesIndicatorOfUnit(units.GetValueOrDefault(i.Code) ?? ""))
+            .Select(i => new PkTargetRow(i.Code, i.Name, i.Satuan, periods.Select(p =>
+            {
+                var t = PerjanjianKinerja.TargetOf(data, i.Code, p, selected.Id);
+                var here = t is not null && PerjanjianKinerja.DocumentVersion(t.Document) == selected.Id;
+                return new PkTargetCell(p.ToString(), t?.Value.Original, t?.Document, here);
+            }).ToList()))
+            .Where(r => r.Cells.Any(c => c.Value is not null))
+            .ToList();
+        var budget = selected.Budget.Select(l => new PkBudgetLineView(l.Code, l.Name, l.Level, l.ParentCode, l.Pagu, Money(l.Pagu), string.Join("; ", l.Funds))).ToList();
+        var next = PkVersionId.Perubahan(versions.Where(v => v.Id.Kind == PkVersionKind.Perubahan).Select(v => v.Id.Number).DefaultIfEmpty(0).Max() + 1);
+        return new PkView(summaries, summaries.Single(s => s.Code == selected.Id.Code), periods.Select(p => p.ToString()).ToList(), targets, budget, Money(budget.Where(b => b.Parent is null).Sum(b => b.Pagu)), next.Title);
+    }
+
+    public static PkVersionSummary Summary(PerformanceDataset data, PkVersion v, bool inForce)
+    {
+        var first = PerjanjianKinerja.FirstParty(data, v);
+        var second = PerjanjianKinerja.IsOneParty(data, v) ? null : PerjanjianKinerja.SecondParty(data, v);
+        return new PkVersionSummary(v.Id.Code, v.Id.Title, v.SignedOn?.ToString(), v.Place ?? data.Profile.SigningPlace, Party(first), Party(second), inForce,
+            v.Budget.Where(b => b.ParentCode is null).Sum(b => b.Pagu), v.Budget.Count);
+    }
+
+    private static string? Party(Official? o) => o is null ? null : string.IsNullOrWhiteSpace(o.Name) ? o.Position : $"{o.Name}, {o.Position}";
+
+    public static string Money(decimal amount) => "Rp" + amount.ToString("#,0", Indonesian);
+
+    /// <summary>The year and its quarters, in the order a PK prints them.</summary>
+    private static List<Period> YearPeriods(PerformanceDataset data, int year)
+    {
+        var wanted = new List<Period> { Period.Parse(year.ToString(CultureInfo.InvariantCulture)).Value };
+        for (var q = 1; q <= 4; q++)
+            wanted.Add(Period.Parse($"{year}-TW{q}").Value);
+        // only the periods some target row of the year names
+        var named = data.Targets.Select(t => t.Period).ToHashSet();
+        return wanted.Where(named.Contains).ToList();
+    }
+
+    /// <summary>
+    /// Adds the next PK Perubahan with its date and signatories and the budget of the version in force;
+    /// the earlier versions stay. The year's revision the page read guards against two planners adding
+    /// at once. The workbook checks run on the result: an error leaves the database as it was.
+    /// </summary>
+    public async Task<Outcome> AddPerubahanAsync(ReportingYear year, PkPerubahanRequest request)
+    {
+        var date = SigningDate.Parse(request.Date);
+        if (string.IsNullOrWhiteSpace(request.Date) || !date.Success)
+            return Outcome.Refused(string.IsNullOrWhiteSpace(request.Date) ? "tanggal penandatanganan PK Perubahan wajib diisi" : $"tanggal \"{request.Date}\" tidak dapat dibaca; tulis mis. 30 Juni 2025 atau 2025-06-30");
+        if (string.IsNullOrWhiteSpace(request.FirstName))
+            return Outcome.Refused("nama pihak pertama (pejabat yang berjanji) wajib diisi");
+        if (year.Revision != request.ExpectedRevision)
+            return Outcome.Conflict("data tahun ini telah diubah sejak Anda membuka halaman (mis. PK Perubahan lain ditambahkan atau target diubah); PK Perubahan Anda tidak disimpan. Muat ulang halaman lalu ulangi.");
+
+        var data = await cache.GetAsync(db, year.Id, RealisasiView.Latest);
+        var versions = PerjanjianKinerja.Versions(data);
+        var inForce = versions[^1];
+        if (inForce.SignedOn is { } previous && Compare(date.Value, previous) < 0)
+            return Outcome.Refused($"tanggal PK Perubahan ({date.Value}) lebih awal dari tanggal {inForce.Id.Title} yang berlaku ({previous})");
+        var number = versions.Where(v => v.Id.Kind == PkVersionKind.Perubahan).Select(v => v.Id.Number).DefaultIfEmpty(0).Max() + 1;
+        var id = PkVersionId.Perubahan(number);
+
+        var rows = await db.PkVersions.Where(v => v.ReportingYearId == year.Id).OrderBy(v => v.Ordinal).ToListAsync();
+        var ordinal = rows.Select(r => r.Ordinal).DefaultIfEmpty(0).Max();
+        // a year whose PK sheet was empty had its versions only implied by the target rows: they get their rows now, so none is lost
+        foreach (var implied in versions.Where(v => !rows.Any(r => PkVersionId.Parse(r.PkVersion) is { Success: true } p && p.Value == v.Id)))
+            db.PkVersions.Add(new PkVersionRow { ReportingYearId = year.Id, AgencyId = year.AgencyId, Ordinal = ++ordinal, PkVersion = implied.Id.Code, SigningDate = implied.SignedOn?.ToString() });
+        db.PkVersions.Add(new PkVersionRow
+        {
+            ReportingYearId = year.Id, AgencyId = year.AgencyId, Ordinal = ++ordinal, PkVersion = id.Code, SigningDate = request.Date.Trim(),
+            Place = Clean(request.Place), FirstPosition = Clean(request.FirstPosition), FirstName = Clean(request.FirstName), FirstNip = Clean(request.FirstNip),
+            SecondPosition = Clean(request.SecondPosition), SecondName = Clean(request.SecondName), SecondNip = Clean(request.SecondNip),
+        });
+        // the budget of the version in force is carried over as typed; the planner changes it in the workbook or here afterwards
+        var budgetRows = await db.PkBudget.AsNoTracking().Where(b => b.ReportingYearId == year.Id).OrderBy(b => b.Ordinal).ToListAsync();
+        var budgetOrdinal = budgetRows.Select(b => b.Ordinal).DefaultIfEmpty(0).Max();
+        foreach (var line in budgetRows.Where(b => PkVersionId.Parse(b.PkVersion) is { Success: true } p && p.Value == inForce.Id))
+        {
+            db.PkBudget.Add(new PkBudgetRow
+            {
+                ReportingYearId = year.Id, AgencyId = year.AgencyId, Ordinal = ++budgetOrdinal, PkVersion = id.Code, Code = line.Code, Name = line.Name, Parent = line.Parent,
+                Level = line.Level, Pagu = line.Pagu, Goals = line.Goals,
+            });
+        }
+
+        year.Revision++;
+        year.UpdatedAt = clock.GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return Outcome.Conflict("data tahun ini telah diubah orang lain sejak Anda membuka halaman; PK Perubahan Anda tidak disimpan. Muat ulang halaman lalu ulangi.");
+        }
+
+        // the same checks as an import: what the web adds must read back as a valid workbook
+        var raw = await new WorkbookStore(db, TimeProvider.System).LoadRawAsync(year.Id, RealisasiView.Latest);
+        try
+        {
+            DatasetImporter.Import(raw);
+        }
+        catch (WorkbookImportException e)
+        {
+            await transaction.RollbackAsync();
+            db.ChangeTracker.Clear();
+            return Outcome.Refused("PK Perubahan tidak disimpan: " + string.Join("; ", e.Errors.Select(x => x.ToString())));
+        }
+
+        await transaction.CommitAsync();
+        return new Outcome(200, null, [], null);
+    }
+
+    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    private static int Compare(SigningDate a, SigningDate b) =>
+        (a.Year, a.Month, a.Day ?? 0).CompareTo((b.Year, b.Month, b.Day ?? 0));
+}
