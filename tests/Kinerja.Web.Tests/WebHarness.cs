@@ -21,10 +21,12 @@ public sealed class KinerjaApp : WebApplicationFactory<Program>
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "kinerja-web-" + Guid.NewGuid().ToString("N"));
     private readonly string _provider;
     private readonly string _connection;
+    private readonly bool _seedSamples;
 
-    public KinerjaApp(string provider)
+    public KinerjaApp(string provider, bool seedSamples = true)
     {
         _provider = provider;
+        _seedSamples = seedSamples;
         Directory.CreateDirectory(_folder);
         _connection = provider == "Postgres"
             ? PostgresConnection() + $";Database=kinerja_test_{Guid.NewGuid():N}"
@@ -54,6 +56,7 @@ public sealed class KinerjaApp : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Kinerja", _connection);
         builder.UseSetting("Kinerja:DataDirectory", _folder);
         builder.UseSetting("Kinerja:SamplesDirectory", Samples.Folder);
+        builder.UseSetting("Kinerja:SeedSamples", _seedSamples ? "true" : "false");
     }
 
     public HttpClient Browser() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });

@@ -156,7 +156,10 @@ public static class AuditLog
         IEnumerable<string> keys = b is not null && a is not null
             ? a.Keys.Union(b.Keys).Where(k => a.GetValueOrDefault(k) != b.GetValueOrDefault(k))
             : (a ?? b ?? []).Where(p => !string.IsNullOrEmpty(p.Value)).Select(p => p.Key);
+        // in the order a reader expects (what, status, value, notes), not alphabetical
+        var order = Labels.Keys.Select((k, i) => (k, i)).ToDictionary(p => p.k, p => p.i, StringComparer.Ordinal);
         return keys.Where(k => !Hidden.Contains(k))
+            .OrderBy(k => order.GetValueOrDefault(k, int.MaxValue))
             .Select(k => new AuditField(FieldLabel(k), ValueText(k, b?.GetValueOrDefault(k)), ValueText(k, a?.GetValueOrDefault(k))))
             .ToList();
     }

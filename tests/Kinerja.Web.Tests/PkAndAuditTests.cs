@@ -1,0 +1,231 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Kinerja.Data;
+using Kinerja.Documents.Workbook;
+using Kinerja.Domain.Workflow;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kinerja.Web.Tests;
+
+public sealed class SqlitePkAndAuditTests(SqliteFixture fixture) : PkAndAuditTests(fixture), IClassFixture<SqliteFixture>;
+
+public sealed class PostgresPkAndAuditTests(PostgresFixture fixture) : PkAndAuditTests(fixture), IClassFixture<PostgresFixture>;
+
+/// <summary>The Perjanjian Kinerja page and API, the audit log as a person reads it, and the workflow section of a returned entry.</summary>
+public abstract class PkAndAuditTests(AppFixture fixture)
+{
+    private static readonly string[] Months = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"];
+
+    private string Demo => $"/instansi/{fixture.DemoId}/2025";
+
+    private int KemnakerId => fixture.App.WithDb(db => db.Agencies.Single(a => a.Name == "Kementerian Ketenagakerjaan").Id);
+
+    [Fact]
+    public async Task Audit_log_shows_Indonesian_labels_statuses_and_dates_with_before_and_after()
+    {
+        if (!fixture.Available)
+            return;
+        var url = $"{Demo}/realisasi/IKU-1/2025-TW1";
+        var operatorDinas = await fixture.As("op-dinas");
+        Assert.Equal(HttpStatusCode.Redirect, (await operatorDinas.Post(url, url + "?handler=Simpan", [new("Value", "20%"), new("ValueStatus", "Final")])).StatusCode);
+        var version = fixture.App.WithDb(db => db.Realisasi.Single(r => r.AgencyId == fixture.DemoId && r.IndicatorCode == "IKU-1" && r.Period == "2025-TW1" && r.IsCurrent).ConcurrencyVersion);
+        Assert.Equal(HttpStatusCode.Redirect, (await operatorDinas.Post(url, url + "?handler=Simpan", [new("Value", "25%"), new("ValueStatus", "Final"), new("Kendala", "data kabupaten terlambat"), new("ConcurrencyVersion", version.ToString(CultureInfo.InvariantCulture))])).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await operatorDinas.Post(url, url + "?handler=Ajukan", [])).StatusCode);
+
+        var log = Section(await operatorDinas.Client.GetStringAsync(url), "id=\"log-audit\"", "</table>");
+        Assert.Contains("<strong>Nilai</strong>: <span class=\"before\">20%</span> → <span class=\"after\">25%</span>", log);
+        Assert.Contains("<strong>Kendala</strong>: <span class=\"after\">data kabupaten terlambat</span>", log);
+        Assert.Contains("<strong>Status</strong>: <span class=\"before\">Draf</span> → <span class=\"after\">Diajukan</span>", log);
+        Assert.Contains("Ditambah · Realisasi versi 1", log);
+        // the time of the first save, in WIB with the Indonesian month name
+        var created = fixture.App.WithDb(db => db.Audit.Where(a => a.AgencyId == fixture.DemoId && a.Entity == "RealisasiRecord" && a.EntityKey.Contains("|IKU-1|2025-TW1|")).OrderBy(a => a.Id).First().At);
+        var wib = created.ToUniversalTime().AddHours(7);
+        Assert.Contains($"{wib.Day} {Months[wib.Month - 1]} {wib.Year} {wib.Hour:00}.{wib.Minute:00}", log);
+        foreach (var raw in new[] { "IndicatorCode", "ValueStatus", "Kendala:", "Draft", "AgencyId", "+00:00", "True" })
+            Assert.DoesNotContain(raw, log);
+    }
+
+    [Fact]
+    public async Task A_verifikator_sees_who_returned_an_entry_and_why_in_the_workflow_section()
+    {
+        if (!fixture.Available)
+            return;
+        var url = $"{Demo}/realisasi/IKU-1/2025-TW2";
+        var operatorDinas = await fixture.As("op-dinas");
+        Assert.Equal(HttpStatusCode.Redirect, (await operatorDinas.Post(url, url + "?handler=Simpan", [new("Value", "35%"), new("ValueStatus", "Final")])).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await operatorDinas.Post(url, url + "?handler=Ajukan", [])).StatusCode);
+        var verifikator = await fixture.As("verif");
+        Assert.Equal(HttpStatusCode.Redirect, (await verifikator.Post(url, url + "?handler=Kembalikan", [new("Reason", "daftar hadir pelatihan belum dilampirkan")])).StatusCode);
+
+        var page = WebUtility.HtmlDecode(await verifikator.Client.GetStringAsync(url));
+        var flow = Section(page, "id=\"h-alur\"", "<h3>");
+        Assert.Contains("Dikembalikan: menunggu diperbaiki dan diajukan kembali oleh operator unit DINAS.", flow);
+        Assert.Contains("Tidak ada langkah alur yang dapat Anda lakukan pada status ini.", flow);
+        Assert.Contains("Dikembalikan oleh verif", flow);
+        Assert.Contains("Alasan: daftar hadir pelatihan belum dilampirkan", flow);
+        // the operator, who can act, gets the step and no "nothing to do"
+        var own = WebUtility.HtmlDecode(await operatorDinas.Client.GetStringAsync(url));
+        Assert.Contains("id=\"ajukan\"", own);
+        Assert.DoesNotContain("Tidak ada langkah alur", Section(own, "id=\"h-alur\"", "<h3>"));
+    }
+
+    [Fact]
+    public async Task A_checks_error_blocks_the_submit_and_a_warning_is_shown_after_it()
+    {
+        if (!fixture.Available)
+            return;
+        // a target of 0 on a higher-is-better indicator: DatasetValidator.Check finds the capaian cannot be computed
+        var targets = await fixture.Admin.Client.GetFromJsonAsync<JsonElement>($"/api{Demo}/target");
+        var yearTarget = targets.EnumerateArray().Single(t => t.GetProperty("indicator").GetString() == "IKU-2" && t.GetProperty("period").GetString() == "2025");
+        var saved = await fixture.Admin.Api(HttpMethod.Put, $"/api{Demo}/target/{yearTarget.GetProperty("id").GetInt64()}", new { value = "0", concurrencyVersion = yearTarget.GetProperty("concurrencyVersion").GetInt32() });
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+
+        var url = $"{Demo}/realisasi/IKU-2/2025";
+        var operatorBidang = await fixture.As("op-bidang");
+        var approved = fixture.App.WithDb(db => db.Realisasi.Single(r => r.AgencyId == fixture.DemoId && r.IndicatorCode == "IKU-2" && r.Period == "2025" && r.IsCurrent));
+        Assert.Equal(EntryStatus.Disahkan, approved.Status);
+        Assert.Equal(HttpStatusCode.Redirect, (await operatorBidang.Post(url, url + "?handler=Simpan", [new("Value", "900"), new("ValueStatus", "Final"), new("CorrectionReason", "angka pelatihan bulan Desember terlewat"), new("ConcurrencyVersion", approved.ConcurrencyVersion.ToString(CultureInfo.InvariantCulture))])).StatusCode);
+        var blocked = await operatorBidang.Post(url, url + "?handler=Ajukan", []);
+        Assert.Equal(HttpStatusCode.BadRequest, blocked.StatusCode);
+        var html = WebUtility.HtmlDecode(await blocked.Content.ReadAsStringAsync());
+        Assert.Contains("pemeriksaan data menemukan galat", Section(html, "id=\"galat\"", "</div>"));
+        Assert.Contains("capaian tidak dapat dihitung: target 0 pada indikator maksimal", html);
+        Assert.Equal(EntryStatus.Draft, fixture.App.WithDb(db => db.Realisasi.Single(r => r.AgencyId == fixture.DemoId && r.IndicatorCode == "IKU-2" && r.Period == "2025" && r.IsCurrent).Status));
+
+        // a warning only (another indicator, a quarter without a target): the submit goes through and the page shows it
+        var quarter = $"{Demo}/realisasi/IKU-1/2025-TW3";
+        var operatorDinas = await fixture.As("op-dinas");
+        Assert.Equal(HttpStatusCode.Redirect, (await operatorDinas.Post(quarter, quarter + "?handler=Simpan", [new("Value", "45%"), new("ValueStatus", "Final")])).StatusCode);
+        var submitted = await operatorDinas.Post(quarter, quarter + "?handler=Ajukan", []);
+        Assert.Equal(HttpStatusCode.Redirect, submitted.StatusCode);
+        var after = WebUtility.HtmlDecode(await operatorDinas.Client.GetStringAsync(submitted.Headers.Location!.OriginalString));
+        Assert.Contains("realisasi diisi tetapi target periode ini belum ditetapkan", Section(after, "id=\"peringatan\"", "</div>"));
+        Assert.Contains("data-status=\"Diajukan\"", after);
+
+        // the target back as it was, for the other tests of this app
+        var restored = (await fixture.Admin.Client.GetFromJsonAsync<JsonElement>($"/api{Demo}/target")).EnumerateArray().Single(t => t.GetProperty("id").GetInt64() == yearTarget.GetProperty("id").GetInt64());
+        Assert.Equal(HttpStatusCode.OK, (await fixture.Admin.Api(HttpMethod.Put, $"/api{Demo}/target/{yearTarget.GetProperty("id").GetInt64()}", new { value = yearTarget.GetProperty("value").GetString(), concurrencyVersion = restored.GetProperty("concurrencyVersion").GetInt32() })).StatusCode);
+    }
+
+    [Fact]
+    public async Task Pk_page_shows_every_version_with_its_budget_and_a_perubahan_is_added_as_a_new_version()
+    {
+        if (!fixture.Available)
+            return;
+        var agencyId = KemnakerId;
+        var page = $"/instansi/{agencyId}/2024/pk";
+        var sample = JsonDocument.Parse(await File.ReadAllTextAsync(Samples.PathOf("kemnaker-2024.json"))).RootElement;
+        var awalLines = sample.GetProperty("pkBudget").EnumerateArray().Where(r => r.GetProperty("version").GetString() == "awal").ToList();
+        var awalTotal = awalLines.Where(r => !r.TryGetProperty("parent", out _)).Sum(r => decimal.Parse(r.GetProperty("pagu").GetString()!.Replace(".", ""), CultureInfo.InvariantCulture));
+
+        var awal = WebUtility.HtmlDecode(await fixture.Admin.Client.GetStringAsync(page + "?versi=awal"));
+        Assert.Contains("Rp" + awalTotal.ToString("#,0", CultureInfo.GetCultureInfo("id-ID")), Section(awal, "id=\"anggaran-pk\"", "</table>"));
+        Assert.Contains($"href=\"/instansi/{agencyId}/2024/dokumen/pk.docx?versi=awal\"", awal);
+        var versions = Section(awal, "id=\"versi-pk\"", "</table>");
+        Assert.Equal(sample.GetProperty("pkVersions").GetArrayLength(), versions.Split("<tr data-versi=").Length - 1);
+        Assert.Contains("data-versi=\"perubahan-3\"", versions);
+
+        // a stale read is refused; a missing date is refused; nothing is written
+        var revision = fixture.App.WithDb(db => db.Years.Single(y => y.AgencyId == agencyId && y.Year == 2024).Revision);
+        var noDate = await fixture.Admin.Post(page, page + "?handler=Perubahan", [new("FirstName", "Prof. Yassierli"), new("Revision", revision.ToString(CultureInfo.InvariantCulture))]);
+        Assert.Equal(HttpStatusCode.BadRequest, noDate.StatusCode);
+        Assert.Contains("tanggal penandatanganan PK Perubahan wajib diisi", WebUtility.HtmlDecode(await noDate.Content.ReadAsStringAsync()));
+        var stale = await fixture.Admin.Post(page, page + "?handler=Perubahan", [new("Date", "15 Desember 2024"), new("FirstName", "Prof. Yassierli"), new("Revision", (revision - 1).ToString(CultureInfo.InvariantCulture))]);
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        Assert.Equal(4, fixture.App.WithDb(db => db.PkVersions.Count(v => v.AgencyId == agencyId)));
+
+        var added = await fixture.Admin.Post(page, page + "?handler=Perubahan",
+            [new("Date", "15 Desember 2024"), new("Place", "Jakarta"), new("FirstPosition", "Menteri Ketenagakerjaan Republik Indonesia"), new("FirstName", "Prof. Yassierli"), new("Revision", revision.ToString(CultureInfo.InvariantCulture))]);
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        var rows = fixture.App.WithDb(db => db.PkVersions.AsNoTracking().Where(v => v.AgencyId == agencyId).OrderBy(v => v.Ordinal).ToList());
+        Assert.Equal(["awal", "perubahan-1", "perubahan-2", "perubahan-3", "perubahan-4"], rows.Select(r => r.PkVersion));
+        Assert.Equal(("15 Desember 2024", "Prof. Yassierli"), (rows[^1].SigningDate, rows[^1].FirstName));
+        // the earlier versions are untouched and the new one starts from the budget of the one it replaces
+        Assert.Equal("Ida Fauziyah", rows[0].FirstName);
+        var budget = fixture.App.WithDb(db => db.PkBudget.AsNoTracking().Where(b => b.AgencyId == agencyId).ToList());
+        var before = budget.Where(b => b.PkVersion == "perubahan-3").Select(b => (b.Code, b.Pagu)).ToList();
+        Assert.Equal(before, budget.Where(b => b.PkVersion == "perubahan-4").Select(b => (b.Code, b.Pagu)).ToList());
+        Assert.Equal(awalLines.Count, budget.Count(b => b.PkVersion == "awal"));
+
+        var now = WebUtility.HtmlDecode(await fixture.Admin.Client.GetStringAsync(page));
+        Assert.Contains("<strong>Perjanjian Kinerja Perubahan Ke-4</strong>", now);
+        Assert.Contains("15 Desember 2024", Section(now, "id=\"tanggal-pk\"", "</strong>"));
+        Assert.Contains("Ditambah · Perjanjian Kinerja perubahan-4", Section(now, "id=\"log-audit\"", "</table>"));
+        var old = WebUtility.HtmlDecode(await fixture.Admin.Client.GetStringAsync(page + "?versi=perubahan-3"));
+        Assert.Contains("Diganti versi berikutnya", Section(old, "data-versi=\"perubahan-3\"", "</tr>"));
+
+        // the document of each version is built; the workbook export carries the new version and reads back the same
+        var document = await fixture.Admin.Client.GetAsync($"/instansi/{agencyId}/2024/dokumen/pk.docx?versi=perubahan-4");
+        Assert.Equal(HttpStatusCode.OK, document.StatusCode);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.wordprocessingml.document", document.Content.Headers.ContentType!.MediaType);
+        var exported = await fixture.Admin.Client.GetStringAsync($"/instansi/{agencyId}/2024/ekspor.json");
+        var path = Path.Combine(fixture.App.DataFolder, "pk-ekspor.json");
+        await File.WriteAllTextAsync(path, exported);
+        var reread = JsonWorkbook.Read(path);
+        Assert.Equal(5, DatasetImporter.Import(reread).PkVersions.Count);
+        Assert.Equal(exported, JsonWorkbook.Write(reread));
+    }
+
+    [Fact]
+    public async Task Pk_api_lists_versions_adds_a_perubahan_and_refuses_an_operator()
+    {
+        if (!fixture.Available)
+            return;
+        // the clean demo has no PK sheet: its awal is implied by the target rows and gets its own row when a perubahan is added
+        var api = $"/api{Demo}/pk";
+        var answer = await fixture.Admin.Client.GetFromJsonAsync<JsonElement>(api);
+        Assert.Equal(["awal"], answer.GetProperty("pk").GetProperty("versions").EnumerateArray().Select(v => v.GetProperty("code").GetString()));
+        var revision = answer.GetProperty("revision").GetInt32();
+
+        var operatorDinas = await fixture.As("op-dinas");
+        var request = new { date = "2025-07-01", firstName = "Kepala Dinas Contoh", firstPosition = "Kepala Dinas", expectedRevision = revision };
+        Assert.Equal(HttpStatusCode.Forbidden, (await operatorDinas.Api(HttpMethod.Post, api + "/perubahan", request)).StatusCode);
+        var page = $"{Demo}/pk";
+        var refused = await operatorDinas.Post(page, page + "?handler=Perubahan", [new("Date", "1 Juli 2025"), new("FirstName", "X"), new("Revision", revision.ToString(CultureInfo.InvariantCulture))]);
+        Assert.StartsWith("/ditolak", refused.Headers.Location!.PathAndQuery);
+        Assert.Equal(0, fixture.App.WithDb(db => db.PkVersions.Count(v => v.AgencyId == fixture.DemoId)));
+
+        var created = await fixture.Admin.Api(HttpMethod.Post, api + "/perubahan", request);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var body = await created.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(["awal", "perubahan-1"], body.GetProperty("pk").GetProperty("versions").EnumerateArray().Select(v => v.GetProperty("code").GetString()));
+        Assert.Equal("perubahan-1", body.GetProperty("pk").GetProperty("selected").GetProperty("code").GetString());
+        Assert.True(body.GetProperty("pk").GetProperty("selected").GetProperty("inForce").GetBoolean());
+        // the same request again was read before the change: refused
+        var again = await fixture.Admin.Api(HttpMethod.Post, api + "/perubahan", request);
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Equal(["awal", "perubahan-1"], fixture.App.WithDb(db => db.PkVersions.Where(v => v.AgencyId == fixture.DemoId).OrderBy(v => v.Ordinal).Select(v => v.PkVersion).ToList()));
+        // the awal's targets stay the targets of the perubahan until one is changed
+        var awalTarget = body.GetProperty("pk").GetProperty("targets").EnumerateArray().Single(t => t.GetProperty("indicator").GetString() == "IKU-1").GetProperty("cells").EnumerateArray().Single(c => c.GetProperty("period").GetString() == "2025");
+        Assert.Equal(("60%", false), (awalTarget.GetProperty("value").GetString(), awalTarget.GetProperty("setHere").GetBoolean()));
+    }
+
+    private static string Section(string html, string start, string end)
+    {
+        var i = html.IndexOf(start, StringComparison.Ordinal);
+        Assert.True(i >= 0, $"{start} not on the page");
+        var j = html.IndexOf(end, i + start.Length, StringComparison.Ordinal);
+        return html[i..(j < 0 ? html.Length : j)];
+    }
+}
+
+public sealed class PublicPageTests
+{
+    [Fact]
+    public async Task Public_page_says_clearly_when_nothing_is_published_and_lists_what_is()
+    {
+        using (var empty = new KinerjaApp("Sqlite", seedSamples: false))
+        {
+            var html = WebUtility.HtmlDecode(await empty.Browser().GetStringAsync("/publik"));
+            Assert.Contains("Belum ada dokumen kinerja yang dipublikasikan.", html);
+            Assert.DoesNotContain("<table", html);
+        }
+
+        using var seeded = new KinerjaApp("Sqlite");
+        var published = WebUtility.HtmlDecode(await seeded.Browser().GetStringAsync("/publik"));
+        Assert.DoesNotContain("Belum ada dokumen kinerja yang dipublikasikan.", published);
+        Assert.Contains("Kementerian Ketenagakerjaan", published);
+    }
+}
