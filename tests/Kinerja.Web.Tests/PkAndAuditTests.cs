@@ -202,6 +202,27 @@ public abstract class PkAndAuditTests(AppFixture fixture)
         Assert.Equal(("60%", false), (awalTarget.GetProperty("value").GetString(), awalTarget.GetProperty("setHere").GetBoolean()));
     }
 
+    [Fact]
+    public async Task Pohon_kinerja_downloads_as_png_of_the_svgs_size_and_is_refused_to_another_agencys_operator()
+    {
+        if (!fixture.Available)
+            return;
+        var agencyId = KemnakerId;
+        var svg = await fixture.Admin.Client.GetStringAsync($"/instansi/{agencyId}/2024/pohon.svg");
+        var width = int.Parse(System.Text.RegularExpressions.Regex.Match(svg, "width=\"(\\d+)\"").Groups[1].Value, CultureInfo.InvariantCulture);
+        var height = int.Parse(System.Text.RegularExpressions.Regex.Match(svg, "height=\"(\\d+)\"").Groups[1].Value, CultureInfo.InvariantCulture);
+        var response = await fixture.Admin.Client.GetAsync($"/instansi/{agencyId}/2024/pohon.png");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("image/png", response.Content.Headers.ContentType!.MediaType);
+        var png = await response.Content.ReadAsByteArrayAsync();
+        Assert.Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }, png[..8]);
+        // IHDR: width and height, big-endian, at twice the SVG's size
+        Assert.Equal((2 * width, 2 * height), (System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(16)), System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(20))));
+        var operatorDinas = await fixture.As("op-dinas");
+        var refused = await operatorDinas.Client.GetAsync($"/instansi/{agencyId}/2024/pohon.png");
+        Assert.NotEqual(HttpStatusCode.OK, refused.StatusCode);
+    }
+
     private static string Section(string html, string start, string end)
     {
         var i = html.IndexOf(start, StringComparison.Ordinal);

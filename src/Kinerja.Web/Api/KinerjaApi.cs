@@ -74,7 +74,8 @@ public static partial class KinerjaApi
         files.MapGet("/ekspor.{format}", Export);
         files.MapGet("/bukti/{id:long}", Evidence);
         files.MapGet("/dokumen/{kind}.{format}", Document).AllowAnonymous();
-        files.MapGet("/pohon.svg", (int agencyId, int year, HttpContext http, KinerjaDbContext db, DatasetCache cache, IAuthorizationService auth) => PlanTree(agencyId, year, http, db, cache, auth));
+        files.MapGet("/pohon.svg", (int agencyId, int year, HttpContext http, KinerjaDbContext db, DatasetCache cache, IAuthorizationService auth) => PlanTree(agencyId, year, http, db, cache, auth, png: false));
+        files.MapGet("/pohon.png", (int agencyId, int year, HttpContext http, KinerjaDbContext db, DatasetCache cache, IAuthorizationService auth) => PlanTree(agencyId, year, http, db, cache, auth, png: true));
     }
 
     private sealed class AntiforgeryFilter(IAntiforgery antiforgery) : IEndpointFilter
@@ -345,13 +346,15 @@ public static partial class KinerjaApi
         }
     }
 
-    private static async Task<IResult> PlanTree(int agencyId, int year, HttpContext http, KinerjaDbContext db, DatasetCache cache, IAuthorizationService auth)
+    private static async Task<IResult> PlanTree(int agencyId, int year, HttpContext http, KinerjaDbContext db, DatasetCache cache, IAuthorizationService auth, bool png)
     {
         if (await YearAsync(db, agencyId, year) is not { } row)
             return Results.NotFound();
         if (!await Can(auth, http, agencyId, Operations.View))
             return Results.Forbid();
         var data = await cache.GetAsync(db, row.Id, RealisasiView.Approved);
-        return Results.Text(PohonKinerja.Svg(data), "image/svg+xml; charset=utf-8");
+        return png
+            ? Results.File(PohonKinerja.Png(data), "image/png", $"pohon-kinerja-{agencyId}-{year}.png")
+            : Results.Text(PohonKinerja.Svg(data), "image/svg+xml; charset=utf-8");
     }
 }
