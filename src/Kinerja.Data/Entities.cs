@@ -406,3 +406,40 @@ public sealed class PkBudgetRow : IAudited
     /// <summary>Keyed by the version, so a version's page finds its budget's history.</summary>
     string IAudited.AuditKey => $"{ReportingYearId}|{PkVersion}";
 }
+
+/// <summary>
+/// A planned action of the Rencana Aksi (sheet RencanaAksi): for an indicator and a quarter, what will be
+/// done, by whom and when, and the quarter's target as the Rencana Aksi states it. Cells kept as typed.
+/// </summary>
+public sealed class RencanaAksiRow : IAudited
+{
+    public long Id { get; set; }
+
+    public int ReportingYearId { get; set; }
+
+    public int? AgencyId { get; set; }
+
+    public int Ordinal { get; set; }
+
+    public required string IndicatorCode { get; set; }
+
+    /// <summary>"2025-TW1" .. "2025-TW4".</summary>
+    public required string Period { get; set; }
+
+    public string? QuarterTarget { get; set; }
+
+    public required string Action { get; set; }
+
+    public string? Responsible { get; set; }
+
+    public string? Schedule { get; set; }
+
+    /// <summary>The unit responsible for the indicator (for authorisation), as for targets.</summary>
+    public required string UnitCode { get; set; }
+
+    public int ConcurrencyVersion { get; set; }
+
+    int? IAudited.AuditAgencyId => AgencyId;
+
+    string IAudited.AuditKey => $"{ReportingYearId}|{IndicatorCode}";
+}

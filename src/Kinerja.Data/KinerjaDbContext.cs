@@ -40,6 +40,8 @@ public class KinerjaDbContext(DbContextOptions options, TimeProvider? clock = nu
 
     public DbSet<PkBudgetRow> PkBudget => Set<PkBudgetRow>();
 
+    public DbSet<RencanaAksiRow> RencanaAksi => Set<RencanaAksiRow>();
+
     /// <summary>Who the audit log names for the changes saved through this context.</summary>
     public string AuditUser { get; set; } = "sistem";
 
@@ -117,6 +119,14 @@ public class KinerjaDbContext(DbContextOptions options, TimeProvider? clock = nu
             e.Property(b => b.PkVersion).HasMaxLength(100);
             e.Property(b => b.ConcurrencyVersion).IsConcurrencyToken();
             e.HasOne<ReportingYear>().WithMany().HasForeignKey(b => b.ReportingYearId);
+        });
+        builder.Entity<RencanaAksiRow>(e =>
+        {
+            e.HasIndex(r => new { r.ReportingYearId, r.IndicatorCode });
+            e.Property(r => r.IndicatorCode).HasMaxLength(100);
+            e.Property(r => r.Period).HasMaxLength(20);
+            e.Property(r => r.ConcurrencyVersion).IsConcurrencyToken();
+            e.HasOne<ReportingYear>().WithMany().HasForeignKey(r => r.ReportingYearId);
         });
         builder.Entity<AuditEntry>(e => e.HasIndex(a => new { a.AgencyId, a.Entity, a.EntityKey }));
     }

@@ -47,7 +47,7 @@ public sealed class WorkbookStore(KinerjaDbContext db, TimeProvider clock)
     private static readonly string[] OwnTables = ["targets", "realisasi"];
 
     /// <summary>Sheets kept in tables of their own but, unlike targets and realisasi, optional: whether the workbook had them is remembered.</summary>
-    private static readonly string[] OptionalOwnTables = ["pkVersions", "pkBudget"];
+    private static readonly string[] OptionalOwnTables = ["pkVersions", "pkBudget", "actionPlan"];
 
     /// <summary>The columns that identify a row of each sheet in a preview (rows without a key are compared whole).</summary>
     private static readonly Dictionary<string, string[]> Keys = new(StringComparer.Ordinal)
@@ -66,6 +66,7 @@ public sealed class WorkbookStore(KinerjaDbContext db, TimeProvider clock)
         ["formulas"] = ["indicator"],
         ["pkVersions"] = ["version"],
         ["pkBudget"] = ["version", "code"],
+        ["actionPlan"] = ["indicator", "period", "action"],
     };
 
     private static readonly JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
@@ -95,6 +96,9 @@ public sealed class WorkbookStore(KinerjaDbContext db, TimeProvider clock)
             AddRow(raw, file, "pkVersions", PkVersionCells(v));
         foreach (var b in await db.PkBudget.AsNoTracking().Where(b => b.ReportingYearId == yearId).OrderBy(b => b.Ordinal).ThenBy(b => b.Id).ToListAsync(cancellationToken))
             AddRow(raw, file, "pkBudget", PkBudgetCells(b));
+
+        foreach (var a in await db.RencanaAksi.AsNoTracking().Where(a => a.ReportingYearId == yearId).OrderBy(a => a.Ordinal).ThenBy(a => a.Id).ToListAsync(cancellationToken))
+            AddRow(raw, file, "actionPlan", RencanaAksiCells(a));
 
         var records = await db.Realisasi.AsNoTracking().Where(r => r.ReportingYearId == yearId).ToListAsync(cancellationToken);
         var chosen = Choose(records, view);
@@ -178,6 +182,26 @@ public sealed class WorkbookStore(KinerjaDbContext db, TimeProvider clock)
         ("pagu", b => b.Pagu, (b, x) => b.Pagu = x),
         ("goals", b => b.Goals, (b, x) => b.Goals = x),
     ];
+
+    public static Dictionary<string, string> RencanaAksiCells(RencanaAksiRow a) => Compact(new()
+    {
+        ["indicator"] = a.IndicatorCode,
+        ["period"] = a.Period,
+        ["target"] = a.QuarterTarget,
+        ["action"] = a.Action,
+        ["responsible"] = a.Responsible,
+        ["schedule"] = a.Schedule,
+    });
+
+    public static void WriteRencanaAksi(RencanaAksiRow a, Dictionary<string, string> cells)
+    {
+        a.IndicatorCode = cells.GetValueOrDefault("indicator") ?? "";
+        a.Period = cells.GetValueOrDefault("period") ?? "";
+        a.QuarterTarget = cells.GetValueOrDefault("target");
+        a.Action = cells.GetValueOrDefault("action") ?? "";
+        a.Responsible = cells.GetValueOrDefault("responsible");
+        a.Schedule = cells.GetValueOrDefault("schedule");
+    }
 
     public static Dictionary<string, string> PkVersionCells(PkVersionRow v) => Compact(PkVersionColumns.ToDictionary(c => c.Key, c => c.Get(v)));
 
@@ -350,6 +374,13 @@ public sealed class WorkbookStore(KinerjaDbContext db, TimeProvider clock)
             () => new PkVersionRow { ReportingYearId = year.Id, AgencyId = agency.Id, PkVersion = "" }, (v, o) => v.Ordinal = o, v => v.ConcurrencyVersion++);
         MergeRows(await db.PkBudget.Where(b => b.ReportingYearId == year.Id).OrderBy(b => b.Ordinal).ToListAsync(cancellationToken), raw, "pkBudget", PkBudgetCells, WritePkBudget,
             () => new PkBudgetRow { ReportingYearId = year.Id, AgencyId = agency.Id, PkVersion = "", Code = "" }, (b, o) => b.Ordinal = o, b => b.ConcurrencyVersion++);
+        MergeRows(await db.RencanaAksi.Where(a => a.ReportingYearId == year.Id).OrderBy(a => a.Ordinal).ToListAsync(cancellationToken), raw, "actionPlan", RencanaAksiCells,
+            (a, cells) =>
+            {
+                WriteRencanaAksi(a, cells);
+                a.UnitCode = unitOf.GetValueOrDefault(a.IndicatorCode) ?? rootUnit;
+            },
+            () => new RencanaAksiRow { ReportingYearId = year.Id, AgencyId = agency.Id, IndicatorCode = "", Period = "", Action = "", UnitCode = rootUnit }, (a, o) => a.Ordinal = o, a => a.ConcurrencyVersion++);
         MergeRealisasi(await db.Realisasi.Where(r => r.ReportingYearId == year.Id).ToListAsync(cancellationToken), raw, year, agency.Id, unitOf, rootUnit, fileName, now);
         db.Record(agency.Id, nameof(ReportingYear), year.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), "impor", null, new { berkas = fileName, indikator = data.Indicators.Count, target = data.Targets.Count, realisasi = data.Realisasi.Count });
         await db.SaveChangesAsync(cancellationToken);

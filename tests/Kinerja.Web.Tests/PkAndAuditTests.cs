@@ -223,6 +223,92 @@ public abstract class PkAndAuditTests(AppFixture fixture)
         Assert.NotEqual(HttpStatusCode.OK, refused.StatusCode);
     }
 
+    [Fact]
+    public async Task Rencana_aksi_is_edited_by_the_units_operator_beside_the_realisasi_and_exported_with_the_workbook()
+    {
+        if (!fixture.Available)
+            return;
+        var page = $"{Demo}/rencana-aksi?indikator=IKU-1";
+        var post = $"{Demo}/rencana-aksi?indikator=IKU-1&handler=";
+        var operatorDinas = await fixture.As("op-dinas");
+        var added = await operatorDinas.Post(page, post + "Tambah", [new("Period", "2025-TW2"), new("Action", "Bursa kerja kabupaten bersama 20 perusahaan"), new("Responsible", "Seksi Penempatan"), new("Schedule", "Mei"), new("Target", "30%")]);
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        var badTarget = await operatorDinas.Post(page, post + "Tambah", [new("Period", "2025-TW2"), new("Action", "Pelatihan"), new("Target", "tiga puluh")]);
+        Assert.Equal(HttpStatusCode.BadRequest, badTarget.StatusCode);
+        Assert.Contains("target triwulan \"tiga puluh\" tidak dapat dibaca", WebUtility.HtmlDecode(await badTarget.Content.ReadAsStringAsync()));
+
+        var html = WebUtility.HtmlDecode(await operatorDinas.Client.GetStringAsync(page));
+        var quarter = Section(html, "data-periode=\"2025-TW2\"", "</tr>");
+        Assert.Contains("<strong>Bursa kerja kabupaten bersama 20 perusahaan</strong> · Seksi Penempatan · Mei", quarter);
+        Assert.Contains("30%", quarter);
+        Assert.Contains("Rencana Aksi", quarter);
+        // the quarter with no action of its own shows the Target sheet's quarter target or says there is none
+        Assert.Contains("belum ditetapkan", Section(html, "data-periode=\"2025-TW4\"", "</tr>"));
+        Assert.Contains("Ditambah · Rencana aksi IKU-1", Section(html, "id=\"log-audit\"", "</table>"));
+
+        // another unit's operator: refused on the page, the form post and the API
+        var operatorBidang = await fixture.As("op-bidang");
+        Assert.StartsWith("/ditolak", (await operatorBidang.Client.GetAsync(page)).Headers.Location!.PathAndQuery);
+        var ownPage = $"{Demo}/rencana-aksi?indikator=IKU-2";
+        var foreignPost = await operatorBidang.Post(ownPage, post + "Tambah", [new("Period", "2025-TW1"), new("Action", "X")]);
+        Assert.StartsWith("/ditolak", foreignPost.Headers.Location!.PathAndQuery);
+        Assert.Equal(HttpStatusCode.Forbidden, (await operatorBidang.Api(HttpMethod.Post, $"/api{Demo}/rencana-aksi/IKU-1", new { period = "2025-TW1", action = "X" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await operatorBidang.Client.GetAsync($"/api{Demo}/rencana-aksi/IKU-1")).StatusCode);
+
+        // the API: read, change from a stale read (refused with what changed), a period outside the year, delete
+        var view = await operatorDinas.Client.GetFromJsonAsync<JsonElement>($"/api{Demo}/rencana-aksi/IKU-1");
+        var action = view.GetProperty("quarters").EnumerateArray().Single(q => q.GetProperty("period").GetString() == "2025-TW2").GetProperty("actions").EnumerateArray().Single();
+        var id = action.GetProperty("id").GetInt64();
+        var version = action.GetProperty("concurrencyVersion").GetInt32();
+        var changed = await operatorDinas.Api(HttpMethod.Put, $"/api{Demo}/rencana-aksi/IKU-1/{id}", new { period = "2025-TW2", action = "Bursa kerja bersama 25 perusahaan", responsible = "Seksi Penempatan", schedule = "Juni", target = "30%", concurrencyVersion = version });
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+        var stale = await fixture.Admin.Api(HttpMethod.Put, $"/api{Demo}/rencana-aksi/IKU-1/{id}", new { period = "2025-TW2", action = "Bursa kerja", concurrencyVersion = version });
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        Assert.Contains("Bursa kerja bersama 25 perusahaan", (await stale.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+        var outside = await operatorDinas.Api(HttpMethod.Post, $"/api{Demo}/rencana-aksi/IKU-1", new { period = "2024-TW1", action = "Rapat koordinasi" });
+        Assert.Equal(HttpStatusCode.BadRequest, outside.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await operatorDinas.Api(HttpMethod.Post, $"/api{Demo}/rencana-aksi/IKU-1", new { period = "2025-TW3", action = "Rapat koordinasi penempatan", schedule = "Juli" })).StatusCode);
+
+        // the export carries the sheet; the exported workbook imports and writes back the same
+        var exported = await fixture.Admin.Client.GetStringAsync($"{Demo}/ekspor.json");
+        var path = Path.Combine(fixture.App.DataFolder, "rencana-aksi-ekspor.json");
+        await File.WriteAllTextAsync(path, exported);
+        var reread = JsonWorkbook.Read(path);
+        DatasetImporter.Import(reread);
+        Assert.Equal(["Bursa kerja bersama 25 perusahaan", "Rapat koordinasi penempatan"], reread.Sheets["actionPlan"].Select(r => r.Cells["action"].Text));
+        Assert.Equal(exported, JsonWorkbook.Write(reread));
+        var xlsx = await fixture.Admin.Client.GetByteArrayAsync($"{Demo}/ekspor.xlsx");
+        var xlsxPath = Path.Combine(fixture.App.DataFolder, "rencana-aksi-ekspor.xlsx");
+        await File.WriteAllBytesAsync(xlsxPath, xlsx);
+        Assert.Equal(exported, JsonWorkbook.Write(XlsxWorkbook.Read(xlsxPath)));
+
+        var deleted = await operatorDinas.Api(HttpMethod.Delete, $"/api{Demo}/rencana-aksi/IKU-1/{id}?concurrencyVersion={version + 1}");
+        Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        Assert.Equal(["Rapat koordinasi penempatan"], fixture.App.WithDb(db => db.RencanaAksi.Where(a => a.AgencyId == fixture.DemoId).Select(a => a.Action).ToList()));
+    }
+
+    [Fact]
+    public void A_rencana_aksi_row_outside_the_years_quarters_or_of_an_unknown_indicator_is_refused_on_import()
+    {
+        var good = Workbook("""[{"indicator": "IKU-1", "period": "2025-TW1", "target": "15%", "action": "Verifikasi data pencari kerja"}]""");
+        Assert.Equal(["Verifikasi data pencari kerja"], good.Sheets["actionPlan"].Select(r => r.Cells["action"].Text));
+        DatasetImporter.Import(good);
+
+        var bad = Workbook("""[{"indicator": "IKU-9", "period": "2025-TW1", "action": "A"}, {"indicator": "IKU-1", "period": "2025", "action": "B"}, {"indicator": "IKU-1", "period": "2025-TW2"}]""");
+        var errors = Assert.Throws<WorkbookImportException>(() => DatasetImporter.Import(bad)).Errors.Select(e => e.ToString()).ToList();
+        Assert.Equal(3, errors.Count);
+        Assert.Contains(errors, e => e.Contains("actionPlan[0]") && e.Contains("indikator \"IKU-9\" tidak ada di sheet Indikator"));
+        Assert.Contains(errors, e => e.Contains("actionPlan[1]") && e.Contains("bukan triwulan tahun 2025"));
+        Assert.Contains(errors, e => e.Contains("actionPlan[2]") && e.Contains("wajib diisi"));
+
+        static RawWorkbook Workbook(string rows)
+        {
+            var json = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(File.ReadAllText(Samples.PathOf("clean-demo.json")))!;
+            json["actionPlan"] = JsonDocument.Parse(rows).RootElement;
+            return JsonWorkbook.Read(JsonSerializer.Serialize(json), "demo.json");
+        }
+    }
+
     private static string Section(string html, string start, string end)
     {
         var i = html.IndexOf(start, StringComparison.Ordinal);

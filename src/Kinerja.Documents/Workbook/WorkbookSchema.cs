@@ -236,6 +236,15 @@ public static class WorkbookSchema
             new("count", "Jumlah", "Jumlah pegawai, bilangan bulat 0 atau lebih", Required: true),
         ]),
         .. PkSheets,
+        new("actionPlan", "RencanaAksi", "Rencana Aksi: per indikator dan triwulan, target triwulan dan aksi yang direncanakan (apa, siapa, kapan)",
+        [
+            new("indicator", "Indikator", "Kode indikator", Required: true),
+            new("period", "Periode", "Triwulan tahun ini: 2025-TW1 sampai 2025-TW4", Required: true),
+            new("target", "Target Triwulan", "Target triwulan menurut Rencana Aksi; kosong = target triwulan di sheet Target"),
+            new("action", "Rencana Aksi", "Aksi yang direncanakan", Required: true),
+            new("responsible", "Penanggung Jawab", "Siapa yang melaksanakan: jabatan, unit atau nama"),
+            new("schedule", "Waktu", "Kapan: mis. Januari-Maret, minggu ke-2 Februari"),
+        ]),
         .. DataSheets,
     ];
 

@@ -65,6 +65,7 @@ public static partial class KinerjaApi
         year.MapGet("/target", Targets).WithSummary("Target tahun ini");
         year.MapPut("/target/{id:long}", SaveTarget).WithSummary("Ubah nilai target (konkurensi optimistis)");
         MapPk(year);
+        MapRencanaAksi(year);
         api.MapPost("/impor", ImportPreview).WithSummary("Unggah buku kerja (.xlsx/.json, multipart, field \"berkas\"): pratinjau yang ditambah, diubah, dihapus; tidak ada yang disimpan")
             .Accepts<IFormFile>("multipart/form-data");
         api.MapPost("/impor/{token}", ImportCommit).WithSummary("Simpan impor yang sudah dipratinjau, utuh dalam satu transaksi");

@@ -84,6 +84,10 @@ public static class AuditLog
         ["Level"] = "Level",
         ["Pagu"] = "Pagu",
         ["Goals"] = "Mendanai",
+        ["QuarterTarget"] = "Target triwulan",
+        ["Action"] = "Rencana aksi",
+        ["Responsible"] = "Penanggung jawab",
+        ["Schedule"] = "Waktu",
         // the named actions' own fields (import, workflow steps) are already Indonesian
         ["UserName"] = "Nama pengguna",
         ["DisplayName"] = "Nama tampilan",
@@ -104,6 +108,7 @@ public static class AuditLog
         [nameof(ReportingYear)] = "Tahun",
         [nameof(PkVersionRow)] = "Perjanjian Kinerja",
         [nameof(PkBudgetRow)] = "Anggaran PK",
+        [nameof(RencanaAksiRow)] = "Rencana aksi",
     };
 
     private static readonly Dictionary<string, string> Actions = new(StringComparer.Ordinal)
@@ -169,7 +174,7 @@ public static class AuditLog
         var subject = EntityLabel(entry.Entity);
         if (entry.Entity == nameof(RealisasiRecord) && entry.EntityKey.LastIndexOf("|v", StringComparison.Ordinal) is var v and > 0)
             subject += " versi " + entry.EntityKey[(v + 2)..];
-        else if (entry.Entity is nameof(PkVersionRow) or nameof(PkBudgetRow) or nameof(TargetRow))
+        else if (entry.Entity is nameof(PkVersionRow) or nameof(PkBudgetRow) or nameof(TargetRow) or nameof(RencanaAksiRow))
             subject += " " + string.Join(" ", entry.EntityKey.Split('|').Skip(1).Where(s => s.Length > 0));
         return new AuditLine(entry.At, When(entry.At), entry.UserName, ActionLabel(entry.Action), subject.Trim(), Fields(entry.Before, entry.After));
     }
