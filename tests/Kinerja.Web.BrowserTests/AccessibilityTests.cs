@@ -35,6 +35,8 @@ public abstract class AccessibilityTests(BrowserFixture fixture)
                      ($"/instansi/{demo}/2025/target", "29-target"),
                      ($"/instansi/{demo}/2025/rencana", "30-rencana"),
                      ($"/instansi/{demo}/2025/dokumen", "31-dokumen"),
+                     ($"/instansi/{demo}/2025/pk", "34-pk"),
+                     ($"/instansi/{demo}/2025/rencana-aksi?indikator=IKU-1", "35-rencana-aksi"),
                  })
             findings.AddRange(await Check(admin, url, name));
 

@@ -53,6 +53,37 @@ public abstract class CycleTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task An_operator_plans_a_quarters_action_beside_its_realisasi_and_a_planner_adds_a_pk_perubahan()
+    {
+        if (!fixture.Available)
+            return;
+        var demo = await fixture.DemoAsync();
+        var operatorPage = await fixture.SignInAsync("op-dinas");
+        await operatorPage.GotoAsync($"/instansi/{demo}/2025/rencana-aksi?indikator=IKU-1");
+        await operatorPage.Locator("#Period").SelectOptionAsync("2025-TW3");
+        await operatorPage.GetByLabel("Rencana aksi (apa yang dilakukan)").FillAsync("Job fair kabupaten");
+        await operatorPage.GetByLabel("Penanggung jawab (siapa)").FillAsync("Seksi Penempatan");
+        await operatorPage.GetByLabel("Waktu (kapan)").FillAsync("Agustus");
+        await operatorPage.GetByRole(AriaRole.Button, new() { Name = "Tambah", Exact = true }).ClickAsync();
+        await Expect(operatorPage.GetByRole(AriaRole.Status)).ToHaveTextAsync("Rencana aksi ditambahkan.");
+        await Expect(operatorPage.Locator("tr[data-periode='2025-TW3']")).ToContainTextAsync("Job fair kabupaten · Seksi Penempatan · Agustus");
+        await fixture.Screenshot(operatorPage, "16-rencana-aksi");
+        await operatorPage.Context.CloseAsync();
+
+        var admin = await fixture.SignInAsync(BrowserFixture.AdminName, BrowserFixture.AdminPassword);
+        await admin.GotoAsync($"/instansi/{demo}/2025/pk");
+        await admin.GetByLabel("Tanggal penandatanganan", new() { Exact = false }).FillAsync("1 Juli 2025");
+        await admin.GetByRole(AriaRole.Group, new() { Name = "Pihak pertama" }).GetByLabel("Nama").FillAsync("Kepala Dinas Contoh");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Simpan Perjanjian Kinerja Perubahan" }).ClickAsync();
+        await Expect(admin.GetByRole(AriaRole.Status)).ToContainTextAsync("PK Perubahan tersimpan sebagai versi baru");
+        await Expect(admin.Locator("#versi-pk tbody tr")).ToHaveCountAsync(2);
+        await Expect(admin.Locator("tr[data-versi='perubahan-1']")).ToContainTextAsync("Berlaku");
+        await Expect(admin.Locator("tr[data-versi='awal']")).ToContainTextAsync("Diganti versi berikutnya");
+        await fixture.Screenshot(admin, "17-pk-perubahan");
+        await admin.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task A_workbook_import_shows_its_preview_and_commits_the_whole_instansi()
     {
         if (!fixture.Available)
