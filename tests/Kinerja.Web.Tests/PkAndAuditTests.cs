@@ -309,6 +309,58 @@ public abstract class PkAndAuditTests(AppFixture fixture)
         }
     }
 
+    [Fact]
+    public async Task Counts_entered_on_the_realisasi_page_give_the_computed_realisasi_and_capaian()
+    {
+        if (!fixture.Available)
+            return;
+        // the clean demo as another agency, with two quarterly counts and the formula of IKU-1 over them
+        var json = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(await File.ReadAllTextAsync(Samples.PathOf("clean-demo.json")))!;
+        var profile = JsonSerializer.Deserialize<Dictionary<string, string>>(json["profile"].GetRawText())!;
+        profile["agency"] = "Dinas Uji Hitungan";
+        json["profile"] = JsonSerializer.SerializeToElement(profile);
+        json["dataElements"] = JsonDocument.Parse("""[{"code": "ditempatkan", "name": "Pencari kerja ditempatkan", "satuan": "Orang", "periodType": "Triwulanan", "aggregation": "Jumlah"}, {"code": "terdaftar", "name": "Pencari kerja terdaftar", "satuan": "Orang", "periodType": "Triwulanan", "aggregation": "Jumlah"}]""").RootElement;
+        json["formulas"] = JsonDocument.Parse("""[{"indicator": "IKU-1", "expression": "#{ditempatkan} / #{terdaftar} * 100"}]""").RootElement;
+        var targets = JsonSerializer.Deserialize<List<Dictionary<string, string>>>(json["targets"].GetRawText())!;
+        targets.Add(new() { ["indicator"] = "IKU-1", ["period"] = "2025-TW1", ["value"] = "20%", ["document"] = "PK" });
+        json["targets"] = JsonSerializer.SerializeToElement(targets);
+        using var content = new MultipartFormDataContent { { new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(JsonSerializer.Serialize(json))), "berkas", "uji-hitungan.json" } };
+        var preview = await fixture.Admin.ApiContent(HttpMethod.Post, "/api/impor", content);
+        Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
+        var token = (await preview.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString();
+        Assert.Equal(HttpStatusCode.OK, (await fixture.Admin.Api(HttpMethod.Post, $"/api/impor/{token}", new { agencyId = (int?)null, expectedRevision = (int?)null })).StatusCode);
+        var agencyId = fixture.App.WithDb(db => db.Agencies.Single(a => a.Name == "Dinas Uji Hitungan").Id);
+
+        var url = $"/instansi/{agencyId}/2025/realisasi/IKU-1/2025-TW1";
+        var before = WebUtility.HtmlDecode(await fixture.Admin.Client.GetStringAsync(url));
+        Assert.Contains("#{ditempatkan} / #{terdaftar} * 100", Section(before, "id=\"h-hitungan\"", "</section>"));
+        var revision = fixture.App.WithDb(db => db.Years.Single(y => y.AgencyId == agencyId).Revision);
+        var bad = await fixture.Admin.Post(url, url + "?handler=Hitungan", [new("hitungan[ditempatkan]", "tiga puluh"), new("hitungan[terdaftar]", "120"), new("revision", revision.ToString(CultureInfo.InvariantCulture))]);
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        var saved = await fixture.Admin.Post(url, url + "?handler=Hitungan", [new("hitungan[ditempatkan]", "30"), new("hitungan[terdaftar]", "120"), new("revision", revision.ToString(CultureInfo.InvariantCulture))]);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+
+        // 30 placed of 120 registered = 25%; against the quarter's target of 20% the capaian is 125% (two decimals, as the profile says)
+        var after = WebUtility.HtmlDecode(await fixture.Admin.Client.GetStringAsync(url));
+        Assert.Contains("<strong id=\"realisasi-hitung\">25%</strong>", after);
+        Assert.Contains("<strong id=\"capaian-hitung\">125,00%</strong>", after);
+        Assert.Contains("Diubah · Hitungan data elemen", Section(after, "id=\"log-audit\"", "</table>"));
+        Assert.Contains("<strong>ditempatkan</strong>: <span class=\"after\">30</span>", Section(after, "id=\"log-audit\"", "</table>"));
+
+        // the API: a stale revision is refused; a new count recomputes; the counts go out with the workbook
+        var api = $"/api/instansi/{agencyId}/2025/realisasi/IKU-1/2025-TW1/hitungan";
+        var stale = await fixture.Admin.Api(HttpMethod.Put, api, new { counts = new Dictionary<string, string> { ["ditempatkan"] = "60" }, revision });
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        var current = await fixture.Admin.Client.GetFromJsonAsync<JsonElement>(api);
+        var changed = await fixture.Admin.Api(HttpMethod.Put, api, new { counts = new Dictionary<string, string> { ["ditempatkan"] = "60" }, revision = current.GetProperty("revision").GetInt32() });
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+        Assert.Equal("50%", (await changed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("counts").GetProperty("computed").GetString());
+        var exported = JsonWorkbook.Read(await fixture.Admin.Client.GetStringAsync($"/instansi/{agencyId}/2025/ekspor.json"), "ekspor.json");
+        Assert.Equal([("ditempatkan", "60"), ("terdaftar", "120")], exported.Sheets["dataValues"].Select(r => (r.Cells["element"].Text, r.Cells["value"].Text)));
+        var operatorDinas = await fixture.As("op-dinas");
+        Assert.Equal(HttpStatusCode.Forbidden, (await operatorDinas.Api(HttpMethod.Put, api, new { counts = new Dictionary<string, string> { ["ditempatkan"] = "1" }, revision = 0 })).StatusCode);
+    }
+
     private static string Section(string html, string start, string end)
     {
         var i = html.IndexOf(start, StringComparison.Ordinal);

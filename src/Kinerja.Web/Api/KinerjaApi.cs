@@ -75,6 +75,7 @@ public static partial class KinerjaApi
         year.MapPut("/target/{id:long}", SaveTarget).WithSummary("Ubah nilai target (konkurensi optimistis)");
         MapPk(year);
         MapRencanaAksi(year);
+        MapCounts(year);
         year.MapPost("/dokumen", StartDocument).WithSummary("Mulai menyusun dokumen (lkjip, pk, triwulan; docx, pdf, xlsx; draf kecuali final=true) di latar belakang; 202 dengan alamat status");
         year.MapGet("/dokumen/{id}", DocumentStatus).WithSummary("Kemajuan penyusunan dokumen; setelah selesai, alamat unduhnya");
         api.MapPost("/impor", ImportPreview).WithSummary("Unggah buku kerja (.xlsx/.json, multipart, field \"berkas\"): pratinjau yang ditambah, diubah, dihapus; tidak ada yang disimpan")

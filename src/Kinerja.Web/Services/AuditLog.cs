@@ -109,6 +109,7 @@ public static class AuditLog
         [nameof(PkVersionRow)] = "Perjanjian Kinerja",
         [nameof(PkBudgetRow)] = "Anggaran PK",
         [nameof(RencanaAksiRow)] = "Rencana aksi",
+        ["DataValue"] = "Hitungan data elemen",
     };
 
     private static readonly Dictionary<string, string> Actions = new(StringComparer.Ordinal)

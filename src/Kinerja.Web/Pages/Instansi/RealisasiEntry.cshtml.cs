@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Kinerja.Web.Pages.Instansi;
 
 /// <summary>One realisasi (indicator, period): the value, bukti dukung, the workflow steps, history and audit log.</summary>
-public sealed class RealisasiEntryModel(KinerjaDbContext db, IAuthorizationService authorization, ScopeProvider scopes, DatasetCache cache, RealisasiService service, EvidenceStore evidence) : YearPageModel(db, authorization, scopes)
+public sealed class RealisasiEntryModel(KinerjaDbContext db, IAuthorizationService authorization, ScopeProvider scopes, DatasetCache cache, RealisasiService service, EvidenceStore evidence, CountsService counts) : YearPageModel(db, authorization, scopes)
 {
     public sealed class FormValues
     {
@@ -52,6 +52,11 @@ public sealed class RealisasiEntryModel(KinerjaDbContext db, IAuthorizationServi
     public List<RealisasiRecord> Versions { get; private set; } = [];
 
     public List<AuditLine> Audit { get; } = [];
+
+    /// <summary>The counts of an indicator computed from data elements, and what they give; null for a typed indicator.</summary>
+    public CountsView? Counts { get; private set; }
+
+    public bool CanEnterCounts { get; private set; }
 
     public string? TargetText { get; private set; }
 
@@ -133,6 +138,17 @@ public sealed class RealisasiEntryModel(KinerjaDbContext db, IAuthorizationServi
 
         await Db.SaveChangesAsync();
         return Done($"{Files.Count} bukti dukung tersimpan.", []);
+    }
+
+    public async Task<IActionResult> OnPostHitunganAsync([FromForm(Name = "hitungan")] Dictionary<string, string?> values, [FromForm] int revision)
+    {
+        if (await LocateAsync() is { } refused)
+            return refused;
+        if (!await Allowed(Operations.EnterRealisasi, Info.UnitCode))
+            return Forbid();
+        Db.AuditUser = Scope.UserName;
+        var outcome = await counts.SaveAsync(YearRow, Info, Period, values, revision);
+        return outcome.Ok ? Done("Hitungan data elemen tersimpan; realisasi dan capaian dihitung ulang.", []) : await Refused(outcome);
     }
 
     public Task<IActionResult> OnPostAjukanAsync() => StepAsync(Operations.EnterRealisasi, (s, y, r) => service.SubmitAsync(s, y, r, ConcurrencyVersion), "Realisasi diajukan untuk diverifikasi.");
@@ -228,10 +244,14 @@ public sealed class RealisasiEntryModel(KinerjaDbContext db, IAuthorizationServi
         if (!(CanSubmit || CanVerify || CanApprove || CanReturn))
             FlowNote += " Tidak ada langkah alur yang dapat Anda lakukan pada status ini.";
 
+        Counts = await counts.ViewAsync(YearRow, Info, Period);
+        CanEnterCounts = enter && Counts is not null;
+
         var keys = Versions.Select(v => RealisasiRecord.RecordKey(YearRow.Id, Info.Code, Period, v.Version)).ToList();
         var ids = Versions.Select(v => EvidenceFile.KeyOf(v.Id)).ToList();
+        var countsKey = $"{YearRow.Id}|{Info.Code}|{Period}";
         var entries = await Db.Audit.AsNoTracking()
-            .Where(a => a.AgencyId == AgencyId && ((a.Entity == nameof(RealisasiRecord) && keys.Contains(a.EntityKey)) || (a.Entity == nameof(EvidenceFile) && ids.Contains(a.EntityKey))))
+            .Where(a => a.AgencyId == AgencyId && ((a.Entity == nameof(RealisasiRecord) && keys.Contains(a.EntityKey)) || (a.Entity == nameof(EvidenceFile) && ids.Contains(a.EntityKey)) || (a.Entity == "DataValue" && a.EntityKey == countsKey)))
             .OrderByDescending(a => a.Id).Take(100).ToListAsync();
         Audit.AddRange(entries.Select(AuditLog.Line));
     }
