@@ -129,10 +129,10 @@ public abstract class PkAndAuditTests(AppFixture fixture)
 
         // a stale read is refused; a missing date is refused; nothing is written
         var revision = fixture.App.WithDb(db => db.Years.Single(y => y.AgencyId == agencyId && y.Year == 2024).Revision);
-        var noDate = await fixture.Admin.Post(page, page + "?handler=Perubahan", [new("FirstName", "Prof. Yassierli"), new("Revision", revision.ToString(CultureInfo.InvariantCulture))]);
+        var noDate = await fixture.Admin.Post(page, page + "?handler=Perubahan", [new("FirstName", "Prof. Yassierli"), new("FirstPosition", "Menteri Ketenagakerjaan Republik Indonesia"), new("Revision", revision.ToString(CultureInfo.InvariantCulture))]);
         Assert.Equal(HttpStatusCode.BadRequest, noDate.StatusCode);
         Assert.Contains("tanggal penandatanganan PK Perubahan wajib diisi", WebUtility.HtmlDecode(await noDate.Content.ReadAsStringAsync()));
-        var stale = await fixture.Admin.Post(page, page + "?handler=Perubahan", [new("Date", "15 Desember 2024"), new("FirstName", "Prof. Yassierli"), new("Revision", (revision - 1).ToString(CultureInfo.InvariantCulture))]);
+        var stale = await fixture.Admin.Post(page, page + "?handler=Perubahan", [new("Date", "15 Desember 2024"), new("FirstName", "Prof. Yassierli"), new("FirstPosition", "Menteri Ketenagakerjaan Republik Indonesia"), new("Revision", (revision - 1).ToString(CultureInfo.InvariantCulture))]);
         Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
         Assert.Equal(4, fixture.App.WithDb(db => db.PkVersions.Count(v => v.AgencyId == agencyId)));
 
@@ -181,6 +181,9 @@ public abstract class PkAndAuditTests(AppFixture fixture)
 
         var operatorDinas = await fixture.As("op-dinas");
         var request = new { date = "2025-07-01", firstName = "Kepala Dinas Contoh", firstPosition = "Kepala Dinas", expectedRevision = revision };
+        // the form starts from the parties of the version in force: here the head of the top unit in sheet Unit
+        var suggested = answer.GetProperty("pk").GetProperty("suggested");
+        Assert.Equal(("Kepala Dinas", "Nama Contoh, S.E."), (suggested.GetProperty("firstPosition").GetString(), suggested.GetProperty("firstName").GetString()));
         Assert.Equal(HttpStatusCode.Forbidden, (await operatorDinas.Api(HttpMethod.Post, api + "/perubahan", request)).StatusCode);
         var page = $"{Demo}/pk";
         var refused = await operatorDinas.Post(page, page + "?handler=Perubahan", [new("Date", "1 Juli 2025"), new("FirstName", "X"), new("Revision", revision.ToString(CultureInfo.InvariantCulture))]);

@@ -18,7 +18,7 @@ public sealed record PkTargetCell(string Period, string? Value, string? Document
 public sealed record PkBudgetLineView(string Code, string Name, string? Level, string? Parent, decimal Pagu, string PaguText, string Funds);
 
 /// <summary>One version of the year's Perjanjian Kinerja with its targets and its budget.</summary>
-public sealed record PkView(IReadOnlyList<PkVersionSummary> Versions, PkVersionSummary Selected, IReadOnlyList<string> Periods, IReadOnlyList<PkTargetRow> Targets, IReadOnlyList<PkBudgetLineView> Budget, string TotalPaguText, string NextPerubahan);
+public sealed record PkView(IReadOnlyList<PkVersionSummary> Versions, PkVersionSummary Selected, IReadOnlyList<string> Periods, IReadOnlyList<PkTargetRow> Targets, IReadOnlyList<PkBudgetLineView> Budget, string TotalPaguText, string NextPerubahan, PkPerubahanRequest Suggested);
 
 /// <summary>What a PK Perubahan is signed with.</summary>
 public sealed record PkPerubahanRequest(string? Date, string? Place, string? FirstPosition, string? FirstName, string? FirstNip, string? SecondPosition, string? SecondName, string? SecondNip, int ExpectedRevision);
@@ -56,7 +56,12 @@ public sealed class PkService(KinerjaDbContext db, DatasetCache cache, TimeProvi
             .ToList();
         var budget = selected.Budget.Select(l => new PkBudgetLineView(l.Code, l.Name, l.Level, l.ParentCode, l.Pagu, Money(l.Pagu), string.Join("; ", l.Funds))).ToList();
         var next = PkVersionId.Perubahan(versions.Where(v => v.Id.Kind == PkVersionKind.Perubahan).Select(v => v.Id.Number).DefaultIfEmpty(0).Max() + 1);
-        return new PkView(summaries, summaries.Single(s => s.Code == selected.Id.Code), periods.Select(p => p.ToString()).ToList(), targets, budget, Money(budget.Where(b => b.Parent is null).Sum(b => b.Pagu)), next.Title);
+        // a perubahan is mostly signed by the same people: the form starts from the parties of the version in force
+        var current = versions[^1];
+        var first = PerjanjianKinerja.FirstParty(data, current);
+        var second = PerjanjianKinerja.IsOneParty(data, current) ? null : PerjanjianKinerja.SecondParty(data, current);
+        var suggested = new PkPerubahanRequest(null, current.Place ?? data.Profile.SigningPlace, first?.Position, first?.Name, first?.Nip, second?.Position, second?.Name, second?.Nip, year.Revision);
+        return new PkView(summaries, summaries.Single(s => s.Code == selected.Id.Code), periods.Select(p => p.ToString()).ToList(), targets, budget, Money(budget.Where(b => b.Parent is null).Sum(b => b.Pagu)), next.Title, suggested);
     }
 
     public static PkVersionSummary Summary(PerformanceDataset data, PkVersion v, bool inForce)
@@ -92,8 +97,8 @@ public sealed class PkService(KinerjaDbContext db, DatasetCache cache, TimeProvi
         var date = SigningDate.Parse(request.Date);
         if (string.IsNullOrWhiteSpace(request.Date) || !date.Success)
             return Outcome.Refused(string.IsNullOrWhiteSpace(request.Date) ? "tanggal penandatanganan PK Perubahan wajib diisi" : $"tanggal \"{request.Date}\" tidak dapat dibaca; tulis mis. 30 Juni 2025 atau 2025-06-30");
-        if (string.IsNullOrWhiteSpace(request.FirstName))
-            return Outcome.Refused("nama pihak pertama (pejabat yang berjanji) wajib diisi");
+        if (string.IsNullOrWhiteSpace(request.FirstName) || string.IsNullOrWhiteSpace(request.FirstPosition))
+            return Outcome.Refused("nama dan jabatan pihak pertama (pejabat yang berjanji) wajib diisi");
         if (year.Revision != request.ExpectedRevision)
             return Outcome.Conflict("data tahun ini telah diubah sejak Anda membuka halaman (mis. PK Perubahan lain ditambahkan atau target diubah); PK Perubahan Anda tidak disimpan. Muat ulang halaman lalu ulangi.");
 

@@ -89,7 +89,8 @@ public sealed class PkModel(KinerjaDbContext db, IAuthorizationService authoriza
         if (await pk.ViewAsync(YearRow, Versi, unit => Scope.CoversUnit(AgencyId, unit)) is not { } view)
             return false;
         View = view;
-        Form = new PerubahanForm { Revision = YearRow.Revision };
+        var x = view.Suggested;
+        Form = new PerubahanForm { Revision = YearRow.Revision, Place = x.Place, FirstPosition = x.FirstPosition, FirstName = x.FirstName, FirstNip = x.FirstNip, SecondPosition = x.SecondPosition, SecondName = x.SecondName, SecondNip = x.SecondNip };
         var rows = await Db.PkVersions.AsNoTracking().Where(v => v.ReportingYearId == YearRow.Id).Select(v => v.PkVersion).ToListAsync();
         var keys = rows.Where(r => PkVersionId.Parse(r) is { Success: true } p && p.Value.Code == view.Selected.Code).Select(r => $"{YearRow.Id}|{r}").Distinct().ToList();
         Audit = (await AuditLog.ForAsync(Db, AgencyId, nameof(PkVersionRow), keys))
