@@ -78,6 +78,13 @@ public static class CliApp
             error.WriteLine($"kesalahan: tidak dapat membaca atau menulis berkas: {OneLine(e.Message)}");
             return Task.FromResult(BadInput);
         }
+        catch (OverflowException)
+        {
+            // the importer refuses the sums and ratios it can foresee, at their rows; whatever else still overflows
+            // comes from figures too large or too small to compute with, which is bad input, not a defect
+            error.WriteLine($"kesalahan: ada angka yang terlalu besar atau terlalu kecil untuk dihitung (hasilnya melebihi {Kinerja.Domain.Values.IndonesianNumber.Largest}); periksa angka yang sangat besar atau sangat kecil di workbook");
+            return Task.FromResult(BadInput);
+        }
 #pragma warning disable CA1031 // the last resort: whatever slipped through becomes one line, never a stack trace
         catch (Exception e)
 #pragma warning restore CA1031

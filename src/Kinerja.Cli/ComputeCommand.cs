@@ -23,8 +23,12 @@ public static class ComputeCommand
             .Where(c => c.Outcome.Kind == Kinerja.Domain.Formulas.FormulaOutcomeKind.Error)
             .Select(c => $"{c.Indicator.Code} {c.Period}: realisasi tidak dapat dihitung dari data ({c.Outcome.Message}); yang dipakai angka yang diketik")
             .ToList();
+        var period = CliApp.ParsePeriod(options) ?? loaded.Profile.ReportPeriod;
+        // a period without a target or a realisasi would print a table of dashes: refused, as `report` refuses it
+        if (PeriodCoverage.EmptyReason(loaded, period) is { } empty)
+            throw new UsageException($"periode {period} tidak dapat dihitung: {empty}");
         var data = Measure.Prepare(loaded);
-        var result = PerformanceCalculator.Compute(data, CliApp.ParsePeriod(options));
+        var result = PerformanceCalculator.Compute(data, period);
         // the printed capaian are judged by the same check `kinerja check` runs, on the same figures
         var printedFindings = Kinerja.Domain.Validation.PrintedCapaianCheck.Check(loaded, data, result.Period)
             .Where(f => f.Severity != Kinerja.Domain.Validation.Severity.Info).Select(f => $"  {f.Code}: {f.Message}").ToList();

@@ -163,6 +163,7 @@ public static class WorkbookSchema
             new("formulaExpr", "Rumus Hitung", "Rumus yang dihitung dari NilaiData, mis. safediv(#{pencaker_ditempatkan}, #{pencaker_terdaftar}) * 100"),
             new("source", "Sumber Data", "Sumber data"),
             new("owner", "Penanggung Jawab", "Kode unit penanggung jawab"),
+            new("allowNegative", "Boleh Negatif", "Ya = target dan realisasi boleh di bawah nol (laju pertumbuhan, mis. pertumbuhan ekonomi -2,1%); kosong atau Tidak = angka negatif ditolak", YesNo),
         ]),
         new("targets", "Target", "Target per periode",
         [
