@@ -20,7 +20,7 @@ public static class PeriodCoverage
     /// <summary>The periods that hold a target or a realisasi, oldest first; the Renstra end is not a period to measure.</summary>
     public static IReadOnlyList<Period> Periods(PerformanceDataset data) =>
         data.Targets.Select(t => t.Period).Concat(data.Realisasi.Select(r => r.Period))
-            .Where(p => !p.IsRenstraEnd).Distinct().Order().ToList();
+            .Where(p => !p.IsRenstraEnd).Distinct().OrderBy(p => p.Year).ThenBy(p => p.Quarter).ToList();
 
     /// <summary>Why <paramref name="period"/> cannot be measured, naming the periods the workbook has; null when it can.</summary>
     public static string? EmptyReason(PerformanceDataset data, Period period)
