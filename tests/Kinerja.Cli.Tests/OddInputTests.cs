@@ -337,4 +337,50 @@ public sealed class OddInputTests : WithTempFolder
         Assert.Contains("P.1 (baris 3, ", line, StringComparison.Ordinal);
         Assert.Contains("P.2 (baris 4, ", line, StringComparison.Ordinal);
     }
+
+    // ---- 6. what a new user reads
+
+    [Fact]
+    public async Task Switches_are_shown_without_a_value_and_the_period_default_is_the_one_compute_uses()
+    {
+        var (_, help, _) = await CliHarness.Run("report", "--help");
+        var draft = help.Split('\n').Single(l => l.Contains("--draft", StringComparison.Ordinal));
+        Assert.StartsWith("  --draft, --draf  ", draft, StringComparison.Ordinal);
+        Assert.DoesNotContain("NILAI", help.Split('\n').First(l => l.TrimStart().StartsWith("--force", StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.Contains("bawaan: Periode Laporan di sheet Profil", System.Text.RegularExpressions.Regex.Replace(help, @"\s+", " "), StringComparison.Ordinal);
+        (_, help, _) = await CliHarness.Run("template", "--help");
+        Assert.StartsWith("  --force, --paksa  ", help.Split('\n').First(l => l.TrimStart().StartsWith("--force", StringComparison.Ordinal)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Broken_json_and_a_damaged_xlsx_are_described_in_Indonesian_without_the_library_text()
+    {
+        var json = Path.Combine(Folder, "rusak.json");
+        File.WriteAllText(json, "{\"profile\": x}");
+        var (exit, _, err) = await CliHarness.Run("compute", json);
+        Assert.Equal(2, exit);
+        Assert.Equal("kesalahan: rusak.json, baris 1: JSON tidak sah pada karakter ke-13: periksa tanda kutip, koma, titik dua dan kurung di sekitarnya", Assert.Single(Lines(err)));
+        var xlsx = Path.Combine(Folder, "rusak.xlsx");
+        File.WriteAllText(xlsx, "bukan zip");
+        (exit, _, err) = await CliHarness.Run("check", xlsx);
+        Assert.Equal(2, exit);
+        Assert.Equal("kesalahan: rusak.xlsx: bukan berkas .xlsx yang sah: isinya rusak atau bukan buku kerja Excel; buka dan simpan ulang sebagai .xlsx di Excel atau LibreOffice", Assert.Single(Lines(err)));
+    }
+
+    [Fact]
+    public async Task A_missing_json_section_is_named_without_a_placeholder_column()
+    {
+        var path = DemoJson(r => r.Remove("plan"));
+        var (exit, _, err) = await CliHarness.Run("compute", path);
+        Assert.Equal(2, exit);
+        Assert.Equal("kesalahan: demo.json, plan: bagian \"plan\" tidak ada", Assert.Single(Lines(err)));
+    }
+
+    [Fact]
+    public async Task The_table_heading_names_the_two_state_categories_plainly_and_tabel_is_a_format()
+    {
+        var (exit, output, _) = await CliHarness.Run("compute", Samples.Path("kemenko-tw1-2026.json"), "--format", "tabel");
+        Assert.Equal(0, exit);
+        Assert.Contains("Pengukuran kinerja periode Triwulan I 2026 (kategori Tercapai atau Tidak Tercapai, pembulatan setengah ke atas", output, StringComparison.Ordinal);
+    }
 }

@@ -43,7 +43,7 @@ public sealed partial class DatasetImporter
     }
 
     private SourceLocation SheetLocation(string sheetJson) =>
-        new(_raw.FileName, _raw.IsJson ? sheetJson : WorkbookSchema.Sheets.FirstOrDefault(s => s.Json == sheetJson)?.Sheet ?? WorkbookSchema.ProfileSheet, 0, "(sheet)", Json: _raw.IsJson);
+        new(_raw.FileName, _raw.IsJson ? sheetJson : WorkbookSchema.Sheets.FirstOrDefault(s => s.Json == sheetJson)?.Sheet ?? WorkbookSchema.ProfileSheet, 0, "", Json: _raw.IsJson);
 
     private void Error(SourceLocation location, string message) => _errors.Add(new ImportError(location, message));
 

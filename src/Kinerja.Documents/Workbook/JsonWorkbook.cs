@@ -34,7 +34,7 @@ public static class JsonWorkbook
         }
         catch (JsonException e)
         {
-            throw new WorkbookImportException([new ImportError(new SourceLocation(fileName, "(berkas)", (int)(e.LineNumber ?? 0) + 1, "", Json: false), "JSON tidak sah: " + e.Message)]);
+            throw new WorkbookImportException([new ImportError(new SourceLocation(fileName, "(berkas)", (int)(e.LineNumber ?? 0) + 1, "", Json: false), $"JSON tidak sah{(e.BytePositionInLine is { } at ? $" pada karakter ke-{at + 1}" : "")}: periksa tanda kutip, koma, titik dua dan kurung di sekitarnya")]);
         }
 
         using (document)

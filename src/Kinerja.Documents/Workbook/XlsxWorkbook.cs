@@ -27,7 +27,8 @@ public static class XlsxWorkbook
         }
         catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or FileFormatException or System.Xml.XmlException or NotSupportedException)
         {
-            throw WholeFile(fileName, "bukan berkas .xlsx yang sah (" + OneLine(e.Message) + ")");
+            // the SDK's own reason is English ("File contains corrupted data."): say what to do instead
+            throw WholeFile(fileName, "bukan berkas .xlsx yang sah: isinya rusak atau bukan buku kerja Excel; buka dan simpan ulang sebagai .xlsx di Excel atau LibreOffice");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -42,7 +43,8 @@ public static class XlsxWorkbook
         catch (Exception e) when (e is System.Xml.XmlException or OpenXmlPackageException or InvalidDataException or FileFormatException or NotSupportedException)
         {
             // a part whose XML is broken (a raw control character, a cut-off file): refused, never a crash
-            throw WholeFile(fileName, "isi .xlsx rusak dan tidak dapat dibaca (" + OneLine(e.Message) + "); buka dan simpan ulang di Excel atau LibreOffice");
+            var where = e is System.Xml.XmlException { LineNumber: > 0 } xml ? $" (XML rusak pada baris {xml.LineNumber}, posisi {xml.LinePosition})" : "";
+            throw WholeFile(fileName, $"isi .xlsx rusak dan tidak dapat dibaca{where}; buka dan simpan ulang di Excel atau LibreOffice");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -52,8 +54,6 @@ public static class XlsxWorkbook
 
     private static WorkbookImportException WholeFile(string fileName, string message) =>
         new([new ImportError(new SourceLocation(fileName, SourceLocation.WholeFile, 0, ""), message)]);
-
-    private static string OneLine(string text) => string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 
     private static RawWorkbook Read(SpreadsheetDocument document, string fileName)
     {
