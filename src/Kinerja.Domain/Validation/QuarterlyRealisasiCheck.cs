@@ -26,7 +26,7 @@ public sealed class QuarterlyRealisasiCheck : IDatasetCheck
                 if (quarters.Any(q => q is null || q.IsNotAvailable))
                     continue;
                 if (Disagreement(indicator, annual, quarters.Select(q => q!).ToList()) is { } message)
-                    yield return new Finding(Severity.Error, Rule, "Realisasi", $"{indicator.Code} {annual.Period}", message);
+                    yield return new Finding(Severity.Warning, Rule, "Realisasi", $"{indicator.Code} {annual.Period}", message);
             }
         }
     }
