@@ -145,8 +145,9 @@ public static class CliApp
         if (text is null)
             return null;
         var parsed = Period.Parse(text);
+        // the parser's own message offers "Renstra", which is no period to measure: say only what --period takes
         if (!parsed.Success)
-            throw new UsageException("--period: " + parsed.Error);
+            throw new UsageException($"--period \"{text}\" tidak dikenal; sebut tahun atau triwulan (mis. 2024, 2026-TW1)");
         // the Renstra end is a target horizon, not a reporting period: nothing is measured against it here
         return parsed.Value.IsRenstraEnd
             ? throw new UsageException($"--period \"{text}\": periode Renstra tidak dapat diukur; sebut tahun atau triwulan (mis. 2024, 2026-TW1)")

@@ -292,7 +292,7 @@ internal static class ParseErrors
             else if (command is RootCommand)
             {
                 var suggestion = Nearest(token, command.Subcommands.Select(c => c.Name).ToList());
-                messages.Add($"perintah \"{token}\" tidak dikenal" + (suggestion is null ? "" : $"; maksud Anda {suggestion}?") + "; lihat kinerja --help");
+                messages.Add($"perintah \"{token}\" tidak dikenal" + (suggestion is null ? "; lihat kinerja --help" : $"; maksud Anda {suggestion}? (lihat kinerja --help)"));
                 break;
             }
             else

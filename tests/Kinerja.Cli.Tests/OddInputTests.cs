@@ -383,4 +383,15 @@ public sealed class OddInputTests : WithTempFolder
         Assert.Equal(0, exit);
         Assert.Contains("Pengukuran kinerja periode Triwulan I 2026 (kategori Tercapai atau Tidak Tercapai, pembulatan setengah ke atas", output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_mistyped_command_or_period_is_answered_in_one_plain_sentence()
+    {
+        var (exit, _, err) = await CliHarness.Run("comptue", "x");
+        Assert.Equal(2, exit);
+        Assert.Equal("kesalahan: perintah \"comptue\" tidak dikenal; maksud Anda compute? (lihat kinerja --help)", Assert.Single(Lines(err)));
+        (exit, _, err) = await CliHarness.Run("compute", Samples.Path("clean-demo.json"), "--periode", "2025-TW5");
+        Assert.Equal(2, exit);
+        Assert.Equal("kesalahan: --period \"2025-TW5\" tidak dikenal; sebut tahun atau triwulan (mis. 2024, 2026-TW1)", Assert.Single(Lines(err)));
+    }
 }
