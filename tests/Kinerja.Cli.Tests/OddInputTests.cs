@@ -394,4 +394,20 @@ public sealed class OddInputTests : WithTempFolder
         Assert.Equal(2, exit);
         Assert.Equal("kesalahan: --period \"2025-TW5\" tidak dikenal; sebut tahun atau triwulan (mis. 2024, 2026-TW1)", Assert.Single(Lines(err)));
     }
+
+    [Fact]
+    public async Task Capaian_each_within_range_whose_mean_overflows_stop_with_exit_2_not_a_crash()
+    {
+        // each capaian is 5e28 % (within a decimal); the agency mean adds the two sasaran: 1e29 is beyond it
+        var path = DemoJson(r =>
+        {
+            Row(r, "realisasi", 0)["value"] = "30000000000000000000000000000%";
+            Row(r, "targets", 2)["value"] = "100";
+            Row(r, "realisasi", 1)["value"] = "50000000000000000000000000000";
+        });
+        var (exit, output, err) = await CliHarness.Run("compute", path);
+        Assert.Equal(2, exit);
+        Assert.Equal("", output);
+        Assert.Equal("kesalahan: ada angka yang terlalu besar atau terlalu kecil untuk dihitung (hasilnya melebihi 79.228.162.514.264.337.593.543.950.335); periksa angka yang sangat besar atau sangat kecil di workbook", Assert.Single(Lines(err)));
+    }
 }
