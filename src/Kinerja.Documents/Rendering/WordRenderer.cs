@@ -148,6 +148,16 @@ public static class WordRenderer
                         }
 
                         break;
+                    case BulletListBlock { Numbered: true } list:
+                        // the number is text with a hanging indent: every list starts at 1 without a numbering definition per list
+                        for (var i = 0; i < list.Items.Count; i++)
+                        {
+                            body.Append(new Paragraph(
+                                new ParagraphProperties(new ParagraphStyleId { Val = "ListBullet" }, new Tabs(new TabStop { Val = TabStopValues.Left, Position = 720 }), new Indentation { Left = "720", Hanging = "360" }),
+                                TextRun((i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) + "."), new Run(new TabChar()), TextRun(list.Items[i])));
+                        }
+
+                        break;
                     case BulletListBlock list:
                         foreach (var item in list.Items)
                             body.Append(new Paragraph(new ParagraphProperties(new ParagraphStyleId { Val = "ListBullet" }, new NumberingProperties(new NumberingLevelReference { Val = 0 }, new NumberingId { Val = 1 })), TextRun(item)));
@@ -519,6 +529,10 @@ public static class WordRenderer
             const long emuPerTwip = 635;
             long cx = (long)TextWidth * emuPerTwip;
             long cy = cx * figure.HeightPixels / figure.WidthPixels;
+            // a tall diagram (a pohon kinerja of many sasaran) is shrunk to leave room for its caption on the page
+            long maxHeight = (long)(PageHeight - 2 * MarginOther) * emuPerTwip * 4 / 5;
+            if (cy > maxHeight)
+                (cx, cy) = (cx * maxHeight / cy, maxHeight);
             var id = ++_drawingId;
             var name = "Gambar " + figure.Number;
             var drawing = new Drawing(new DW.Inline(

@@ -103,6 +103,9 @@ public sealed partial class DatasetImporter
         var printedFigures = Rows("printedFigures").Select(r => ReadPrintedFigure(r, planCodes, byCode, profile)).OfType<PrintedFigure>().ToList();
         var narratives = Rows("narratives").Select(r => new Narrative(Required(r, "goal") ?? "", Required(r, "kind") ?? "", Required(r, "text") ?? "")).ToList();
         var staff = ReadStaff(unitCodes);
+        var awards = ReadAwards();
+        var innovations = ReadInnovations(unitCodes);
+        var followUps = ReadFollowUps();
         var pkVersions = ReadPkVersions(planCodes, byCode.Keys.ToHashSet(StringComparer.Ordinal));
         var (withFormulas, dataElements, dataValues) = DataImporter.Merge(_raw, _errors, indicators, units, [], []);
 
@@ -122,6 +125,9 @@ public sealed partial class DatasetImporter
             Narratives = narratives,
             PrintedFigures = printedFigures,
             Staff = staff,
+            Awards = awards,
+            Innovations = innovations,
+            FollowUps = followUps,
             DataElements = dataElements,
             DataValues = dataValues,
         };

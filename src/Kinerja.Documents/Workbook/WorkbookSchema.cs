@@ -224,8 +224,8 @@ public static class WorkbookSchema
         ]),
         new("narratives", "Narasi", "Teks analisis per sasaran/indikator",
         [
-            new("goal", "Sasaran", "Kode sasaran atau indikator (kode unit untuk Tugas dan Fungsi)", Required: true),
-            new("kind", "Jenis", "Analisis, Pendorong, Penghambat, Upaya, LatarBelakang, Kendala; Tugas dan Fungsi dengan kode unit", Required: true),
+            new("goal", "Sasaran", "Kode sasaran atau indikator (kode unit untuk Tugas dan Fungsi; Instansi untuk teks bab laporan)", Required: true),
+            new("kind", "Jenis", "Analisis, Pendorong, Penghambat, Upaya, LatarBelakang, Kendala; Tugas dan Fungsi dengan kode unit; teks bab dengan kode Instansi: KataPengantar, IkhtisarEksekutif, LatarBelakang, Maksud, Tujuan, DasarHukum, IsuStrategis, Permasalahan, Kesimpulan, Saran", Required: true),
             new("text", "Teks", "Teks", Required: true),
         ]),
         new("staff", "Pegawai", "Jumlah pegawai per dimensi dan kategori (Bab I, Sumber Daya Manusia)",
@@ -236,6 +236,7 @@ public static class WorkbookSchema
             new("count", "Jumlah", "Jumlah pegawai, bilangan bulat 0 atau lebih", Required: true),
         ]),
         .. PkSheets,
+        .. ChapterSheets.Sheets,
         .. DataSheets,
     ];
 
