@@ -322,7 +322,8 @@ public static partial class LkjipReport
         c.Heading(2, "B. Capaian Kinerja Tahun " + year);
         var capaianTable = CapaianTable(c, data, result, f, year);
         c.Paragraph($"{capaianTable.Label} menyajikan capaian setiap indikator. {(result.AgencyCapaian is { } a ? $"Rata-rata capaian sasaran adalah {f.PercentText(a)}." : "")}");
-        var goalBars = result.Goals.Where(g => g.Capaian is not null).Select(g => (g.Goal.Code, g.Capaian!.Value)).ToList();
+        var measuredGoals = result.Goals.Where(g => g.Capaian is not null).ToList();
+        var goalBars = measuredGoals.Select(g => (Charts.BarLabel(g.Goal.Code, g.Goal.Name, measuredGoals.Count), g.Capaian!.Value)).ToList();
         if (goalBars.Count > 0)
             c.Figure($"Capaian Kinerja per Sasaran Tahun {year}", Charts.Bars($"Capaian per sasaran {year}", goalBars, profile.Decimals, profile.Rounding), Charts.Width, Charts.Height);
 
@@ -450,13 +451,16 @@ public static partial class LkjipReport
         // (no target then), and indicators of different units do not share an axis
         foreach (var (indicator, points) in trends.Take(12))
         {
-            var realisasi = points.Where(p => p.Realisasi is { IsNotAvailable: false, Value: NumberValue }).Select(p => (Label: ReportFormat.Number(p.Period.Year), Value: ((NumberValue)p.Realisasi!.Value!).Value)).ToList();
+            var withRealisasi = points.Where(p => p.Realisasi is { IsNotAvailable: false, Value: NumberValue }).ToList();
+            var realisasi = withRealisasi.Select(p => (Label: ReportFormat.Number(p.Period.Year), Value: ((NumberValue)p.Realisasi!.Value!).Value)).ToList();
             if (realisasi.Count < 2 || realisasi.All(r => r.Value == realisasi[0].Value))
                 continue;
-            var series = new List<ChartSeries> { new("Realisasi", realisasi) };
-            var targets = points.Where(p => p.Target is NumberValue).Select(p => (Label: ReportFormat.Number(p.Period.Year), Value: ((NumberValue)p.Target!).Value)).ToList();
+            // each point labelled as the table prints it, with the same decimals
+            var series = new List<ChartSeries> { new("Realisasi", realisasi) { Texts = withRealisasi.Select(p => f.Realisasi(p.Realisasi, indicator.Satuan).Text).ToList() } };
+            var withTarget = points.Where(p => p.Target is NumberValue).ToList();
+            var targets = withTarget.Select(p => (Label: ReportFormat.Number(p.Period.Year), Value: ((NumberValue)p.Target!).Value)).ToList();
             if (targets.Count > 0)
-                series.Add(new ChartSeries("Target", targets));
+                series.Add(new ChartSeries("Target", targets) { Texts = withTarget.Select(p => f.Value(p.Target, indicator.Satuan).Text).ToList() });
             var percent = points.Any(p => p.Realisasi?.Value is NumberValue { Percent: true });
             c.Figure($"Tren Realisasi {indicator.Code} {indicator.Name}", Charts.Lines($"{indicator.Code}: realisasi per tahun", series, f.Profile.Decimals, f.Profile.Rounding, percent ? "%" : ""), Charts.Width, Charts.Height);
         }
@@ -570,10 +574,10 @@ public static partial class LkjipReport
                 rows.Add(TotalRow(data, spendingTypes: false, f));
             var table = c.Table("Realisasi Anggaran per Program, Kegiatan dan Sub Kegiatan", columns, rows);
             c.Paragraph($"Rincian realisasi menurut program dan kegiatan disajikan pada {table.Label}.");
-            var programs = tree.Where(x => x.Depth == (roots.Count == 1 && tree.Any(y => y.Depth == 1) ? 1 : 0) && x.Line.Absorption is not null)
-                .Select(x => (x.Line.Code, x.Line.Absorption!.Value)).Take(15).ToList();
+            var programLines = tree.Where(x => x.Depth == (roots.Count == 1 && tree.Any(y => y.Depth == 1) ? 1 : 0) && x.Line.Absorption is not null).Take(15).ToList();
+            var programs = programLines.Select(x => (Charts.BarLabel(x.Line.Code, x.Line.Name, programLines.Count), x.Line.Absorption!.Value)).ToList();
             if (programs.Count > 0)
-                c.Figure($"Penyerapan Anggaran Tahun {year}", Charts.Bars($"Penyerapan anggaran {year}", programs, data.Profile.Decimals, data.Profile.Rounding, reference: data.Profile.AbsorptionTarget), Charts.Width, Charts.Height);
+                c.Figure($"Penyerapan Anggaran Tahun {year}", Charts.Bars($"Penyerapan anggaran {year}", programs, data.Profile.Decimals, data.Profile.Rounding, reference: data.Profile.AbsorptionTarget, referenceName: "Target penyerapan"), Charts.Width, Charts.Height);
         }
 
         if (types.Count > 0)

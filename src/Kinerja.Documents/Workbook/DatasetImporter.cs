@@ -278,6 +278,7 @@ public sealed partial class DatasetImporter
                 SigningPlace = Text(row, "signingPlace"),
                 SigningDate = Date(row, "signingDate"),
                 ParentBody = Text(row, "parentBody"),
+                Logo = ReadLogo(row),
                 NegativeInParentheses = Choice(row, "negativeAmounts", NegativeStyles, false) ?? false,
                 RupiahWithSpace = Choice(row, "rupiahSpace", YesNo, true) ?? true,
                 AmountsInWords = Choice(row, "amountsInWords", YesNo, false) ?? false,

@@ -56,6 +56,7 @@ public static class WorkbookSchema
         new("negativeAmounts", "Angka Negatif", "Cara menulis jumlah negatif (sisa minus): Minus (-3.625.000, baku) atau Kurung ((3.625.000))", ["Minus", "Kurung"]),
         new("rupiahSpace", "Spasi Rupiah", "Ya = \"Rp 12.081.204.858\" (baku), Tidak = \"Rp12.081.204.858\"", YesNo),
         new("amountsInWords", "Terbilang", "Ya = jumlah anggaran PK ditulis juga dengan huruf (terbilang)", YesNo),
+        new("logo", "Logo", "Logo pada sampul: gambar PNG atau JPEG (paling besar 1 MB) yang diletakkan di sheet Profil; pada JSON \"data:image/png;base64,...\""),
     ];
 
     public static readonly IReadOnlyList<string> DataPeriodTypeValues = ["Mingguan", "Bulanan", "Triwulanan", "Tahunan"];
