@@ -171,7 +171,8 @@ public class ChapterDataTests
 
     [Theory]
     [InlineData("SS-1", "Meningkatnya Tata Kelola Pemerintahan yang Baik", 2, "SS-1\nMeningkatnya Tata Kelola\nPemerintahan yang Baik")]
-    [InlineData("P1", "Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota", 10, "P1\nPenunjang…")]
+    [InlineData("P1", "Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota", 6, "P1\nPenunjang Urusan\nPemerintahan Daerah…")]
+    [InlineData("P1", "Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota", 25, "P1 Penunjang Urusan Pemerintahan Daerah…")]
     public void Bar_labels_carry_the_code_and_a_short_name_that_fits_under_the_bar(string code, string name, int bars, string expected)
     {
         Assert.Equal(expected, Charts.BarLabel(code, name, bars));

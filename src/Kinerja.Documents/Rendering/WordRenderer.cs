@@ -129,10 +129,16 @@ public static class WordRenderer
             }
 
             var afterCover = false;
-            foreach (var block in report.Blocks)
+            var blocks = report.Blocks;
+            for (var index = 0; index < blocks.Count; index++)
             {
-                // a wide table goes on landscape pages: a section ends before it and after the last wide block in a row
-                var wide = block is ReportTable t && IsWide(t);
+                var block = blocks[index];
+                // a wide table goes on landscape pages: a section ends before it and after the last wide block in a row;
+                // the headings right above it go with it, so a heading never stays alone at the foot of a portrait page
+                var next = index;
+                while (next < blocks.Count && blocks[next] is HeadingBlock)
+                    next++;
+                var wide = next < blocks.Count && blocks[next] is ReportTable t && IsWide(t) && (next == index || block is HeadingBlock);
                 if (wide != _landscape && block is not PageBreakBlock)
                 {
                     body.Append(new Paragraph(new ParagraphProperties(section(_landscape, !SectionsWritten))));

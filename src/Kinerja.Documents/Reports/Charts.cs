@@ -31,6 +31,10 @@ public static class Charts
     /// </summary>
     public static string BarLabel(string code, string name, int bars)
     {
+        // many bars lie on their side (see Bars): one line beside each, code and name up to 40 characters
+        if (bars > HorizontalFrom)
+            return code + " " + Cut(name, 40);
+
         // the room under one bar: a 1.200 px chart shares about 130 characters of 14 px text among its bars
         var width = Math.Clamp(130 / Math.Max(bars, 1), 10, 30);
         var lines = bars > 8 ? 1 : bars > 4 ? 2 : 3;
@@ -59,6 +63,21 @@ public static class Charts
         return wrapped.Count == 0 ? code : code + "\n" + string.Join("\n", wrapped);
     }
 
+    /// <summary>More bars than this are drawn horizontally, their labels on the left, one under the other.</summary>
+    public const int HorizontalFrom = 8;
+
+    /// <summary>The chart's height for so many bars: a horizontal chart grows with its bars so no label touches the next.</summary>
+    public static int BarChartHeight(int bars) => bars > HorizontalFrom ? Math.Max(Height, 90 + 34 * bars) : Height;
+
+    private static string Cut(string name, int width)
+    {
+        if (name.Length <= width)
+            return name;
+        var cut = name[..width];
+        var space = cut.LastIndexOf(' ');
+        return (space > width / 2 ? cut[..space] : cut[..(width - 1)]).TrimEnd(',', ';', ' ') + "…";
+    }
+
     /// <summary>
     /// Bars with their value written on top (the agency's decimals, as in the tables) and a dashed target line; the
     /// legend names the line and the two colours (reached, not reached).
@@ -67,20 +86,23 @@ public static class Charts
     {
         var plot = NewPlot(title);
         var unit = yLabel == "%" ? "%" : "";
+        var horizontal = bars.Count > HorizontalFrom;
         var items = bars.Select((b, i) => new Bar
         {
-            Position = i,
+            // horizontal bars read from the top: the first bar at the top
+            Position = horizontal ? bars.Count - 1 - i : i,
             Value = (double)b.Value,
             // with many bars the value labels overlap; the table beside the chart has the figures
             Label = bars.Count > 12 ? "" : IndonesianNumber.Format(b.Value, decimals, rounding) + unit,
             FillColor = reference is { } r && b.Value < r ? Below : Reached,
         }).ToList();
         var barPlot = plot.Add.Bars(items);
+        barPlot.Horizontal = horizontal;
         barPlot.ValueLabelStyle.FontName = Font;
         barPlot.ValueLabelStyle.FontSize = 14;
         if (reference is { } line)
         {
-            var h = plot.Add.HorizontalLine((double)line);
+            var h = horizontal ? (ScottPlot.Plottables.AxisLine)plot.Add.VerticalLine((double)line) : plot.Add.HorizontalLine((double)line);
             h.LineColor = TargetLine;
             h.LinePattern = LinePattern.Dashed;
             h.LineWidth = 2;
@@ -95,15 +117,26 @@ public static class Charts
             plot.ShowLegend(Edge.Bottom);
         }
 
-        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
-            bars.Select((_, i) => (double)i).ToArray(), bars.Select(b => b.Label).ToArray());
-        plot.Axes.Bottom.TickLabelStyle.Rotation = bars.Count > 8 ? -45 : 0;
-        plot.Axes.Bottom.TickLabelStyle.Alignment = bars.Count > 8 ? Alignment.MiddleRight : Alignment.UpperCenter;
-        plot.Axes.Margins(bottom: 0);
         var top = bars.Count == 0 ? 100 : (double)Math.Max(bars.Max(b => b.Value), reference ?? 0m);
-        plot.Axes.SetLimitsY(0, top * 1.15 + 1);
-        PercentAxis(plot, yLabel);
-        return plot.GetImageBytes(Width, Height, ImageFormat.Png);
+        var ticks = new ScottPlot.TickGenerators.NumericManual(
+            bars.Select((_, i) => (double)(horizontal ? bars.Count - 1 - i : i)).ToArray(), bars.Select(b => b.Label).ToArray());
+        if (horizontal)
+        {
+            plot.Axes.Left.TickGenerator = ticks;
+            plot.Axes.Left.TickLabelStyle.FontSize = 13;
+            plot.Axes.SetLimitsX(0, top * 1.15 + 1);
+            plot.Axes.SetLimitsY(-0.6, bars.Count - 0.4);
+            PercentAxis(plot, yLabel, plot.Axes.Bottom);
+        }
+        else
+        {
+            plot.Axes.Bottom.TickGenerator = ticks;
+            plot.Axes.Margins(bottom: 0);
+            plot.Axes.SetLimitsY(0, top * 1.15 + 1);
+            PercentAxis(plot, yLabel, plot.Axes.Left);
+        }
+
+        return plot.GetImageBytes(Width, BarChartHeight(bars.Count), ImageFormat.Png);
     }
 
     /// <summary>Lines over time, one per series, labelled along the bottom by the points' labels (years).</summary>
@@ -163,13 +196,15 @@ public static class Charts
         return plot;
     }
 
-    private static void PercentAxis(Plot plot, string yLabel)
+    private static void PercentAxis(Plot plot, string yLabel) => PercentAxis(plot, yLabel, plot.Axes.Left);
+
+    private static void PercentAxis(Plot plot, string yLabel, ScottPlot.IAxis axis)
     {
         var ticks = new ScottPlot.TickGenerators.NumericAutomatic
         {
             // ticks between whole numbers (3,2; 3,4) keep one or two decimals, with a comma
             LabelFormatter = v => IndonesianNumber.Format((decimal)v, 2, RoundingMode.HalfUp, trimZeroDecimals: true) + (yLabel == "%" ? "%" : ""),
         };
-        plot.Axes.Left.TickGenerator = ticks;
+        axis.TickGenerator = ticks;
     }
 }

@@ -147,7 +147,7 @@ public static partial class LkjipReport
             return null;
         var sasaranHeader = data.Profile.Kind == AgencyKind.KL ? "Sasaran Strategis" : "Sasaran";
         return c.Table($"Perjanjian Kinerja Tahun {year}: Indikator, Formula, Program dan Penanggung Jawab",
-            [new("No", 4, CellAlign.Center), new(sasaranHeader, 17), new("Indikator Kinerja", 19), new("Formula", 20), new("Target", 9, CellAlign.Right), new("Program", 18), new("Penanggung Jawab", 13)],
+            [new("No", 4, CellAlign.Center), new(sasaranHeader, 15), new("Indikator Kinerja", 15), new("Formula", 32), new("Target", 8, CellAlign.Right), new("Program", 15), new("Penanggung Jawab", 11)],
             rows);
     }
 

@@ -325,7 +325,7 @@ public static partial class LkjipReport
         var measuredGoals = result.Goals.Where(g => g.Capaian is not null).ToList();
         var goalBars = measuredGoals.Select(g => (Charts.BarLabel(g.Goal.Code, g.Goal.Name, measuredGoals.Count), g.Capaian!.Value)).ToList();
         if (goalBars.Count > 0)
-            c.Figure($"Capaian Kinerja per Sasaran Tahun {year}", Charts.Bars($"Capaian per sasaran {year}", goalBars, profile.Decimals, profile.Rounding), Charts.Width, Charts.Height);
+            c.Figure($"Capaian Kinerja per Sasaran Tahun {year}", Charts.Bars($"Capaian per sasaran {year}", goalBars, profile.Decimals, profile.Rounding), Charts.Width, Charts.BarChartHeight(goalBars.Count));
 
         c.Heading(2, "C. Perbandingan dengan Tahun Sebelumnya");
         Trend(c, data, f, period);
@@ -577,7 +577,7 @@ public static partial class LkjipReport
             var programLines = tree.Where(x => x.Depth == (roots.Count == 1 && tree.Any(y => y.Depth == 1) ? 1 : 0) && x.Line.Absorption is not null).Take(15).ToList();
             var programs = programLines.Select(x => (Charts.BarLabel(x.Line.Code, x.Line.Name, programLines.Count), x.Line.Absorption!.Value)).ToList();
             if (programs.Count > 0)
-                c.Figure($"Penyerapan Anggaran Tahun {year}", Charts.Bars($"Penyerapan anggaran {year}", programs, data.Profile.Decimals, data.Profile.Rounding, reference: data.Profile.AbsorptionTarget, referenceName: "Target penyerapan"), Charts.Width, Charts.Height);
+                c.Figure($"Penyerapan Anggaran Tahun {year}", Charts.Bars($"Penyerapan anggaran {year}", programs, data.Profile.Decimals, data.Profile.Rounding, reference: data.Profile.AbsorptionTarget, referenceName: "Target penyerapan"), Charts.Width, Charts.BarChartHeight(programs.Count));
         }
 
         if (types.Count > 0)

@@ -42,7 +42,7 @@ public static partial class TriwulanReport
         var measuredRows = result.Indicators.Where(r => r.Capaian.HasValue).ToList();
         var bars = measuredRows.Select(r => (Charts.BarLabel(r.Indicator.Code, r.Indicator.Name, measuredRows.Count), r.Capaian.Value)).ToList();
         if (bars.Count > 0)
-            c.Figure($"Capaian Indikator Kinerja s.d. {tw} {year}", Charts.Bars($"Capaian s.d. {tw} {year}", bars, profile.Decimals, profile.Rounding), Charts.Width, Charts.Height);
+            c.Figure($"Capaian Indikator Kinerja s.d. {tw} {year}", Charts.Bars($"Capaian s.d. {tw} {year}", bars, profile.Decimals, profile.Rounding), Charts.Width, Charts.BarChartHeight(bars.Count));
 
         c.Heading(1, "B. CAPAIAN PER INDIKATOR", startsPage: true);
         foreach (var row in result.Indicators)
