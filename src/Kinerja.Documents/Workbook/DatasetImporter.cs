@@ -109,6 +109,9 @@ public sealed partial class DatasetImporter
         var printedFigures = Rows("printedFigures").Select(r => ReadPrintedFigure(r, planCodes, byCode, profile)).OfType<PrintedFigure>().ToList();
         var narratives = Rows("narratives").Select(r => new Narrative(Required(r, "goal") ?? "", Required(r, "kind") ?? "", Required(r, "text") ?? "")).ToList();
         var staff = ReadStaff(unitCodes);
+        var awards = ReadAwards();
+        var innovations = ReadInnovations(unitCodes);
+        var followUps = ReadFollowUps();
         var pkVersions = ReadPkVersions(planCodes, byCode.Keys.ToHashSet(StringComparer.Ordinal));
         var (withFormulas, dataElements, dataValues) = DataImporter.Merge(_raw, _errors, indicators, units, [], []);
 
@@ -129,6 +132,9 @@ public sealed partial class DatasetImporter
             Narratives = narratives,
             PrintedFigures = printedFigures,
             Staff = staff,
+            Awards = awards,
+            Innovations = innovations,
+            FollowUps = followUps,
             DataElements = dataElements,
             DataValues = dataValues,
         };
@@ -301,6 +307,7 @@ public sealed partial class DatasetImporter
                 SigningPlace = Text(row, "signingPlace"),
                 SigningDate = Date(row, "signingDate"),
                 ParentBody = Text(row, "parentBody"),
+                Logo = ReadLogo(row),
                 NegativeInParentheses = Choice(row, "negativeAmounts", NegativeStyles, false) ?? false,
                 RupiahWithSpace = Choice(row, "rupiahSpace", YesNo, true) ?? true,
                 AmountsInWords = Choice(row, "amountsInWords", YesNo, false) ?? false,

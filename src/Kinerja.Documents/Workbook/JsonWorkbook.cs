@@ -67,7 +67,9 @@ public static class JsonWorkbook
                     foreach (var p in profile.EnumerateObject())
                     {
                         var location = new SourceLocation(fileName, "profile", 0, p.Name, Json: true);
-                        if (!raw.Profile.TryAdd(p.Name, new RawCell(Text(p.Value, location, errors), location)))
+                        // the logo's data URI is far longer than a cell holds: it becomes an image, never a cell, in a .xlsx
+                        var text = string.Equals(p.Name, "logo", StringComparison.OrdinalIgnoreCase) && p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString() : Text(p.Value, location, errors);
+                        if (!raw.Profile.TryAdd(p.Name, new RawCell(text, location)))
                             errors.Add(new ImportError(location, $"kunci \"{p.Name}\" ada dua kali"));
                     }
                 }

@@ -56,6 +56,7 @@ public static class WorkbookSchema
         new("negativeAmounts", "Angka Negatif", "Cara menulis jumlah negatif (sisa minus): Minus (-3.625.000, baku) atau Kurung ((3.625.000))", ["Minus", "Kurung"]),
         new("rupiahSpace", "Spasi Rupiah", "Ya = \"Rp 12.081.204.858\" (baku), Tidak = \"Rp12.081.204.858\"", YesNo),
         new("amountsInWords", "Terbilang", "Ya = jumlah anggaran PK ditulis juga dengan huruf (terbilang)", YesNo),
+        new("logo", "Logo", "Logo pada sampul: gambar PNG atau JPEG (paling besar 1 MB) yang diletakkan di sheet Profil; pada JSON \"data:image/png;base64,...\""),
     ];
 
     public static readonly IReadOnlyList<string> DataPeriodTypeValues = ["Mingguan", "Bulanan", "Triwulanan", "Tahunan"];
@@ -225,8 +226,8 @@ public static class WorkbookSchema
         ]),
         new("narratives", "Narasi", "Teks analisis per sasaran/indikator",
         [
-            new("goal", "Sasaran", "Kode sasaran atau indikator (kode unit untuk Tugas dan Fungsi)", Required: true),
-            new("kind", "Jenis", "Analisis, Pendorong, Penghambat, Upaya, LatarBelakang, Kendala; Tugas dan Fungsi dengan kode unit", Required: true),
+            new("goal", "Sasaran", "Kode sasaran atau indikator (kode unit untuk Tugas dan Fungsi; Instansi untuk teks bab laporan)", Required: true),
+            new("kind", "Jenis", "Analisis, Pendorong, Penghambat, Upaya, LatarBelakang, Kendala; Tugas dan Fungsi dengan kode unit; teks bab dengan kode Instansi: KataPengantar, IkhtisarEksekutif, LatarBelakang, Maksud, Tujuan, DasarHukum, IsuStrategis, Permasalahan, Kesimpulan, Saran", Required: true),
             new("text", "Teks", "Teks", Required: true),
         ]),
         new("staff", "Pegawai", "Jumlah pegawai per dimensi dan kategori (Bab I, Sumber Daya Manusia)",
@@ -237,6 +238,7 @@ public static class WorkbookSchema
             new("count", "Jumlah", "Jumlah pegawai, bilangan bulat 0 atau lebih", Required: true),
         ]),
         .. PkSheets,
+        .. ChapterSheets.Sheets,
         .. DataSheets,
     ];
 
