@@ -83,26 +83,31 @@ public static class JsonWorkbook
                     continue;
                 }
 
-                var rows = new List<RawRow>();
+                var rows = new List<RawRow>(array.GetArrayLength());
+                // the same few property names repeat on every row: each is matched to its column once per sheet
+                var properties = new Dictionary<string, (ColumnSpec? Column, CellOrigin Origin)>(StringComparer.Ordinal);
                 var index = 0;
                 foreach (var item in array.EnumerateArray())
                 {
                     index++;
-                    var row = new RawRow { Row = index, SheetName = sheet.Json };
-                    if (item.ValueKind == JsonValueKind.Object)
+                    var isObject = item.ValueKind == JsonValueKind.Object;
+                    var row = new RawRow(isObject ? item.GetPropertyCount() : 0) { Row = index, SheetName = sheet.Json };
+                    if (isObject)
                     {
                         foreach (var p in item.EnumerateObject())
                         {
-                            var location = new SourceLocation(fileName, sheet.Json, index, p.Name, Json: true);
-                            var column = sheet.ByHeader(p.Name);
+                            if (!properties.TryGetValue(p.Name, out var property))
+                                properties[p.Name] = property = (sheet.ByHeader(p.Name), new CellOrigin(fileName, sheet.Json, p.Name, json: true));
+                            var column = property.Column;
                             if (column is null)
                             {
-                                errors.Add(new ImportError(location, $"properti \"{p.Name}\" tidak dikenal; yang sah: {string.Join(", ", sheet.Columns.Select(c => c.Json))}"));
+                                errors.Add(new ImportError(property.Origin.At(index), $"properti \"{p.Name}\" tidak dikenal; yang sah: {string.Join(", ", sheet.Columns.Select(c => c.Json))}"));
                                 continue;
                             }
 
-                            if (!row.Cells.TryAdd(column.Json, new RawCell(Text(p.Value, location, errors), location)))
-                                errors.Add(new ImportError(location, $"properti \"{column.Json}\" ada dua kali"));
+                            var cell = new RawCell(Text(p.Value, property.Origin, index, errors), property.Origin, index);
+                            if (!row.Cells.TryAdd(column.Json, cell))
+                                errors.Add(new ImportError(cell.Location, $"properti \"{column.Json}\" ada dua kali"));
                         }
                     }
                     else if (item.ValueKind != JsonValueKind.Null)
@@ -123,8 +128,26 @@ public static class JsonWorkbook
         return raw;
     }
 
+    private static string? Text(JsonElement value, CellOrigin origin, int row, List<ImportError> errors)
+    {
+        var text = Text(value, out var problem);
+        if (problem is not null)
+            errors.Add(new ImportError(origin.At(row), problem));
+        return text;
+    }
+
     private static string? Text(JsonElement value, SourceLocation location, List<ImportError> errors)
     {
+        var text = Text(value, out var problem);
+        if (problem is not null)
+            errors.Add(new ImportError(location, problem));
+        return text;
+    }
+
+    /// <summary>A value's text, or null with the reason it cannot be taken.</summary>
+    private static string? Text(JsonElement value, out string? problem)
+    {
+        problem = null;
         string? text;
         try
         {
@@ -133,13 +156,13 @@ public static class JsonWorkbook
         catch (InvalidOperationException)
         {
             // a "\uD800" escape without its other half cannot become a .NET string
-            errors.Add(new ImportError(location, "teks berisi karakter Unicode rusak (separuh pasangan surrogate); ketik ulang teks itu"));
+            problem = "teks berisi karakter Unicode rusak (separuh pasangan surrogate); ketik ulang teks itu";
             return null;
         }
 
-        if (text is not null && CellText.Problem(text) is { } problem)
+        if (text is not null && CellText.Problem(text) is { } refused)
         {
-            errors.Add(new ImportError(location, problem));
+            problem = refused;
             return null;
         }
 
