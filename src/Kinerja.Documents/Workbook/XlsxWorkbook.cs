@@ -306,6 +306,9 @@ public static class XlsxWorkbook
             var rowNumber = 0;
             var cell = new CellState();
             var inlineText = new System.Text.StringBuilder();
+            // most inline strings are one run: its text is taken as read, without a copy through the builder
+            string? firstRun = null;
+            var runs = 0;
             var phonetic = 0;
             var inInline = false;
             var inCell = false;
@@ -322,10 +325,12 @@ public static class XlsxWorkbook
             void EndCell()
             {
                 inCell = false;
-                var text = CellText(cell, inlineText);
+                var text = CellText(cell, runs switch { 0 => "", 1 => firstRun!, _ => inlineText.ToString() });
                 if (!string.IsNullOrEmpty(text))
                     values[cell.Letters] = text;
                 inlineText.Clear();
+                firstRun = null;
+                runs = 0;
             }
 
             xml.Read();
@@ -393,7 +398,14 @@ public static class XlsxWorkbook
                     }
                     else if (inInline && (object)name == names.T && phonetic == 0)
                     {
-                        inlineText.Append(xml.ReadElementContentAsString());
+                        var run = xml.ReadElementContentAsString();
+                        if (runs == 0)
+                            firstRun = run;
+                        else if (runs == 1)
+                            inlineText.Append(firstRun).Append(run);
+                        else
+                            inlineText.Append(run);
+                        runs++;
                         continue;
                     }
                 }
@@ -435,12 +447,12 @@ public static class XlsxWorkbook
 
         private SourceLocation Location(CellState cell) => new(fileName, sheetName, cell.Row, Headers.GetValueOrDefault(cell.Letters) ?? cell.Letters, cell.Letters + cell.Row);
 
-        private string? CellText(CellState cell, System.Text.StringBuilder inlineText)
+        private string? CellText(CellState cell, string inlineText)
         {
             string? text;
             if (cell.IsInline || cell.Type == "inlineStr")
             {
-                text = inlineText.ToString();
+                text = inlineText;
             }
             else if (cell.Value is null)
             {
