@@ -3,7 +3,7 @@
 # agencies loaded, first on SQLite then on PostgreSQL (the private cluster of scripts/start-postgres.sh),
 # and runs bench/Kinerja.Load: 50 signed-in clients for 20 s on the dashboard page and the API.
 # Prints p50/p95/p99 and throughput per request kind and overall.
-#   bench/load/run.sh [sqlite|postgres|both] ; CLIENTS=50 SECONDS_PER_RUN=20 WARMUP=5 PORT=5180
+#   bench/load/run.sh [sqlite|postgres|both] ; CLIENTS=50 SECONDS_PER_RUN=20 WARMUP=5 PORT=5180 BIN=published-dir
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 repo=$(pwd)
@@ -22,19 +22,25 @@ cleanup() {
 }
 trap cleanup EXIT
 
-echo "publishing the web app and the load client to $out"
-dotnet publish src/Kinerja.Web -c Release -o "$out/web" --nologo -v quiet >/dev/null
-dotnet publish bench/Kinerja.Load -c Release -o "$out/load" --nologo -v quiet >/dev/null
+# BIN=DIR reuses a folder published before (DIR/web and DIR/load), e.g. to load an older commit's build
+if [ -n "${BIN:-}" ]; then
+  ln -s "$(cd "$BIN" && pwd)/web" "$out/web"; ln -s "$(cd "$BIN" && pwd)/load" "$out/load"
+else
+  echo "publishing the web app and the load client to $out"
+  dotnet publish src/Kinerja.Web -c Release -o "$out/web" --nologo -v quiet >/dev/null
+  dotnet publish bench/Kinerja.Load -c Release -o "$out/load" --nologo -v quiet >/dev/null
+fi
 
 run() {
   local label="$1" database="$2" connection="$3"
   local data="$out/data-$label"
   mkdir -p "$data"
-  ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$url" \
+  # --urls on the command line: appsettings.json names port 5080, which outranks ASPNETCORE_URLS
+  ASPNETCORE_ENVIRONMENT=Production \
   Kinerja__Database="$database" ConnectionStrings__Kinerja="$connection" \
   Kinerja__DataDirectory="$data" Kinerja__SamplesDirectory="$repo/samples" Kinerja__SeedSamples=true \
   Logging__LogLevel__Default=Warning Logging__LogLevel__Kinerja=Warning \
-    dotnet "$out/web/Kinerja.Web.dll" --contentRoot "$out/web" >"$out/server-$label.log" 2>&1 &
+    dotnet "$out/web/Kinerja.Web.dll" --contentRoot "$out/web" --urls "$url" >"$out/server-$label.log" 2>&1 &
   server=$!
   # the samples are imported on the first start, before the app listens
   local ready=""

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Kinerja.Data;
 using Kinerja.Documents.Rendering;
 using Kinerja.Documents.Reports;
@@ -40,6 +41,14 @@ public sealed record WorkflowRequest(int? ConcurrencyVersion, string? Reason);
 
 public sealed record TargetSaveRequest(string Value, int ConcurrencyVersion);
 
+public sealed record DocumentBuildRequest(string? Jenis, string? Format, string? Periode, string? Versi, bool? Final);
+
+public sealed record DocumentBuildDto(string Id, string Dokumen, string Tahap, bool Selesai, bool Berhasil, int Detik, IReadOnlyList<string> Alasan, string? Unduh)
+{
+    public static DocumentBuildDto Of(DocumentBuildStatus s, DateTimeOffset now) =>
+        new(s.Id, s.Title, s.Stage, s.Done, s.Succeeded, (int)s.Elapsed(now).TotalSeconds, s.Reasons, s.Succeeded ? $"/instansi/{s.AgencyId}/{s.Year}/dokumen/proses/{s.Id}?handler=Unduh" : null);
+}
+
 public sealed record TargetDto(long Id, string Indicator, string Period, string Value, string? Cumulative, string? Document, string Unit, int ConcurrencyVersion);
 
 /// <summary>
@@ -64,6 +73,8 @@ public static class KinerjaApi
         year.MapPost("/realisasi/{indicator}/{period}/{step}", Step).WithSummary("Langkah alur: ajukan, verifikasi, sahkan, kembalikan");
         year.MapGet("/target", Targets).WithSummary("Target tahun ini");
         year.MapPut("/target/{id:long}", SaveTarget).WithSummary("Ubah nilai target (konkurensi optimistis)");
+        year.MapPost("/dokumen", StartDocument).WithSummary("Mulai menyusun dokumen (lkjip, pk, triwulan; docx, pdf, xlsx; draf kecuali final=true) di latar belakang; 202 dengan alamat status");
+        year.MapGet("/dokumen/{id}", DocumentStatus).WithSummary("Kemajuan penyusunan dokumen; setelah selesai, alamat unduhnya");
         api.MapPost("/impor", ImportPreview).WithSummary("Unggah buku kerja (.xlsx/.json, multipart, field \"berkas\"): pratinjau yang ditambah, diubah, dihapus; tidak ada yang disimpan")
             .Accepts<IFormFile>("multipart/form-data");
         api.MapPost("/impor/{token}", ImportCommit).WithSummary("Simpan impor yang sudah dipratinjau, utuh dalam satu transaksi");
@@ -295,19 +306,15 @@ public static class KinerjaApi
             return Results.NotFound();
         if (!row.Published && !await Can(auth, http, agencyId, Operations.ViewWhole))
             return http.User.Identity?.IsAuthenticated == true ? Results.Forbid() : Results.Challenge();
-        var reportKind = kind switch { "lkjip" => ReportKind.Lkjip, "pk" => ReportKind.Pk, "triwulan" => ReportKind.Triwulan, _ => (ReportKind?)null };
-        if (reportKind is null || format is not ("docx" or "xlsx" or "pdf"))
+        var order = new DocumentOrder(kind, format, periode, versi, final == true);
+        if (!order.IsKnown)
             return Results.NotFound();
         var data = await cache.GetAsync(db, row.Id, RealisasiView.Approved);
-        Period? period = RealisasiService.NormalPeriod(periode, year) is { } p ? Period.Parse(p).Value : null;
-        if (reportKind == ReportKind.Triwulan && period is not { IsQuarter: true })
-            period = data.Profile.ReportPeriod.IsQuarter && data.Profile.ReportPeriod.Year == year ? data.Profile.ReportPeriod : Period.OfQuarter(year, 1);
-        // the checks run first: a final document (?final=true) is refused with what to fill or correct; otherwise a
-        // draft is built with the DRAF mark and its checklist page, as `kinerja report --draft` does
+        var period = order.PeriodFor(data, year);
         ReportDocument report;
         try
         {
-            report = ReportWriter.Prepare(reportKind.Value, new ReportRequest(data, period, versi == "perubahan") { Versi = versi, Draft = final != true });
+            report = order.Prepare(data, period);
         }
         catch (ReportRefusedException e)
         {
@@ -330,18 +337,35 @@ public static class KinerjaApi
                 return ApiResults.Problem(503, "PDF tidak dapat dibuat di server ini (LibreOffice tidak tersedia); unduh versi Word");
             }
 
-            var type = format switch
-            {
-                "docx" => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-                "xlsx" => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                _ => "application/pdf",
-            };
-            return Results.File(await File.ReadAllBytesAsync(temp), type, $"{kind}-{year}{(period is { } pp && kind == "triwulan" ? "-" + pp : "")}.{format}");
+            return Results.File(await File.ReadAllBytesAsync(temp), order.ContentType, order.FileName(year, period));
         }
         finally
         {
             File.Delete(temp);
         }
+    }
+
+    private static async Task<IResult> StartDocument(int agencyId, int year, DocumentBuildRequest request, HttpContext http, KinerjaDbContext db, DatasetCache cache, IAuthorizationService auth, DocumentBuilds builds)
+    {
+        if (await YearAsync(db, agencyId, year) is not { } row)
+            return ApiResults.Problem(404, "instansi atau tahun tidak ada");
+        if (!await Can(auth, http, agencyId, Operations.ViewWhole))
+            return ApiResults.Problem(403, "akun ini tidak berwenang menyusun dokumen instansi ini");
+        var order = new DocumentOrder(request.Jenis ?? "", request.Format ?? "docx", request.Periode, request.Versi, request.Final == true);
+        if (!order.IsKnown)
+            return ApiResults.Problem(400, "jenis harus lkjip, pk atau triwulan; format harus docx, pdf atau xlsx");
+        var data = await cache.GetAsync(db, row.Id, RealisasiView.Approved);
+        var id = builds.Start(order, data, agencyId, year, http.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "");
+        return Results.Accepted($"/api/instansi/{agencyId}/{year}/dokumen/{id}", DocumentBuildDto.Of(builds.Find(id)!, TimeProvider.System.GetUtcNow()));
+    }
+
+    private static async Task<IResult> DocumentStatus(int agencyId, int year, string id, HttpContext http, IAuthorizationService auth, DocumentBuilds builds)
+    {
+        // only the person who asked for the build sees it; an id of someone else reads as unknown
+        if (builds.Find(id) is not { } status || status.AgencyId != agencyId || status.Year != year
+            || status.UserId != http.User.FindFirstValue(ClaimTypes.NameIdentifier) || !await Can(auth, http, agencyId, Operations.ViewWhole))
+            return ApiResults.Problem(404, "penyusunan dokumen ini tidak ada (atau sudah dihapus setelah 24 jam)");
+        return Results.Ok(DocumentBuildDto.Of(status, TimeProvider.System.GetUtcNow()));
     }
 
     private static async Task<IResult> PlanTree(int agencyId, int year, HttpContext http, KinerjaDbContext db, DatasetCache cache, IAuthorizationService auth)

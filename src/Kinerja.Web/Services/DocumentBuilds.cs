@@ -1,0 +1,196 @@
+using System.Text.Json;
+using Kinerja.Documents.Rendering;
+using Kinerja.Documents.Reports;
+using Kinerja.Domain.Model;
+using Kinerja.Domain.Values;
+
+namespace Kinerja.Web.Services;
+
+/// <summary>What a person asks for on the documents page or the API: which document, in which file format, for which period and PK version, draft or final.</summary>
+public sealed record DocumentOrder(string Kind, string Format, string? Periode, string? Versi, bool Final)
+{
+    public static readonly string[] Kinds = ["lkjip", "pk", "triwulan"];
+    public static readonly string[] Formats = ["docx", "pdf", "xlsx"];
+
+    public ReportKind? ReportKind => Kind switch
+    {
+        "lkjip" => Documents.Rendering.ReportKind.Lkjip,
+        "pk" => Documents.Rendering.ReportKind.Pk,
+        "triwulan" => Documents.Rendering.ReportKind.Triwulan,
+        _ => null,
+    };
+
+    public bool IsKnown => ReportKind is not null && Formats.Contains(Format);
+
+    public string ContentType => Format switch
+    {
+        "docx" => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "xlsx" => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        _ => "application/pdf",
+    };
+
+    public string Title(Period? period) => Kind switch
+    {
+        "lkjip" => "Laporan Kinerja",
+        "pk" => Versi is { Length: > 0 } v && v != "awal" ? "Perjanjian Kinerja Perubahan" : "Perjanjian Kinerja",
+        _ => "Laporan Triwulan" + (period is { IsQuarter: true } q ? " " + Period.Roman(q.Quarter) : ""),
+    } + (Final ? "" : " (draf)") + Format switch { "docx" => ", Word", "xlsx" => ", Excel", _ => ", PDF" };
+
+    /// <summary>The period the document covers: the one asked for, else for a triwulan the report period or TW I.</summary>
+    public Period? PeriodFor(PerformanceDataset data, int year)
+    {
+        Period? period = RealisasiService.NormalPeriod(Periode, year) is { } p ? Period.Parse(p).Value : null;
+        if (Kind == "triwulan" && period is not { IsQuarter: true })
+            period = data.Profile.ReportPeriod.IsQuarter && data.Profile.ReportPeriod.Year == year ? data.Profile.ReportPeriod : Period.OfQuarter(year, 1);
+        return period;
+    }
+
+    public string FileName(int year, Period? period) => $"{Kind}-{year}{(period is { } p && Kind == "triwulan" ? "-" + p : "")}{(Kind == "pk" && Versi is { Length: > 0 } v ? "-" + v : "")}{(Final ? "" : "-draf")}.{Format}";
+
+    /// <summary>The checks first (<see cref="ReportWriter.Prepare"/>): a final document with errors or gaps is refused with its reasons; a draft carries them on its checklist page.</summary>
+    public ReportDocument Prepare(PerformanceDataset data, Period? period) =>
+        ReportWriter.Prepare(ReportKind!.Value, new ReportRequest(data, period, Versi == "perubahan") { Versi = Versi, Draft = !Final });
+}
+
+/// <summary>Where a document build stands; written to disk so that any app server (they share the data directory, as for bukti dukung) can answer.</summary>
+public sealed record DocumentBuildStatus(
+    string Id, int AgencyId, int Year, string UserId, string Title, string Format, string FileName,
+    string Stage, bool Done, bool Succeeded, DateTimeOffset Started, DateTimeOffset? Finished, IReadOnlyList<string> Reasons)
+{
+    public TimeSpan Elapsed(DateTimeOffset now) => (Finished ?? now) - Started;
+}
+
+/// <summary>
+/// Builds documents in the background and tells how far they are: a LKjIP in PDF takes LibreOffice several
+/// seconds, longer on a busy server, and a page that just hangs that long is taken for broken. One build at a
+/// time per server (the conversion takes a whole core); the others wait their turn and say so.
+/// </summary>
+public sealed class DocumentBuilds(StoragePaths paths, TimeProvider clock, ILogger<DocumentBuilds> log) : IDisposable
+{
+    public const string Waiting = "Menunggu giliran (dokumen lain sedang disusun)";
+    public const string Checking = "Memeriksa data";
+    public const string Writing = "Menyusun dokumen";
+    public const string Converting = "Mengubah ke PDF";
+    public const string Finished = "Selesai";
+    public const string Refused = "Ditolak: data belum lengkap atau ada kesalahan";
+    public const string Failed = "Gagal";
+
+    private static readonly TimeSpan KeptFor = TimeSpan.FromHours(24);
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private readonly SemaphoreSlim _turn = new(1, 1);
+
+    private string Root => Path.Combine(paths.DataDirectory, "dokumen");
+
+    public void Dispose() => _turn.Dispose();
+
+    /// <summary>Starts a build of <paramref name="order"/> on <paramref name="data"/>; returns at once with the build's id.</summary>
+    public string Start(DocumentOrder order, PerformanceDataset data, int agencyId, int year, string userId)
+    {
+        RemoveOld();
+        var id = Guid.NewGuid().ToString("N");
+        var period = order.PeriodFor(data, year);
+        var status = new DocumentBuildStatus(id, agencyId, year, userId, order.Title(period), order.Format, order.FileName(year, period),
+            Waiting, false, false, clock.GetUtcNow(), null, []);
+        Directory.CreateDirectory(Path.Combine(Root, id));
+        Save(status);
+        _ = Task.Run(() => RunAsync(status, order, data, period));
+        return id;
+    }
+
+    /// <summary>The build's status, or null when there is none by that id (or it was removed after a day).</summary>
+    public DocumentBuildStatus? Find(string id)
+    {
+        if (id.Length != 32 || !id.All(char.IsAsciiHexDigitLower))
+            return null;
+        var file = Path.Combine(Root, id, "status.json");
+        try
+        {
+            return File.Exists(file) ? JsonSerializer.Deserialize<DocumentBuildStatus>(File.ReadAllText(file), Json) : null;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
+    public string ResultPath(DocumentBuildStatus status) => Path.Combine(Root, status.Id, "hasil." + status.Format);
+
+    private async Task RunAsync(DocumentBuildStatus status, DocumentOrder order, PerformanceDataset data, Period? period)
+    {
+        await _turn.WaitAsync();
+        try
+        {
+            status = Save(status with { Stage = Checking });
+            ReportDocument report;
+            try
+            {
+                report = order.Prepare(data, period);
+            }
+            catch (ReportRefusedException e)
+            {
+                Save(status with { Stage = Refused, Done = true, Finished = clock.GetUtcNow(), Reasons = e.Reasons.ToList() });
+                return;
+            }
+            catch (ArgumentException e)
+            {
+                Save(status with { Stage = Refused, Done = true, Finished = clock.GetUtcNow(), Reasons = [e.Message.Split(" (Parameter", 2)[0]] });
+                return;
+            }
+
+            status = Save(status with { Stage = order.Format == "pdf" ? Writing + " Word" : Writing });
+            var target = ResultPath(status);
+            // the writer picks the format from the extension; the finished file appears under its name only when complete
+            var partial = Path.Combine(Path.GetDirectoryName(target)!, "sebagian." + order.Format);
+            var converting = false;
+            ReportWriter.Write(report, partial, TimeSpan.FromMinutes(5), elapsed =>
+            {
+                converting = true;
+                status = Save(status with { Stage = $"{Converting} ({(int)elapsed.TotalSeconds} detik)" });
+            });
+            if (order.Format == "pdf" && !converting)
+                status = Save(status with { Stage = Converting });
+            File.Move(partial, target, overwrite: true);
+            Save(status with { Stage = Finished, Done = true, Succeeded = true, Finished = clock.GetUtcNow() });
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            log.LogError(e, "dokumen {Id} gagal disusun", status.Id);
+            Save(status with
+            {
+                Stage = Failed, Done = true, Finished = clock.GetUtcNow(),
+                Reasons = [order.Format == "pdf" ? "PDF tidak dapat dibuat di server ini (LibreOffice tidak tersedia atau terlalu lama); unduh versi Word" : "dokumen tidak dapat disusun; hubungi administrator (rincian ada di log server)"],
+            });
+        }
+        finally
+        {
+            _turn.Release();
+        }
+    }
+
+    private DocumentBuildStatus Save(DocumentBuildStatus status)
+    {
+        var file = Path.Combine(Root, status.Id, "status.json");
+        var temp = file + ".baru";
+        File.WriteAllText(temp, JsonSerializer.Serialize(status, Json));
+        File.Move(temp, file, overwrite: true);
+        return status;
+    }
+
+    private void RemoveOld()
+    {
+        if (!Directory.Exists(Root))
+            return;
+        foreach (var dir in Directory.EnumerateDirectories(Root))
+        {
+            try
+            {
+                if (clock.GetUtcNow() - Directory.GetLastWriteTimeUtc(dir) > KeptFor)
+                    Directory.Delete(dir, recursive: true);
+            }
+            catch (IOException)
+            {
+                // another server removes it at the same time, or a file is still open: next time
+            }
+        }
+    }
+}
