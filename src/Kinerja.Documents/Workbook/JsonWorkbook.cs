@@ -9,28 +9,40 @@ namespace Kinerja.Documents.Workbook;
 /// <summary>Reads and writes the JSON form of the workbook (docs/workbook-format.md).</summary>
 public static class JsonWorkbook
 {
+    private static readonly JsonDocumentOptions Options = new() { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip };
+
     public static RawWorkbook Read(string path)
     {
-        string json;
+        byte[] bytes;
         try
         {
-            json = File.ReadAllText(path, Encoding.UTF8);
+            bytes = File.ReadAllBytes(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw DataImporter.Unreadable(path, e);
         }
 
-        return Read(json, Path.GetFileName(path));
+        // UTF-8 as written (the usual file) is parsed as it is, without a copy as a .NET string; a UTF-16 or UTF-32
+        // file (byte order mark) or invalid bytes are decoded as a text reader does, as before
+        var utf8 = bytes.AsMemory();
+        if (utf8.Span.StartsWith("\uFEFF"u8))
+            utf8 = utf8[3..];
+        if (!bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]) && !bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) && System.Text.Unicode.Utf8.IsValid(utf8.Span))
+            return Read(Path.GetFileName(path), () => JsonDocument.Parse(utf8, Options));
+        using var reader = new StreamReader(new MemoryStream(bytes), Encoding.UTF8);
+        return Read(reader.ReadToEnd(), Path.GetFileName(path));
     }
 
-    public static RawWorkbook Read(string json, string fileName)
+    public static RawWorkbook Read(string json, string fileName) => Read(fileName, () => JsonDocument.Parse(json, Options));
+
+    private static RawWorkbook Read(string fileName, Func<JsonDocument> parse)
     {
         var raw = new RawWorkbook { FileName = fileName, IsJson = true };
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(json, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+            document = parse();
         }
         catch (JsonException e)
         {
