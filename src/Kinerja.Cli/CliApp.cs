@@ -78,6 +78,13 @@ public static class CliApp
             error.WriteLine($"kesalahan: tidak dapat membaca atau menulis berkas: {OneLine(e.Message)}");
             return Task.FromResult(BadInput);
         }
+        catch (OverflowException)
+        {
+            // the importer refuses the sums and ratios it can foresee, at their rows; whatever else still overflows
+            // comes from figures too large or too small to compute with, which is bad input, not a defect
+            error.WriteLine($"kesalahan: ada angka yang terlalu besar atau terlalu kecil untuk dihitung (hasilnya melebihi {Kinerja.Domain.Values.IndonesianNumber.Largest}); periksa angka yang sangat besar atau sangat kecil di workbook");
+            return Task.FromResult(BadInput);
+        }
 #pragma warning disable CA1031 // the last resort: whatever slipped through becomes one line, never a stack trace
         catch (Exception e)
 #pragma warning restore CA1031
@@ -138,8 +145,9 @@ public static class CliApp
         if (text is null)
             return null;
         var parsed = Period.Parse(text);
+        // the parser's own message offers "Renstra", which is no period to measure: say only what --period takes
         if (!parsed.Success)
-            throw new UsageException("--period: " + parsed.Error);
+            throw new UsageException($"--period \"{text}\" tidak dikenal; sebut tahun atau triwulan (mis. 2024, 2026-TW1)");
         // the Renstra end is a target horizon, not a reporting period: nothing is measured against it here
         return parsed.Value.IsRenstraEnd
             ? throw new UsageException($"--period \"{text}\": periode Renstra tidak dapat diukur; sebut tahun atau triwulan (mis. 2024, 2026-TW1)")

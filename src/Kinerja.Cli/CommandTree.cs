@@ -56,9 +56,9 @@ internal static class CommandTree
         Period(),
         new Option<string>("--format", "--bentuk")
         {
-            Description = "Bentuk keluaran: table (tabel), csv atau json",
-            HelpName = "table|csv|json",
-            CompletionSources = { "table", "csv", "json" },
+            Description = "Bentuk keluaran: tabel (bawaan; juga table), csv atau json",
+            HelpName = "tabel|csv|json",
+            CompletionSources = { "tabel", "csv", "json" },
         },
         Data(),
     };
@@ -98,7 +98,7 @@ internal static class CommandTree
         };
     }
 
-    private static Command Template() => new("template", "Tulis workbook kosong yang menjelaskan dirinya sendiri.")
+    private static Command Template() => new("template", "Tulis templat workbook kosong (.xlsx): setiap sheet dengan judul kolom, keterangan isian dan daftar pilihan.")
     {
         new Argument<string>("OUT") { Description = "Berkas .xlsx yang ditulis", HelpName = "OUT.xlsx", Arity = ArgumentArity.ZeroOrOne },
         Force("Timpa berkas yang sudah ada"),
@@ -127,7 +127,7 @@ internal static class CommandTree
 
     private static Option<string> Period() => new("--period", "--periode", "-p")
     {
-        Description = "Periode: tahun atau triwulan (bawaan: periode terakhir yang berisi realisasi)",
+        Description = "Periode: tahun atau triwulan (bawaan: Periode Laporan di sheet Profil, atau Tahun bila kosong); periode tanpa target dan realisasi ditolak",
         HelpName = "2024|2026-TW1",
     };
 
@@ -213,7 +213,8 @@ internal static class HelpText
         // the Windows spellings (/h, /?) are accepted but not advertised
         var names = new[] { option.Name }.Concat(option.Aliases).Where(n => !n.StartsWith('/')).OrderBy(n => n.StartsWith("--", StringComparison.Ordinal) ? 1 : 0).ThenBy(n => n == option.Name ? 0 : 1);
         var label = string.Join(", ", names);
-        return option.Arity.MaximumNumberOfValues == 0 ? label : $"{label} {option.HelpName ?? "NILAI"}";
+        // a switch (--draft, --force) takes no value: showing one would make users type "--force ya"
+        return option.Arity.MaximumNumberOfValues == 0 || option.ValueType == typeof(bool) ? label : $"{label} {option.HelpName ?? "NILAI"}";
     }
 
     private static void WriteTwoColumns(TextWriter output, IEnumerable<(string Left, string Right)> rows)
@@ -291,7 +292,7 @@ internal static class ParseErrors
             else if (command is RootCommand)
             {
                 var suggestion = Nearest(token, command.Subcommands.Select(c => c.Name).ToList());
-                messages.Add($"perintah \"{token}\" tidak dikenal" + (suggestion is null ? "" : $"; maksud Anda {suggestion}?") + "; lihat kinerja --help");
+                messages.Add($"perintah \"{token}\" tidak dikenal" + (suggestion is null ? "; lihat kinerja --help" : $"; maksud Anda {suggestion}? (lihat kinerja --help)"));
                 break;
             }
             else

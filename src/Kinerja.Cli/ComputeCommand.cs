@@ -13,9 +13,9 @@ public static class ComputeCommand
     public static int Run(Options options, TextWriter output, TextWriter error)
     {
         var file = options.Argument(0, "FILE");
-        var format = options.Value("format") ?? "table";
-        if (format is not ("table" or "csv" or "json"))
-            throw new UsageException($"--format \"{format}\" tidak dikenal; pilih table, csv atau json");
+        var format = options.Value("format") ?? "tabel";
+        if (format is not ("tabel" or "table" or "csv" or "json"))
+            throw new UsageException($"--format \"{format}\" tidak dikenal; pilih tabel, csv atau json");
         // realisasi of indicators with a computable formula come from the counts (issue 6)
         var loaded = CliApp.LoadDataset(options, file);
         // a formula that cannot be evaluated leaves the typed realisasi in place: say so rather than fall back silently
@@ -23,8 +23,12 @@ public static class ComputeCommand
             .Where(c => c.Outcome.Kind == Kinerja.Domain.Formulas.FormulaOutcomeKind.Error)
             .Select(c => $"{c.Indicator.Code} {c.Period}: realisasi tidak dapat dihitung dari data ({c.Outcome.Message}); yang dipakai angka yang diketik")
             .ToList();
+        var period = CliApp.ParsePeriod(options) ?? loaded.Profile.ReportPeriod;
+        // a period without a target or a realisasi would print a table of dashes: refused, as `report` refuses it
+        if (PeriodCoverage.EmptyReason(loaded, period) is { } empty)
+            throw new UsageException($"periode {period} tidak dapat dihitung: {empty}");
         var data = Measure.Prepare(loaded);
-        var result = PerformanceCalculator.Compute(data, CliApp.ParsePeriod(options));
+        var result = PerformanceCalculator.Compute(data, period);
         // the printed capaian are judged by the same check `kinerja check` runs, on the same figures
         var printedFindings = Kinerja.Domain.Validation.PrintedCapaianCheck.Check(loaded, data, result.Period)
             .Where(f => f.Severity != Kinerja.Domain.Validation.Severity.Info).Select(f => $"  {f.Code}: {f.Message}").ToList();
@@ -66,7 +70,7 @@ public static class ComputeCommand
     {
         var p = result.Profile;
         output.WriteLine($"{p.Agency}");
-        output.WriteLine($"Pengukuran kinerja periode {result.Period.Label} (kategori menurut {Kinerja.Documents.Reports.ReportFormat.ScaleTitle(p.PredicateScale)}, pembulatan {(p.Rounding == RoundingMode.HalfUp ? "setengah ke atas" : "dipotong")}, {p.Decimals} desimal{(p.CapaianCap is { } cap ? ", batas capaian " + IndonesianNumber.Format(cap, 0) + "%" : "")})");
+        output.WriteLine($"Pengukuran kinerja periode {result.Period.Label} ({CategoryPhrase(p.PredicateScale)}, pembulatan {(p.Rounding == RoundingMode.HalfUp ? "setengah ke atas" : "dipotong")}, {p.Decimals} desimal{(p.CapaianCap is { } cap ? ", batas capaian " + IndonesianNumber.Format(cap, 0) + "%" : "")})");
         output.WriteLine();
         string[] headers = p.ShowStatus ? ["Kode", "Indikator", "Satuan", "Target", "Realisasi", "Capaian", "Kategori", "Status"] : ["Kode", "Indikator", "Satuan", "Target", "Realisasi", "Capaian", "Kategori"];
         string[] Row(params string[] cells) => cells.Take(headers.Length).ToArray();
@@ -118,6 +122,14 @@ public static class ComputeCommand
                 output.WriteLine(note);
         }
     }
+
+    /// <summary>"kategori menurut Permendagri Nomor 86 Tahun 2017", "kategori Tercapai atau Tidak Tercapai".</summary>
+    private static string CategoryPhrase(PredicateScale scale) => scale.Name switch
+    {
+        "DuaStatus" => "kategori Tercapai atau Tidak Tercapai",
+        "LampuLalin" => "kategori " + Kinerja.Documents.Reports.ReportFormat.ScaleTitle(scale),
+        _ => "kategori menurut " + Kinerja.Documents.Reports.ReportFormat.ScaleTitle(scale),
+    };
 
     private static void WriteRenstraAndTrend(PerformanceDataset data, PerformanceResult result, TextWriter output)
     {

@@ -38,8 +38,7 @@ public static class BudgetCsv
 
     public static IReadOnlyList<BudgetLine> Read(string path)
     {
-        if (!File.Exists(path))
-            throw new WorkbookImportException([new ImportError(new SourceLocation(Path.GetFileName(path), "(berkas)", 0, ""), "berkas tidak ditemukan")]);
+        InputFile.Require(path, "berkas CSV anggaran");
         return Parse(File.ReadAllText(path, Encoding.UTF8), Path.GetFileName(path));
     }
 
@@ -185,7 +184,10 @@ public static class BudgetCsv
             throw new WorkbookImportException(errors);
         if (result.Count == 0)
             throw new WorkbookImportException([new ImportError(new SourceLocation(fileName, SheetName, 0, ""), "tidak ada baris anggaran")]);
-        return BudgetCodes.InferParents(result);
+        var inferred = BudgetCodes.InferParents(result);
+        if (BudgetOverflow.Find(inferred) is { } overflow)
+            throw new WorkbookImportException([new ImportError(Location(fileName, overflow.Lines[0].SourceRow, "pagu", Array.IndexOf(columns, "pagu")), InputFile.BudgetOverflowMessage(overflow.What, overflow.Lines, l => $"baris {l.SourceRow}"))]);
+        return inferred;
     }
 
     private static SourceLocation Location(string file, int row, string column, int index) =>

@@ -56,6 +56,14 @@ public static class ReportWriter
     {
         var data = request.Data;
         var period = request.Period ?? data.Profile.ReportPeriod;
+        // a period with nothing at all is refused as `compute` refuses it, with the periods the workbook has
+        var about = kind == ReportKind.Triwulan && period.IsQuarter ? period : period.YearPeriod;
+        if (Domain.Measurement.PeriodCoverage.EmptyReason(data, about) is { } empty)
+        {
+            var title = kind switch { ReportKind.Lkjip => "laporan kinerja tahunan", ReportKind.Pk => "Perjanjian Kinerja", _ => "laporan triwulan" };
+            return $"{title} {(about.IsQuarter ? about.Label : about.Year)} tidak dibuat: {empty}";
+        }
+
         switch (kind)
         {
             case ReportKind.Lkjip:

@@ -66,11 +66,25 @@ public static class WordRenderer
         main.Document.Save();
     }
 
-    /// <summary>"DRAF" at the top of every page (the header), large and red, so a draft is never taken for the signed report.</summary>
+    /// <summary>
+    /// "DRAF" at the top of every page (the header), large and red, and across the page as Word's own watermark does it:
+    /// a VML text shape anchored in the header, rotated 45 degrees, pale, behind the text (LibreOffice keeps it in the PDF).
+    /// </summary>
     private static Paragraph DraftMark() => new(
         new ParagraphProperties(new Justification { Val = JustificationValues.Center }),
+        new Run(WatermarkXml),
         new Run(new RunProperties(new Bold(), new Color { Val = "C00000" }, new FontSize { Val = "40" }, new Spacing { Val = 60 }), new Text("DRAF")),
         new Run(new RunProperties(new Color { Val = "C00000" }, new FontSize { Val = "16" }), new Text(" \u2014 belum untuk ditandatangani") { Space = SpaceProcessingModeValues.Preserve }));
+
+    private const string WatermarkXml =
+        "<w:r xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" xmlns:v=\"urn:schemas-microsoft-com:vml\" xmlns:o=\"urn:schemas-microsoft-com:office:office\">"
+        + "<w:pict>"
+        + "<v:shapetype id=\"_x0000_t136\" coordsize=\"21600,21600\" o:spt=\"136\" adj=\"10800\" path=\"m@7,l@8,m@5,21600l@6,21600e\">"
+        + "<v:path textpathok=\"t\" o:connecttype=\"custom\"/><v:textpath on=\"t\" fitshape=\"t\"/><o:lock v:ext=\"edit\" text=\"t\" shapetype=\"t\"/></v:shapetype>"
+        + "<v:shape id=\"PowerPlusWaterMarkObject\" o:spid=\"_x0000_s2049\" type=\"#_x0000_t136\" o:allowincell=\"f\" fillcolor=\"#c00000\" stroked=\"f\" "
+        + "style=\"position:absolute;margin-left:0;margin-top:0;width:440pt;height:160pt;rotation:315;z-index:-251657216;mso-position-horizontal:center;mso-position-horizontal-relative:margin;mso-position-vertical:center;mso-position-vertical-relative:margin\">"
+        + "<v:fill opacity=\".22\"/><v:textpath style=\"font-family:&quot;Arial&quot;;font-size:1pt;font-weight:bold\" string=\"DRAF\"/></v:shape>"
+        + "</w:pict></w:r>";
 
     /// <summary>Section properties: A4 portrait, or landscape for wide tables; the same header (draft mark) and footer (page number).</summary>
     private static SectionProperties Section(bool landscape, string? headerId, string footerId, bool titlePage)
@@ -115,10 +129,16 @@ public static class WordRenderer
             }
 
             var afterCover = false;
-            foreach (var block in report.Blocks)
+            var blocks = report.Blocks;
+            for (var index = 0; index < blocks.Count; index++)
             {
-                // a wide table goes on landscape pages: a section ends before it and after the last wide block in a row
-                var wide = block is ReportTable t && IsWide(t);
+                var block = blocks[index];
+                // a wide table goes on landscape pages: a section ends before it and after the last wide block in a row;
+                // the headings right above it go with it, so a heading never stays alone at the foot of a portrait page
+                var next = index;
+                while (next < blocks.Count && blocks[next] is HeadingBlock)
+                    next++;
+                var wide = next < blocks.Count && blocks[next] is ReportTable t && IsWide(t) && (next == index || block is HeadingBlock);
                 if (wide != _landscape && block is not PageBreakBlock)
                 {
                     body.Append(new Paragraph(new ParagraphProperties(section(_landscape, !SectionsWritten))));
@@ -145,6 +165,16 @@ public static class WordRenderer
                             body.Append(new Paragraph(
                                 new ParagraphProperties(new KeepNext(), new Tabs(new TabStop { Val = TabStopValues.Left, Position = 1800 }), new SpacingBetweenLines { Before = "0", After = "60" }, new Indentation { Left = "2040", Hanging = "1680" }),
                                 new Run(new Text(label)), new Run(new TabChar()), new Run(new Text(": " + value) { Space = SpaceProcessingModeValues.Preserve })));
+                        }
+
+                        break;
+                    case BulletListBlock { Numbered: true } list:
+                        // the number is text with a hanging indent: every list starts at 1 without a numbering definition per list
+                        for (var i = 0; i < list.Items.Count; i++)
+                        {
+                            body.Append(new Paragraph(
+                                new ParagraphProperties(new ParagraphStyleId { Val = "ListBullet" }, new Tabs(new TabStop { Val = TabStopValues.Left, Position = 720 }), new Indentation { Left = "720", Hanging = "360" }),
+                                TextRun((i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) + "."), new Run(new TabChar()), TextRun(list.Items[i])));
                         }
 
                         break;
@@ -270,7 +300,23 @@ public static class WordRenderer
             body.Append(new Paragraph(new ParagraphProperties(new SpacingBetweenLines { Before = "2400", After = "0" })));
             foreach (var line in cover.TitleLines)
                 body.Append(Centered(line, 36, bold: true));
-            body.Append(new Paragraph(new ParagraphProperties(new SpacingBetweenLines { Before = "3600", After = "0" })));
+            if (report.Profile.Logo is { } logo)
+            {
+                // centred between the title and the agency, as the real covers print it: 4,5 cm wide, at most 5 cm high
+                const long emuPerCm = 360000;
+                long cx = 45 * emuPerCm / 10;
+                long cy = cx * logo.Height / logo.Width;
+                if (cy > 5 * emuPerCm)
+                    (cx, cy) = (cx * 5 * emuPerCm / cy, 5 * emuPerCm);
+                body.Append(new Paragraph(
+                    new ParagraphProperties(new SpacingBetweenLines { Before = "1200", After = "1200" }, new Justification { Val = JustificationValues.Center }),
+                    new Run(InlineImage(logo.Bytes, logo.IsPng, cx, cy, "Logo", report.Agency))));
+            }
+            else
+            {
+                body.Append(new Paragraph(new ParagraphProperties(new SpacingBetweenLines { Before = "3600", After = "0" })));
+            }
+
             foreach (var line in cover.AgencyLines)
                 body.Append(Centered(line, 28, bold: true));
             body.Append(Centered(cover.Year, 28, bold: true));
@@ -512,31 +558,40 @@ public static class WordRenderer
 
         private void Figure(ReportFigure figure)
         {
-            var image = main.AddImagePart(ImagePartType.Png);
-            using (var ms = new MemoryStream(figure.Png))
-                image.FeedData(ms);
-            var relationship = main.GetIdOfPart(image);
             const long emuPerTwip = 635;
             long cx = (long)TextWidth * emuPerTwip;
             long cy = cx * figure.HeightPixels / figure.WidthPixels;
-            var id = ++_drawingId;
-            var name = "Gambar " + figure.Number;
-            var drawing = new Drawing(new DW.Inline(
-                new DW.Extent { Cx = cx, Cy = cy },
-                new DW.EffectExtent { LeftEdge = 0, TopEdge = 0, RightEdge = 0, BottomEdge = 0 },
-                new DW.DocProperties { Id = id, Name = name, Description = figure.Caption },
-                new DW.NonVisualGraphicFrameDrawingProperties(new A.GraphicFrameLocks { NoChangeAspect = true }),
-                new A.Graphic(new A.GraphicData(
-                    new PIC.Picture(
-                        new PIC.NonVisualPictureProperties(new PIC.NonVisualDrawingProperties { Id = id, Name = name + ".png" }, new PIC.NonVisualPictureDrawingProperties()),
-                        new PIC.BlipFill(new A.Blip { Embed = relationship }, new A.Stretch(new A.FillRectangle())),
-                        new PIC.ShapeProperties(new A.Transform2D(new A.Offset { X = 0, Y = 0 }, new A.Extents { Cx = cx, Cy = cy }), new A.PresetGeometry(new A.AdjustValueList()) { Preset = A.ShapeTypeValues.Rectangle })))
-                { Uri = "http://schemas.openxmlformats.org/drawingml/2006/picture" }))
-            { DistanceFromTop = 0, DistanceFromBottom = 0, DistanceFromLeft = 0, DistanceFromRight = 0 });
+            // a tall diagram (a pohon kinerja of many sasaran) is shrunk to leave room for its caption on the page
+            long maxHeight = (long)(PageHeight - 2 * MarginOther) * emuPerTwip * 4 / 5;
+            if (cy > maxHeight)
+                (cx, cy) = (cx * maxHeight / cy, maxHeight);
+            var drawing = InlineImage(figure.Png, true, cx, cy, "Gambar " + figure.Number, figure.Caption);
             body.Append(new Paragraph(new ParagraphProperties(new KeepNext(), new Justification { Val = JustificationValues.Center }), new Run(drawing)));
             var caption = new Paragraph(new ParagraphProperties(new ParagraphStyleId { Val = "Caption" }));
             AppendBookmarked(caption, _bookmarks[figure], TextRun(figure.Label + " " + figure.Caption));
             body.Append(caption);
+        }
+
+        /// <summary>An image in the text line, cx by cy EMU.</summary>
+        private Drawing InlineImage(byte[] bytes, bool png, long cx, long cy, string name, string description)
+        {
+            var image = main.AddImagePart(png ? ImagePartType.Png : ImagePartType.Jpeg);
+            using (var ms = new MemoryStream(bytes))
+                image.FeedData(ms);
+            var relationship = main.GetIdOfPart(image);
+            var id = ++_drawingId;
+            return new Drawing(new DW.Inline(
+                new DW.Extent { Cx = cx, Cy = cy },
+                new DW.EffectExtent { LeftEdge = 0, TopEdge = 0, RightEdge = 0, BottomEdge = 0 },
+                new DW.DocProperties { Id = id, Name = name, Description = description },
+                new DW.NonVisualGraphicFrameDrawingProperties(new A.GraphicFrameLocks { NoChangeAspect = true }),
+                new A.Graphic(new A.GraphicData(
+                    new PIC.Picture(
+                        new PIC.NonVisualPictureProperties(new PIC.NonVisualDrawingProperties { Id = id, Name = name + (png ? ".png" : ".jpg") }, new PIC.NonVisualPictureDrawingProperties()),
+                        new PIC.BlipFill(new A.Blip { Embed = relationship }, new A.Stretch(new A.FillRectangle())),
+                        new PIC.ShapeProperties(new A.Transform2D(new A.Offset { X = 0, Y = 0 }, new A.Extents { Cx = cx, Cy = cy }), new A.PresetGeometry(new A.AdjustValueList()) { Preset = A.ShapeTypeValues.Rectangle })))
+                { Uri = "http://schemas.openxmlformats.org/drawingml/2006/picture" }))
+            { DistanceFromTop = 0, DistanceFromBottom = 0, DistanceFromLeft = 0, DistanceFromRight = 0 });
         }
     }
 

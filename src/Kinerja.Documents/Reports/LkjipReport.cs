@@ -10,7 +10,7 @@ namespace Kinerja.Documents.Reports;
 /// reports. Every figure comes from the engine; narrative text from the dataset's Narasi sheet;
 /// missing data shows a placeholder sentence, never an invented number.
 /// </summary>
-public static class LkjipReport
+public static partial class LkjipReport
 {
     public static ReportDocument Build(ReportRequest request)
     {
@@ -45,7 +45,7 @@ public static class LkjipReport
         c.Chapter = "3";
         ChapterThree(c, data, result, f, period, year);
         c.Chapter = "4";
-        ChapterFour(c, result, f, year);
+        ChapterFour(c, data, result, f, year);
 
         c.Chapter = "";
         c.Heading(1, "LAMPIRAN: PERJANJIAN KINERJA TAHUN " + year, startsPage: true);
@@ -59,16 +59,30 @@ public static class LkjipReport
             PerjanjianKinerjaReport.AppendAgreement(c, data, period, versions[i], asAnnex: true);
         }
 
+        IkuMatrix(c, data, f, period, year);
+        PerformanceTree(c, data, year);
         return doc;
     }
 
     private static void Foreword(ReportComposer c, PerformanceDataset data, PerformanceResult result, ReportFormat f, string title, string year)
     {
         c.Heading(1, "KATA PENGANTAR", startsPage: true);
+        // the agency's own foreword replaces the standard one; the signature stays
+        if (AgencyParagraphs(c, data, "KataPengantar"))
+        {
+            ForewordSignature(c, data, year);
+            return;
+        }
+
         c.Paragraph($"Puji syukur kami panjatkan ke hadirat Tuhan Yang Maha Esa, karena atas rahmat-Nya {title} {data.Profile.Agency} Tahun {year} dapat diselesaikan. Laporan ini disusun sebagai wujud pertanggungjawaban atas pelaksanaan tugas dan fungsi serta pencapaian sasaran yang telah ditetapkan dalam Perjanjian Kinerja Tahun {year}, sesuai Peraturan Presiden Nomor 29 Tahun 2014 tentang Sistem Akuntabilitas Kinerja Instansi Pemerintah dan Peraturan Menteri PANRB Nomor 53 Tahun 2014.");
         if (result.AgencyCapaian is { } agency)
             c.Paragraph($"Secara keseluruhan capaian kinerja tahun {year} adalah {f.PercentText(agency)}; {ReachedSentence(result)}. Rincian capaian setiap sasaran dan indikator disajikan pada Bab III.");
         c.Paragraph("Kami menyadari laporan ini masih memiliki kekurangan. Saran dan masukan sangat kami harapkan untuk perbaikan pada masa yang akan datang. Semoga laporan ini bermanfaat bagi semua pihak.");
+        ForewordSignature(c, data, year);
+    }
+
+    private static void ForewordSignature(ReportComposer c, PerformanceDataset data, string year)
+    {
         c.Add(new SignatureBlock(
             ReportFacts.PlaceAndDateLine(c, data.Profile.SigningPlace, data.Profile.SigningDate, int.Parse(year, System.Globalization.CultureInfo.InvariantCulture) + 1, "laporan"),
             [ReportFacts.Signatory(c, ReportFacts.TopUnit(data), "", "pimpinan instansi")]));
@@ -77,6 +91,7 @@ public static class LkjipReport
     private static void ExecutiveSummary(ReportComposer c, PerformanceDataset data, PerformanceResult result, ReportFormat f, string year)
     {
         c.Heading(1, "RINGKASAN EKSEKUTIF", startsPage: true);
+        AgencyParagraphs(c, data, "IkhtisarEksekutif");
         var goals = result.Goals.Where(g => g.Goal.Level != PlanLevel.Tujuan).ToList();
         var measured = result.Indicators.Count(r => r.Capaian.HasValue);
         c.Paragraph($"{data.Profile.Agency} menetapkan {goals.Count} sasaran dengan {result.Indicators.Count} indikator kinerja dalam Perjanjian Kinerja Tahun {year}. Sebanyak {measured} indikator dapat diukur capaiannya pada akhir tahun.");
@@ -116,8 +131,23 @@ public static class LkjipReport
     {
         c.Heading(1, "BAB I PENDAHULUAN", startsPage: true);
         c.Heading(2, "A. Latar Belakang");
-        c.Paragraph($"Setiap instansi pemerintah wajib menyusun laporan kinerja sebagai bentuk pertanggungjawaban atas pencapaian tujuan dan sasaran strategis (Peraturan Presiden Nomor 29 Tahun 2014). {shortName} Tahun {year} menyajikan capaian kinerja {data.Profile.Agency} terhadap target dalam Perjanjian Kinerja Tahun {year}.");
-        c.Heading(2, "B. Organisasi dan Pejabat");
+        if (!AgencyParagraphs(c, data, "LatarBelakang"))
+            c.Paragraph($"Setiap instansi pemerintah wajib menyusun laporan kinerja sebagai bentuk pertanggungjawaban atas pencapaian tujuan dan sasaran strategis (Peraturan Presiden Nomor 29 Tahun 2014). {shortName} Tahun {year} menyajikan capaian kinerja {data.Profile.Agency} terhadap target dalam Perjanjian Kinerja Tahun {year}.");
+        if (AgencyTexts(data, "Maksud").Count + AgencyTexts(data, "Tujuan").Count > 0)
+        {
+            c.Heading(2, "B. Maksud dan Tujuan");
+            AgencyList(c, data, "Maksud", "Maksud laporan:");
+            AgencyList(c, data, "Tujuan", "Tujuan laporan:");
+        }
+
+        if (AgencyTexts(data, "DasarHukum").Count > 0)
+        {
+            c.Heading(2, "C. Dasar Hukum");
+            AgencyList(c, data, "DasarHukum", $"Pelaksanaan tugas {data.Profile.Agency} berlandaskan pada:");
+        }
+
+        c.Heading(2, "D. Struktur Organisasi dan Pejabat");
+        OrganisationChart(c, data);
         if (data.Units.Count == 0)
         {
             c.Placeholder("Struktur organisasi belum diisi pada workbook (sheet Unit).");
@@ -132,17 +162,24 @@ public static class LkjipReport
             c.Paragraph($"Susunan organisasi disajikan pada {table.Label}.");
         }
 
-        c.Heading(2, "C. Tugas dan Fungsi");
+        c.Heading(2, "E. Tugas dan Fungsi");
         DutiesAndFunctions(c, data);
-        c.Heading(2, "D. Sumber Daya Manusia");
+        c.Heading(2, "F. Sumber Daya Manusia");
         StaffTables(c, data, f);
-        c.Heading(2, "E. Sistematika Penyajian");
+        if (AgencyTexts(data, "IsuStrategis").Count + AgencyTexts(data, "Permasalahan").Count > 0)
+        {
+            c.Heading(2, "G. Isu Strategis dan Permasalahan");
+            AgencyParagraphs(c, data, "IsuStrategis");
+            AgencyParagraphs(c, data, "Permasalahan");
+        }
+
+        c.Heading(2, "H. Sistematika Penyajian");
         c.Add(new BulletListBlock([
-            "Bab I Pendahuluan: latar belakang, organisasi, tugas dan fungsi.",
-            "Bab II Perencanaan Kinerja: rencana strategis dan Perjanjian Kinerja.",
+            "Bab I Pendahuluan: latar belakang, organisasi, tugas dan fungsi, sumber daya manusia.",
+            "Bab II Perencanaan Kinerja: rencana strategis, indikator kinerja utama dan Perjanjian Kinerja.",
             "Bab III Akuntabilitas Kinerja: capaian kinerja, analisis per sasaran, efisiensi dan realisasi anggaran.",
-            "Bab IV Penutup: simpulan.",
-            "Lampiran: Perjanjian Kinerja.",
+            "Bab IV Penutup: kesimpulan dan saran.",
+            "Lampiran: Perjanjian Kinerja, matriks indikator kinerja utama dan pohon kinerja.",
         ]));
     }
 
@@ -263,8 +300,10 @@ public static class LkjipReport
         c.Heading(2, "B. Perjanjian Kinerja Tahun " + year);
         c.Paragraph($"Perjanjian Kinerja Tahun {year} memuat sasaran, indikator, target dan anggaran yang disepakati pimpinan:");
         var versions = PerjanjianKinerja.Versions(data);
-        PerjanjianKinerjaReport.AnnexTable(c, data, f, period, versions[^1]);
+        if (PkDetailTable(c, data, f, period, versions[^1], year) is null)
+            PerjanjianKinerjaReport.AnnexTable(c, data, f, period, versions[^1]);
         PerjanjianKinerjaReport.BudgetByVersion(c, data, f, year);
+        ProgramAllocation(c, data, f, year);
     }
 
     private static void ChapterThree(ReportComposer c, PerformanceDataset data, PerformanceResult result, ReportFormat f, Period period, string year)
@@ -283,9 +322,10 @@ public static class LkjipReport
         c.Heading(2, "B. Capaian Kinerja Tahun " + year);
         var capaianTable = CapaianTable(c, data, result, f, year);
         c.Paragraph($"{capaianTable.Label} menyajikan capaian setiap indikator. {(result.AgencyCapaian is { } a ? $"Rata-rata capaian sasaran adalah {f.PercentText(a)}." : "")}");
-        var goalBars = result.Goals.Where(g => g.Capaian is not null).Select(g => (g.Goal.Code, g.Capaian!.Value)).ToList();
+        var measuredGoals = result.Goals.Where(g => g.Capaian is not null).ToList();
+        var goalBars = measuredGoals.Select(g => (Charts.BarLabel(g.Goal.Code, g.Goal.Name, measuredGoals.Count), g.Capaian!.Value)).ToList();
         if (goalBars.Count > 0)
-            c.Figure($"Capaian Kinerja per Sasaran Tahun {year}", Charts.Bars($"Capaian per sasaran {year}", goalBars, profile.Decimals, profile.Rounding), Charts.Width, Charts.Height);
+            c.Figure($"Capaian Kinerja per Sasaran Tahun {year}", Charts.Bars($"Capaian per sasaran {year}", goalBars, profile.Decimals, profile.Rounding), Charts.Width, Charts.BarChartHeight(goalBars.Count));
 
         c.Heading(2, "C. Perbandingan dengan Tahun Sebelumnya");
         Trend(c, data, f, period);
@@ -328,6 +368,7 @@ public static class LkjipReport
 
         c.Heading(2, "H. Realisasi Anggaran");
         Budget(c, data, f, year);
+        AgencyRecords(c, data, year);
     }
 
     private static ReportTable CapaianTable(ReportComposer c, PerformanceDataset data, PerformanceResult result, ReportFormat f, string year)
@@ -378,6 +419,11 @@ public static class LkjipReport
             columns.Add(new($"Capaian {ReportFormat.Number(y)}", 11, CellAlign.Right));
         }
 
+        // the Renstra end target beside the years, when the workbook has one (seed 003 Tabel 3.4)
+        var renstra = trends.Any(t => data.TargetFor(t.Indicator.Code, Period.RenstraEnd) is not null);
+        if (renstra)
+            columns.Add(new("Target Akhir Renstra", 11, CellAlign.Right));
+
         var rows = new List<ReportRow>();
         var notes = new List<string>();
         foreach (var (indicator, points) in trends)
@@ -386,9 +432,12 @@ public static class LkjipReport
             foreach (var y in years)
             {
                 var point = points.FirstOrDefault(p => p.Period.Year == y);
-                cells.Add(point is null ? "-" : f.Realisasi(point.Realisasi, indicator.Satuan));
-                cells.Add(point is null ? "-" : f.Capaian(point.Capaian));
+                cells.Add(point is null ? "N/A" : f.Realisasi(point.Realisasi, indicator.Satuan));
+                cells.Add(point is null ? "N/A" : f.Capaian(point.Capaian) is { Text: "-" } ? "N/A" : f.Capaian(point.Capaian));
             }
+
+            if (renstra)
+                cells.Add(f.Value(data.TargetFor(indicator.Code, Period.RenstraEnd)?.Value, indicator.Satuan));
 
             rows.Add(new ReportRow(cells));
             var changed = points.Select(p => p.Realisasi?.Note).FirstOrDefault(n => n is not null && n.Contains("berubah", StringComparison.OrdinalIgnoreCase));
@@ -397,18 +446,21 @@ public static class LkjipReport
         }
 
         var table = c.Table("Perbandingan Realisasi dan Capaian dengan Tahun Sebelumnya", columns, rows, notes);
-        c.Paragraph($"{table.Label} membandingkan realisasi dan capaian indikator dengan tahun-tahun sebelumnya; tanda \"-\" berarti data tahun itu tidak ada atau capaian tidak dapat dihitung.");
+        c.Paragraph($"{table.Label} membandingkan realisasi dan capaian indikator dengan tahun-tahun sebelumnya; N/A berarti data tahun itu tidak ada atau capaian tidak dapat dihitung (tanpa target tahun itu).");
         // one chart per indicator whose realisasi moved: capaian of earlier years is often not computable
         // (no target then), and indicators of different units do not share an axis
         foreach (var (indicator, points) in trends.Take(12))
         {
-            var realisasi = points.Where(p => p.Realisasi is { IsNotAvailable: false, Value: NumberValue }).Select(p => (Label: ReportFormat.Number(p.Period.Year), Value: ((NumberValue)p.Realisasi!.Value!).Value)).ToList();
+            var withRealisasi = points.Where(p => p.Realisasi is { IsNotAvailable: false, Value: NumberValue }).ToList();
+            var realisasi = withRealisasi.Select(p => (Label: ReportFormat.Number(p.Period.Year), Value: ((NumberValue)p.Realisasi!.Value!).Value)).ToList();
             if (realisasi.Count < 2 || realisasi.All(r => r.Value == realisasi[0].Value))
                 continue;
-            var series = new List<ChartSeries> { new("Realisasi", realisasi) };
-            var targets = points.Where(p => p.Target is NumberValue).Select(p => (Label: ReportFormat.Number(p.Period.Year), Value: ((NumberValue)p.Target!).Value)).ToList();
+            // each point labelled as the table prints it, with the same decimals
+            var series = new List<ChartSeries> { new("Realisasi", realisasi) { Texts = withRealisasi.Select(p => f.Realisasi(p.Realisasi, indicator.Satuan).Text).ToList() } };
+            var withTarget = points.Where(p => p.Target is NumberValue).ToList();
+            var targets = withTarget.Select(p => (Label: ReportFormat.Number(p.Period.Year), Value: ((NumberValue)p.Target!).Value)).ToList();
             if (targets.Count > 0)
-                series.Add(new ChartSeries("Target", targets));
+                series.Add(new ChartSeries("Target", targets) { Texts = withTarget.Select(p => f.Value(p.Target, indicator.Satuan).Text).ToList() });
             var percent = points.Any(p => p.Realisasi?.Value is NumberValue { Percent: true });
             c.Figure($"Tren Realisasi {indicator.Code} {indicator.Name}", Charts.Lines($"{indicator.Code}: realisasi per tahun", series, f.Profile.Decimals, f.Profile.Rounding, percent ? "%" : ""), Charts.Width, Charts.Height);
         }
@@ -522,10 +574,10 @@ public static class LkjipReport
                 rows.Add(TotalRow(data, spendingTypes: false, f));
             var table = c.Table("Realisasi Anggaran per Program, Kegiatan dan Sub Kegiatan", columns, rows);
             c.Paragraph($"Rincian realisasi menurut program dan kegiatan disajikan pada {table.Label}.");
-            var programs = tree.Where(x => x.Depth == (roots.Count == 1 && tree.Any(y => y.Depth == 1) ? 1 : 0) && x.Line.Absorption is not null)
-                .Select(x => (x.Line.Code, x.Line.Absorption!.Value)).Take(15).ToList();
+            var programLines = tree.Where(x => x.Depth == (roots.Count == 1 && tree.Any(y => y.Depth == 1) ? 1 : 0) && x.Line.Absorption is not null).Take(15).ToList();
+            var programs = programLines.Select(x => (Charts.BarLabel(x.Line.Code, x.Line.Name, programLines.Count), x.Line.Absorption!.Value)).ToList();
             if (programs.Count > 0)
-                c.Figure($"Penyerapan Anggaran Tahun {year}", Charts.Bars($"Penyerapan anggaran {year}", programs, data.Profile.Decimals, data.Profile.Rounding, reference: data.Profile.AbsorptionTarget), Charts.Width, Charts.Height);
+                c.Figure($"Penyerapan Anggaran Tahun {year}", Charts.Bars($"Penyerapan anggaran {year}", programs, data.Profile.Decimals, data.Profile.Rounding, reference: data.Profile.AbsorptionTarget, referenceName: "Target penyerapan"), Charts.Width, Charts.BarChartHeight(programs.Count));
         }
 
         if (types.Count > 0)
@@ -561,15 +613,20 @@ public static class LkjipReport
         return absorption.Amounts.Pagu == 0 ? null : absorption;
     }
 
-    private static void ChapterFour(ReportComposer c, PerformanceResult result, ReportFormat f, string year)
+    private static void ChapterFour(ReportComposer c, PerformanceDataset data, PerformanceResult result, ReportFormat f, string year)
     {
         c.Heading(1, "BAB IV PENUTUP", startsPage: true);
+        c.Heading(2, "A. Kesimpulan");
         var reached = result.Goals.Count(g => g.Capaian >= 100m);
         c.Paragraph($"Dari {ReportFormat.Number(result.Goals.Count)} tujuan/sasaran yang diukur pada tahun {year}, {ReportFormat.Number(reached)} mencapai atau melampaui target.{(result.AgencyCapaian is { } a ? $" Capaian kinerja secara keseluruhan adalah {f.PercentText(a)}; {ReachedSentence(result)}." : "")}");
         var below = result.Goals.Where(g => g.Capaian is { } v && v < 100m).ToList();
         if (below.Count > 0)
             c.Paragraph("Sasaran yang belum mencapai target dan memerlukan perhatian: " + string.Join("; ", below.Select(g => $"{g.Goal.Code} ({f.PercentText(g.Capaian)})")) + ".");
-        c.Missing("Simpulan dan rencana tindak lanjut pimpinan belum diisi (sheet Narasi, jenis Kesimpulan); lengkapi sebelum laporan ditandatangani.", required: false);
+        if (!AgencyParagraphs(c, data, "Kesimpulan"))
+            c.Missing("Simpulan pimpinan belum diisi (sheet Narasi, kode Instansi, jenis Kesimpulan); lengkapi sebelum laporan ditandatangani.", required: false);
+        c.Heading(2, "B. Saran");
+        if (!AgencyList(c, data, "Saran"))
+            c.Placeholder("Saran belum diisi (sheet Narasi, kode Instansi, jenis Saran).");
     }
 
     private static string BandRange(IReadOnlyList<PredicateBand> bands, int i)

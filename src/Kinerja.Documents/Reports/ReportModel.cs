@@ -95,7 +95,8 @@ public enum ParagraphKind
 
 public sealed record ParagraphBlock(string Text, ParagraphKind Kind = ParagraphKind.Body) : ReportBlock;
 
-public sealed record BulletListBlock(IReadOnlyList<string> Items) : ReportBlock;
+/// <summary>A list of points: bullets, or numbered 1, 2, 3 (dasar hukum, saran).</summary>
+public sealed record BulletListBlock(IReadOnlyList<string> Items, bool Numbered = false) : ReportBlock;
 
 /// <summary>Label and value pairs printed aligned on their colon ("Nama    : Ida Fauziyah").</summary>
 public sealed record FieldListBlock(IReadOnlyList<(string Label, string Value)> Fields) : ReportBlock;

@@ -39,9 +39,10 @@ public static partial class TriwulanReport
         var summary = SummaryTable(c, data, result, f, period);
         var measured = result.Indicators.Count(r => r.Capaian.HasValue);
         c.Paragraph($"{summary.Label} menyajikan capaian {ReportFormat.Number(result.Indicators.Count)} indikator kinerja s.d. {tw} Tahun {year}; {ReportFormat.Number(measured)} indikator dapat diukur.{(result.AgencyCapaian is { } a ? $" Rata-rata capaian sasaran adalah {f.PercentText(a)}." : "")}");
-        var bars = result.Indicators.Where(r => r.Capaian.HasValue).Select(r => (r.Indicator.Code, r.Capaian.Value)).ToList();
+        var measuredRows = result.Indicators.Where(r => r.Capaian.HasValue).ToList();
+        var bars = measuredRows.Select(r => (Charts.BarLabel(r.Indicator.Code, r.Indicator.Name, measuredRows.Count), r.Capaian.Value)).ToList();
         if (bars.Count > 0)
-            c.Figure($"Capaian Indikator Kinerja s.d. {tw} {year}", Charts.Bars($"Capaian s.d. {tw} {year}", bars, profile.Decimals, profile.Rounding), Charts.Width, Charts.Height);
+            c.Figure($"Capaian Indikator Kinerja s.d. {tw} {year}", Charts.Bars($"Capaian s.d. {tw} {year}", bars, profile.Decimals, profile.Rounding), Charts.Width, Charts.BarChartHeight(bars.Count));
 
         c.Heading(1, "B. CAPAIAN PER INDIKATOR", startsPage: true);
         foreach (var row in result.Indicators)

@@ -27,8 +27,7 @@ public static class DataImporter
     /// <summary>Reads a data file: .json or .xlsx (workbook sheets) or .csv (values only).</summary>
     public static RawWorkbook ReadRaw(string path)
     {
-        if (!File.Exists(path))
-            throw new WorkbookImportException([new ImportError(new SourceLocation(Path.GetFileName(path), "(berkas)", 0, ""), "berkas tidak ditemukan")]);
+        InputFile.Require(path, "berkas data");
         return Path.GetExtension(path).ToLowerInvariant() switch
         {
             ".json" => JsonWorkbook.Read(path),

@@ -1,3 +1,4 @@
+using Kinerja.Domain.Budget;
 using Kinerja.Domain.Measurement;
 using Kinerja.Domain.Model;
 using Kinerja.Domain.Values;
@@ -20,8 +21,7 @@ public sealed partial class DatasetImporter
     /// <summary>Reads a .xlsx or .json workbook file and imports it.</summary>
     public static PerformanceDataset Load(string path)
     {
-        if (!File.Exists(path))
-            throw new WorkbookImportException([new ImportError(new SourceLocation(Path.GetFileName(path), "(berkas)", 0, ""), "berkas tidak ditemukan")]);
+        InputFile.Require(path);
         var raw = Path.GetExtension(path).ToLowerInvariant() switch
         {
             ".json" => JsonWorkbook.Read(path),
@@ -31,7 +31,7 @@ public sealed partial class DatasetImporter
         return Import(raw);
     }
 
-    public static RawWorkbook ReadRaw(string path) => string.Equals(Path.GetExtension(path), ".json", StringComparison.OrdinalIgnoreCase) ? JsonWorkbook.Read(path) : XlsxWorkbook.Read(path);
+    public static RawWorkbook ReadRaw(string path) => InputFile.RequireThen(path, () => string.Equals(Path.GetExtension(path), ".json", StringComparison.OrdinalIgnoreCase) ? JsonWorkbook.Read(path) : XlsxWorkbook.Read(path));
 
     public static PerformanceDataset Import(RawWorkbook raw)
     {
@@ -43,7 +43,7 @@ public sealed partial class DatasetImporter
     }
 
     private SourceLocation SheetLocation(string sheetJson) =>
-        new(_raw.FileName, _raw.IsJson ? sheetJson : WorkbookSchema.Sheets.FirstOrDefault(s => s.Json == sheetJson)?.Sheet ?? WorkbookSchema.ProfileSheet, 0, "(sheet)", Json: _raw.IsJson);
+        new(_raw.FileName, _raw.IsJson ? sheetJson : WorkbookSchema.Sheets.FirstOrDefault(s => s.Json == sheetJson)?.Sheet ?? WorkbookSchema.ProfileSheet, 0, "", Json: _raw.IsJson);
 
     private void Error(SourceLocation location, string message) => _errors.Add(new ImportError(location, message));
 
@@ -100,14 +100,24 @@ public sealed partial class DatasetImporter
         DuplicatePeriods(realisasiRows.Select(r => ((r.Realisasi!.IndicatorCode, r.Realisasi.Period, (string?)null), r.Row)).ToList(), "realisasi");
         var benchmarks = Rows("benchmarks").Select(r => ReadBenchmark(r, byCode)).OfType<Benchmark>().ToList();
         var budget = Rows("budget").Select(ReadBudgetLine).OfType<BudgetLine>().ToList();
+        if (BudgetOverflow.Find(budget) is { } overflow)
+        {
+            var first = Rows("budget").FirstOrDefault(r => r.Row == overflow.Lines[0].SourceRow);
+            Error(first is null ? SheetLocation("budget") : Where(first, "pagu"), InputFile.BudgetOverflowMessage(overflow.What, overflow.Lines, l => RowName("budget", l.SourceRow)));
+        }
+
         var printedFigures = Rows("printedFigures").Select(r => ReadPrintedFigure(r, planCodes, byCode, profile)).OfType<PrintedFigure>().ToList();
         var narratives = Rows("narratives").Select(r => new Narrative(Required(r, "goal") ?? "", Required(r, "kind") ?? "", Required(r, "text") ?? "")).ToList();
         var staff = ReadStaff(unitCodes);
+        var awards = ReadAwards();
+        var innovations = ReadInnovations(unitCodes);
+        var followUps = ReadFollowUps();
         var pkVersions = ReadPkVersions(planCodes, byCode.Keys.ToHashSet(StringComparer.Ordinal));
         var (withFormulas, dataElements, dataValues) = DataImporter.Merge(_raw, _errors, indicators, units, [], []);
 
         if (profile is null)
             return null;
+        CapaianBeyondRange(profile, byCode, targetRows.Select(t => (t.Target!, t.Row)).ToList(), realisasiRows.Select(r => (r.Realisasi!, r.Row)).ToList());
         return new PerformanceDataset
         {
             Profile = profile,
@@ -122,9 +132,34 @@ public sealed partial class DatasetImporter
             Narratives = narratives,
             PrintedFigures = printedFigures,
             Staff = staff,
+            Awards = awards,
+            Innovations = innovations,
+            FollowUps = followUps,
             DataElements = dataElements,
             DataValues = dataValues,
         };
+    }
+
+    /// <summary>"baris 7" in a sheet, "budget[6]" in JSON: how an error names another row.</summary>
+    private string RowName(string sheet, int row) => _raw.IsJson ? $"{sheet}[{row - 1}]" : $"baris {row}";
+
+    /// <summary>
+    /// Each realisasi against the targets of its own period: a pair whose capaian is beyond a decimal (63% against a
+    /// target of 0,0000000000000000000000000001%) is refused at the realisasi, naming the target's row.
+    /// </summary>
+    private void CapaianBeyondRange(AgencyProfile profile, Dictionary<string, Indicator> indicators, List<(Target Target, RawRow Row)> targets, List<(Realisasi Realisasi, RawRow Row)> realisasi)
+    {
+        var targetsByKey = targets.ToLookup(t => (t.Target.IndicatorCode, t.Target.Period));
+        foreach (var (measured, row) in realisasi)
+        {
+            if (measured.Value is not { } value || !indicators.TryGetValue(measured.IndicatorCode, out var indicator))
+                continue;
+            foreach (var (target, targetRow) in targetsByKey[(measured.IndicatorCode, measured.Period)])
+            {
+                if (CapaianCalculator.Overflows(indicator, target.Value, value, profile))
+                    Error(Where(row, "value"), $"{CapaianCalculator.OverflowReason(target.Value, value)} (target di {(_raw.IsJson ? "" : "sheet Target, ")}{RowName("targets", targetRow.Row)})");
+            }
+        }
     }
 
     private IReadOnlyList<RawRow> Rows(string sheet) => _raw.Sheets.GetValueOrDefault(sheet) ?? [];
@@ -276,6 +311,7 @@ public sealed partial class DatasetImporter
                 SigningPlace = Text(row, "signingPlace"),
                 SigningDate = Date(row, "signingDate"),
                 ParentBody = Text(row, "parentBody"),
+                Logo = ReadLogo(row),
                 NegativeInParentheses = Choice(row, "negativeAmounts", NegativeStyles, false) ?? false,
                 RupiahWithSpace = Choice(row, "rupiahSpace", YesNo, true) ?? true,
                 AmountsInWords = Choice(row, "amountsInWords", YesNo, false) ?? false,
@@ -464,10 +500,11 @@ public sealed partial class DatasetImporter
         var owner = Text(row, "owner");
         if (owner is not null && unitCodes.Count > 0 && !unitCodes.TryGetValue(owner, out owner))
             Error(Where(row, "owner"), $"unit \"{Text(row, "owner")}\" tidak ada di sheet Unit");
+        var allowsNegative = Choice(row, "allowNegative", YesNo, false);
         var weight = Number(row, "weight");
         if (weight is < 0)
             Error(Where(row, "weight"), "bobot tidak boleh negatif");
-        if (code is null || goal is null || name is null || polarity is null || kind is null || aggregation is null || type is null)
+        if (code is null || goal is null || name is null || polarity is null || kind is null || aggregation is null || type is null || allowsNegative is null)
             return null;
         return new Indicator
         {
@@ -487,6 +524,7 @@ public sealed partial class DatasetImporter
             FormulaExpression = Text(row, "formulaExpr"),
             DataSource = Text(row, "source"),
             OwnerUnitCode = owner,
+            AllowsNegative = allowsNegative ?? false,
         };
     }
 
@@ -516,6 +554,14 @@ public sealed partial class DatasetImporter
         if (text is null)
             return null;
         var parsed = MeasuredValueParser.Parse(text, indicator.TargetKind, indicator.Satuan, indicator.OrdinalScale);
+        if (parsed.Success && !indicator.AllowsNegative && parsed.Value is NumberValue { Value: < 0 })
+        {
+            // a minus sign on a count, a share or an index is a typing error; a growth rate says so on its indicator
+            var how = _raw.IsJson ? "isi \"allowNegative\": \"Ya\" pada indikator itu (bagian indicators)" : "isi kolom Boleh Negatif = Ya pada indikator itu di sheet Indikator";
+            Error(Where(row, column), $"nilai negatif \"{text}\" tidak diterima untuk indikator {indicator.Code}; bila indikator ini memang dapat bernilai di bawah nol (laju pertumbuhan, mis. pertumbuhan ekonomi -2,1%), {how}");
+            return null;
+        }
+
         if (parsed.Success)
             return parsed.Value;
         Error(Where(row, column), parsed.Error!);

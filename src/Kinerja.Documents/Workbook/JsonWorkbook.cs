@@ -46,7 +46,7 @@ public static class JsonWorkbook
         }
         catch (JsonException e)
         {
-            throw new WorkbookImportException([new ImportError(new SourceLocation(fileName, "(berkas)", (int)(e.LineNumber ?? 0) + 1, "", Json: false), "JSON tidak sah: " + e.Message)]);
+            throw new WorkbookImportException([new ImportError(new SourceLocation(fileName, "(berkas)", (int)(e.LineNumber ?? 0) + 1, "", Json: false), $"JSON tidak sah{(e.BytePositionInLine is { } at ? $" pada karakter ke-{at + 1}" : "")}: periksa tanda kutip, koma, titik dua dan kurung di sekitarnya")]);
         }
 
         using (document)
@@ -79,7 +79,9 @@ public static class JsonWorkbook
                     foreach (var p in profile.EnumerateObject())
                     {
                         var location = new SourceLocation(fileName, "profile", 0, p.Name, Json: true);
-                        if (!raw.Profile.TryAdd(p.Name, new RawCell(Text(p.Value, location, errors), location)))
+                        // the logo's data URI is far longer than a cell holds: it becomes an image, never a cell, in a .xlsx
+                        var text = string.Equals(p.Name, "logo", StringComparison.OrdinalIgnoreCase) && p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString() : Text(p.Value, location, errors);
+                        if (!raw.Profile.TryAdd(p.Name, new RawCell(text, location)))
                             errors.Add(new ImportError(location, $"kunci \"{p.Name}\" ada dua kali"));
                     }
                 }

@@ -56,6 +56,7 @@ public static class WorkbookSchema
         new("negativeAmounts", "Angka Negatif", "Cara menulis jumlah negatif (sisa minus): Minus (-3.625.000, baku) atau Kurung ((3.625.000))", ["Minus", "Kurung"]),
         new("rupiahSpace", "Spasi Rupiah", "Ya = \"Rp 12.081.204.858\" (baku), Tidak = \"Rp12.081.204.858\"", YesNo),
         new("amountsInWords", "Terbilang", "Ya = jumlah anggaran PK ditulis juga dengan huruf (terbilang)", YesNo),
+        new("logo", "Logo", "Logo pada sampul: gambar PNG atau JPEG (paling besar 1 MB) yang diletakkan di sheet Profil; pada JSON \"data:image/png;base64,...\""),
     ];
 
     public static readonly IReadOnlyList<string> DataPeriodTypeValues = ["Mingguan", "Bulanan", "Triwulanan", "Tahunan"];
@@ -163,6 +164,7 @@ public static class WorkbookSchema
             new("formulaExpr", "Rumus Hitung", "Rumus yang dihitung dari NilaiData, mis. safediv(#{pencaker_ditempatkan}, #{pencaker_terdaftar}) * 100"),
             new("source", "Sumber Data", "Sumber data"),
             new("owner", "Penanggung Jawab", "Kode unit penanggung jawab"),
+            new("allowNegative", "Boleh Negatif", "Ya = target dan realisasi boleh di bawah nol (laju pertumbuhan, mis. pertumbuhan ekonomi -2,1%); kosong atau Tidak = angka negatif ditolak", YesNo),
         ]),
         new("targets", "Target", "Target per periode",
         [
@@ -224,8 +226,8 @@ public static class WorkbookSchema
         ]),
         new("narratives", "Narasi", "Teks analisis per sasaran/indikator",
         [
-            new("goal", "Sasaran", "Kode sasaran atau indikator (kode unit untuk Tugas dan Fungsi)", Required: true),
-            new("kind", "Jenis", "Analisis, Pendorong, Penghambat, Upaya, LatarBelakang, Kendala; Tugas dan Fungsi dengan kode unit", Required: true),
+            new("goal", "Sasaran", "Kode sasaran atau indikator (kode unit untuk Tugas dan Fungsi; Instansi untuk teks bab laporan)", Required: true),
+            new("kind", "Jenis", "Analisis, Pendorong, Penghambat, Upaya, LatarBelakang, Kendala; Tugas dan Fungsi dengan kode unit; teks bab dengan kode Instansi: KataPengantar, IkhtisarEksekutif, LatarBelakang, Maksud, Tujuan, DasarHukum, IsuStrategis, Permasalahan, Kesimpulan, Saran", Required: true),
             new("text", "Teks", "Teks", Required: true),
         ]),
         new("staff", "Pegawai", "Jumlah pegawai per dimensi dan kategori (Bab I, Sumber Daya Manusia)",
@@ -236,6 +238,7 @@ public static class WorkbookSchema
             new("count", "Jumlah", "Jumlah pegawai, bilangan bulat 0 atau lebih", Required: true),
         ]),
         .. PkSheets,
+        .. ChapterSheets.Sheets,
         .. DataSheets,
     ];
 

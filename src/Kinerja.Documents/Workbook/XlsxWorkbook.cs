@@ -27,7 +27,8 @@ public static class XlsxWorkbook
         }
         catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or FileFormatException or System.Xml.XmlException or NotSupportedException)
         {
-            throw WholeFile(fileName, "bukan berkas .xlsx yang sah (" + OneLine(e.Message) + ")");
+            // the SDK's own reason is English ("File contains corrupted data."): say what to do instead
+            throw WholeFile(fileName, "bukan berkas .xlsx yang sah: isinya rusak atau bukan buku kerja Excel; buka dan simpan ulang sebagai .xlsx di Excel atau LibreOffice");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -42,7 +43,8 @@ public static class XlsxWorkbook
         catch (Exception e) when (e is System.Xml.XmlException or OpenXmlPackageException or InvalidDataException or FileFormatException or NotSupportedException)
         {
             // a part whose XML is broken (a raw control character, a cut-off file): refused, never a crash
-            throw WholeFile(fileName, "isi .xlsx rusak dan tidak dapat dibaca (" + OneLine(e.Message) + "); buka dan simpan ulang di Excel atau LibreOffice");
+            var where = e is System.Xml.XmlException { LineNumber: > 0 } xml ? $" (XML rusak pada baris {xml.LineNumber}, posisi {xml.LinePosition})" : "";
+            throw WholeFile(fileName, $"isi .xlsx rusak dan tidak dapat dibaca{where}; buka dan simpan ulang di Excel atau LibreOffice");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -52,8 +54,6 @@ public static class XlsxWorkbook
 
     private static WorkbookImportException WholeFile(string fileName, string message) =>
         new([new ImportError(new SourceLocation(fileName, SourceLocation.WholeFile, 0, ""), message)]);
-
-    private static string OneLine(string text) => string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 
     private static RawWorkbook Read(SpreadsheetDocument document, string fileName)
     {
@@ -88,6 +88,8 @@ public static class XlsxWorkbook
                     var profileKey = WorkbookSchema.ProfileKeys.FirstOrDefault(k => string.Equals(k.Header, key.Trim(), StringComparison.OrdinalIgnoreCase) || string.Equals(k.Json, key.Trim(), StringComparison.OrdinalIgnoreCase));
                     raw.Profile[profileKey?.Json ?? key.Trim()] = new RawCell(values.GetValueOrDefault("B"), new SourceLocation(fileName, name, rowNumber, key.Trim(), "B" + rowNumber));
                 });
+                if (XlsxLogo.Read(worksheetPart, fileName, name) is { } logo)
+                    raw.Profile["logo"] = logo;
                 continue;
             }
 
@@ -623,7 +625,7 @@ public static class XlsxWorkbook
         var sheets = workbookPart.Workbook.AppendChild(new Sheets());
         uint sheetId = 1;
 
-        void AddSheet(string name, IReadOnlyList<ColumnSpec> columns, IEnumerable<IReadOnlyList<string?>> rows, bool withValidation)
+        WorksheetPart AddSheet(string name, IReadOnlyList<ColumnSpec> columns, IEnumerable<IReadOnlyList<string?>> rows, bool withValidation)
         {
             var part = workbookPart.AddNewPart<WorksheetPart>();
             var data = new SheetData();
@@ -682,6 +684,7 @@ public static class XlsxWorkbook
 
             part.Worksheet = worksheet;
             sheets.Append(new Sheet { Id = workbookPart.GetIdOfPart(part), SheetId = sheetId++, Name = name });
+            return part;
         }
 
         var guide = new List<IReadOnlyList<string?>>
@@ -698,13 +701,18 @@ public static class XlsxWorkbook
                 guide.Add(new[] { "  " + c.Header, c.Note + (c.Required ? " (wajib)" : "") + (c.Allowed is { } a ? " [" + string.Join(", ", a) + "]" : "") });
         }
 
-        AddSheet("Petunjuk", [new("item", "Bagian", ""), new("note", "Keterangan", "")], guide, false);
-        var profileRows = WorkbookSchema.ProfileKeys.Select(k => (IReadOnlyList<string?>)[k.Header, raw.Profile.GetValueOrDefault(k.Json)?.Text]);
-        AddSheet(WorkbookSchema.ProfileSheet, [new("key", "Kunci", "Nama pengaturan"), new("value", "Nilai", "Nilai pengaturan; lihat sheet Petunjuk")], profileRows, true);
+        _ = AddSheet("Petunjuk", [new("item", "Bagian", ""), new("note", "Keterangan", "")], guide, false);
+        // the logo is an image on the sheet, not its base64 text (a cell holds at most 32.767 characters)
+        var logo = raw.Profile.GetValueOrDefault("logo")?.Text;
+        var logoAsImage = logo is not null && logo.StartsWith("data:image/", StringComparison.OrdinalIgnoreCase);
+        var profileRows = WorkbookSchema.ProfileKeys.Select(k => (IReadOnlyList<string?>)[k.Header, k.Json == "logo" && logoAsImage ? null : raw.Profile.GetValueOrDefault(k.Json)?.Text]);
+        var profilePart = AddSheet(WorkbookSchema.ProfileSheet, [new("key", "Kunci", "Nama pengaturan"), new("value", "Nilai", "Nilai pengaturan; lihat sheet Petunjuk")], profileRows, true);
+        if (logoAsImage)
+            XlsxLogo.Write(profilePart, logo);
         foreach (var sheet in WorkbookSchema.Sheets)
         {
             var rows = raw.Sheets.GetValueOrDefault(sheet.Json) ?? [];
-            AddSheet(sheet.Sheet, sheet.Columns, rows.Select(row => (IReadOnlyList<string?>)sheet.Columns.Select(c => row.Cells.GetValueOrDefault(c.Json)?.Text).ToList()), true);
+            _ = AddSheet(sheet.Sheet, sheet.Columns, rows.Select(row => (IReadOnlyList<string?>)sheet.Columns.Select(c => row.Cells.GetValueOrDefault(c.Json)?.Text).ToList()), true);
         }
 
         workbookPart.Workbook.Save();

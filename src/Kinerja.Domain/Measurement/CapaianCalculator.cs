@@ -20,7 +20,41 @@ public static class CapaianCalculator
         return Compute(indicator, target, realisasi.Value!, profile);
     }
 
+    /// <summary>
+    /// The capaian of one target and realisasi. A pair whose ratio is beyond what a decimal holds (realisasi 63
+    /// against a target of 0,0000000000000000000000000001) is not computed, with the reason: never a crash, never a
+    /// wrong number. The importer refuses such a pair at its row (<see cref="Overflows"/>).
+    /// </summary>
     public static Capaian Compute(Indicator indicator, MeasuredValue target, MeasuredValue realisasi, AgencyProfile profile)
+    {
+        try
+        {
+            return ComputeExact(indicator, target, realisasi, profile);
+        }
+        catch (OverflowException)
+        {
+            return Capaian.Missing(CapaianStatus.NotComputable, OverflowReason(target, realisasi));
+        }
+    }
+
+    /// <summary>Whether the capaian of this pair is too large to compute (the ratio overflows a decimal).</summary>
+    public static bool Overflows(Indicator indicator, MeasuredValue target, MeasuredValue realisasi, AgencyProfile profile)
+    {
+        try
+        {
+            ComputeExact(indicator, target, realisasi, profile);
+            return false;
+        }
+        catch (OverflowException)
+        {
+            return true;
+        }
+    }
+
+    public static string OverflowReason(MeasuredValue target, MeasuredValue realisasi) =>
+        $"capaian dari realisasi {realisasi.Original} dan target {target.Original} terlalu besar untuk dihitung (melebihi {IndonesianNumber.FormatWhole(decimal.MaxValue)}%); periksa penulisan target dan realisasi";
+
+    private static Capaian ComputeExact(Indicator indicator, MeasuredValue target, MeasuredValue realisasi, AgencyProfile profile)
     {
         var method = indicator.LowerMethod ?? profile.LowerIsBetterMethod;
         var cap = profile.CapaianCap;
@@ -54,9 +88,19 @@ public static class CapaianCalculator
         }
     }
 
-    /// <summary>Higher is better: R/T. Lower is better: method A (2T-R)/T, or B T/R. Floor 0.</summary>
+    /// <summary>
+    /// Higher is better: R/T. Lower is better: method A (2T-R)/T, or B T/R. Floor 0. The ratios keep their meaning
+    /// only over a target above zero: with a negative target a better realisasi would give a smaller capaian
+    /// (growth target -1%, realisasi -0,5%: R/T = 50%), so no capaian is computed, with the reason. Against a
+    /// positive target a negative realisasi follows the formula: R/T falls below 0 and is floored at 0%; method A
+    /// rises above 200% (less is better); method B (T/R) would turn negative, so it is not computed either.
+    /// </summary>
     public static Capaian Number(decimal target, decimal realisasi, Polarity polarity, LowerIsBetterMethod method, decimal? cap)
     {
+        if (target < 0)
+            return Capaian.Missing(CapaianStatus.NotComputable, $"target negatif ({IndonesianNumber.Format(target, 2, RoundingMode.HalfUp, trimZeroDecimals: true)}): rumus capaian (realisasi dibanding target) terbalik maknanya di bawah nol, sehingga capaian tidak dihitung; tetapkan target 0 atau lebih (mis. rentang), atau nilai indikator ini dengan penjelasan");
+        if (polarity == Polarity.LowerIsBetter && method == LowerIsBetterMethod.B && realisasi < 0)
+            return Capaian.Missing(CapaianStatus.NotComputable, $"realisasi negatif ({IndonesianNumber.Format(realisasi, 2, RoundingMode.HalfUp, trimZeroDecimals: true)}) pada metode B (target/realisasi) memberi capaian negatif, sehingga capaian tidak dihitung; gunakan metode A untuk indikator ini");
         if (polarity == Polarity.HigherIsBetter)
         {
             return target == 0

@@ -67,6 +67,9 @@ public sealed record AgencyProfile
     /// <summary>The body above the agency on the cover ("PEMERINTAH KABUPATEN BANJAR", "KEMENTERIAN KETENAGAKERJAAN REPUBLIK INDONESIA").</summary>
     public string? ParentBody { get; init; }
 
+    /// <summary>The logo printed centred on the cover: PNG or JPEG bytes, checked on import (type and size); null = none.</summary>
+    public Logo? Logo { get; init; }
+
     /// <summary>A negative amount (sisa over budget) as "(3.625.000)" rather than "-3.625.000".</summary>
     public bool NegativeInParentheses { get; init; }
 
@@ -90,3 +93,6 @@ public sealed record AgencyProfile
 
     public decimal RoundForDisplay(decimal value) => Values.Rounding.Apply(value, Decimals, Rounding);
 }
+
+/// <summary>An image for the cover, with its pixel size so a document keeps its proportions.</summary>
+public sealed record Logo(byte[] Bytes, bool IsPng, int Width, int Height);

@@ -37,6 +37,12 @@ public sealed record Indicator
 
     public PeriodAggregation Aggregation { get; init; } = PeriodAggregation.Last;
 
+    /// <summary>
+    /// Whether a target or realisasi below zero is a real figure for this indicator (a growth rate: pertumbuhan
+    /// ekonomi -2,1%). Off by default: for a count, a share or an index a minus sign is a typing error, refused at import.
+    /// </summary>
+    public bool AllowsNegative { get; init; }
+
     /// <summary>Weight in the sasaran's weighted mean; null = 1.</summary>
     public decimal? Weight { get; init; }
 

@@ -34,6 +34,15 @@ public sealed record PerformanceDataset
     /// <summary>Employee counts by dimension and category (sheet Pegawai), for the report's staffing tables.</summary>
     public IReadOnlyList<StaffCount> Staff { get; init; } = [];
 
+    /// <summary>Awards received (sheet Penghargaan), for Bab III.</summary>
+    public IReadOnlyList<Award> Awards { get; init; } = [];
+
+    /// <summary>The agency's innovations (sheet Inovasi), for Bab III.</summary>
+    public IReadOnlyList<Innovation> Innovations { get; init; } = [];
+
+    /// <summary>The last evaluation's recommendations and their follow-up (sheet TindakLanjut), for Bab III.</summary>
+    public IReadOnlyList<EvaluationFollowUp> FollowUps { get; init; } = [];
+
     /// <summary>Counts the agency collects (issue 6); indicators with a computable formula are computed from them.</summary>
     public IReadOnlyList<DataElement> DataElements { get; init; } = [];
 

@@ -11,6 +11,7 @@ public static class DatasetValidator
         new UncomputedCapaianCheck(),
         new PrintedFigureCheck(),
         new TargetChecks(),
+        new QuarterlyRealisasiCheck(),
         new PlanChainCheck(),
         new RenstraTrajectoryCheck(),
         new UnexplainedCapaianCheck(),

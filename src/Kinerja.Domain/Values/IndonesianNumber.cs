@@ -6,7 +6,7 @@ namespace Kinerja.Domain.Values;
 /// Reads and writes numbers the Indonesian way (RULEBOOK §12): "." groups thousands, "," marks
 /// decimals. Plain "98.19" is also accepted because it cannot be a thousands grouping.
 /// </summary>
-public static class IndonesianNumber
+public static partial class IndonesianNumber
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
@@ -42,6 +42,8 @@ public static class IndonesianNumber
             s = s[1..].TrimStart();
         }
 
+        if (ScientificNotation(text) is { } scientific)
+            return ParseResult<decimal>.Fail(scientific);
         if (s.Length == 0 || !s.All(c => char.IsAsciiDigit(c) || c == '.' || c == ',' || Spaces.Contains(c)))
             return ParseResult<decimal>.Fail($"\"{text}\" bukan angka");
         if (!char.IsAsciiDigit(s[0]) || !char.IsAsciiDigit(s[^1]))
@@ -49,9 +51,7 @@ public static class IndonesianNumber
         if (s.IndexOfAny(Spaces) >= 0)
         {
             var spaced = NormalizeSpaceGrouping(s, text);
-            if (!spaced.Success)
-                return spaced;
-            return ParseResult<decimal>.Ok(negative ? -spaced.Value : spaced.Value);
+            return spaced.Success ? Exact(spaced.Value, text, negative) : ParseResult<decimal>.Fail(spaced.Error!);
         }
 
         var dots = s.Count(c => c == '.');
@@ -113,10 +113,65 @@ public static class IndonesianNumber
             normalized = s;
         }
 
+        return Exact(normalized, text, negative);
+    }
+
+    /// <summary>The largest magnitude a figure can have: what a decimal holds, 79.228.162.514.264.337.593.543.950.335.</summary>
+    public static string Largest => FormatWhole(decimal.MaxValue);
+
+    /// <summary>
+    /// The digits of <paramref name="normalized"/> ("1234.5") as a decimal, only when it keeps every one of them:
+    /// a number too large, or with more digits than a decimal holds (28 after the decimal mark, 28 or 29 in all), is
+    /// refused rather than rounded, so 0,00000000000000000000000000001 never silently becomes 0.
+    /// </summary>
+    private static ParseResult<decimal> Exact(string normalized, string text, bool negative)
+    {
         if (!decimal.TryParse(normalized, NumberStyles.AllowDecimalPoint, Invariant, out var value))
-            return ParseResult<decimal>.Fail($"\"{text}\" bukan angka");
+        {
+            return normalized.All(c => char.IsAsciiDigit(c) || c == '.')
+                ? ParseResult<decimal>.Fail($"\"{text}\" terlalu besar untuk disimpan tepat; paling besar {Largest}")
+                : ParseResult<decimal>.Fail($"\"{text}\" bukan angka");
+        }
+
+        if (Significant(value.ToString(Invariant)) != Significant(normalized))
+        {
+            return ParseResult<decimal>.Fail(
+                $"\"{text}\" mempunyai lebih banyak angka daripada yang dapat disimpan tepat (paling banyak 28 angka di belakang koma dan 29 angka seluruhnya); " +
+                "angka tidak dibulatkan diam-diam: tulis dengan lebih sedikit angka");
+        }
+
         return ParseResult<decimal>.Ok(negative ? -value : value);
     }
+
+    /// <summary>"0012.3400" -> "12.34": the digits that carry the value.</summary>
+    private static string Significant(string digits)
+    {
+        var dot = digits.IndexOf('.', StringComparison.Ordinal);
+        var whole = (dot < 0 ? digits : digits[..dot]).TrimStart('0');
+        var fraction = dot < 0 ? "" : digits[(dot + 1)..].TrimEnd('0');
+        return (whole.Length == 0 ? "0" : whole) + (fraction.Length == 0 ? "" : "." + fraction);
+    }
+
+    /// <summary>
+    /// Why a number in scientific notation ("1e308", "1,5E-3", as a spreadsheet shows a very large or small cell) is
+    /// refused; null when <paramref name="text"/> is not one. Its digits are not what the report prints, and beyond
+    /// the range of a decimal it cannot be kept at all.
+    /// </summary>
+    public static string? ScientificNotation(string? text)
+    {
+        var s = text?.Trim().TrimEnd('%').Trim();
+        if (s is null || !ScientificPattern().IsMatch(s))
+            return null;
+        var magnitude = double.TryParse(s.Replace(',', '.').Replace('\u2212', '-'), NumberStyles.Float, Invariant, out var d) ? Math.Abs(d) : double.PositiveInfinity;
+        if (magnitude > (double)decimal.MaxValue)
+            return $"\"{text}\" terlalu besar untuk disimpan tepat (notasi ilmiah); paling besar {Largest}";
+        if (magnitude is > 0 and < 1e-28)
+            return $"\"{text}\" terlalu kecil untuk disimpan tepat (notasi ilmiah); paling kecil 0,{new string('0', 27)}1";
+        return $"\"{text}\" ditulis dalam notasi ilmiah (E); tulis angkanya lengkap seperti tercetak, mis. 1.500 untuk 1,5E3";
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[+\-\u2212]?[0-9]+(?:[.,][0-9]+)?[eE][+\-\u2212]?[0-9]+$")]
+    private static partial System.Text.RegularExpressions.Regex ScientificPattern();
 
     /// <summary>
     /// Parses a Rupiah amount. Like <see cref="Parse"/>, except that a lone comma between one to
@@ -152,12 +207,12 @@ public static class IndonesianNumber
 
     // "1 762", "2 000 000", "1 762,5": the first group has one to three digits and does not start
     // with 0, every later group exactly three; only the last may carry a decimal comma
-    private static ParseResult<decimal> NormalizeSpaceGrouping(string s, string text)
+    private static ParseResult<string> NormalizeSpaceGrouping(string s, string text)
     {
-        var refusal = ParseResult<decimal>.Fail(
+        var refusal = ParseResult<string>.Fail(
             $"\"{text}\": spasi di dalam angka hanya boleh sebagai pemisah ribuan di antara kelompok tiga angka (1 762); hapus spasi atau tulis 1.762");
         if (s.Contains('.', StringComparison.Ordinal))
-            return ParseResult<decimal>.Fail($"\"{text}\" mencampur spasi dan titik; tulis ribuan dengan titik saja (1.762) dan desimal dengan koma (2,71)");
+            return ParseResult<string>.Fail($"\"{text}\" mencampur spasi dan titik; tulis ribuan dengan titik saja (1.762) dan desimal dengan koma (2,71)");
         var groups = s.Split(Spaces);
         var last = groups[^1];
         var fraction = "";
@@ -175,10 +230,7 @@ public static class IndonesianNumber
             return refusal;
         if (groups[0].Length > 3 || groups[0].StartsWith('0') || groups.Skip(1).Any(g => g.Length != 3))
             return refusal;
-        var normalized = string.Concat(groups) + (fraction.Length > 0 ? "." + fraction : "");
-        return decimal.TryParse(normalized, NumberStyles.AllowDecimalPoint, Invariant, out var value)
-            ? ParseResult<decimal>.Ok(value)
-            : ParseResult<decimal>.Fail($"\"{text}\" bukan angka");
+        return ParseResult<string>.Ok(string.Concat(groups) + (fraction.Length > 0 ? "." + fraction : ""));
     }
 
     private static bool GroupsOfThree(string s, char mark)

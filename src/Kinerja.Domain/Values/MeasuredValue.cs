@@ -159,6 +159,9 @@ public static partial class MeasuredValueParser
 
     private static ParseResult<MeasuredValue> ParseNumber(string s, string satuan, string original)
     {
+        // "1e308" would otherwise read as 1 followed by the word "e308"
+        if (IndonesianNumber.ScientificNotation(s) is { } scientific)
+            return ParseResult<MeasuredValue>.Fail(scientific);
         // the number may be grouped with spaces ("1 762"), so it runs over every following token that
         // starts with a digit; whatever comes after it is kept and must name the satuan
         string body;

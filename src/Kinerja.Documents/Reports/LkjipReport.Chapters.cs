@@ -1,0 +1,240 @@
+using Kinerja.Domain.Measurement;
+using Kinerja.Domain.Model;
+using Kinerja.Domain.Values;
+
+namespace Kinerja.Documents.Reports;
+
+/// <summary>
+/// The Laporan Kinerja's chapters built from the agency's own texts and lists (issue 13 item 7): chapter narratives,
+/// the organisation chart, the PK with formula/program/penanggung jawab, awards, innovations, the follow-up of the
+/// last evaluation, the IKU matrix and the pohon kinerja. A part without data is left out.
+/// </summary>
+public static partial class LkjipReport
+{
+    /// <summary>The code under which chapter texts are entered in the Narasi sheet (or the top unit's code).</summary>
+    public const string AgencyNarrativeCode = "Instansi";
+
+    /// <summary>
+    /// Chapter texts of a kind, in order: rows whose code is <see cref="AgencyNarrativeCode"/>, the top unit's code, or
+    /// no sasaran, indicator or unit (so a per-indicator LatarBelakang stays with its indicator).
+    /// </summary>
+    public static IReadOnlyList<string> AgencyTexts(PerformanceDataset data, string kind)
+    {
+        var top = ReportFacts.TopUnit(data)?.Code;
+        var known = data.Plan.Select(p => p.Code).Concat(data.Indicators.Select(i => i.Code)).Concat(data.Units.Select(u => u.Code)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return data.Narratives
+            .Where(n => IsKind(n, kind) && (string.Equals(n.GoalCode, AgencyNarrativeCode, StringComparison.OrdinalIgnoreCase)
+                                            || string.Equals(n.GoalCode, top, StringComparison.OrdinalIgnoreCase)
+                                            || !known.Contains(n.GoalCode)))
+            .Select(n => n.Text).ToList();
+    }
+
+    /// <summary>Paragraphs of the chapter texts of a kind; false when there are none.</summary>
+    private static bool AgencyParagraphs(ReportComposer c, PerformanceDataset data, string kind)
+    {
+        var texts = AgencyTexts(data, kind);
+        foreach (var text in texts)
+            c.Paragraph(text, ParagraphKind.Narrative);
+        return texts.Count > 0;
+    }
+
+    /// <summary>A numbered list of the chapter texts of a kind (one row per point), under an optional lead-in.</summary>
+    private static bool AgencyList(ReportComposer c, PerformanceDataset data, string kind, string? label = null)
+    {
+        var texts = AgencyTexts(data, kind);
+        if (texts.Count == 0)
+            return false;
+        if (label is not null)
+            c.Paragraph(label, ParagraphKind.Label);
+        c.Add(new BulletListBlock(texts.Select(c.Fields).ToList(), Numbered: true));
+        return true;
+    }
+
+    /// <summary>The organisation drawn from the Unit sheet: each unit with its head, under its parent.</summary>
+    private static void OrganisationChart(ReportComposer c, PerformanceDataset data)
+    {
+        if (data.Units.Count < 2)
+            return;
+        var children = data.Units.Where(u => u.ParentCode is not null).ToLookup(u => u.ParentCode!, StringComparer.OrdinalIgnoreCase);
+        var codes = data.Units.Select(u => u.Code).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var visited = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        DiagramNode Node(OrgUnit unit)
+        {
+            visited.Add(unit.Code);
+            var lines = new List<string>();
+            if (unit.Head is { } head && !string.IsNullOrWhiteSpace(head.Name))
+                lines.Add((head.Acting == ActingStatus.Definitive ? "" : ReportFacts.ActingLabel(head.Acting) + " ") + head.Name);
+            return new DiagramNode(unit.Name, lines, children[unit.Code].Where(u => !visited.Contains(u.Code)).Select(Node).ToList());
+        }
+
+        var roots = data.Units.Where(u => u.ParentCode is null || !codes.Contains(u.ParentCode)).Select(Node).ToList();
+        if (Diagrams.Tree(roots) is { } png)
+            c.Figure("Struktur Organisasi " + data.Profile.Agency, png.Png, png.Width, png.Height);
+    }
+
+    /// <summary>
+    /// The pohon kinerja: tujuan and sasaran from the Rencana sheet, each box with its indicators, down to the
+    /// sasaran (programs and kegiatan are the cascading of the budget, printed in Bab III).
+    /// </summary>
+    private static void PerformanceTree(ReportComposer c, PerformanceDataset data, string year)
+    {
+        var goals = data.Plan.Where(p => p.Level is not (PlanLevel.Program or PlanLevel.Kegiatan or PlanLevel.SubKegiatan)).ToList();
+        if (goals.Count < 2)
+            return;
+        var codes = goals.Select(g => g.Code).ToHashSet(StringComparer.Ordinal);
+        var children = goals.Where(g => g.ParentCode is not null).ToLookup(g => g.ParentCode!, StringComparer.Ordinal);
+        var visited = new HashSet<string>(StringComparer.Ordinal);
+        DiagramNode Node(PlanNode node)
+        {
+            visited.Add(node.Code);
+            var lines = data.Indicators.Where(i => i.Measures(node.Code)).Select(i => "IK: " + i.Name).ToList();
+            return new DiagramNode($"{ReportFacts.LevelName(node.Level)}: {node.Name}", lines, children[node.Code].Where(g => !visited.Contains(g.Code)).Select(Node).ToList());
+        }
+
+        var roots = goals.Where(g => g.ParentCode is null || !codes.Contains(g.ParentCode)).Select(Node).ToList();
+        if (Diagrams.Tree(roots) is not { } png)
+            return;
+        c.Heading(1, "LAMPIRAN: POHON KINERJA", startsPage: true);
+        c.Figure($"Pohon Kinerja {data.Profile.Agency} Tahun {year}", png.Png, png.Width, png.Height);
+    }
+
+    /// <summary>Names of the programs under a sasaran (Rencana) or funding it or its indicators (Anggaran, Mendanai).</summary>
+    private static List<string> ProgramsOf(PerformanceDataset data, PlanNode node, IReadOnlyList<Indicator> indicators)
+    {
+        var codes = indicators.Select(i => i.Code).Prepend(node.Code).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var fromPlan = data.Plan.Where(p => p.Level == PlanLevel.Program && p.ParentCode == node.Code).Select(p => p.Name);
+        var fromBudget = data.Budget.Where(b => !b.IsHeading && b.Funds.Any(codes.Contains)).Select(b => b.Name);
+        return fromPlan.Concat(fromBudget).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+    }
+
+    private static string UnitName(PerformanceDataset data, string? code) =>
+        code is null ? "-" : data.Units.FirstOrDefault(u => string.Equals(u.Code, code, StringComparison.OrdinalIgnoreCase))?.Name ?? code;
+
+    /// <summary>
+    /// Bab II's PK table as seed 003 Tabel 2.3 prints it: sasaran, indicator, formula, target, program and penanggung
+    /// jawab. Null when the workbook has none of formula, program or penanggung jawab (the short table then serves).
+    /// </summary>
+    private static ReportTable? PkDetailTable(ReportComposer c, PerformanceDataset data, ReportFormat f, Period period, PkVersion version, string year)
+    {
+        var rows = new List<ReportRow>();
+        var number = 0;
+        var any = false;
+        foreach (var node in data.Plan)
+        {
+            var indicators = data.Indicators.Where(i => i.Measures(node.Code)).ToList();
+            if (indicators.Count == 0)
+                continue;
+            number++;
+            var programs = ProgramsOf(data, node, indicators);
+            for (var i = 0; i < indicators.Count; i++)
+            {
+                var indicator = indicators[i];
+                var target = PerjanjianKinerja.TargetOf(data, indicator.Code, period, version.Id)?.Value ?? PeriodValues.TargetFor(data, indicator, period);
+                any |= indicator.FormulaText is not null || indicator.OwnerUnitCode is not null || programs.Count > 0;
+                rows.Add(new ReportRow([
+                    i == 0 ? ReportFormat.Number(number) : "",
+                    i == 0 ? node.Name : "",
+                    indicator.Name,
+                    indicator.FormulaText ?? "-",
+                    f.Value(target, indicator.Satuan),
+                    i == 0 && programs.Count > 0 ? string.Join("; ", programs) : i == 0 ? "-" : "",
+                    UnitName(data, indicator.OwnerUnitCode),
+                ]));
+            }
+        }
+
+        if (!any || rows.Count == 0)
+            return null;
+        var sasaranHeader = data.Profile.Kind == AgencyKind.KL ? "Sasaran Strategis" : "Sasaran";
+        return c.Table($"Perjanjian Kinerja Tahun {year}: Indikator, Formula, Program dan Penanggung Jawab",
+            [new("No", 4, CellAlign.Center), new(sasaranHeader, 15), new("Indikator Kinerja", 15), new("Formula", 32), new("Target", 8, CellAlign.Right), new("Program", 15), new("Penanggung Jawab", 11)],
+            rows);
+    }
+
+    /// <summary>Bab II's budget: pagu of each program (the top lines of the budget tree) when no PK version has a budget.</summary>
+    private static void ProgramAllocation(ReportComposer c, PerformanceDataset data, ReportFormat f, string year)
+    {
+        if (data.PkVersions.Any(v => v.Budget.Count > 0))
+            return;
+        var tree = ReportFacts.BudgetTree(data);
+        var roots = tree.Where(x => x.Depth == 0).ToList();
+        var level = roots.Count == 1 && tree.Any(x => x.Depth == 1) ? 1 : 0;
+        var lines = tree.Where(x => x.Depth == level && !x.Line.IsHeading).Select(x => x.Line).ToList();
+        if (lines.Count == 0)
+            return;
+        var rows = lines.Select((l, i) => new ReportRow([ReportFormat.Number(i + 1), l.Code, l.Name, f.Amount(l.Pagu)])).ToList();
+        rows.Add(new ReportRow(["", "", "Jumlah", f.Amount(lines.Sum(l => l.Pagu))], RowKind.Total));
+        c.Heading(2, "D. Anggaran");
+        var table = c.Table($"Alokasi Anggaran Tahun {year}", [new("No", 6, CellAlign.Center), new("Kode", 18), new("Program / Kegiatan", 52), new("Pagu (Rp)", 24, CellAlign.Right)], rows);
+        c.Paragraph($"Anggaran untuk mencapai sasaran Perjanjian Kinerja Tahun {year} disajikan pada {table.Label}.");
+    }
+
+    /// <summary>Bab III: awards, innovations and the follow-up of the last evaluation, each left out without rows.</summary>
+    private static void AgencyRecords(ReportComposer c, PerformanceDataset data, string year)
+    {
+        if (data.Awards.Count > 0)
+        {
+            c.Heading(2, "I. Penghargaan");
+            var rows = data.Awards.Select((a, i) => new ReportRow([ReportFormat.Number(i + 1), a.Year is { } y ? ReportFormat.Number(y) : "-", a.Name, a.Giver ?? "-", a.Level ?? "-", a.Note ?? "-"])).ToList();
+            var table = c.Table("Penghargaan yang Diterima", [new("No", 5, CellAlign.Center), new("Tahun", 8, CellAlign.Center), new("Penghargaan", 35), new("Pemberi", 20), new("Tingkat", 12), new("Keterangan", 20)], rows);
+            c.Paragraph($"Penghargaan yang diterima {data.Profile.Agency} disajikan pada {table.Label}.");
+        }
+
+        if (data.Innovations.Count > 0)
+        {
+            c.Heading(2, "J. Inovasi");
+            var rows = data.Innovations.Select((n, i) => new ReportRow([ReportFormat.Number(i + 1), n.Name, n.Description ?? "-", n.UnitCode is null ? "-" : UnitName(data, n.UnitCode), n.Year is { } y ? ReportFormat.Number(y) : "-"])).ToList();
+            c.Table("Inovasi", [new("No", 5, CellAlign.Center), new("Inovasi", 25), new("Uraian", 42), new("Unit Pelaksana", 18), new("Tahun", 10, CellAlign.Center)], rows);
+        }
+
+        if (data.FollowUps.Count > 0)
+        {
+            c.Heading(2, "K. Rekomendasi dan Tindak Lanjut Hasil Evaluasi");
+            foreach (var group in data.FollowUps.GroupBy(x => x.Source ?? ""))
+            {
+                var withStatus = group.Any(x => x.Status is not null);
+                var rows = group.Select((x, i) => new ReportRow(withStatus
+                    ? [ReportFormat.Number(i + 1), x.Recommendation, x.Action ?? "-", x.Status ?? "-"]
+                    : [ReportFormat.Number(i + 1), x.Recommendation, x.Action ?? "-"])).ToList();
+                ReportColumn[] columns = withStatus
+                    ? [new("No", 5, CellAlign.Center), new("Rekomendasi", 40), new("Tindak Lanjut", 40), new("Status", 15)]
+                    : [new("No", 5, CellAlign.Center), new("Rekomendasi", 47), new("Tindak Lanjut", 48)];
+                var caption = group.Key.Length > 0 ? "Rekomendasi dan Tindak Lanjut " + group.Key : $"Rekomendasi dan Tindak Lanjut Hasil Evaluasi Tahun {year}";
+                var table = c.Table(caption, columns, rows);
+                c.Paragraph($"{table.Label} memuat rekomendasi hasil evaluasi dan tindak lanjut yang telah dilakukan.");
+            }
+        }
+    }
+
+    /// <summary>
+    /// The IKU matrix of the Lampiran: each indicator with its definition/formula, source of data, penanggung jawab,
+    /// the year's target and the Renstra end target. Left out when the workbook holds none of formula, source or owner.
+    /// </summary>
+    private static void IkuMatrix(ReportComposer c, PerformanceDataset data, ReportFormat f, Period period, string year)
+    {
+        if (!data.Indicators.Any(i => i.FormulaText is not null || i.DataSource is not null || i.OwnerUnitCode is not null))
+            return;
+        var rows = new List<ReportRow>();
+        var number = 0;
+        foreach (var node in data.Plan)
+        {
+            var indicators = data.Indicators.Where(i => i.Measures(node.Code)).ToList();
+            if (indicators.Count == 0)
+                continue;
+            rows.Add(new ReportRow(["", $"{ReportFacts.LevelName(node.Level)}: {node.Name}", "", "", "", "", "", ""], RowKind.Group));
+            foreach (var indicator in indicators)
+            {
+                rows.Add(new ReportRow([
+                    ReportFormat.Number(++number), indicator.Name, ReportFormat.Satuan(indicator), indicator.FormulaText ?? "-", indicator.DataSource ?? "-",
+                    UnitName(data, indicator.OwnerUnitCode), f.Value(PeriodValues.TargetFor(data, indicator, period), indicator.Satuan),
+                    f.Value(data.TargetFor(indicator.Code, Period.RenstraEnd)?.Value, indicator.Satuan),
+                ]));
+            }
+        }
+
+        c.Heading(1, "LAMPIRAN: MATRIKS INDIKATOR KINERJA UTAMA", startsPage: true);
+        c.Table("Matriks Indikator Kinerja Utama",
+            [new("No", 4, CellAlign.Center), new("Indikator Kinerja", 20), new("Satuan", 8, CellAlign.Center), new("Definisi / Formula", 24), new("Sumber Data", 14), new("Penanggung Jawab", 12), new($"Target {year}", 9, CellAlign.Right), new("Target Akhir Renstra", 9, CellAlign.Right)],
+            rows);
+    }
+}
