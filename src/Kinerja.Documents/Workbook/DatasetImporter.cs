@@ -96,8 +96,8 @@ public sealed partial class DatasetImporter
         var realisasiRows = Rows("realisasi").Select(r => (Realisasi: ReadRealisasi(r, byCode), Row: r)).Where(t => t.Realisasi is not null).ToList();
         var targets = targetRows.Select(t => t.Target!).ToList();
         var realisasi = realisasiRows.Select(r => r.Realisasi!).ToList();
-        DuplicatePeriods(targetRows.Select(t => ((t.Target!.IndicatorCode, t.Target.Period, t.Target.Document), t.Row)), "target");
-        DuplicatePeriods(realisasiRows.Select(r => ((r.Realisasi!.IndicatorCode, r.Realisasi.Period, (string?)null), r.Row)), "realisasi");
+        DuplicatePeriods(targetRows.Select(t => ((t.Target!.IndicatorCode, t.Target.Period, t.Target.Document), t.Row)).ToList(), "target");
+        DuplicatePeriods(realisasiRows.Select(r => ((r.Realisasi!.IndicatorCode, r.Realisasi.Period, (string?)null), r.Row)).ToList(), "realisasi");
         var benchmarks = Rows("benchmarks").Select(r => ReadBenchmark(r, byCode)).OfType<Benchmark>().ToList();
         var budget = Rows("budget").Select(ReadBudgetLine).OfType<BudgetLine>().ToList();
         if (BudgetOverflow.Find(budget) is { } overflow)
@@ -178,8 +178,12 @@ public sealed partial class DatasetImporter
     }
 
     /// <summary>Each repeat of an indicator's period is refused at its own row, naming the row it repeats.</summary>
-    private void DuplicatePeriods(IEnumerable<((string Code, Period Period, string? Document) Key, RawRow Row)> rows, string what)
+    private void DuplicatePeriods(IReadOnlyCollection<((string Code, Period Period, string? Document) Key, RawRow Row)> rows, string what)
     {
+        // a clean sheet (the usual case) has no repeat: one set answers that without grouping every row
+        var seen = new HashSet<(string, Period, string?)>(rows.Count);
+        if (rows.All(r => seen.Add(r.Key)))
+            return;
         foreach (var group in rows.GroupBy(r => r.Key).Where(g => g.Count() > 1))
         {
             var first = group.First().Row;

@@ -9,28 +9,40 @@ namespace Kinerja.Documents.Workbook;
 /// <summary>Reads and writes the JSON form of the workbook (docs/workbook-format.md).</summary>
 public static class JsonWorkbook
 {
+    private static readonly JsonDocumentOptions Options = new() { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip };
+
     public static RawWorkbook Read(string path)
     {
-        string json;
+        byte[] bytes;
         try
         {
-            json = File.ReadAllText(path, Encoding.UTF8);
+            bytes = File.ReadAllBytes(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw DataImporter.Unreadable(path, e);
         }
 
-        return Read(json, Path.GetFileName(path));
+        // UTF-8 as written (the usual file) is parsed as it is, without a copy as a .NET string; a UTF-16 or UTF-32
+        // file (byte order mark) or invalid bytes are decoded as a text reader does, as before
+        var utf8 = bytes.AsMemory();
+        if (utf8.Span.StartsWith("\uFEFF"u8))
+            utf8 = utf8[3..];
+        if (!bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]) && !bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) && System.Text.Unicode.Utf8.IsValid(utf8.Span))
+            return Read(Path.GetFileName(path), () => JsonDocument.Parse(utf8, Options));
+        using var reader = new StreamReader(new MemoryStream(bytes), Encoding.UTF8);
+        return Read(reader.ReadToEnd(), Path.GetFileName(path));
     }
 
-    public static RawWorkbook Read(string json, string fileName)
+    public static RawWorkbook Read(string json, string fileName) => Read(fileName, () => JsonDocument.Parse(json, Options));
+
+    private static RawWorkbook Read(string fileName, Func<JsonDocument> parse)
     {
         var raw = new RawWorkbook { FileName = fileName, IsJson = true };
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(json, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+            document = parse();
         }
         catch (JsonException e)
         {
@@ -85,26 +97,31 @@ public static class JsonWorkbook
                     continue;
                 }
 
-                var rows = new List<RawRow>();
+                var rows = new List<RawRow>(array.GetArrayLength());
+                // the same few property names repeat on every row: each is matched to its column once per sheet
+                var properties = new Dictionary<string, (ColumnSpec? Column, CellOrigin Origin)>(StringComparer.Ordinal);
                 var index = 0;
                 foreach (var item in array.EnumerateArray())
                 {
                     index++;
-                    var row = new RawRow { Row = index, SheetName = sheet.Json };
-                    if (item.ValueKind == JsonValueKind.Object)
+                    var isObject = item.ValueKind == JsonValueKind.Object;
+                    var row = new RawRow(isObject ? item.GetPropertyCount() : 0) { Row = index, SheetName = sheet.Json };
+                    if (isObject)
                     {
                         foreach (var p in item.EnumerateObject())
                         {
-                            var location = new SourceLocation(fileName, sheet.Json, index, p.Name, Json: true);
-                            var column = sheet.ByHeader(p.Name);
+                            if (!properties.TryGetValue(p.Name, out var property))
+                                properties[p.Name] = property = (sheet.ByHeader(p.Name), new CellOrigin(fileName, sheet.Json, p.Name, json: true));
+                            var column = property.Column;
                             if (column is null)
                             {
-                                errors.Add(new ImportError(location, $"properti \"{p.Name}\" tidak dikenal; yang sah: {string.Join(", ", sheet.Columns.Select(c => c.Json))}"));
+                                errors.Add(new ImportError(property.Origin.At(index), $"properti \"{p.Name}\" tidak dikenal; yang sah: {string.Join(", ", sheet.Columns.Select(c => c.Json))}"));
                                 continue;
                             }
 
-                            if (!row.Cells.TryAdd(column.Json, new RawCell(Text(p.Value, location, errors), location)))
-                                errors.Add(new ImportError(location, $"properti \"{column.Json}\" ada dua kali"));
+                            var cell = new RawCell(Text(p.Value, property.Origin, index, errors), property.Origin, index);
+                            if (!row.Cells.TryAdd(column.Json, cell))
+                                errors.Add(new ImportError(cell.Location, $"properti \"{column.Json}\" ada dua kali"));
                         }
                     }
                     else if (item.ValueKind != JsonValueKind.Null)
@@ -125,8 +142,26 @@ public static class JsonWorkbook
         return raw;
     }
 
+    private static string? Text(JsonElement value, CellOrigin origin, int row, List<ImportError> errors)
+    {
+        var text = Text(value, out var problem);
+        if (problem is not null)
+            errors.Add(new ImportError(origin.At(row), problem));
+        return text;
+    }
+
     private static string? Text(JsonElement value, SourceLocation location, List<ImportError> errors)
     {
+        var text = Text(value, out var problem);
+        if (problem is not null)
+            errors.Add(new ImportError(location, problem));
+        return text;
+    }
+
+    /// <summary>A value's text, or null with the reason it cannot be taken.</summary>
+    private static string? Text(JsonElement value, out string? problem)
+    {
+        problem = null;
         string? text;
         try
         {
@@ -135,13 +170,13 @@ public static class JsonWorkbook
         catch (InvalidOperationException)
         {
             // a "\uD800" escape without its other half cannot become a .NET string
-            errors.Add(new ImportError(location, "teks berisi karakter Unicode rusak (separuh pasangan surrogate); ketik ulang teks itu"));
+            problem = "teks berisi karakter Unicode rusak (separuh pasangan surrogate); ketik ulang teks itu";
             return null;
         }
 
-        if (text is not null && CellText.Problem(text) is { } problem)
+        if (text is not null && CellText.Problem(text) is { } refused)
         {
-            errors.Add(new ImportError(location, problem));
+            problem = refused;
             return null;
         }
 

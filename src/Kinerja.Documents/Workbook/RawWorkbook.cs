@@ -19,7 +19,47 @@ public sealed class RawWorkbook
     public bool HasProfile { get; set; }
 }
 
-public sealed record RawCell(string? Text, SourceLocation Location);
+public sealed record RawCell
+{
+    // a big workbook has hundreds of thousands of cells and almost none is ever named in an error: readers give a
+    // cell its column's origin and its row, and the location is made only when someone asks for it
+    private SourceLocation? _location;
+    private readonly CellOrigin? _origin;
+    private readonly int _row;
+
+    public RawCell(string? text, SourceLocation location)
+    {
+        Text = text;
+        _location = location;
+    }
+
+    internal RawCell(string? text, CellOrigin origin, int row)
+    {
+        Text = text;
+        _origin = origin;
+        _row = row;
+    }
+
+    public string? Text { get; init; }
+
+    public SourceLocation Location
+    {
+        get => _location ??= _origin!.At(_row);
+        init => _location = value;
+    }
+
+    public void Deconstruct(out string? text, out SourceLocation location)
+    {
+        text = Text;
+        location = Location;
+    }
+}
+
+/// <summary>What every cell of one column of one sheet shares: the row completes its <see cref="SourceLocation"/>.</summary>
+internal sealed class CellOrigin(string file, string sheet, string column, string? letters = null, bool json = false)
+{
+    public SourceLocation At(int row) => new(file, sheet, row, column, letters is null ? null : letters + row, json);
+}
 
 public sealed class RawRow
 {
@@ -37,7 +77,19 @@ public sealed class RawRow
 
     public Dictionary<string, RawCell> Cells { get; }
 
-    public bool IsEmpty => Cells.Values.All(c => string.IsNullOrWhiteSpace(c.Text));
+    public bool IsEmpty
+    {
+        get
+        {
+            foreach (var cell in Cells.Values)
+            {
+                if (!string.IsNullOrWhiteSpace(cell.Text))
+                    return false;
+            }
+
+            return true;
+        }
+    }
 }
 
 /// <summary>Where a value came from: "file.xlsx, sheet Target, baris 7, kolom Nilai (C)".</summary>

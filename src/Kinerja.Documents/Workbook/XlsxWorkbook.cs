@@ -93,9 +93,10 @@ public static class XlsxWorkbook
                 continue;
             }
 
-            var columns = new Dictionary<string, (string Json, string Header)>(StringComparer.Ordinal);
+            var columns = new Dictionary<string, (string Json, CellOrigin Origin)>(StringComparer.Ordinal);
             var letterOf = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
             var rows = new List<RawRow>();
+            var inOrder = true;
             reader.Read(worksheetPart, (rowNumber, values) =>
             {
                 if (rowNumber == 1)
@@ -119,7 +120,7 @@ public static class XlsxWorkbook
                         }
 
                         letterOf[column.Json] = letter;
-                        columns[letter] = (column.Json, column.Header);
+                        columns[letter] = (column.Json, new CellOrigin(fileName, name, column.Header, letter));
                         reader.Headers[letter] = column.Header;
                     }
 
@@ -130,7 +131,7 @@ public static class XlsxWorkbook
                 foreach (var (letter, text) in values)
                 {
                     if (columns.TryGetValue(letter, out var column))
-                        row.Cells[column.Json] = new RawCell(text, new SourceLocation(fileName, name, rowNumber, column.Header, letter + rowNumber));
+                        row.Cells[column.Json] = new RawCell(text, column.Origin, rowNumber);
                     else if (!string.IsNullOrWhiteSpace(text))
                         errors.Add(new ImportError(new SourceLocation(fileName, name, rowNumber, letter, letter + rowNumber), "isi di kolom tanpa judul kolom"));
                 }
@@ -138,12 +139,14 @@ public static class XlsxWorkbook
                 if (row.IsEmpty)
                     return;
                 // columns present in the header but empty in this row still get a location for "required" errors
-                foreach (var (letter, column) in columns)
-                    row.Cells.TryAdd(column.Json, new RawCell(null, new SourceLocation(fileName, name, rowNumber, column.Header, letter + rowNumber)));
+                foreach (var column in columns.Values)
+                    row.Cells.TryAdd(column.Json, new RawCell(null, column.Origin, rowNumber));
+                if (rows.Count > 0 && rows[^1].Row > rowNumber)
+                    inOrder = false;
                 rows.Add(row);
             });
             // rows are in order in any file Excel writes; a hand-made file may list them otherwise
-            raw.Sheets[spec!.Json] = [.. rows.OrderBy(r => r.Row)];
+            raw.Sheets[spec!.Json] = inOrder ? rows : [.. rows.OrderBy(r => r.Row)];
         }
 
         if (errors.Count > 0)
@@ -222,6 +225,10 @@ public static class XlsxWorkbook
         public string RPh { get; } = table.Add("rPh");
 
         public string Si { get; } = table.Add("si");
+
+        public string R { get; } = table.Add("r");
+
+        public string S { get; } = table.Add("s");
     }
 
     /// <summary>The number formats that matter for reading: percentages (value x 100) and dates (refused).</summary>
@@ -301,6 +308,9 @@ public static class XlsxWorkbook
             var rowNumber = 0;
             var cell = new CellState();
             var inlineText = new System.Text.StringBuilder();
+            // most inline strings are one run: its text is taken as read, without a copy through the builder
+            string? firstRun = null;
+            var runs = 0;
             var phonetic = 0;
             var inInline = false;
             var inCell = false;
@@ -317,10 +327,12 @@ public static class XlsxWorkbook
             void EndCell()
             {
                 inCell = false;
-                var text = CellText(cell, inlineText);
+                var text = CellText(cell, runs switch { 0 => "", 1 => firstRun!, _ => inlineText.ToString() });
                 if (!string.IsNullOrEmpty(text))
                     values[cell.Letters] = text;
                 inlineText.Clear();
+                firstRun = null;
+                runs = 0;
             }
 
             xml.Read();
@@ -332,14 +344,38 @@ public static class XlsxWorkbook
                     if ((object)name == names.Row)
                     {
                         // "r" is optional: a row without it follows the one before
-                        rowNumber = int.TryParse(xml.GetAttribute("r"), NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number > 0 ? number : rowNumber + 1;
+                        var number = 0;
+                        while (xml.MoveToNextAttribute())
+                        {
+                            if ((object)xml.LocalName == names.R && xml.Prefix.Length == 0 && !int.TryParse(AttributeValue(xml), NumberStyles.None, CultureInfo.InvariantCulture, out number))
+                                number = 0;
+                        }
+
+                        xml.MoveToElement();
+                        rowNumber = number > 0 ? number : rowNumber + 1;
                         cell.LastColumn = -1;
                         if (xml.IsEmptyElement)
                             EndRow();
                     }
                     else if ((object)name == names.C)
                     {
-                        cell.Start(xml.GetAttribute("r"), xml.GetAttribute("t"), xml.GetAttribute("s"), rowNumber);
+                        // the attributes are read as characters, not strings: a big sheet has a million cells
+                        cell.Start(rowNumber);
+                        while (xml.MoveToNextAttribute())
+                        {
+                            if (xml.Prefix.Length > 0)
+                                continue;
+                            var attribute = xml.LocalName;
+                            if ((object)attribute == names.R)
+                                cell.SetReference(AttributeValue(xml));
+                            else if ((object)attribute == names.T)
+                                cell.SetType(AttributeValue(xml));
+                            else if ((object)attribute == names.S)
+                                cell.SetStyle(AttributeValue(xml));
+                        }
+
+                        xml.MoveToElement();
+                        cell.EndStart();
                         inCell = true;
                         if (xml.IsEmptyElement)
                             EndCell();
@@ -364,7 +400,14 @@ public static class XlsxWorkbook
                     }
                     else if (inInline && (object)name == names.T && phonetic == 0)
                     {
-                        inlineText.Append(xml.ReadElementContentAsString());
+                        var run = xml.ReadElementContentAsString();
+                        if (runs == 0)
+                            firstRun = run;
+                        else if (runs == 1)
+                            inlineText.Append(firstRun).Append(run);
+                        else
+                            inlineText.Append(run);
+                        runs++;
                         continue;
                     }
                 }
@@ -387,14 +430,31 @@ public static class XlsxWorkbook
             EndRow();
         }
 
+        private char[] _attribute = new char[32];
+
+        /// <summary>The current attribute's value, copied into a reused buffer (no string per attribute).</summary>
+        private ReadOnlySpan<char> AttributeValue(XmlReader xml)
+        {
+            var length = 0;
+            while (true)
+            {
+                if (length == _attribute.Length)
+                    Array.Resize(ref _attribute, length * 2);
+                var read = xml.ReadValueChunk(_attribute, length, _attribute.Length - length);
+                if (read == 0)
+                    return _attribute.AsSpan(0, length);
+                length += read;
+            }
+        }
+
         private SourceLocation Location(CellState cell) => new(fileName, sheetName, cell.Row, Headers.GetValueOrDefault(cell.Letters) ?? cell.Letters, cell.Letters + cell.Row);
 
-        private string? CellText(CellState cell, System.Text.StringBuilder inlineText)
+        private string? CellText(CellState cell, string inlineText)
         {
             string? text;
             if (cell.IsInline || cell.Type == "inlineStr")
             {
-                text = inlineText.ToString();
+                text = inlineText;
             }
             else if (cell.Value is null)
             {
@@ -493,30 +553,65 @@ public static class XlsxWorkbook
 
         public int LastColumn { get; set; } = -1;
 
-        public void Start(string? reference, string? type, string? style, int row)
+        public void Start(int row)
         {
             Row = row;
-            Type = type;
-            Style = uint.TryParse(style, NumberStyles.None, CultureInfo.InvariantCulture, out var s) ? s : null;
+            Type = null;
+            Style = null;
             Value = null;
             HasFormula = false;
             IsInline = false;
-            // "r" is optional: a cell without it follows the one before in its row
-            var letterCount = 0;
-            while (reference is not null && letterCount < reference.Length && char.IsAsciiLetter(reference[letterCount]))
-                letterCount++;
-            var letters = letterCount == 0 ? "" : reference![..letterCount].ToUpperInvariant();
-            LastColumn = letters.Length > 0 ? ColumnIndex(letters) : LastColumn + 1;
-            Letters = letters.Length > 0 ? letters : ColumnLetter(LastColumn);
+            _letters = null;
         }
 
-        private static int ColumnIndex(string letters)
+        private string? _letters;
+
+        /// <summary>The column of a reference ("C12" is column C): its letters, upper case, as one shared string per column.</summary>
+        public void SetReference(ReadOnlySpan<char> reference)
         {
+            var letterCount = 0;
+            while (letterCount < reference.Length && char.IsAsciiLetter(reference[letterCount]))
+                letterCount++;
+            if (letterCount == 0)
+            {
+                _letters = null;
+                return;
+            }
+
             var index = 0;
-            foreach (var c in letters)
-                index = (index * 26) + (c - 'A' + 1);
-            return index - 1;
+            for (var i = 0; i < letterCount; i++)
+                index = (index * 26) + ((reference[i] & ~0x20) - 'A' + 1);
+            index--;
+            // three letters reach past Excel's last column (XFD); a longer "reference" is kept as written
+            _letters = letterCount <= 3 ? CachedColumnLetter(index) : reference[..letterCount].ToString().ToUpperInvariant();
+            LastColumn = index;
         }
+
+        public void SetType(ReadOnlySpan<char> type) => Type = type switch
+        {
+            "s" => "s",
+            "n" => "n",
+            "b" => "b",
+            "str" => "str",
+            "e" => "e",
+            "inlineStr" => "inlineStr",
+            _ => type.ToString(),
+        };
+
+        public void SetStyle(ReadOnlySpan<char> style) =>
+            Style = uint.TryParse(style, NumberStyles.None, CultureInfo.InvariantCulture, out var s) ? s : null;
+
+        /// <summary>"r" is optional: a cell without it follows the one before in its row.</summary>
+        public void EndStart()
+        {
+            if (_letters is null)
+                LastColumn++;
+            Letters = _letters ?? (LastColumn is >= 0 and < 18278 ? CachedColumnLetter(LastColumn) : ColumnLetter(LastColumn));
+        }
+
+        private static readonly string?[] ColumnLetters = new string?[18278];
+
+        private static string CachedColumnLetter(int index) => ColumnLetters[index] ??= ColumnLetter(index);
     }
 
     /// <summary>Writes the workbook with a Petunjuk sheet, bold headers, input prompts and drop-down lists.</summary>

@@ -51,41 +51,15 @@ public static class BudgetAnalysis
     /// out (000: TOTAL funds SS-1 and SS-2, programs DN and DL fund SS-1, so SS-1 = DN + DL =
     /// 4.624.779.454.000, never the whole total). Lines are counted with their swapped columns put back.
     /// </summary>
-    public static GoalBudget ForGoal(PerformanceDataset data, string goalCode)
-    {
-        var rollup = BudgetRollup.Of(data.Budget);
-        var linked = rollup.Tree.Nodes.Where(n => n.RepeatOf is null && n.Line.Funds.Contains(goalCode, StringComparer.Ordinal)).ToList();
-        var set = linked.ToHashSet();
-        var precise = linked.Where(n => !HasLinkedDescendant(n, set)).ToList();
-        var amounts = precise.Aggregate(default(Amounts), (sum, n) => sum + rollup.Own(n));
-        return new GoalBudget(goalCode, precise, amounts);
-    }
+    public static GoalBudget ForGoal(PerformanceDataset data, string goalCode) => new GoalBudgets(data).ForGoal(goalCode);
 
     /// <summary>
     /// The budget behind an indicator: its own links, else its sasaran's. For a sasaran without links of its
     /// own, the union of its indicators' lines.
     /// </summary>
-    public static GoalBudget ForIndicator(PerformanceDataset data, Indicator indicator)
-    {
-        var own = ForGoal(data, indicator.Code);
-        return own.HasBudget ? own : ForSasaran(data, indicator.GoalCode);
-    }
+    public static GoalBudget ForIndicator(PerformanceDataset data, Indicator indicator) => new GoalBudgets(data).ForIndicator(indicator);
 
-    public static GoalBudget ForSasaran(PerformanceDataset data, string goalCode)
-    {
-        var direct = ForGoal(data, goalCode);
-        if (direct.HasBudget)
-            return direct;
-        var rollup = BudgetRollup.Of(data.Budget);
-        var lines = data.Indicators.Where(i => i.Measures(goalCode))
-            .SelectMany(i => ForGoal(data, i.Code).Lines)
-            .Distinct()
-            .ToList();
-        var set = lines.ToHashSet();
-        // an indicator's line inside another indicator's line of the same sasaran is already counted
-        var outer = lines.Where(l => !HasLinkedAncestor(l, set)).ToList();
-        return new GoalBudget(goalCode, outer, outer.Aggregate(default(Amounts), (sum, n) => sum + rollup.Own(n)));
-    }
+    public static GoalBudget ForSasaran(PerformanceDataset data, string goalCode) => new GoalBudgets(data).ForSasaran(goalCode);
 
     /// <summary>
     /// The efficiency table in the agency's method (RULEBOOK §8). Ratio (000 Tabel 3.24): one row per
@@ -98,11 +72,13 @@ public static class BudgetAnalysis
         var method = data.Profile.EfficiencyMethod;
         var rows = new List<EfficiencyRow>();
         var doubts = BudgetFigureDoubts.Of(data.Budget);
+        // one table asks for every indicator's budget, and each falls back to its sasaran's: answered once per code
+        var budgets = new GoalBudgets(data);
         if (method == EfficiencyMethod.Ratio)
         {
             foreach (var goal in result.Goals.Where(g => g.Capaian is not null && g.Goal.Level != PlanLevel.Tujuan))
             {
-                var budget = ForSasaran(data, goal.Goal.Code);
+                var budget = budgets.ForSasaran(goal.Goal.Code);
                 if (budget.HasBudget)
                     rows.Add(Checked(EfficiencyCalculator.Compute(method, goal.Goal.Code, goal.Goal.Name, goal.Capaian!.Value, budget.Amounts.Pagu, budget.Amounts.Realisasi), method, budget, doubts));
             }
@@ -111,7 +87,7 @@ public static class BudgetAnalysis
         {
             foreach (var row in result.Indicators.Where(r => r.Capaian.HasValue))
             {
-                var budget = ForIndicator(data, row.Indicator);
+                var budget = budgets.ForIndicator(row.Indicator);
                 if (budget.HasBudget)
                     rows.Add(Checked(EfficiencyCalculator.Compute(method, row.Indicator.Code, row.Indicator.Name, row.Capaian.Value, budget.Amounts.Pagu, budget.Amounts.Realisasi), method, budget, doubts));
             }
@@ -154,6 +130,91 @@ public static class BudgetAnalysis
         }
 
         return null;
+    }
+
+    /// <summary>The budget lines behind plan nodes and indicators of one dataset, each code worked out once.</summary>
+    private sealed class GoalBudgets(PerformanceDataset data)
+    {
+        private readonly BudgetRollup _rollup = BudgetRollup.Of(data.Budget);
+        private readonly Dictionary<string, GoalBudget> _goals = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, GoalBudget> _sasaran = new(StringComparer.Ordinal);
+        private Dictionary<string, List<BudgetNode>>? _linesByCode;
+        private Dictionary<string, List<Indicator>>? _indicatorsByGoal;
+
+        public GoalBudget ForGoal(string goalCode)
+        {
+            if (_goals.TryGetValue(goalCode, out var known))
+                return known;
+            // the lines that name the code, in the tree's order
+            _linesByCode ??= LinesByCode(_rollup);
+            var linked = _linesByCode.GetValueOrDefault(goalCode) ?? [];
+            var set = linked.ToHashSet();
+            var precise = linked.Where(n => !HasLinkedDescendant(n, set)).ToList();
+            var amounts = precise.Aggregate(default(Amounts), (sum, n) => sum + _rollup.Own(n));
+            return _goals[goalCode] = new GoalBudget(goalCode, precise, amounts);
+        }
+
+        public GoalBudget ForIndicator(Indicator indicator)
+        {
+            var own = ForGoal(indicator.Code);
+            return own.HasBudget ? own : ForSasaran(indicator.GoalCode);
+        }
+
+        public GoalBudget ForSasaran(string goalCode)
+        {
+            var direct = ForGoal(goalCode);
+            if (direct.HasBudget)
+                return direct;
+            if (_sasaran.TryGetValue(goalCode, out var known))
+                return known;
+            _indicatorsByGoal ??= IndicatorsByGoal(data.Indicators);
+            var lines = (_indicatorsByGoal.GetValueOrDefault(goalCode) ?? [])
+                .SelectMany(i => ForGoal(i.Code).Lines)
+                .Distinct()
+                .ToList();
+            var set = lines.ToHashSet();
+            // an indicator's line inside another indicator's line of the same sasaran is already counted
+            var outer = lines.Where(l => !HasLinkedAncestor(l, set)).ToList();
+            return _sasaran[goalCode] = new GoalBudget(goalCode, outer, outer.Aggregate(default(Amounts), (sum, n) => sum + _rollup.Own(n)));
+        }
+
+        private static Dictionary<string, List<BudgetNode>> LinesByCode(BudgetRollup rollup)
+        {
+            var byCode = new Dictionary<string, List<BudgetNode>>(StringComparer.Ordinal);
+            foreach (var node in rollup.Tree.Nodes)
+            {
+                if (node.RepeatOf is not null)
+                    continue;
+                foreach (var code in node.Line.Funds)
+                {
+                    if (!byCode.TryGetValue(code, out var nodes))
+                        byCode[code] = nodes = [];
+                    // a code named twice on one line links it once
+                    if (nodes.Count == 0 || !ReferenceEquals(nodes[^1], node))
+                        nodes.Add(node);
+                }
+            }
+
+            return byCode;
+        }
+
+        /// <summary>The indicators that measure each plan node (<see cref="Indicator.Measures"/>), in the sheet's order.</summary>
+        private static Dictionary<string, List<Indicator>> IndicatorsByGoal(IReadOnlyList<Indicator> indicators)
+        {
+            var byGoal = new Dictionary<string, List<Indicator>>(StringComparer.Ordinal);
+            foreach (var indicator in indicators)
+            {
+                foreach (var goal in indicator.OtherGoalCodes.Prepend(indicator.GoalCode))
+                {
+                    if (!byGoal.TryGetValue(goal, out var measuring))
+                        byGoal[goal] = measuring = [];
+                    if (measuring.Count == 0 || !ReferenceEquals(measuring[^1], indicator))
+                        measuring.Add(indicator);
+                }
+            }
+
+            return byGoal;
+        }
     }
 
     private static bool HasLinkedDescendant(BudgetNode node, HashSet<BudgetNode> linked)

@@ -80,7 +80,8 @@ public static partial class MeasuredValueParser
         var s = original.TrimEnd('*').Trim();
         // a note in brackets after the value ("1% (3 LPK)") is kept beside it; a milestone text keeps its brackets
         string? note = null;
-        if (kind != TargetKind.Text && TrailingNotePattern().Match(s) is { Success: true } withNote)
+        // (the pattern ends in ")": most values do not, and skip it)
+        if (kind != TargetKind.Text && s.EndsWith(')') && TrailingNotePattern().Match(s) is { Success: true } withNote)
         {
             s = withNote.Groups["value"].Value.TrimEnd('*').Trim();
             note = withNote.Groups["note"].Value.Trim();
@@ -163,16 +164,29 @@ public static partial class MeasuredValueParser
             return ParseResult<MeasuredValue>.Fail(scientific);
         // the number may be grouped with spaces ("1 762"), so it runs over every following token that
         // starts with a digit; whatever comes after it is kept and must name the satuan
-        var m = NumberWithTrailingTextPattern().Match(s);
-        if (!m.Success)
+        string body;
+        bool percent;
+        var trailing = "";
+        if (IsPlainNumber(s))
         {
-            var refused = IndonesianNumber.Parse(s.TrimEnd('%').Trim());
-            return ParseResult<MeasuredValue>.Fail(refused.Success ? $"\"{original}\" bukan angka" : refused.Error!);
+            // the usual value ("75,5%", "1.762"): the pattern's split, read off directly
+            percent = s[^1] == '%';
+            body = percent ? s[..^1] : s;
+        }
+        else
+        {
+            var m = NumberWithTrailingTextPattern().Match(s);
+            if (!m.Success)
+            {
+                var refused = IndonesianNumber.Parse(s.TrimEnd('%').Trim());
+                return ParseResult<MeasuredValue>.Fail(refused.Success ? $"\"{original}\" bukan angka" : refused.Error!);
+            }
+
+            body = m.Groups["number"].Value;
+            percent = m.Groups["percent"].Success;
+            trailing = m.Groups["rest"].Value.Trim();
         }
 
-        var body = m.Groups["number"].Value;
-        var percent = m.Groups["percent"].Success;
-        var trailing = m.Groups["rest"].Value.Trim();
         if (trailing.Length > 0)
         {
             // a trailing unit word that repeats the satuan ("1.762 Orang", "86 Nilai Indeks") is allowed
@@ -199,6 +213,25 @@ public static partial class MeasuredValueParser
         }
 
         return ParseResult<MeasuredValue>.Ok(new NumberValue(number.Value, percent || isPercentUnit) { Original = original });
+    }
+
+    /// <summary>
+    /// A sign, a digit, digits, dots and commas, and at most a final "%", with no spaces: what
+    /// <see cref="NumberWithTrailingTextPattern"/> splits into the number and its percent sign with nothing after.
+    /// </summary>
+    private static bool IsPlainNumber(string s)
+    {
+        var end = s.Length > 0 && s[^1] == '%' ? s.Length - 1 : s.Length;
+        var start = s.Length > 0 && s[0] is '-' or '+' or '\u2212' ? 1 : 0;
+        if (start >= end || !char.IsAsciiDigit(s[start]))
+            return false;
+        for (var i = start + 1; i < end; i++)
+        {
+            if (!char.IsAsciiDigit(s[i]) && s[i] is not ('.' or ','))
+                return false;
+        }
+
+        return true;
     }
 
     // "1.762%" reads as one thousand seven hundred percent: more likely a typo for 1,762; from 1.000 up
