@@ -1,6 +1,7 @@
 // Load client for the web app: N logged-in clients, each on its own connection and cookies, for a
 // fixed time, on a realistic mix of the dashboard page and the API. Only 127.0.0.1 is accepted.
-//   dotnet Kinerja.Load.dll --url http://127.0.0.1:5080 --user admin --password X [--clients 50] [--seconds 20] [--warmup 3] [--label sqlite] [--setup]
+//   dotnet Kinerja.Load.dll --url http://127.0.0.1:5080 --user admin --password X [--clients 50] [--seconds 20] [--warmup 3] [--think-ms 0] [--label sqlite] [--setup]
+// --think-ms T: after each answer a client waits a random 0..2T ms (a person reading the page); 0 = back to back (the worst case).
 // --setup first makes that account the first administrator on the setup page of a new install.
 using System.Diagnostics;
 using System.Globalization;
@@ -30,19 +31,20 @@ if (targets.Count == 0)
     return 1;
 }
 
-Console.WriteLine($"{options.Label}: {options.Clients} clients, {options.Seconds} s (after {options.Warmup} s warm-up), {targets.Count} instansi-years: {string.Join(", ", targets.Select(t => $"{t.AgencyId}/{t.Year}"))}");
+Console.WriteLine($"{options.Label}: {options.Clients} clients, {(options.ThinkMs > 0 ? $"think time 0-{2 * options.ThinkMs} ms" : "no think time")}, {options.Seconds} s (after {options.Warmup} s warm-up)," +
+    $" {targets.Count} instansi-years: {string.Join(", ", targets.Select(t => $"{t.AgencyId}/{t.Year}"))}");
 var mix = Mix.Default;
 
-await RunAsync(clients, targets, mix, TimeSpan.FromSeconds(options.Warmup), record: null);
+await RunAsync(clients, targets, mix, TimeSpan.FromSeconds(options.Warmup), options.ThinkMs, record: null);
 var samples = new Samples();
 var wall = Stopwatch.StartNew();
-await RunAsync(clients, targets, mix, TimeSpan.FromSeconds(options.Seconds), samples);
+await RunAsync(clients, targets, mix, TimeSpan.FromSeconds(options.Seconds), options.ThinkMs, samples);
 wall.Stop();
 
 samples.Print(options.Label, wall.Elapsed);
 return samples.Failures > 0 ? 1 : 0;
 
-static async Task RunAsync(List<HttpClient> clients, IReadOnlyList<(int AgencyId, int Year)> targets, Mix mix, TimeSpan length, Samples? record)
+static async Task RunAsync(List<HttpClient> clients, IReadOnlyList<(int AgencyId, int Year)> targets, Mix mix, TimeSpan length, int thinkMs, Samples? record)
 {
     if (length <= TimeSpan.Zero)
         return;
@@ -69,12 +71,23 @@ static async Task RunAsync(List<HttpClient> clients, IReadOnlyList<(int AgencyId
 
             watch.Stop();
             record?.Add(kind.Name, watch.Elapsed.TotalMilliseconds, status == HttpStatusCode.OK);
+            if (thinkMs > 0)
+            {
+                try
+                {
+                    await Task.Delay(random.Next(2 * thinkMs + 1), stop.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                    break;
+                }
+            }
         }
     })).ToArray();
     await Task.WhenAll(workers);
 }
 
-internal sealed record Options(Uri Url, string User, string Password, int Clients, int Seconds, int Warmup, string Label)
+internal sealed record Options(Uri Url, string User, string Password, int Clients, int Seconds, int Warmup, int ThinkMs, string Label)
 {
     public static Options Parse(string[] args)
     {
@@ -86,7 +99,7 @@ internal sealed record Options(Uri Url, string User, string Password, int Client
 
         return new Options(new Uri(Get("url", "http://127.0.0.1:5080")), Get("user", "admin"), Get("password", ""),
             int.Parse(Get("clients", "50"), CultureInfo.InvariantCulture), int.Parse(Get("seconds", "20"), CultureInfo.InvariantCulture),
-            int.Parse(Get("warmup", "3"), CultureInfo.InvariantCulture), Get("label", "kinerja"));
+            int.Parse(Get("warmup", "3"), CultureInfo.InvariantCulture), int.Parse(Get("think-ms", "0"), CultureInfo.InvariantCulture), Get("label", "kinerja"));
     }
 }
 

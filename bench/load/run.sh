@@ -3,7 +3,8 @@
 # agencies loaded, first on SQLite then on PostgreSQL (the private cluster of scripts/start-postgres.sh),
 # and runs bench/Kinerja.Load: 50 signed-in clients for 20 s on the dashboard page and the API.
 # Prints p50/p95/p99 and throughput per request kind and overall.
-#   bench/load/run.sh [sqlite|postgres|both] ; CLIENTS=50 SECONDS_PER_RUN=20 WARMUP=5 PORT=5180 BIN=published-dir
+#   bench/load/run.sh [sqlite|postgres|both] ; CLIENTS=50 SECONDS_PER_RUN=20 WARMUP=5 THINK_MS=0 PORT=5180 BIN=published-dir
+# THINK_MS=500: each client waits 0-1 s between requests, as a person reading pages does; 0 (default) = back to back
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 repo=$(pwd)
@@ -11,6 +12,7 @@ which="${1:-both}"
 clients="${CLIENTS:-50}"
 seconds="${SECONDS_PER_RUN:-20}"
 warmup="${WARMUP:-5}"
+think="${THINK_MS:-0}"
 port="${PORT:-5180}"
 url="http://127.0.0.1:$port"
 password="BebanUji2025x"
@@ -51,7 +53,7 @@ run() {
   done
   [ -n "$ready" ] || { echo "the web app did not answer on $url within 900 s"; exit 1; }
   dotnet "$out/load/Kinerja.Load.dll" --url "$url" --user admin --password "$password" --setup \
-    --clients "$clients" --seconds "$seconds" --warmup "$warmup" --label "$label"
+    --clients "$clients" --seconds "$seconds" --warmup "$warmup" --think-ms "$think" --label "$label"
   kill "$server"; wait "$server" 2>/dev/null || true; server=""
 }
 
@@ -62,6 +64,7 @@ if [ "$which" = "postgres" ] || [ "$which" = "both" ]; then
   base="${KINERJA_TEST_POSTGRES:-$(scripts/start-postgres.sh | tail -n 1)}"
   pgport=$(echo "$base" | sed -n 's/.*Port=\([0-9]*\).*/\1/p')
   db="kinerja_load_$$"
+  # the app adds its own defaults (Max Auto Prepare, No Reset On Close: DatabaseSetup.WithPostgresDefaults)
   run postgres Postgres "$base;Database=$db"
   bin=$(ls -d /usr/lib/postgresql/*/bin | tail -n 1)
   runuser -u postgres -- "$bin/dropdb" -h 127.0.0.1 -p "${pgport:-55432}" -U postgres --if-exists "$db" 2>/dev/null \
