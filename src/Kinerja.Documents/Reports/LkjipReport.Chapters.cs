@@ -87,7 +87,7 @@ public static partial class LkjipReport
         DiagramNode Node(PlanNode node)
         {
             visited.Add(node.Code);
-            var lines = data.Indicators.Where(i => i.Measures(node.Code)).Select(i => "IK: " + i.Name).ToList();
+            var lines = data.IndicatorsMeasuring(node.Code).Select(i => "IK: " + i.Name).ToList();
             return new DiagramNode($"{ReportFacts.LevelName(node.Level)}: {node.Name}", lines, children[node.Code].Where(g => !visited.Contains(g.Code)).Select(Node).ToList());
         }
 
@@ -121,7 +121,7 @@ public static partial class LkjipReport
         var any = false;
         foreach (var node in data.Plan)
         {
-            var indicators = data.Indicators.Where(i => i.Measures(node.Code)).ToList();
+            var indicators = data.IndicatorsMeasuring(node.Code).ToList();
             if (indicators.Count == 0)
                 continue;
             number++;
@@ -218,7 +218,7 @@ public static partial class LkjipReport
         var number = 0;
         foreach (var node in data.Plan)
         {
-            var indicators = data.Indicators.Where(i => i.Measures(node.Code)).ToList();
+            var indicators = data.IndicatorsMeasuring(node.Code).ToList();
             if (indicators.Count == 0)
                 continue;
             rows.Add(new ReportRow(["", $"{ReportFacts.LevelName(node.Level)}: {node.Name}", "", "", "", "", "", ""], RowKind.Group));

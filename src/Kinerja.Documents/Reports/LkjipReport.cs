@@ -281,7 +281,7 @@ public static partial class LkjipReport
         var rows = new List<ReportRow>();
         foreach (var node in data.Plan.Where(p => p.Level is not (PlanLevel.Program or PlanLevel.Kegiatan or PlanLevel.SubKegiatan)))
         {
-            var indicators = data.Indicators.Where(i => i.Measures(node.Code)).ToList();
+            var indicators = data.IndicatorsMeasuring(node.Code).ToList();
             if (indicators.Count == 0)
                 continue;
             rows.Add(new ReportRow([node.Code, $"{ReportFacts.LevelName(node.Level)}: {node.Name}", "", ""], RowKind.Group));

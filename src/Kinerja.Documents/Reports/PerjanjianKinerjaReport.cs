@@ -96,7 +96,7 @@ public static class PerjanjianKinerjaReport
         var number = 0;
         foreach (var node in data.Plan)
         {
-            var indicators = data.Indicators.Where(i => i.Measures(node.Code)).ToList();
+            var indicators = data.IndicatorsMeasuring(node.Code).ToList();
             if (indicators.Count == 0)
                 continue;
             number++;

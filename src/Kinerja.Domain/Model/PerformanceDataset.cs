@@ -53,9 +53,21 @@ public sealed record PerformanceDataset
     private Index<PlanNode>? _plan;
     private Index<Target>? _targets;
     private Index<Realisasi>? _realisasi;
+    private Index<Indicator>? _byPlanNode;
 
     public PlanNode? FindPlanNode(string code) =>
         Indexed(ref _plan, Plan, p => p.Code).Lookup(code).FirstOrDefault();
+
+    /// <summary>The indicators measuring a plan node (placed under it or also under it, <see cref="Indicator.Measures"/>), in workbook order.</summary>
+    public IEnumerable<Indicator> IndicatorsMeasuring(string planCode)
+    {
+        var current = _byPlanNode;
+        if (current is null || !ReferenceEquals(current.Source, Indicators))
+            _byPlanNode = current = new Index<Indicator>(Indicators, Indicators
+                .SelectMany(i => i.GoalCodes.Distinct(StringComparer.Ordinal).Select(code => (Code: code, Indicator: i)))
+                .ToLookup(p => p.Code, p => p.Indicator, StringComparer.Ordinal));
+        return current.Lookup(planCode);
+    }
 
     public IEnumerable<Target> TargetsOf(string indicatorCode) =>
         Indexed(ref _targets, Targets, t => t.IndicatorCode).Lookup(indicatorCode);
