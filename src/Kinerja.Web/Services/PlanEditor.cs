@@ -403,7 +403,7 @@ public sealed class PlanEditor(KinerjaDbContext db, DatasetCache cache, TimeProv
         catch (WorkbookImportException e)
         {
             await RollBackAsync(transaction, year, revision);
-            return PlanOutcome.Refused($"{what} tidak disimpan: " + string.Join("; ", e.Errors.Select(x => x.ToString())));
+            return PlanOutcome.Refused($"{what} tidak disimpan: " + string.Join("; ", e.Errors.Select(Located)));
         }
 
         var findings = DatasetValidator.Check(data);
@@ -427,6 +427,17 @@ public sealed class PlanEditor(KinerjaDbContext db, DatasetCache cache, TimeProv
         await transaction.RollbackAsync();
         db.ChangeTracker.Clear();
         year.Revision = revision;
+    }
+
+    /// <summary>An import error located as the workbook shows it (sheet Indikator, baris 4, kolom Sasaran), not by the JSON names the database keeps.</summary>
+    public static string Located(ImportError error)
+    {
+        var at = error.Location;
+        if (!at.Json || WorkbookSchema.Sheets.FirstOrDefault(s => s.Json == at.Sheet) is not { } spec)
+            return error.ToString();
+        var column = spec.Columns.FirstOrDefault(c => c.Json == at.Column)?.Header ?? at.Column;
+        var place = at.Row > 0 ? $"sheet {spec.Sheet}, baris {at.Row + 1}" : $"sheet {spec.Sheet}";
+        return string.IsNullOrEmpty(column) ? $"{place}: {error.Message}" : $"{place}, kolom {column}: {error.Message}";
     }
 
     // a finding's identity without its row: adding or removing a row moves the rows after it
