@@ -107,11 +107,12 @@ public abstract class PlanEditTests(AppFixture fixture)
             return;
         var planner = await Planner();
         // an indicator measuring a node that does not exist: the workbook's own error, located, and nothing written
+        var count = (await planner.Client.GetFromJsonAsync<JsonElement>($"/api{Demo}/rencana")).GetProperty("indicators").GetArrayLength();
         var wrong = await planner.Api(HttpMethod.Post, $"/api{Demo}/rencana/indikator", new { cells = new Dictionary<string, string> { ["code"] = "IKU-8", ["goal"] = "S99", ["name"] = "Indikator salah sasaran", ["polarity"] = "Maksimal" } });
         Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
         var detail = Detail(await Json(wrong));
-        // the row as the workbook numbers it: the header is row 1, the demo's two indicators rows 2 and 3
-        Assert.Contains("sheet Indikator, baris 4, kolom Sasaran: sasaran \"S99\" tidak ada di sheet Rencana", detail);
+        // the row as the workbook numbers it: the header is row 1, the indicators there before it rows 2 .. count + 1
+        Assert.Contains($"sheet Indikator, baris {count + 2}, kolom Sasaran: sasaran \"S99\" tidak ada di sheet Rencana", detail);
         Assert.DoesNotContain((await planner.Client.GetFromJsonAsync<JsonElement>($"/api{Demo}/rencana")).GetProperty("indicators").EnumerateArray(), i => i.GetProperty("code").GetString() == "IKU-8");
         Assert.Equal(HttpStatusCode.BadRequest, (await planner.Api(HttpMethod.Post, $"/api{Demo}/rencana/indikator", new { cells = new Dictionary<string, string> { ["code"] = "IKU-8", ["goal"] = "S1", ["name"] = "Tanpa polaritas" } })).StatusCode);
 
@@ -182,28 +183,24 @@ public abstract class PlanEditTests(AppFixture fixture)
     {
         if (!fixture.Available)
             return;
-        // Kemnaker: the PK sheet dates every version; the awal's targets were replaced by perubahan, so none changes outside the PK page
+        // Kemnaker: the PK sheet dates every version (the awal "Januari 2024"): its targets change only through a PK Perubahan
         var kemnaker = fixture.App.WithDb(db => db.Agencies.Single(a => a.Name == "Kementerian Ketenagakerjaan").Id);
         var targets = await fixture.Admin.Client.GetFromJsonAsync<JsonElement>($"/api/instansi/{kemnaker}/2024/target");
         var pkTarget = targets.EnumerateArray().First(t => t.GetProperty("document").GetString() == "PK");
         var put = await fixture.Admin.Api(HttpMethod.Put, $"/api/instansi/{kemnaker}/2024/target/{pkTarget.GetProperty("id").GetInt64()}", new { value = "99", concurrencyVersion = pkTarget.GetProperty("concurrencyVersion").GetInt32() });
         Assert.Equal(HttpStatusCode.BadRequest, put.StatusCode);
-        Assert.Contains("digantikan", Detail(await Json(put)));
+        Assert.Contains("sudah ditandatangani (Januari 2024); perubahan target memerlukan PK Perubahan", Detail(await Json(put)));
         Assert.Equal(HttpStatusCode.BadRequest, (await fixture.Admin.Api(HttpMethod.Delete, $"/api/instansi/{kemnaker}/2024/target/{pkTarget.GetProperty("id").GetInt64()}?concurrencyVersion={pkTarget.GetProperty("concurrencyVersion").GetInt32()}")).StatusCode);
         Assert.Equal(pkTarget.GetProperty("value").GetString(), fixture.App.WithDb(db => db.Targets.Single(t => t.Id == pkTarget.GetProperty("id").GetInt64()).Value));
 
-        // the demo: a PK Perubahan signed on the web; the awal's targets are then locked, the new version gets its own rows
+        // the demo (no PK sheet: its awal is a draft): a PK Perubahan signed on the web gets its own target rows on the PK page
         var planner = await Planner();
         var pk = await planner.Client.GetFromJsonAsync<JsonElement>($"/api{Demo}/pk");
         var added = await planner.Api(HttpMethod.Post, $"/api{Demo}/pk/perubahan", new { date = "30 Juni 2025", place = "Demo", firstPosition = "Kepala Dinas", firstName = "Nama Contoh, S.E.", expectedRevision = pk.GetProperty("revision").GetInt32() });
         Assert.Equal(HttpStatusCode.Created, added.StatusCode);
-        var demoTargets = await planner.Client.GetFromJsonAsync<JsonElement>($"/api{Demo}/target");
-        var awal = demoTargets.EnumerateArray().Single(t => t.GetProperty("indicator").GetString() == "IKU-2" && t.GetProperty("period").GetString() == "2025");
-        var locked = await planner.Api(HttpMethod.Put, $"/api{Demo}/target/{awal.GetProperty("id").GetInt64()}", new { value = "1.100", concurrencyVersion = awal.GetProperty("concurrencyVersion").GetInt32() });
-        Assert.Equal(HttpStatusCode.BadRequest, locked.StatusCode);
         var plan = await planner.Client.GetFromJsonAsync<JsonElement>($"/api{Demo}/rencana");
         var iku2 = plan.GetProperty("indicators").EnumerateArray().Single(n => n.GetProperty("code").GetString() == "IKU-2");
-        // IKU-2 has approved realisasi and a signed PK target: not removed
+        // IKU-2 has approved realisasi: not removed
         Assert.Equal(HttpStatusCode.BadRequest, (await planner.Api(HttpMethod.Delete, $"/api{Demo}/rencana/indikator/{iku2.GetProperty("id").GetInt64()}?versi={iku2.GetProperty("versi").GetString()}")).StatusCode);
 
         var revision = plan.GetProperty("revision").GetInt32();
@@ -217,7 +214,12 @@ public abstract class PlanEditTests(AppFixture fixture)
         var view = await planner.Client.GetFromJsonAsync<JsonElement>($"/api{Demo}/pk?versi=perubahan-1");
         Assert.Equal("400", Cell(view, "IKU-2", "2025-TW2"));
         Assert.Equal("1.000", Cell(view, "IKU-2", "2025"));
-        // the old version is kept as signed: no quarter target there
+        // signed on 30 Juni 2025: the Target page and API leave it alone
+        var signedRow = fixture.App.WithDb(db => db.Targets.Single(t => t.AgencyId == fixture.DemoId && t.IndicatorCode == "IKU-2" && t.Document == "PK Perubahan"));
+        var locked = await planner.Api(HttpMethod.Put, $"/api{Demo}/target/{signedRow.Id}", new { value = "500", concurrencyVersion = signedRow.ConcurrencyVersion });
+        Assert.Equal(HttpStatusCode.BadRequest, locked.StatusCode);
+        Assert.Contains("sudah ditandatangani (30 Juni 2025)", Detail(await Json(locked)));
+        // the old version is kept as it was: no quarter target there
         Assert.Null(Cell(await planner.Client.GetFromJsonAsync<JsonElement>($"/api{Demo}/pk?versi=awal"), "IKU-2", "2025-TW2"));
 
         // the page: a budget line of the new version, and the new target changed
@@ -234,6 +236,16 @@ public abstract class PlanEditTests(AppFixture fixture)
         Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
         Assert.Contains("nilainya sekarang \"450\"", WebUtility.HtmlDecode(await stale.Content.ReadAsStringAsync()));
         var audit = fixture.App.WithDb(db => db.Audit.Where(a => a.AgencyId == fixture.DemoId && a.Entity == "TargetRow" && a.EntityKey.Contains("|IKU-2|2025-TW2|PK Perubahan")).OrderBy(a => a.Id).ToList());
+
+        // an indicator without realisasi but with a target in the signed perubahan: not removed either
+        var iku7 = await planner.Api(HttpMethod.Post, $"/api{Demo}/rencana/indikator", new { cells = new Dictionary<string, string> { ["code"] = "IKU-7", ["goal"] = "S1", ["name"] = "Jumlah perusahaan mitra penempatan", ["satuan"] = "Perusahaan", ["polarity"] = "Maksimal" } });
+        Assert.Equal(HttpStatusCode.Created, iku7.StatusCode);
+        var iku7Item = (await Json(iku7)).GetProperty("item");
+        var revisionNow = (await planner.Client.GetFromJsonAsync<JsonElement>($"/api{Demo}/rencana")).GetProperty("revision").GetInt32();
+        Assert.Equal(HttpStatusCode.OK, (await planner.Api(HttpMethod.Post, $"/api{Demo}/pk/perubahan-1/target", new { indicator = "IKU-7", period = "2025", value = "12", expectedRevision = revisionNow })).StatusCode);
+        var keep = await planner.Api(HttpMethod.Delete, $"/api{Demo}/rencana/indikator/{iku7Item.GetProperty("id").GetInt64()}?versi={iku7Item.GetProperty("versi").GetString()}");
+        Assert.Equal(HttpStatusCode.BadRequest, keep.StatusCode);
+        Assert.Contains("indikator IKU-7 tidak dapat dihapus: target 2025 (PK Perubahan)", Detail(await Json(keep)));
         Assert.Equal(["tambah", "ubah"], audit.Select(a => a.Action));
         Assert.Contains("\"Value\":\"400\"", audit[1].Before);
         Assert.Contains("\"Value\":\"450\"", audit[1].After);

@@ -77,18 +77,18 @@ public sealed class PlanEditor(KinerjaDbContext db, DatasetCache cache, TimeProv
 
     private static Dictionary<string, string> Cells(string json) => JsonSerializer.Deserialize<Dictionary<string, string>>(json) ?? [];
 
-    /// <summary>Why a target row may not be changed here, or null: its PK version is signed (dated) or a later version replaced it.</summary>
+    /// <summary>
+    /// Why a target row may not be changed outside the PK page, or null: its PK version is signed (the PK sheet
+    /// gives it a signing date). A version without a date (a workbook without sheet PK) is still a draft.
+    /// </summary>
     public static string? LockReason(PerformanceDataset data, string? document)
     {
         if (PerjanjianKinerja.DocumentVersion(document) is not { } id)
             return null;
-        var versions = PerjanjianKinerja.Versions(data);
-        var version = versions.FirstOrDefault(v => v.Id == id);
-        if (versions.FirstOrDefault(v => v.Id > id) is { } later)
-            return $"target ini bagian dari {id.Title} yang sudah digantikan {later.Id.Title}; versi lama tidak diubah";
-        if (version?.SignedOn is { } signed)
-            return $"target ini bagian dari {id.Title} yang sudah ditandatangani ({signed}); perubahan target memerlukan PK Perubahan (halaman Perjanjian Kinerja)";
-        return null;
+        var version = PerjanjianKinerja.Versions(data).FirstOrDefault(v => v.Id == id);
+        return version?.SignedOn is { } signed
+            ? $"target ini bagian dari {id.Title} yang sudah ditandatangani ({signed}); perubahan target memerlukan PK Perubahan (halaman Perjanjian Kinerja)"
+            : null;
     }
 
     // ---------- plan nodes and indicators ----------
