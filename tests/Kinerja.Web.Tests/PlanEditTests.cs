@@ -149,6 +149,10 @@ public abstract class PlanEditTests(AppFixture fixture)
         Assert.Equal(HttpStatusCode.Forbidden, (await operatorBidang.Api(HttpMethod.Post, $"/api{Demo}/rencana/simpul", new { cells = new Dictionary<string, string> { ["code"] = "X", ["level"] = "Sasaran", ["name"] = "x" } })).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await operatorBidang.Api(HttpMethod.Post, $"/api{Demo}/pk/perubahan-1/target", new { indicator = "IKU-2", period = "2025", value = "1", expectedRevision = 0 })).StatusCode);
         Assert.DoesNotContain("diubah operator", fixture.App.WithDb(db => string.Join("", db.WorkbookRows.Select(r => r.CellsJson))));
+        // the endpoints are in the OpenAPI document, with their summaries
+        var openApi = await operatorBidang.Client.GetStringAsync("/openapi/v1.json");
+        foreach (var path in new[] { "/api/instansi/{agencyId}/{year}/rencana", "/api/instansi/{agencyId}/{year}/rencana/indikator/{id}", "/api/instansi/{agencyId}/{year}/rencana/simpul", "/api/instansi/{agencyId}/{year}/pk/{versi}/anggaran/{id}" })
+            Assert.Contains($"\"{path}\"", openApi);
         // the rencana page offers no edit link to them
         Assert.DoesNotContain("/rencana/indikator/", await operatorBidang.Client.GetStringAsync($"{Demo}/rencana"));
     }
