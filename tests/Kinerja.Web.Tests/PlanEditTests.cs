@@ -196,6 +196,10 @@ public abstract class PlanEditTests(AppFixture fixture)
         Assert.Contains("sudah ditandatangani (Januari 2024); perubahan target memerlukan PK Perubahan", Detail(await Json(put)));
         Assert.Equal(HttpStatusCode.BadRequest, (await fixture.Admin.Api(HttpMethod.Delete, $"/api/instansi/{kemnaker}/2024/target/{pkTarget.GetProperty("id").GetInt64()}?concurrencyVersion={pkTarget.GetProperty("concurrencyVersion").GetInt32()}")).StatusCode);
         Assert.Equal(pkTarget.GetProperty("value").GetString(), fixture.App.WithDb(db => db.Targets.Single(t => t.Id == pkTarget.GetProperty("id").GetInt64()).Value));
+        // the Target page shows it without a form, with the reason
+        var targetPage = WebUtility.HtmlDecode(await fixture.Admin.Client.GetStringAsync($"/instansi/{kemnaker}/2024/target"));
+        Assert.DoesNotContain($"id=\"nilai-{pkTarget.GetProperty("id").GetInt64()}\"", targetPage);
+        Assert.Contains("terkunci: target ini bagian dari Perjanjian Kinerja yang sudah ditandatangani (Januari 2024)", targetPage);
 
         // the demo (no PK sheet: its awal is a draft): a PK Perubahan signed on the web gets its own target rows on the PK page
         var planner = await Planner();
