@@ -50,6 +50,25 @@ public sealed class RencanaUbahModel(KinerjaDbContext db, IAuthorizationService 
 
     public IReadOnlyList<string> Warnings { get; private set; } = [];
 
+    /// <summary>The workbook's values as a reader says them; the option still submits the workbook's spelling.</summary>
+    private static readonly Dictionary<string, string> OptionLabels = new(StringComparer.Ordinal)
+    {
+        ["Tujuan"] = "Tujuan (Pemda)",
+        ["Sasaran"] = "Sasaran (Pemda)",
+        ["SasaranStrategis"] = "Sasaran Strategis (K/L)",
+        ["SasaranProgram"] = "Sasaran Program (K/L)",
+        ["SasaranKegiatan"] = "Sasaran Kegiatan (K/L)",
+        ["SubKegiatan"] = "Sub Kegiatan",
+        ["RataRata"] = "Rata-rata",
+        ["OpiniBPK"] = "Opini BPK (WTP > WDP > TW > TMP)",
+        ["NilaiSAKIP"] = "Nilai SAKIP (AA > A > BB > B > CC > C > D)",
+    };
+
+    public static string OptionLabel(string value) => OptionLabels.GetValueOrDefault(value) ?? value;
+
+    /// <summary>The column's note, except where the options already say it.</summary>
+    public static string Note(ColumnSpec column) => column.Json is "level" or "ordinalScale" ? "" : column.Note;
+
     public string? LockOf(TargetRow t) => PlanEditor.LockReason(Data, t.Document);
 
     public async Task<IActionResult> OnGetAsync()
