@@ -51,7 +51,8 @@ public static partial class LkjipReport
         c.Heading(1, "LAMPIRAN: PERJANJIAN KINERJA TAHUN " + year, startsPage: true);
         c.Chapter = "L";
         // every version signed in the year, as seed 000 attaches its four (awal and three perubahan)
-        var versions = PerjanjianKinerja.Versions(data);
+        var draft = PerjanjianKinerja.Draft(data);
+        var versions = PerjanjianKinerja.Versions(data).Where(v => v.Id != draft?.Id).ToList();
         for (var i = 0; i < versions.Count; i++)
         {
             if (i > 0)
@@ -299,9 +300,9 @@ public static partial class LkjipReport
 
         c.Heading(2, "B. Perjanjian Kinerja Tahun " + year);
         c.Paragraph($"Perjanjian Kinerja Tahun {year} memuat sasaran, indikator, target dan anggaran yang disepakati pimpinan:");
-        var versions = PerjanjianKinerja.Versions(data);
-        if (PkDetailTable(c, data, f, period, versions[^1], year) is null)
-            PerjanjianKinerjaReport.AnnexTable(c, data, f, period, versions[^1]);
+        var inForce = PerjanjianKinerja.InForce(data);
+        if (PkDetailTable(c, data, f, period, inForce, year) is null)
+            PerjanjianKinerjaReport.AnnexTable(c, data, f, period, inForce);
         PerjanjianKinerjaReport.BudgetByVersion(c, data, f, year);
         ProgramAllocation(c, data, f, year);
     }

@@ -80,8 +80,27 @@ public sealed record PerformanceDataset
     /// amended mid-year and both versions stay on record), the amendment wins over the PK, the PK over
     /// an unnamed target, and those over the Renstra's yearly figure; among equals, the last row.
     /// </summary>
-    public Target? TargetFor(string indicatorCode, Period period) =>
-        TargetsOf(indicatorCode).Where(t => t.Period == period).OrderBy(t => DocumentPrecedence(t.Document)).LastOrDefault();
+    /// <remarks>
+    /// A draft PK Perubahan (<see cref="PerjanjianKinerja.Draft"/>) is not signed yet: its rows never count.
+    /// </remarks>
+    public Target? TargetFor(string indicatorCode, Period period)
+    {
+        Target? best = null;
+        var bestRank = -1;
+        foreach (var t in TargetsOf(indicatorCode))
+        {
+            if (t.Period != period)
+                continue;
+            var rank = DocumentPrecedence(t.Document);
+            if (rank == 3 && PkVersions.Count > 1 && PerjanjianKinerja.Draft(this) is { } draft && PerjanjianKinerja.DocumentVersion(t.Document) == draft.Id)
+                continue;
+            // among equals the last row wins
+            if (rank >= bestRank)
+                (best, bestRank) = (t, rank);
+        }
+
+        return best;
+    }
 
     public Realisasi? RealisasiFor(string indicatorCode, Period period) =>
         RealisasiOf(indicatorCode).FirstOrDefault(r => r.Period == period);

@@ -146,14 +146,35 @@ public static class PerjanjianKinerja
     }
 
     /// <summary>
-    /// The version a report asks for: "awal", "perubahan" (the latest perubahan), "perubahan-2"; null = the
-    /// latest version signed (the one in force). Null when the asked version does not exist.
+    /// The PK Perubahan being prepared, or null: the latest version on the PK sheet when it is a perubahan
+    /// without a signing date and an earlier version exists. It is not in force until signed (its targets
+    /// measure nothing, <see cref="PerformanceDataset.TargetFor"/>); an awal or a version only implied by
+    /// the Target sheet is never a draft, so a workbook that records no dates reads as before.
+    /// </summary>
+    public static PkVersion? Draft(PerformanceDataset data)
+    {
+        if (data.PkVersions.Count < 2)
+            return null;
+        var latest = data.PkVersions.MaxBy(v => v.Id)!;
+        return latest is { SignedOn: null, Id.Kind: PkVersionKind.Perubahan } ? latest : null;
+    }
+
+    /// <summary>The version in force: the latest one that is not a draft.</summary>
+    public static PkVersion InForce(PerformanceDataset data)
+    {
+        var versions = Versions(data);
+        return Draft(data) is { } draft ? versions.Last(v => v.Id != draft.Id) : versions[^1];
+    }
+
+    /// <summary>
+    /// The version a report asks for: "awal", "perubahan" (the latest perubahan, a draft included),
+    /// "perubahan-2"; null = the version in force (<see cref="InForce"/>). Null when the asked version does not exist.
     /// </summary>
     public static PkVersion? Find(PerformanceDataset data, string? requested)
     {
         var versions = Versions(data);
         if (string.IsNullOrWhiteSpace(requested))
-            return versions[^1];
+            return InForce(data);
         var id = PkVersionId.Parse(requested);
         if (!id.Success)
             return null;
