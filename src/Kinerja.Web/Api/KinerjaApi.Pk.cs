@@ -16,7 +16,13 @@ public static partial class KinerjaApi
     {
         year.MapGet("/pk", GetPk).WithSummary("Perjanjian Kinerja: versi-versinya, dan target serta anggaran satu versi (?versi=awal, perubahan-1, ...; kosong = yang berlaku)");
         MapPkRows(year);
-        year.MapPost("/pk/perubahan", AddPkPerubahan).WithSummary("Tambah PK Perubahan sebagai versi baru (tanggal, penandatangan); versi lama tetap. ExpectedRevision = revisi dari GET /pk");
+        year.MapPost("/pk/perubahan", AddPkPerubahan).WithSummary("Tambah PK Perubahan sebagai draf (penandatangan; tanpa tanggal, belum berlaku); versi lama tetap. Satu draf sekaligus. ExpectedRevision = revisi dari GET /pk");
+        year.MapPost("/pk/{versi}/tandatangani", (int agencyId, int year, string versi, PkSignRequest body, HttpContext http, KinerjaDbContext db, ScopeProvider scopes, IAuthorizationService auth, PkService pk) =>
+            PkDraft(agencyId, year, http, db, scopes, auth, pk, row => pk.SignAsync(row, versi, body)))
+            .WithSummary("Tandatangani draf PK Perubahan: tanggal penandatanganan (tidak lebih awal dari versi bertanda tangan sebelumnya); setelahnya versi itu berlaku dan terkunci. ExpectedRevision dari GET /pk");
+        year.MapPut("/pk/{versi}/penandatangan", (int agencyId, int year, string versi, PkPerubahanRequest body, HttpContext http, KinerjaDbContext db, ScopeProvider scopes, IAuthorizationService auth, PkService pk) =>
+            PkDraft(agencyId, year, http, db, scopes, auth, pk, row => pk.SaveDraftAsync(row, versi, body)))
+            .WithSummary("Ubah tempat dan penandatangan draf PK Perubahan (versi bertanda tangan ditolak)");
     }
 
     private static async Task<IResult> GetPk(int agencyId, int year, string? versi, HttpContext http, KinerjaDbContext db, ScopeProvider scopes, IAuthorizationService auth, PkService pk)
@@ -30,6 +36,19 @@ public static partial class KinerjaApi
         return view is null ? ApiResults.Problem(404, $"versi PK \"{versi}\" tidak ada") : Results.Ok(new PkAnswer(row.Revision, view));
     }
 
+    private static async Task<IResult> PkDraft(int agencyId, int year, HttpContext http, KinerjaDbContext db, ScopeProvider scopes, IAuthorizationService auth, PkService pk, Func<ReportingYear, Task<Outcome>> change)
+    {
+        if (await YearAsync(db, agencyId, year) is not { } row)
+            return ApiResults.Problem(404, "instansi atau tahun tidak ada");
+        if (!await Can(auth, http, agencyId, Operations.Plan))
+            return ApiResults.Problem(403, "hanya administrator dan perencana instansi yang dapat menyusun dan menandatangani PK Perubahan");
+        db.AuditUser = (await scopes.GetAsync()).UserName;
+        var outcome = await change(row);
+        if (!outcome.Ok)
+            return ApiResults.From(outcome);
+        return Results.Ok(new PkAnswer(row.Revision, (await pk.ViewAsync(row, null, _ => true))!));
+    }
+
     private static async Task<IResult> AddPkPerubahan(int agencyId, int year, PkPerubahanRequest body, HttpContext http, KinerjaDbContext db, ScopeProvider scopes, IAuthorizationService auth, PkService pk)
     {
         if (await YearAsync(db, agencyId, year) is not { } row)
@@ -40,7 +59,8 @@ public static partial class KinerjaApi
         var outcome = await pk.AddPerubahanAsync(row, body);
         if (!outcome.Ok)
             return ApiResults.From(outcome);
-        var view = await pk.ViewAsync(row, null, _ => true);
+        var draft = (await pk.ViewAsync(row, null, _ => true))!.DraftCode;
+        var view = await pk.ViewAsync(row, draft, _ => true);
         return Results.Created($"/api/instansi/{agencyId}/{year}/pk?versi={view!.Selected.Code}", new PkAnswer(row.Revision, view));
     }
 }

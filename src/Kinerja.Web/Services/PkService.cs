@@ -8,7 +8,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Kinerja.Web.Services;
 
 /// <summary>A PK version as listed: which, when and by whom signed, whether it is the one in force.</summary>
-public sealed record PkVersionSummary(string Code, string Title, string? SignedOn, string? Place, string? FirstParty, string? SecondParty, bool InForce, decimal TotalPagu, int BudgetLines);
+/// <remarks><c>Draft</c>: the PK Perubahan being prepared (no signing date yet); it is not in force until signed.</remarks>
+public sealed record PkVersionSummary(string Code, string Title, string? SignedOn, string? Place, string? FirstParty, string? SecondParty, bool InForce, decimal TotalPagu, int BudgetLines, bool Draft);
 
 /// <summary>An indicator's targets in one PK version, per period; <c>SetHere</c> marks the periods this version changed.</summary>
 public sealed record PkTargetRow(string Indicator, string Name, string Satuan, IReadOnlyList<PkTargetCell> Cells);
@@ -18,10 +19,13 @@ public sealed record PkTargetCell(string Period, string? Value, string? Document
 public sealed record PkBudgetLineView(string Code, string Name, string? Level, string? Parent, decimal Pagu, string PaguText, string Funds);
 
 /// <summary>One version of the year's Perjanjian Kinerja with its targets and its budget.</summary>
-public sealed record PkView(IReadOnlyList<PkVersionSummary> Versions, PkVersionSummary Selected, IReadOnlyList<string> Periods, IReadOnlyList<PkTargetRow> Targets, IReadOnlyList<PkBudgetLineView> Budget, string TotalPaguText, string NextPerubahan, PkPerubahanRequest Suggested);
+/// <summary>Signing the draft PK Perubahan: the date as written on it (30 Juni 2025, 2025-06-30) and the year's revision the page read.</summary>
+public sealed record PkSignRequest(string? Date, int ExpectedRevision);
 
-/// <summary>What a PK Perubahan is signed with.</summary>
-public sealed record PkPerubahanRequest(string? Date, string? Place, string? FirstPosition, string? FirstName, string? FirstNip, string? SecondPosition, string? SecondName, string? SecondNip, int ExpectedRevision);
+public sealed record PkView(IReadOnlyList<PkVersionSummary> Versions, PkVersionSummary Selected, IReadOnlyList<string> Periods, IReadOnlyList<PkTargetRow> Targets, IReadOnlyList<PkBudgetLineView> Budget, string TotalPaguText, string NextPerubahan, PkPerubahanRequest Suggested, string? DraftCode);
+
+/// <summary>Who signs a PK Perubahan and where; the date is set when it is signed (<see cref="PkSignRequest"/>).</summary>
+public sealed record PkPerubahanRequest(string? Place, string? FirstPosition, string? FirstName, string? FirstNip, string? SecondPosition, string? SecondName, string? SecondNip, int ExpectedRevision);
 
 /// <summary>
 /// The Perjanjian Kinerja of a year as the pages and the API show it, and the PK Perubahan: a new
@@ -40,8 +44,9 @@ public sealed class PkService(KinerjaDbContext db, DatasetCache cache, TimeProvi
         var selected = PerjanjianKinerja.Find(data, versi);
         if (selected is null)
             return null;
-        var inForce = versions[^1].Id;
-        var summaries = versions.Select(v => Summary(data, v, v.Id == inForce)).ToList();
+        var inForce = PerjanjianKinerja.InForce(data).Id;
+        var draft = PerjanjianKinerja.Draft(data)?.Id;
+        var summaries = versions.Select(v => Summary(data, v, v.Id == inForce, v.Id == draft)).ToList();
         var periods = YearPeriods(data, year.Year);
         var units = await db.Indicators.AsNoTracking().Where(i => i.ReportingYearId == year.Id).ToDictionaryAsync(i => i.Code, i => i.UnitCode);
         var targets = data.Indicators
@@ -57,19 +62,19 @@ public sealed class PkService(KinerjaDbContext db, DatasetCache cache, TimeProvi
         var budget = selected.Budget.Select(l => new PkBudgetLineView(l.Code, l.Name, l.Level, l.ParentCode, l.Pagu, Money(l.Pagu), string.Join("; ", l.Funds))).ToList();
         var next = PkVersionId.Perubahan(versions.Where(v => v.Id.Kind == PkVersionKind.Perubahan).Select(v => v.Id.Number).DefaultIfEmpty(0).Max() + 1);
         // a perubahan is mostly signed by the same people: the form starts from the parties of the version in force
-        var current = versions[^1];
+        var current = PerjanjianKinerja.InForce(data);
         var first = PerjanjianKinerja.FirstParty(data, current);
         var second = PerjanjianKinerja.IsOneParty(data, current) ? null : PerjanjianKinerja.SecondParty(data, current);
-        var suggested = new PkPerubahanRequest(null, current.Place ?? data.Profile.SigningPlace, first?.Position, first?.Name, first?.Nip, second?.Position, second?.Name, second?.Nip, year.Revision);
-        return new PkView(summaries, summaries.Single(s => s.Code == selected.Id.Code), periods.Select(p => p.ToString()).ToList(), targets, budget, Money(budget.Where(b => b.Parent is null).Sum(b => b.Pagu)), next.Title, suggested);
+        var suggested = new PkPerubahanRequest(current.Place ?? data.Profile.SigningPlace, first?.Position, first?.Name, first?.Nip, second?.Position, second?.Name, second?.Nip, year.Revision);
+        return new PkView(summaries, summaries.Single(s => s.Code == selected.Id.Code), periods.Select(p => p.ToString()).ToList(), targets, budget, Money(budget.Where(b => b.Parent is null).Sum(b => b.Pagu)), next.Title, suggested, draft?.Code);
     }
 
-    public static PkVersionSummary Summary(PerformanceDataset data, PkVersion v, bool inForce)
+    public static PkVersionSummary Summary(PerformanceDataset data, PkVersion v, bool inForce, bool draft = false)
     {
         var first = PerjanjianKinerja.FirstParty(data, v);
         var second = PerjanjianKinerja.IsOneParty(data, v) ? null : PerjanjianKinerja.SecondParty(data, v);
         return new PkVersionSummary(v.Id.Code, v.Id.Title, v.SignedOn?.ToString(), v.Place ?? data.Profile.SigningPlace, Party(first), Party(second), inForce,
-            v.Budget.Where(b => b.ParentCode is null).Sum(b => b.Pagu), v.Budget.Count);
+            v.Budget.Where(b => b.ParentCode is null).Sum(b => b.Pagu), v.Budget.Count, draft);
     }
 
     private static string? Party(Official? o) => o is null ? null : string.IsNullOrWhiteSpace(o.Name) ? o.Position : $"{o.Name}, {o.Position}";
@@ -88,15 +93,13 @@ public sealed class PkService(KinerjaDbContext db, DatasetCache cache, TimeProvi
     }
 
     /// <summary>
-    /// Adds the next PK Perubahan with its date and signatories and the budget of the version in force;
-    /// the earlier versions stay. The year's revision the page read guards against two planners adding
-    /// at once. The workbook checks run on the result: an error leaves the database as it was.
+    /// Adds the next PK Perubahan as a draft (no signing date: the PK sheet row without a date) with its
+    /// signatories and the budget of the version in force; the earlier versions stay. One draft at a time.
+    /// The year's revision the page read guards against two planners adding at once. The workbook checks
+    /// run on the result: an error leaves the database as it was.
     /// </summary>
     public async Task<Outcome> AddPerubahanAsync(ReportingYear year, PkPerubahanRequest request)
     {
-        var date = SigningDate.Parse(request.Date);
-        if (string.IsNullOrWhiteSpace(request.Date) || !date.Success)
-            return Outcome.Refused(string.IsNullOrWhiteSpace(request.Date) ? "tanggal penandatanganan PK Perubahan wajib diisi" : $"tanggal \"{request.Date}\" tidak dapat dibaca; tulis mis. 30 Juni 2025 atau 2025-06-30");
         if (string.IsNullOrWhiteSpace(request.FirstName) || string.IsNullOrWhiteSpace(request.FirstPosition))
             return Outcome.Refused("nama dan jabatan pihak pertama (pejabat yang berjanji) wajib diisi");
         if (year.Revision != request.ExpectedRevision)
@@ -104,9 +107,9 @@ public sealed class PkService(KinerjaDbContext db, DatasetCache cache, TimeProvi
 
         var data = await cache.GetAsync(db, year.Id, RealisasiView.Latest);
         var versions = PerjanjianKinerja.Versions(data);
-        var inForce = versions[^1];
-        if (inForce.SignedOn is { } previous && Compare(date.Value, previous) < 0)
-            return Outcome.Refused($"tanggal PK Perubahan ({date.Value}) lebih awal dari tanggal {inForce.Id.Title} yang berlaku ({previous})");
+        if (PerjanjianKinerja.Draft(data) is { } open)
+            return Outcome.Refused($"{open.Id.Title} masih draf (belum ditandatangani); tandatangani draf itu dulu sebelum menambah PK Perubahan berikutnya");
+        var inForce = PerjanjianKinerja.InForce(data);
         var number = versions.Where(v => v.Id.Kind == PkVersionKind.Perubahan).Select(v => v.Id.Number).DefaultIfEmpty(0).Max() + 1;
         var id = PkVersionId.Perubahan(number);
 
@@ -117,7 +120,7 @@ public sealed class PkService(KinerjaDbContext db, DatasetCache cache, TimeProvi
             db.PkVersions.Add(new PkVersionRow { ReportingYearId = year.Id, AgencyId = year.AgencyId, Ordinal = ++ordinal, PkVersion = implied.Id.Code, SigningDate = implied.SignedOn?.ToString() });
         db.PkVersions.Add(new PkVersionRow
         {
-            ReportingYearId = year.Id, AgencyId = year.AgencyId, Ordinal = ++ordinal, PkVersion = id.Code, SigningDate = request.Date.Trim(),
+            ReportingYearId = year.Id, AgencyId = year.AgencyId, Ordinal = ++ordinal, PkVersion = id.Code, SigningDate = null,
             Place = Clean(request.Place), FirstPosition = Clean(request.FirstPosition), FirstName = Clean(request.FirstName), FirstNip = Clean(request.FirstNip),
             SecondPosition = Clean(request.SecondPosition), SecondName = Clean(request.SecondName), SecondNip = Clean(request.SecondNip),
         });
@@ -133,6 +136,74 @@ public sealed class PkService(KinerjaDbContext db, DatasetCache cache, TimeProvi
             });
         }
 
+        return await CommitCheckedAsync(year, "PK Perubahan");
+    }
+
+    /// <summary>Changes the signatories and place of the draft PK Perubahan; a signed version keeps those it was signed with.</summary>
+    public async Task<Outcome> SaveDraftAsync(ReportingYear year, string? versi, PkPerubahanRequest request)
+    {
+        if (year.Revision != request.ExpectedRevision)
+            return Outcome.Conflict("data tahun ini telah diubah sejak Anda membuka halaman; penandatangan tidak disimpan. Muat ulang halaman lalu ulangi.");
+        if (string.IsNullOrWhiteSpace(request.FirstName) || string.IsNullOrWhiteSpace(request.FirstPosition))
+            return Outcome.Refused("nama dan jabatan pihak pertama (pejabat yang berjanji) wajib diisi");
+        var (refusal, row) = await DraftRowAsync(year, versi);
+        if (row is null)
+            return refusal!;
+        row.Place = Clean(request.Place);
+        row.FirstPosition = Clean(request.FirstPosition);
+        row.FirstName = Clean(request.FirstName);
+        row.FirstNip = Clean(request.FirstNip);
+        row.SecondPosition = Clean(request.SecondPosition);
+        row.SecondName = Clean(request.SecondName);
+        row.SecondNip = Clean(request.SecondNip);
+        return await CommitCheckedAsync(year, "penandatangan");
+    }
+
+    /// <summary>
+    /// Signs the draft PK Perubahan: its date is set (readable, not earlier than the last signed version),
+    /// and from then on it is in force and locked like any signed version.
+    /// </summary>
+    public async Task<Outcome> SignAsync(ReportingYear year, string? versi, PkSignRequest request)
+    {
+        var date = SigningDate.Parse(request.Date);
+        if (string.IsNullOrWhiteSpace(request.Date) || !date.Success)
+            return Outcome.Refused(string.IsNullOrWhiteSpace(request.Date) ? "tanggal penandatanganan PK Perubahan wajib diisi" : $"tanggal \"{request.Date}\" tidak dapat dibaca; tulis mis. 30 Juni 2025 atau 2025-06-30");
+        if (year.Revision != request.ExpectedRevision)
+            return Outcome.Conflict("data tahun ini telah diubah sejak Anda membuka halaman (mis. target atau anggaran draf diubah); PK Perubahan belum ditandatangani. Muat ulang halaman, periksa, lalu ulangi.");
+        var (refusal, row) = await DraftRowAsync(year, versi);
+        if (row is null)
+            return refusal!;
+        var data = await cache.GetAsync(db, year.Id, RealisasiView.Latest);
+        var draftId = PerjanjianKinerja.Draft(data)!.Id;
+        if (PerjanjianKinerja.Versions(data).LastOrDefault(v => v.Id < draftId && v.SignedOn is not null) is { SignedOn: { } previous } before && Compare(date.Value, previous) < 0)
+            return Outcome.Refused($"tanggal PK Perubahan ({date.Value}) lebih awal dari tanggal {before.Id.Title} ({previous})");
+        row.SigningDate = request.Date.Trim();
+        return await CommitCheckedAsync(year, "PK Perubahan");
+    }
+
+    /// <summary>The PK sheet row of the draft, or why <paramref name="versi"/> is not one (signed, or no such version).</summary>
+    private async Task<(Outcome? Refusal, PkVersionRow? Row)> DraftRowAsync(ReportingYear year, string? versi)
+    {
+        var data = await cache.GetAsync(db, year.Id, RealisasiView.Latest);
+        var draft = PerjanjianKinerja.Draft(data);
+        var asked = string.IsNullOrWhiteSpace(versi) ? draft : PerjanjianKinerja.Find(data, versi);
+        if (asked is null)
+            return (string.IsNullOrWhiteSpace(versi) ? Outcome.Refused("tidak ada PK Perubahan yang masih draf; tambahkan PK Perubahan dulu") : new Outcome(404, $"versi PK \"{versi}\" tidak ada", [], null), null);
+        if (draft is null || asked.Id != draft.Id)
+            return (Outcome.Refused(SignedReason(asked)), null);
+        var rows = await db.PkVersions.Where(v => v.ReportingYearId == year.Id).ToListAsync();
+        var row = rows.LastOrDefault(r => PkVersionId.Parse(r.PkVersion) is { Success: true } p && p.Value == draft.Id);
+        return row is null ? (new Outcome(404, "baris PK versi ini tidak ada", [], null), null) : (null, row);
+    }
+
+    /// <summary>Why a version other than the draft is not changed: it is signed (or superseded) and approved values stay as signed.</summary>
+    public static string SignedReason(PkVersion version) => version.SignedOn is { } signed
+        ? $"{version.Id.Title} sudah ditandatangani ({signed}); target, anggaran dan penandatangannya tidak diubah lagi. Perubahan memerlukan PK Perubahan baru."
+        : $"{version.Id.Title} tidak diubah lagi; hanya PK Perubahan yang masih draf (belum ditandatangani) yang dapat disusun";
+
+    /// <summary>Saves with the year's revision bumped; the workbook checks run on the result inside the transaction.</summary>
+    private async Task<Outcome> CommitCheckedAsync(ReportingYear year, string what)
+    {
         year.Revision++;
         year.UpdatedAt = clock.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync();
@@ -143,7 +214,7 @@ public sealed class PkService(KinerjaDbContext db, DatasetCache cache, TimeProvi
         catch (DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
-            return Outcome.Conflict("data tahun ini telah diubah orang lain sejak Anda membuka halaman; PK Perubahan Anda tidak disimpan. Muat ulang halaman lalu ulangi.");
+            return Outcome.Conflict($"data tahun ini telah diubah orang lain sejak Anda membuka halaman; {what} Anda tidak disimpan. Muat ulang halaman lalu ulangi.");
         }
 
         // the same checks as an import: what the web adds must read back as a valid workbook
@@ -156,7 +227,7 @@ public sealed class PkService(KinerjaDbContext db, DatasetCache cache, TimeProvi
         {
             await transaction.RollbackAsync();
             db.ChangeTracker.Clear();
-            return Outcome.Refused("PK Perubahan tidak disimpan: " + string.Join("; ", e.Errors.Select(x => x.ToString())));
+            return Outcome.Refused($"{what} tidak disimpan: " + string.Join("; ", e.Errors.Select(x => x.ToString())));
         }
 
         await transaction.CommitAsync();

@@ -79,7 +79,7 @@ public sealed class PlanEditor(KinerjaDbContext db, DatasetCache cache, TimeProv
 
     /// <summary>
     /// Why a target row may not be changed outside the PK page, or null: its PK version is signed (the PK sheet
-    /// gives it a signing date). A version without a date (a workbook without sheet PK) is still a draft.
+    /// gives it a signing date). A version without a date (a workbook without sheet PK, or the draft PK Perubahan) is not locked.
     /// </summary>
     public static string? LockReason(PerformanceDataset data, string? document)
     {
@@ -297,20 +297,19 @@ public sealed class PlanEditor(KinerjaDbContext db, DatasetCache cache, TimeProv
         return await CommitCheckedAsync(year, "target");
     }
 
-    /// <summary>The PK version whose targets and budget are still composed on the PK page: the latest perubahan, until a later one replaces it. Null when the awal is the latest.</summary>
-    public static PkVersionId? OpenVersion(PerformanceDataset data) =>
-        PerjanjianKinerja.Versions(data)[^1].Id is { Kind: PkVersionKind.Perubahan } latest ? latest : null;
+    /// <summary>The PK version whose targets, budget and signatories are still composed on the PK page: the draft PK Perubahan (not yet signed), or null.</summary>
+    public static PkVersionId? OpenVersion(PerformanceDataset data) => PerjanjianKinerja.Draft(data)?.Id;
 
-    /// <summary>Why the PK page may not change the targets and budget of <paramref name="versi"/>, or null when it is the version being prepared.</summary>
+    /// <summary>Why the PK page may not change the targets and budget of <paramref name="versi"/>, or null when it is the draft being prepared.</summary>
     public async Task<string?> ClosedReasonAsync(ReportingYear year, string? versi)
     {
         var data = await cache.GetAsync(db, year.Id, RealisasiView.Latest);
-        var open = OpenVersion(data);
-        if (open is not { } o)
-            return "Perjanjian Kinerja awal tidak diubah; tambahkan PK Perubahan sebagai versi baru lalu isi target dan anggarannya";
-        return PkVersionId.Parse(versi) is { Success: true } asked && asked.Value == o
-            ? null
-            : $"versi ini tidak diubah lagi; hanya {o.Title} (versi terbaru) yang target dan anggarannya dapat disusun";
+        var asked = PerjanjianKinerja.Find(data, versi);
+        if (OpenVersion(data) is { } open && asked?.Id == open)
+            return null;
+        if (asked is not null)
+            return PkService.SignedReason(asked);
+        return "versi PK ini tidak ada; tambahkan PK Perubahan (draf) lalu susun target dan anggarannya";
     }
 
     /// <summary>The Target sheet's document for a PK version: "PK", "PK Perubahan", "PK Perubahan 2".</summary>

@@ -16,8 +16,6 @@ public sealed class PkModel(KinerjaDbContext db, IAuthorizationService authoriza
 {
     public sealed class PerubahanForm
     {
-        public string? Date { get; set; }
-
         public string? Place { get; set; }
 
         public string? FirstPosition { get; set; }
@@ -41,6 +39,9 @@ public sealed class PkModel(KinerjaDbContext db, IAuthorizationService authoriza
     public PkView View { get; private set; } = null!;
 
     public PerubahanForm Form { get; private set; } = new();
+
+    /// <summary>The draft's place and signatories as stored, for its own form.</summary>
+    public PerubahanForm? DraftForm { get; private set; }
 
     public bool CanPlan { get; private set; }
 
@@ -120,11 +121,12 @@ public sealed class PkModel(KinerjaDbContext db, IAuthorizationService authoriza
         if (!await Allowed(Operations.Plan))
             return Forbid();
         Db.AuditUser = Scope.UserName;
-        var outcome = await pk.AddPerubahanAsync(YearRow, new PkPerubahanRequest(form.Date, form.Place, form.FirstPosition, form.FirstName, form.FirstNip, form.SecondPosition, form.SecondName, form.SecondNip, form.Revision));
+        var outcome = await pk.AddPerubahanAsync(YearRow, new PkPerubahanRequest(form.Place, form.FirstPosition, form.FirstName, form.FirstNip, form.SecondPosition, form.SecondName, form.SecondNip, form.Revision));
         if (outcome.Ok)
         {
-            TempData["pesan"] = "PK Perubahan tersimpan sebagai versi baru; versi sebelumnya tetap tersimpan.";
-            return Redirect($"/instansi/{AgencyId}/{Year}/pk");
+            TempData["pesan"] = "PK Perubahan tersimpan sebagai draf (belum ditandatangani); susun target dan anggarannya, lalu tandatangani. Versi yang berlaku tetap sampai draf ditandatangani.";
+            var draft = (await pk.ViewAsync(YearRow, null, _ => true))?.DraftCode;
+            return Redirect($"/instansi/{AgencyId}/{Year}/pk?versi={Uri.EscapeDataString(draft ?? "")}");
         }
 
         Error = outcome.Error;
@@ -134,6 +136,39 @@ public sealed class PkModel(KinerjaDbContext db, IAuthorizationService authoriza
         await FillAsync();
         Form = form;
         Form.Revision = YearRow.Revision;
+        Response.StatusCode = outcome.Status;
+        return Page();
+    }
+
+    /// <summary>Changes the draft's place and signatories (the form of the draft, same fields as adding one).</summary>
+    public async Task<IActionResult> OnPostPenandatanganAsync([FromForm] PerubahanForm form) =>
+        await DraftChangeAsync(() => pk.SaveDraftAsync(YearRow, Versi, new PkPerubahanRequest(form.Place, form.FirstPosition, form.FirstName, form.FirstNip, form.SecondPosition, form.SecondName, form.SecondNip, form.Revision)),
+            "Penandatangan draf disimpan.");
+
+    /// <summary>Signs the draft: its date is set, and from then on it is in force and locked.</summary>
+    public async Task<IActionResult> OnPostTandatanganiAsync(string? date, int revision) =>
+        await DraftChangeAsync(() => pk.SignAsync(YearRow, Versi, new PkSignRequest(date, revision)),
+            "PK Perubahan ditandatangani dan kini berlaku; target, anggaran dan penandatangannya tidak dapat diubah lagi.");
+
+    private async Task<IActionResult> DraftChangeAsync(Func<Task<Outcome>> change, string done)
+    {
+        if (await LoadAsync() is { } refused)
+            return refused;
+        if (!await Allowed(Operations.Plan))
+            return Forbid();
+        Db.AuditUser = Scope.UserName;
+        var outcome = await change();
+        if (outcome.Ok)
+        {
+            TempData["pesan"] = done;
+            return Redirect($"/instansi/{AgencyId}/{Year}/pk?versi={Uri.EscapeDataString(Versi ?? "")}");
+        }
+
+        Db.ChangeTracker.Clear();
+        await LoadAsync();
+        Error = outcome.Error;
+        if (!await FillAsync())
+            return NotFound();
         Response.StatusCode = outcome.Status;
         return Page();
     }
@@ -149,6 +184,14 @@ public sealed class PkModel(KinerjaDbContext db, IAuthorizationService authoriza
         var rows = await Db.PkVersions.AsNoTracking().Where(v => v.ReportingYearId == YearRow.Id).Select(v => v.PkVersion).ToListAsync();
         var keys = rows.Where(r => PkVersionId.Parse(r) is { Success: true } p && p.Value.Code == view.Selected.Code).Select(r => $"{YearRow.Id}|{r}").Distinct().ToList();
         OpenForEdit = CanPlan && await editor.ClosedReasonAsync(YearRow, view.Selected.Code) is null;
+        if (OpenForEdit)
+        {
+            // the draft's own signatories, to change before it is signed
+            var rowOfDraft = await Db.PkVersions.AsNoTracking().Where(r => r.ReportingYearId == YearRow.Id).ToListAsync();
+            if (rowOfDraft.LastOrDefault(r => PkVersionId.Parse(r.PkVersion) is { Success: true } p && p.Value.Code == view.Selected.Code) is { } d)
+                DraftForm = new PerubahanForm { Revision = YearRow.Revision, Place = d.Place, FirstPosition = d.FirstPosition, FirstName = d.FirstName, FirstNip = d.FirstNip, SecondPosition = d.SecondPosition, SecondName = d.SecondName, SecondNip = d.SecondNip };
+        }
+
         if (OpenForEdit)
         {
             var code = view.Selected.Code;
