@@ -127,46 +127,125 @@ public abstract class PkAndAuditTests(AppFixture fixture)
         Assert.Equal(sample.GetProperty("pkVersions").GetArrayLength(), versions.Split("<tr data-versi=").Length - 1);
         Assert.Contains("data-versi=\"perubahan-3\"", versions);
 
-        // a stale read is refused; a missing date is refused; nothing is written
+        // the imported perubahan-3 is signed (Desember 2024): locked like every signed version, on the page and the API
+        var signedPage = page + "?versi=perubahan-3";
+        var lockedForm = await fixture.Admin.Post(signedPage, signedPage + "&handler=TambahTarget", [new("indicator", "IKSS-2.3"), new("period", "2024"), new("value", "5"), new("revision", Revision(agencyId))]);
+        Assert.Equal(HttpStatusCode.BadRequest, lockedForm.StatusCode);
+        Assert.Contains("Perjanjian Kinerja Perubahan Ke-3 sudah ditandatangani (Desember 2024)", WebUtility.HtmlDecode(await lockedForm.Content.ReadAsStringAsync()));
+        var lockedApi = await fixture.Admin.Api(HttpMethod.Post, $"/api/instansi/{agencyId}/2024/pk/perubahan-3/target", new { indicator = "IKSS-2.3", period = "2024", value = "5", expectedRevision = int.Parse(Revision(agencyId), CultureInfo.InvariantCulture) });
+        Assert.Equal(HttpStatusCode.BadRequest, lockedApi.StatusCode);
+        Assert.Contains("sudah ditandatangani (Desember 2024)", await lockedApi.Content.ReadAsStringAsync());
+        Assert.DoesNotContain("id=\"form-target-versi\"", WebUtility.HtmlDecode(await fixture.Admin.Client.GetStringAsync(signedPage)));
+        Assert.Equal(HttpStatusCode.BadRequest, (await fixture.Admin.Api(HttpMethod.Post, $"/api/instansi/{agencyId}/2024/pk/perubahan-3/tandatangani", new { date = "31 Desember 2024", expectedRevision = int.Parse(Revision(agencyId), CultureInfo.InvariantCulture) })).StatusCode);
+
+        // a stale read is refused; nothing is written
         var revision = fixture.App.WithDb(db => db.Years.Single(y => y.AgencyId == agencyId && y.Year == 2024).Revision);
-        var noDate = await fixture.Admin.Post(page, page + "?handler=Perubahan", [new("FirstName", "Prof. Yassierli"), new("FirstPosition", "Menteri Ketenagakerjaan Republik Indonesia"), new("Revision", revision.ToString(CultureInfo.InvariantCulture))]);
-        Assert.Equal(HttpStatusCode.BadRequest, noDate.StatusCode);
-        Assert.Contains("tanggal penandatanganan PK Perubahan wajib diisi", WebUtility.HtmlDecode(await noDate.Content.ReadAsStringAsync()));
-        var stale = await fixture.Admin.Post(page, page + "?handler=Perubahan", [new("Date", "15 Desember 2024"), new("FirstName", "Prof. Yassierli"), new("FirstPosition", "Menteri Ketenagakerjaan Republik Indonesia"), new("Revision", (revision - 1).ToString(CultureInfo.InvariantCulture))]);
+        var stale = await fixture.Admin.Post(page, page + "?handler=Perubahan", [new("FirstName", "Prof. Yassierli"), new("FirstPosition", "Menteri Ketenagakerjaan Republik Indonesia"), new("Revision", (revision - 1).ToString(CultureInfo.InvariantCulture))]);
         Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
         Assert.Equal(4, fixture.App.WithDb(db => db.PkVersions.Count(v => v.AgencyId == agencyId)));
 
+        // the perubahan is added without a date: a draft
         var added = await fixture.Admin.Post(page, page + "?handler=Perubahan",
-            [new("Date", "15 Desember 2024"), new("Place", "Jakarta"), new("FirstPosition", "Menteri Ketenagakerjaan Republik Indonesia"), new("FirstName", "Prof. Yassierli"), new("Revision", revision.ToString(CultureInfo.InvariantCulture))]);
+            [new("Place", "Jakarta"), new("FirstPosition", "Menteri Ketenagakerjaan Republik Indonesia"), new("FirstName", "Prof. Yassierli"), new("Revision", revision.ToString(CultureInfo.InvariantCulture))]);
         Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        Assert.EndsWith("pk?versi=perubahan-4", added.Headers.Location!.OriginalString);
         var rows = fixture.App.WithDb(db => db.PkVersions.AsNoTracking().Where(v => v.AgencyId == agencyId).OrderBy(v => v.Ordinal).ToList());
         Assert.Equal(["awal", "perubahan-1", "perubahan-2", "perubahan-3", "perubahan-4"], rows.Select(r => r.PkVersion));
-        Assert.Equal(("15 Desember 2024", "Prof. Yassierli"), (rows[^1].SigningDate, rows[^1].FirstName));
-        // the earlier versions are untouched and the new one starts from the budget of the one it replaces
+        Assert.Equal((null, "Prof. Yassierli"), (rows[^1].SigningDate, rows[^1].FirstName));
+        // the earlier versions are untouched and the new one starts from the budget of the one in force
         Assert.Equal("Ida Fauziyah", rows[0].FirstName);
         var budget = fixture.App.WithDb(db => db.PkBudget.AsNoTracking().Where(b => b.AgencyId == agencyId).ToList());
         var before = budget.Where(b => b.PkVersion == "perubahan-3").Select(b => (b.Code, b.Pagu)).ToList();
         Assert.Equal(before, budget.Where(b => b.PkVersion == "perubahan-4").Select(b => (b.Code, b.Pagu)).ToList());
         Assert.Equal(awalLines.Count, budget.Count(b => b.PkVersion == "awal"));
 
-        var now = WebUtility.HtmlDecode(await fixture.Admin.Client.GetStringAsync(page));
-        Assert.Contains("<strong>Perjanjian Kinerja Perubahan Ke-4</strong>", now);
-        Assert.Contains("15 Desember 2024", Section(now, "id=\"tanggal-pk\"", "</strong>"));
+        // shown as a draft, not in force: perubahan-3 still is
+        var draftPage = page + "?versi=perubahan-4";
+        var now = WebUtility.HtmlDecode(await fixture.Admin.Client.GetStringAsync(draftPage));
+        Assert.Contains("Draf (belum ditandatangani)", Section(now, "data-versi=\"perubahan-4\"", "</tr>"));
+        Assert.Contains("Berlaku", Section(now, "data-versi=\"perubahan-3\"", "</tr>"));
+        Assert.Contains("id=\"form-tandatangani\"", now);
         Assert.Contains("Ditambah · Perjanjian Kinerja perubahan-4", Section(now, "id=\"log-audit\"", "</table>"));
-        var old = WebUtility.HtmlDecode(await fixture.Admin.Client.GetStringAsync(page + "?versi=perubahan-3"));
-        Assert.Contains("Diganti versi berikutnya", Section(old, "data-versi=\"perubahan-3\"", "</tr>"));
+        var inForce = await fixture.Admin.Client.GetFromJsonAsync<JsonElement>($"/api/instansi/{agencyId}/2024/pk");
+        Assert.Equal("perubahan-3", inForce.GetProperty("pk").GetProperty("selected").GetProperty("code").GetString());
+        Assert.Equal("perubahan-4", inForce.GetProperty("pk").GetProperty("draftCode").GetString());
 
-        // the document of each version is built; the workbook export carries the new version and reads back the same
-        var document = await fixture.Admin.Client.GetAsync($"/instansi/{agencyId}/2024/dokumen/pk.docx?versi=perubahan-4");
-        Assert.Equal(HttpStatusCode.OK, document.StatusCode);
-        Assert.Equal("application/vnd.openxmlformats-officedocument.wordprocessingml.document", document.Content.Headers.ContentType!.MediaType);
+        // one draft at a time
+        var second = await fixture.Admin.Post(page, page + "?handler=Perubahan", [new("FirstPosition", "Menteri Ketenagakerjaan Republik Indonesia"), new("FirstName", "Prof. Yassierli"), new("Revision", Revision(agencyId))]);
+        Assert.Equal(HttpStatusCode.BadRequest, second.StatusCode);
+        Assert.Contains("Perjanjian Kinerja Perubahan Ke-4 masih draf (belum ditandatangani)", WebUtility.HtmlDecode(await second.Content.ReadAsStringAsync()));
+        Assert.Equal(5, fixture.App.WithDb(db => db.PkVersions.Count(v => v.AgencyId == agencyId)));
+
+        // the draft is composed: a target row and its signatory's NIP
+        Assert.Equal(HttpStatusCode.Redirect, (await fixture.Admin.Post(draftPage, draftPage + "&handler=TambahTarget", [new("indicator", "IKSS-2.3"), new("period", "2024"), new("value", "5"), new("revision", Revision(agencyId))])).StatusCode);
+        var signatories = await fixture.Admin.Post(draftPage, draftPage + "&handler=Penandatangan",
+            [new("Place", "Jakarta"), new("FirstPosition", "Menteri Ketenagakerjaan Republik Indonesia"), new("FirstName", "Prof. Yassierli"), new("FirstNip", "196801011990031001"), new("Revision", Revision(agencyId))]);
+        Assert.Equal(HttpStatusCode.Redirect, signatories.StatusCode);
+        Assert.Equal("196801011990031001", fixture.App.WithDb(db => db.PkVersions.Single(v => v.AgencyId == agencyId && v.PkVersion == "perubahan-4").FirstNip));
+
+        // the draft measures nothing: the year's target of IKSS-2.3 stays the signed 4, the draft's 5 is only its own
         var exported = await fixture.Admin.Client.GetStringAsync($"/instansi/{agencyId}/2024/ekspor.json");
         var path = Path.Combine(fixture.App.DataFolder, "pk-ekspor.json");
         await File.WriteAllTextAsync(path, exported);
         var reread = JsonWorkbook.Read(path);
-        Assert.Equal(5, DatasetImporter.Import(reread).PkVersions.Count);
+        var data = DatasetImporter.Import(reread);
+        Assert.Equal(5, data.PkVersions.Count);
+        Assert.Equal("perubahan-4", Kinerja.Domain.Model.PerjanjianKinerja.Draft(data)?.Id.Code);
+        Assert.Equal("4", data.TargetFor("IKSS-2.3", Kinerja.Domain.Values.Period.OfYear(2024))?.Value.Original);
+        Assert.Equal("5", Kinerja.Domain.Model.PerjanjianKinerja.TargetOf(data, "IKSS-2.3", Kinerja.Domain.Values.Period.OfYear(2024), Kinerja.Domain.Model.PkVersionId.Perubahan(4))?.Value.Original);
+        // the export round trip holds with the draft (a PK sheet row without a date)
         Assert.Equal(exported, JsonWorkbook.Write(reread));
+
+        // the draft's document builds as a draft; a final one needs the signing date
+        var document = await fixture.Admin.Client.GetAsync($"/instansi/{agencyId}/2024/dokumen/pk.docx?versi=perubahan-4");
+        Assert.Equal(HttpStatusCode.OK, document.StatusCode);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.wordprocessingml.document", document.Content.Headers.ContentType!.MediaType);
+        var final = await fixture.Admin.Client.GetAsync($"/instansi/{agencyId}/2024/dokumen/pk.docx?versi=perubahan-4&final=true");
+        Assert.Equal((HttpStatusCode)422, final.StatusCode);
+        Assert.Contains("Tanggal penandatanganan Perjanjian Kinerja Perubahan Ke-4 belum diisi", await final.Content.ReadAsStringAsync());
+
+        // signing: a date that cannot be read, one earlier than perubahan-3's, and a stale read are refused
+        var unreadable = await fixture.Admin.Post(draftPage, draftPage + "&handler=Tandatangani", [new("date", "minggu depan"), new("revision", Revision(agencyId))]);
+        Assert.Equal(HttpStatusCode.BadRequest, unreadable.StatusCode);
+        Assert.Contains("tanggal \"minggu depan\" tidak dapat dibaca", WebUtility.HtmlDecode(await unreadable.Content.ReadAsStringAsync()));
+        var early = await fixture.Admin.Api(HttpMethod.Post, $"/api/instansi/{agencyId}/2024/pk/perubahan-4/tandatangani", new { date = "30 November 2024", expectedRevision = int.Parse(Revision(agencyId), CultureInfo.InvariantCulture) });
+        Assert.Equal(HttpStatusCode.BadRequest, early.StatusCode);
+        Assert.Contains("lebih awal dari tanggal Perjanjian Kinerja Perubahan Ke-3 (Desember 2024)", await early.Content.ReadAsStringAsync());
+        var staleSign = await fixture.Admin.Post(draftPage, draftPage + "&handler=Tandatangani", [new("date", "15 Desember 2024"), new("revision", (int.Parse(Revision(agencyId), CultureInfo.InvariantCulture) - 1).ToString(CultureInfo.InvariantCulture))]);
+        Assert.Equal(HttpStatusCode.Conflict, staleSign.StatusCode);
+        Assert.Null(fixture.App.WithDb(db => db.PkVersions.Single(v => v.AgencyId == agencyId && v.PkVersion == "perubahan-4").SigningDate));
+
+        // the draft's own target goes (the signed version keeps the earlier target), then it is signed
+        var draftTarget = fixture.App.WithDb(db => db.Targets.Single(t => t.AgencyId == agencyId && t.Document == "PK Perubahan 4"));
+        Assert.Equal(HttpStatusCode.Redirect, (await fixture.Admin.Post(draftPage, draftPage + "&handler=HapusTarget", [new("targetId", draftTarget.Id.ToString(CultureInfo.InvariantCulture)), new("targetVersion", draftTarget.ConcurrencyVersion.ToString(CultureInfo.InvariantCulture))])).StatusCode);
+        var signed = await fixture.Admin.Post(draftPage, draftPage + "&handler=Tandatangani", [new("date", "15 Desember 2024"), new("revision", Revision(agencyId))]);
+        Assert.Equal(HttpStatusCode.Redirect, signed.StatusCode);
+        Assert.Equal("15 Desember 2024", fixture.App.WithDb(db => db.PkVersions.Single(v => v.AgencyId == agencyId && v.PkVersion == "perubahan-4").SigningDate));
+        var audit = fixture.App.WithDb(db => db.Audit.Where(a => a.AgencyId == agencyId && a.Entity == "PkVersionRow" && a.EntityKey.EndsWith("|perubahan-4")).OrderBy(a => a.Id).ToList());
+        Assert.Equal(["tambah", "ubah", "ubah"], audit.Select(a => a.Action));
+        Assert.DoesNotContain("15 Desember 2024", audit[2].Before);
+        Assert.Contains("\"SigningDate\":\"15 Desember 2024\"", audit[2].After);
+
+        // signed: in force, and locked on the page and the API
+        var after = WebUtility.HtmlDecode(await fixture.Admin.Client.GetStringAsync(draftPage));
+        Assert.Contains("Berlaku", Section(after, "data-versi=\"perubahan-4\"", "</tr>"));
+        Assert.Contains("Diganti versi berikutnya", Section(after, "data-versi=\"perubahan-3\"", "</tr>"));
+        Assert.Contains("15 Desember 2024", Section(after, "id=\"tanggal-pk\"", "</strong>"));
+        Assert.DoesNotContain("id=\"form-tandatangani\"", after);
+        var refusedTarget = await fixture.Admin.Post(draftPage, draftPage + "&handler=TambahTarget", [new("indicator", "IKSS-2.3"), new("period", "2024"), new("value", "6"), new("revision", Revision(agencyId))]);
+        Assert.Equal(HttpStatusCode.BadRequest, refusedTarget.StatusCode);
+        Assert.Contains("Perjanjian Kinerja Perubahan Ke-4 sudah ditandatangani (15 Desember 2024)", WebUtility.HtmlDecode(await refusedTarget.Content.ReadAsStringAsync()));
+        var line = fixture.App.WithDb(db => db.PkBudget.First(b => b.AgencyId == agencyId && b.PkVersion == "perubahan-4"));
+        Assert.Equal(HttpStatusCode.BadRequest, (await fixture.Admin.Api(HttpMethod.Put, $"/api/instansi/{agencyId}/2024/pk/perubahan-4/anggaran/{line.Id}", new { code = line.Code, name = line.Name, pagu = "1", concurrencyVersion = line.ConcurrencyVersion })).StatusCode);
+        var refusedParties = await fixture.Admin.Api(HttpMethod.Put, $"/api/instansi/{agencyId}/2024/pk/perubahan-4/penandatangan", new { firstPosition = "Menteri", firstName = "Orang Lain", expectedRevision = int.Parse(Revision(agencyId), CultureInfo.InvariantCulture) });
+        Assert.Equal(HttpStatusCode.BadRequest, refusedParties.StatusCode);
+        Assert.Contains("sudah ditandatangani (15 Desember 2024)", await refusedParties.Content.ReadAsStringAsync());
+        Assert.Equal("Prof. Yassierli", fixture.App.WithDb(db => db.PkVersions.Single(v => v.AgencyId == agencyId && v.PkVersion == "perubahan-4").FirstName));
+        Assert.Equal(line.Pagu, fixture.App.WithDb(db => db.PkBudget.Single(b => b.Id == line.Id).Pagu));
     }
+
+    private string Revision(int agencyId) =>
+        fixture.App.WithDb(db => db.Years.Single(y => y.AgencyId == agencyId && y.Year == 2024).Revision).ToString(CultureInfo.InvariantCulture);
 
     [Fact]
     public async Task Pk_api_lists_versions_adds_a_perubahan_and_refuses_an_operator()
@@ -195,7 +274,9 @@ public abstract class PkAndAuditTests(AppFixture fixture)
         var body = await created.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(["awal", "perubahan-1"], body.GetProperty("pk").GetProperty("versions").EnumerateArray().Select(v => v.GetProperty("code").GetString()));
         Assert.Equal("perubahan-1", body.GetProperty("pk").GetProperty("selected").GetProperty("code").GetString());
-        Assert.True(body.GetProperty("pk").GetProperty("selected").GetProperty("inForce").GetBoolean());
+        // a draft: the awal stays in force until it is signed
+        Assert.False(body.GetProperty("pk").GetProperty("selected").GetProperty("inForce").GetBoolean());
+        Assert.True(body.GetProperty("pk").GetProperty("selected").GetProperty("draft").GetBoolean());
         // the same request again was read before the change: refused
         var again = await fixture.Admin.Api(HttpMethod.Post, api + "/perubahan", request);
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
@@ -203,6 +284,15 @@ public abstract class PkAndAuditTests(AppFixture fixture)
         // the awal's targets stay the targets of the perubahan until one is changed
         var awalTarget = body.GetProperty("pk").GetProperty("targets").EnumerateArray().Single(t => t.GetProperty("indicator").GetString() == "IKU-1").GetProperty("cells").EnumerateArray().Single(c => c.GetProperty("period").GetString() == "2025");
         Assert.Equal(("60%", false), (awalTarget.GetProperty("value").GetString(), awalTarget.GetProperty("setHere").GetBoolean()));
+
+        // signed through the API by a planner (an operator is refused): now in force
+        var current = (await fixture.Admin.Client.GetFromJsonAsync<JsonElement>(api)).GetProperty("revision").GetInt32();
+        Assert.Equal(HttpStatusCode.Forbidden, (await operatorDinas.Api(HttpMethod.Post, api + "/perubahan-1/tandatangani", new { date = "1 Juli 2025", expectedRevision = current })).StatusCode);
+        var sign = await fixture.Admin.Api(HttpMethod.Post, api + "/perubahan-1/tandatangani", new { date = "1 Juli 2025", expectedRevision = current });
+        Assert.Equal(HttpStatusCode.OK, sign.StatusCode);
+        var signedView = (await sign.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("pk");
+        Assert.Equal(("perubahan-1", "1 Juli 2025"), (signedView.GetProperty("selected").GetProperty("code").GetString(), signedView.GetProperty("selected").GetProperty("signedOn").GetString()));
+        Assert.Equal(JsonValueKind.Null, signedView.GetProperty("draftCode").ValueKind);
     }
 
     [Fact]

@@ -201,10 +201,10 @@ public abstract class PlanEditTests(AppFixture fixture)
         Assert.DoesNotContain($"id=\"nilai-{pkTarget.GetProperty("id").GetInt64()}\"", targetPage);
         Assert.Contains("terkunci: target ini bagian dari Perjanjian Kinerja yang sudah ditandatangani (Januari 2024)", targetPage);
 
-        // the demo (no PK sheet: its awal is a draft): a PK Perubahan signed on the web gets its own target rows on the PK page
+        // the demo (no PK sheet: its awal carries no date): a PK Perubahan drafted on the web gets its own target rows on the PK page
         var planner = await Planner();
         var pk = await planner.Client.GetFromJsonAsync<JsonElement>($"/api{Demo}/pk");
-        var added = await planner.Api(HttpMethod.Post, $"/api{Demo}/pk/perubahan", new { date = "30 Juni 2025", place = "Demo", firstPosition = "Kepala Dinas", firstName = "Nama Contoh, S.E.", expectedRevision = pk.GetProperty("revision").GetInt32() });
+        var added = await planner.Api(HttpMethod.Post, $"/api{Demo}/pk/perubahan", new { place = "Demo", firstPosition = "Kepala Dinas", firstName = "Nama Contoh, S.E.", expectedRevision = pk.GetProperty("revision").GetInt32() });
         Assert.Equal(HttpStatusCode.Created, added.StatusCode);
         var plan = await planner.Client.GetFromJsonAsync<JsonElement>($"/api{Demo}/rencana");
         var iku2 = plan.GetProperty("indicators").EnumerateArray().Single(n => n.GetProperty("code").GetString() == "IKU-2");
@@ -213,20 +213,22 @@ public abstract class PlanEditTests(AppFixture fixture)
 
         var revision = plan.GetProperty("revision").GetInt32();
         Assert.Equal(HttpStatusCode.BadRequest, (await planner.Api(HttpMethod.Post, $"{"/api" + Demo}/pk/awal/target", new { indicator = "IKU-2", period = "2025-TW2", value = "400", expectedRevision = revision })).StatusCode);
-        // the year's new target would leave the approved realisasi's printed capaian (95% of 1.000) unexplained: the checks' error refuses it
+        // a draft's target measures nothing yet: a year's target that would leave the approved realisasi's printed
+        // capaian (95% of 1.000) unexplained is kept in the draft, and refuses the signing until it goes
         var contradicts = await planner.Api(HttpMethod.Post, $"/api{Demo}/pk/perubahan-1/target", new { indicator = "IKU-2", period = "2025", value = "1.100", expectedRevision = revision });
-        Assert.Equal(HttpStatusCode.BadRequest, contradicts.StatusCode);
-        Assert.Contains("capaian tercetak 95% tidak dapat dihasilkan dari target 1.100 dan realisasi 950", Detail(await Json(contradicts)));
+        Assert.Equal(HttpStatusCode.OK, contradicts.StatusCode);
+        var early = await planner.Api(HttpMethod.Post, $"/api{Demo}/pk/perubahan-1/tandatangani", new { date = "30 Juni 2025", expectedRevision = revision + 1 });
+        Assert.Equal(HttpStatusCode.BadRequest, early.StatusCode);
+        Assert.Contains("capaian tercetak 95% tidak dapat dihasilkan dari target 1.100 dan realisasi 950", Detail(await Json(early)));
+        Assert.Null(fixture.App.WithDb(db => db.PkVersions.Single(v => v.AgencyId == fixture.DemoId && v.PkVersion == "perubahan-1").SigningDate));
+        var yearRow = fixture.App.WithDb(db => db.Targets.Single(t => t.AgencyId == fixture.DemoId && t.IndicatorCode == "IKU-2" && t.Period == "2025" && t.Document == "PK Perubahan"));
+        Assert.Equal(HttpStatusCode.OK, (await planner.Api(HttpMethod.Delete, $"/api{Demo}/pk/perubahan-1/target/{yearRow.Id}?concurrencyVersion={yearRow.ConcurrencyVersion}")).StatusCode);
+        revision += 2;
         var newTarget = await planner.Api(HttpMethod.Post, $"/api{Demo}/pk/perubahan-1/target", new { indicator = "IKU-2", period = "2025-TW2", value = "400", expectedRevision = revision });
         Assert.True(newTarget.StatusCode == HttpStatusCode.OK, await newTarget.Content.ReadAsStringAsync());
         var view = await planner.Client.GetFromJsonAsync<JsonElement>($"/api{Demo}/pk?versi=perubahan-1");
         Assert.Equal("400", Cell(view, "IKU-2", "2025-TW2"));
         Assert.Equal("1.000", Cell(view, "IKU-2", "2025"));
-        // signed on 30 Juni 2025: the Target page and API leave it alone
-        var signedRow = fixture.App.WithDb(db => db.Targets.Single(t => t.AgencyId == fixture.DemoId && t.IndicatorCode == "IKU-2" && t.Document == "PK Perubahan"));
-        var locked = await planner.Api(HttpMethod.Put, $"/api{Demo}/target/{signedRow.Id}", new { value = "500", concurrencyVersion = signedRow.ConcurrencyVersion });
-        Assert.Equal(HttpStatusCode.BadRequest, locked.StatusCode);
-        Assert.Contains("sudah ditandatangani (30 Juni 2025)", Detail(await Json(locked)));
         // the old version is kept as it was: no quarter target there
         Assert.Null(Cell(await planner.Client.GetFromJsonAsync<JsonElement>($"/api{Demo}/pk?versi=awal"), "IKU-2", "2025-TW2"));
 
@@ -251,6 +253,18 @@ public abstract class PlanEditTests(AppFixture fixture)
         var iku7Item = (await Json(iku7)).GetProperty("item");
         var revisionNow = (await planner.Client.GetFromJsonAsync<JsonElement>($"/api{Demo}/rencana")).GetProperty("revision").GetInt32();
         Assert.Equal(HttpStatusCode.OK, (await planner.Api(HttpMethod.Post, $"/api{Demo}/pk/perubahan-1/target", new { indicator = "IKU-7", period = "2025", value = "12", expectedRevision = revisionNow })).StatusCode);
+        // signed on 30 Juni 2025: in force, and the Target page, the PK page and the API leave it alone
+        var signRevision = (await planner.Client.GetFromJsonAsync<JsonElement>($"/api{Demo}/pk")).GetProperty("revision").GetInt32();
+        var signed = await planner.Api(HttpMethod.Post, $"/api{Demo}/pk/perubahan-1/tandatangani", new { date = "30 Juni 2025", expectedRevision = signRevision });
+        Assert.True(signed.StatusCode == HttpStatusCode.OK, await signed.Content.ReadAsStringAsync());
+        var signedRow = fixture.App.WithDb(db => db.Targets.Single(t => t.AgencyId == fixture.DemoId && t.IndicatorCode == "IKU-2" && t.Document == "PK Perubahan"));
+        var locked = await planner.Api(HttpMethod.Put, $"/api{Demo}/target/{signedRow.Id}", new { value = "500", concurrencyVersion = signedRow.ConcurrencyVersion });
+        Assert.Equal(HttpStatusCode.BadRequest, locked.StatusCode);
+        Assert.Contains("sudah ditandatangani (30 Juni 2025)", Detail(await Json(locked)));
+        var lockedForm = await planner.Post(page, page + "&handler=UbahTarget", [new("targetId", signedRow.Id.ToString(CultureInfo.InvariantCulture)), new("targetVersion", signedRow.ConcurrencyVersion.ToString(CultureInfo.InvariantCulture)), new("value", "500")]);
+        Assert.Equal(HttpStatusCode.BadRequest, lockedForm.StatusCode);
+        Assert.Contains("Perjanjian Kinerja Perubahan sudah ditandatangani (30 Juni 2025)", WebUtility.HtmlDecode(await lockedForm.Content.ReadAsStringAsync()));
+        Assert.Equal("450", fixture.App.WithDb(db => db.Targets.Single(t => t.Id == signedRow.Id).Value));
         var keep = await planner.Api(HttpMethod.Delete, $"/api{Demo}/rencana/indikator/{iku7Item.GetProperty("id").GetInt64()}?versi={iku7Item.GetProperty("versi").GetString()}");
         Assert.Equal(HttpStatusCode.BadRequest, keep.StatusCode);
         Assert.Contains("indikator IKU-7 tidak dapat dihapus: target 2025 (PK Perubahan)", Detail(await Json(keep)));

@@ -33,7 +33,7 @@ public sealed record PkPerubahanRequest(string? Place, string? FirstPosition, st
 /// force is carried into the new version; its targets stay those of the earlier versions until a target
 /// row names the new version (the domain's <see cref="PerjanjianKinerja.TargetOf"/>).
 /// </summary>
-public sealed class PkService(KinerjaDbContext db, DatasetCache cache, TimeProvider clock)
+public sealed class PkService(KinerjaDbContext db, DatasetCache cache, TimeProvider clock, PlanEditor editor)
 {
     private static readonly CultureInfo Indonesian = CultureInfo.GetCultureInfo("id-ID");
 
@@ -178,7 +178,9 @@ public sealed class PkService(KinerjaDbContext db, DatasetCache cache, TimeProvi
         if (PerjanjianKinerja.Versions(data).LastOrDefault(v => v.Id < draftId && v.SignedOn is not null) is { SignedOn: { } previous } before && Compare(date.Value, previous) < 0)
             return Outcome.Refused($"tanggal PK Perubahan ({date.Value}) lebih awal dari tanggal {before.Id.Title} ({previous})");
         row.SigningDate = request.Date.Trim();
-        return await CommitCheckedAsync(year, "PK Perubahan");
+        // the draft's targets measure from now on: the same checks as any plan change, an error refuses the signing
+        var outcome = await editor.CommitPkChangeAsync(year, "penandatanganan PK Perubahan");
+        return new Outcome(outcome.Status, outcome.Error, outcome.Warnings, null);
     }
 
     /// <summary>The PK sheet row of the draft, or why <paramref name="versi"/> is not one (signed, or no such version).</summary>

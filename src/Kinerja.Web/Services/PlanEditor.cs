@@ -371,8 +371,11 @@ public sealed class PlanEditor(KinerjaDbContext db, DatasetCache cache, TimeProv
     /// <summary>
     /// Saves the tracked changes with the year's revision raised, reads the year back as a workbook and checks
     /// it: an import error or a checks' error that was not there before rolls everything back. The index of
-    /// indicators (and the unit each record belongs to) follows the new plan.
+    /// indicators (and the unit each record belongs to) follows the new plan. Signing a PK Perubahan goes
+    /// through it too: the draft's targets start measuring, so the checks must hold with them.
     /// </summary>
+    public Task<PlanOutcome> CommitPkChangeAsync(ReportingYear year, string what) => CommitCheckedAsync(year, what);
+
     private async Task<PlanOutcome> CommitCheckedAsync(ReportingYear year, string what)
     {
         var previous = await cache.GetAsync(db, year.Id, RealisasiView.Latest);
