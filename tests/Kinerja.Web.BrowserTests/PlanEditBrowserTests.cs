@@ -7,7 +7,7 @@ public sealed class SqlitePlanEditBrowserTests(SqliteBrowser fixture) : PlanEdit
 
 /// <summary>
 /// A planner edits an indicator on its page, sees the save, its audit entry and the plan page change; the
-/// new pages (indicator and node forms, the PK Perubahan being composed) pass axe with no serious or
+/// new pages (indicator and node forms, the PK Perubahan drafted and signed) pass axe with no serious or
 /// critical violation and are kept as screenshots.
 /// </summary>
 public abstract class PlanEditBrowserTests(BrowserFixture fixture)
@@ -45,17 +45,25 @@ public abstract class PlanEditBrowserTests(BrowserFixture fixture)
         await Expect(admin.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Tambah simpul rencana");
         findings.AddRange(await Check(admin, "39-rencana-simpul-baru"));
 
-        // a PK Perubahan, then its own targets and budget composed on the PK page
+        // a PK Perubahan as a draft, its own targets composed on the PK page, then signed
         await admin.GotoAsync($"/instansi/{demo}/2025/pk");
-        await admin.Locator("#Date").FillAsync("30 Juni 2025");
         await admin.Locator("#simpan-perubahan").ClickAsync();
-        await Expect(admin.Locator("#pesan")).ToContainTextAsync("PK Perubahan tersimpan");
+        await Expect(admin.Locator("#pesan")).ToContainTextAsync("PK Perubahan tersimpan sebagai draf");
+        await Expect(admin.Locator("tr[data-versi='perubahan-1']")).ToContainTextAsync("Draf (belum ditandatangani)");
         await admin.Locator("#pk-indikator").SelectOptionAsync("IKU-2");
         await admin.Locator("#pk-periode").SelectOptionAsync("2025-TW2");
         await admin.Locator("#pk-nilai-baru").FillAsync("400");
         await admin.Locator("#tambah-target-versi").ClickAsync();
         await Expect(admin.Locator("#target-versi")).ToContainTextAsync("2025-TW2");
         findings.AddRange(await Check(admin, "40-pk-perubahan-susun"));
+        await admin.Locator("#tanggal-tandatangan").FillAsync("30 Juni 2025");
+        await admin.Locator("#tandatangani").ClickAsync();
+        await Expect(admin.Locator("#pesan")).ToContainTextAsync("PK Perubahan ditandatangani");
+        await Expect(admin.Locator("tr[data-versi='perubahan-1']")).ToContainTextAsync("Berlaku");
+        await Expect(admin.Locator("#tanggal-pk")).ToHaveTextAsync("30 Juni 2025");
+        await Expect(admin.Locator("#form-target-versi")).ToHaveCountAsync(0);
+        await Expect(admin.Locator("#keadaan-pk")).ToContainTextAsync("sudah ditandatangani");
+        findings.AddRange(await Check(admin, "41-pk-perubahan-ditandatangani"));
         await admin.Context.CloseAsync();
 
         Assert.True(findings.Count == 0, "axe found serious or critical violations:\n" + string.Join('\n', findings));
