@@ -128,11 +128,12 @@ public static class PerjanjianKinerjaReport
 
     /// <summary>
     /// The program budget of every version side by side (seed 000 Tabel 2.3 "Perubahan Alokasi Anggaran"),
-    /// when the year has more than one version with a budget.
+    /// when the year has more than one signed version with a budget (a draft perubahan is not reported).
     /// </summary>
     public static ReportTable? BudgetByVersion(ReportComposer c, PerformanceDataset data, ReportFormat f, string year)
     {
-        var versions = PerjanjianKinerja.Versions(data).Where(v => v.Budget.Count > 0).ToList();
+        var draft = PerjanjianKinerja.Draft(data)?.Id;
+        var versions = PerjanjianKinerja.Versions(data).Where(v => v.Budget.Count > 0 && v.Id != draft).ToList();
         if (versions.Count < 2)
             return null;
         var programs = versions.SelectMany(v => TopLines(v)).Select(l => (l.Code, l.Name)).DistinctBy(p => p.Code).ToList();
