@@ -18,6 +18,33 @@ public partial class SignedDocumentTests
     [GeneratedRegex(@"\d \d{3}\b|Rp \d|\d \d")]
     private static partial Regex BreakableAmount();
 
+    /// <summary>
+    /// A transcriber's reference to the source a figure was read from: a line number ("l.1064", "baris 475"), the words
+    /// "seed", "samples/", "mencetak/tercetak/dicetak" (what another document prints), or a table number cited with a
+    /// colon ("Tabel 3.4:", "Tabel 3.4 Keterangan:"). A report states its figures; it never says where they were copied from.
+    /// </summary>
+    [GeneratedRegex(@"(?-i:\bl\.\s?\d+)|\bbaris \d+|\bseed\b|samples/|\b(?:mencetak|tercetak|dicetak)\b|\bTabel \d+(?:\.\d+)*(?: Keterangan)?:", RegexOptions.IgnoreCase)]
+    private static partial Regex SourceReference();
+
+    [Fact]
+    public void The_source_reference_pattern_finds_transcription_remarks_and_leaves_report_sentences_alone()
+    {
+        Assert.Equal(["Tabel 3.4 Keterangan:", "Tabel 3.4:", "mencetak", "l.1064", "baris 475", "samples/"],
+            SourceReference().Matches("IK-15: Tabel 3.4 Keterangan: berubah; Tabel 3.4: tahun; Tabel 3.6 mencetak 100% (l.1064, baris 475); counts in samples/data").Select(m => m.Value));
+        Assert.Empty(SourceReference().Matches("Tabel 3.4 Perbandingan Realisasi dan Capaian; disajikan pada Tabel 3.4. Lampiran Tabel L.1. Pada Tabel 3.3 memperlihatkan bahwa kinerja 66,05 persen; lihat Lampiran 1."));
+    }
+
+    [Fact]
+    public void Banjar_trend_table_prints_the_Keterangan_of_earlier_years_as_the_seed_prints_it()
+    {
+        var report = ReportWriter.Prepare(ReportKind.Lkjip, new ReportRequest(Corrected(Samples.Load("banjar-2025.json"))));
+        var trend = report.Tables.Single(t => t.Caption.StartsWith("Perbandingan Realisasi dan Capaian dengan Tahun Sebelumnya", StringComparison.Ordinal));
+        // seed 003 Tabel 3.4 (l.1064-1092): row 3 (Nilai SAKIP) and rows 22-24 carry a Keterangan
+        Assert.Equal(
+            ["IK-3: Tahun 2023-2024 Capaian Tidak bisa dihitung karena belum menjadi target di indikator kinerja", "IK-15, IK-16, IK-17: Pada Tahun 2025 Sasaran dan Indikator Kinerja berubah"],
+            trend.Notes);
+    }
+
     [Fact]
     public void Kemnaker_PK_awal_is_a_one_party_statement_with_its_January_budget_and_signatory()
     {
@@ -176,6 +203,8 @@ public partial class SignedDocumentTests
                 Assert.DoesNotContain(banned, text, StringComparison.OrdinalIgnoreCase);
             foreach (var identifier in Identifiers)
                 Assert.DoesNotContain(identifier, text, StringComparison.Ordinal);
+            var references = SourceReference().Matches(text).Select(m => m.Value).ToList();
+            Assert.True(references.Count == 0, $"{sample} {kind}: {string.Join(", ", references)}");
             foreach (var cell in docx.Tables.SelectMany(t => t.Rows).SelectMany(r => r))
                 Assert.False(BreakableAmount().IsMatch(cell), $"{sample}: \"{cell}\" can break inside an amount");
             foreach (var political in data.Units.Select(u => u.Head).Append(data.Profile.Superior).Concat(data.PkVersions.Select(v => v.FirstParty)).OfType<Official>().Where(o => o.IsPoliticalOffice && o.Name.Length > 0))

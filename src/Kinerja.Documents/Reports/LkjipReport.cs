@@ -425,7 +425,9 @@ public static partial class LkjipReport
             columns.Add(new("Target Akhir Renstra", 11, CellAlign.Right));
 
         var rows = new List<ReportRow>();
-        var notes = new List<string>();
+        // the Keterangan of earlier years (seed 003 Tabel 3.4: "Pada Tahun 2025 Sasaran dan Indikator Kinerja
+        // berubah"): each note once, after the codes of the indicators it explains
+        var remarks = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         foreach (var (indicator, points) in trends)
         {
             var cells = new List<ReportCell> { indicator.Code, indicator.Name };
@@ -440,10 +442,15 @@ public static partial class LkjipReport
                 cells.Add(f.Value(data.TargetFor(indicator.Code, Period.RenstraEnd)?.Value, indicator.Satuan));
 
             rows.Add(new ReportRow(cells));
-            var changed = points.Select(p => p.Realisasi?.Note).FirstOrDefault(n => n is not null && n.Contains("berubah", StringComparison.OrdinalIgnoreCase));
-            if (changed is not null)
-                notes.Add($"{indicator.Code}: {changed}");
+            foreach (var note in points.Where(p => p.Period.Year < period.Year && years.Contains(p.Period.Year)).Select(p => p.Realisasi?.Note).OfType<string>().Distinct(StringComparer.Ordinal))
+            {
+                if (!remarks.TryGetValue(note, out var codes))
+                    remarks[note] = codes = [];
+                codes.Add(indicator.Code);
+            }
         }
+
+        var notes = remarks.Select(r => $"{string.Join(", ", r.Value)}: {r.Key}").ToList();
 
         var table = c.Table("Perbandingan Realisasi dan Capaian dengan Tahun Sebelumnya", columns, rows, notes);
         c.Paragraph($"{table.Label} membandingkan realisasi dan capaian indikator dengan tahun-tahun sebelumnya; N/A berarti data tahun itu tidak ada atau capaian tidak dapat dihitung (tanpa target tahun itu).");
