@@ -166,12 +166,7 @@ public static partial class LkjipReport
         DutiesAndFunctions(c, data);
         c.Heading(2, "F. Sumber Daya Manusia");
         StaffTables(c, data, f);
-        if (AgencyTexts(data, "IsuStrategis").Count + AgencyTexts(data, "Permasalahan").Count > 0)
-        {
-            c.Heading(2, "G. Isu Strategis dan Permasalahan");
-            AgencyParagraphs(c, data, "IsuStrategis");
-            AgencyParagraphs(c, data, "Permasalahan");
-        }
+        IssuesAndProblems(c, data);
 
         c.Heading(2, "H. Sistematika Penyajian");
         c.Add(new BulletListBlock([
