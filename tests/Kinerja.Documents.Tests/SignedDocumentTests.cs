@@ -20,18 +20,52 @@ public partial class SignedDocumentTests
 
     /// <summary>
     /// A transcriber's reference to the source a figure was read from: a line number ("l.1064", "baris 475"), the words
-    /// "seed", "samples/", "mencetak/tercetak/dicetak" (what another document prints), or a table number cited with a
-    /// colon ("Tabel 3.4:", "Tabel 3.4 Keterangan:"). A report states its figures; it never says where they were copied from.
+    /// "seed", "samples/", "mencetak/tercetak/dicetak" (what another document prints), a table number cited with a colon
+    /// ("Tabel 3.4:", "Tabel 3.4 Keterangan:"), or an elision mark "[...]" where an excerpt was cut. A report states its figures; it never says where they were copied from.
     /// </summary>
-    [GeneratedRegex(@"(?-i:\bl\.\s?\d+)|\bbaris \d+|\bseed\b|samples/|\b(?:mencetak|tercetak|dicetak)\b|\bTabel \d+(?:\.\d+)*(?: Keterangan)?:", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?-i:\bl\.\s?\d+)|\bbaris \d+|\bseed\b|samples/|\b(?:mencetak|tercetak|dicetak)\b|\bTabel \d+(?:\.\d+)*(?: Keterangan)?:|\[(?:\.\.\.|…)\]", RegexOptions.IgnoreCase)]
     private static partial Regex SourceReference();
 
     [Fact]
     public void The_source_reference_pattern_finds_transcription_remarks_and_leaves_report_sentences_alone()
     {
-        Assert.Equal(["Tabel 3.4 Keterangan:", "Tabel 3.4:", "mencetak", "l.1064", "baris 475", "samples/"],
-            SourceReference().Matches("IK-15: Tabel 3.4 Keterangan: berubah; Tabel 3.4: tahun; Tabel 3.6 mencetak 100% (l.1064, baris 475); counts in samples/data").Select(m => m.Value));
+        Assert.Equal(["Tabel 3.4 Keterangan:", "Tabel 3.4:", "mencetak", "l.1064", "baris 475", "samples/", "[...]"],
+            SourceReference().Matches("IK-15: Tabel 3.4 Keterangan: berubah; Tabel 3.4: tahun; Tabel 3.6 mencetak 100% (l.1064, baris 475); counts in samples/data; signifikan [...]. Dengan").Select(m => m.Value));
         Assert.Empty(SourceReference().Matches("Tabel 3.4 Perbandingan Realisasi dan Capaian; disajikan pada Tabel 3.4. Lampiran Tabel L.1. Pada Tabel 3.3 memperlihatkan bahwa kinerja 66,05 persen; lihat Lampiran 1."));
+    }
+
+    [Theory]
+    [InlineData("banjar-2025.json")]
+    [InlineData("kemnaker-2024.json")]
+    [InlineData("pasar-kerja-2021.json")]
+    [InlineData("kemenko-tw1-2026.json")]
+    public void A_label_never_stands_without_the_texts_it_introduces(string sample)
+    {
+        var data = Samples.Load(sample);
+        var kinds = data.Profile.ReportPeriod.IsQuarter ? new[] { ReportKind.Triwulan } : [ReportKind.Lkjip, ReportKind.Pk];
+        foreach (var kind in kinds)
+        {
+            var blocks = ReportWriter.Prepare(kind, new ReportRequest(data) { Draft = true }).Blocks;
+            for (var i = 0; i < blocks.Count; i++)
+            {
+                if (blocks[i] is not ParagraphBlock { Kind: ParagraphKind.Label } label)
+                    continue;
+                var next = i + 1 < blocks.Count ? blocks[i + 1] : null;
+                Assert.False(next is null or HeadingBlock or ParagraphBlock { Kind: ParagraphKind.Label } or PageBreakBlock, $"{sample} {kind}: \"{label.Text}\" has nothing under it");
+            }
+        }
+    }
+
+    [Fact]
+    public void Banjar_tujuan_without_driving_or_hindering_factors_prints_only_its_efforts()
+    {
+        var report = ReportWriter.Prepare(ReportKind.Lkjip, new ReportRequest(Samples.Load("banjar-2025.json")) { Draft = true });
+        var start = report.Blocks.FindIndex(b => b is HeadingBlock h && h.Text.StartsWith("1. Tujuan T1", StringComparison.Ordinal));
+        var end = report.Blocks.FindIndex(start + 1, b => b is HeadingBlock);
+        var labels = report.Blocks.Skip(start).Take(end - start).OfType<ParagraphBlock>().Where(p => p.Kind == ParagraphKind.Label).Select(p => p.Text).ToList();
+        // seed 003 gives T1 (Tingkat Pengangguran Terbuka) an upaya and no faktor pendorong or penghambat
+        Assert.Equal(["Upaya yang dilakukan:"], labels);
+        Assert.Contains(report.Checklist, i => i.Text.StartsWith("Faktor pendorong belum diisi", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -55,14 +55,14 @@ public static partial class LkjipReport
     /// Renstra (seed 003: Tabel Permasalahan, then the isu strategis table). Permasalahan comes first, as the issues are
     /// drawn from the problems; each part is left out without text or rows.
     /// </summary>
-    private static void IssuesAndProblems(ReportComposer c, PerformanceDataset data)
+    private static bool IssuesAndProblems(ReportComposer c, PerformanceDataset data)
     {
         var problemTexts = AgencyTexts(data, "Permasalahan").Count > 0;
         var issueTexts = AgencyTexts(data, "IsuStrategis").Count > 0;
         var problems = problemTexts || data.Problems.Count > 0;
         var issues = issueTexts || data.StrategicIssues.Count > 0;
         if (!problems && !issues)
-            return;
+            return false;
         c.Heading(2, "G. Permasalahan dan Isu Strategis");
         var both = problems && issues;
         if (problems)
@@ -80,6 +80,8 @@ public static partial class LkjipReport
             AgencyParagraphs(c, data, "IsuStrategis");
             StrategicIssueTable(c, data);
         }
+
+        return true;
     }
 
     /// <summary>The problem table row by row as entered: an empty cell continues the row above, as a merged cell prints.</summary>

@@ -166,11 +166,11 @@ public static partial class LkjipReport
         DutiesAndFunctions(c, data);
         c.Heading(2, "F. Sumber Daya Manusia");
         StaffTables(c, data, f);
-        IssuesAndProblems(c, data);
+        var issues = IssuesAndProblems(c, data);
 
         c.Heading(2, "H. Sistematika Penyajian");
         c.Add(new BulletListBlock([
-            "Bab I Pendahuluan: latar belakang, organisasi, tugas dan fungsi, sumber daya manusia.",
+            issues ? "Bab I Pendahuluan: latar belakang, organisasi, tugas dan fungsi, sumber daya manusia, permasalahan dan isu strategis." : "Bab I Pendahuluan: latar belakang, organisasi, tugas dan fungsi, sumber daya manusia.",
             "Bab II Perencanaan Kinerja: rencana strategis, indikator kinerja utama dan Perjanjian Kinerja.",
             "Bab III Akuntabilitas Kinerja: capaian kinerja, analisis per sasaran, efisiensi dan realisasi anggaran.",
             "Bab IV Penutup: kesimpulan dan saran.",
@@ -501,12 +501,16 @@ public static partial class LkjipReport
 
     private static void NarrativeList(ReportComposer c, PerformanceDataset data, IReadOnlyList<string> codes, string kind, string label)
     {
-        c.Paragraph(label + ":", ParagraphKind.Label);
         var texts = codes.SelectMany(code => ReportFacts.NarrativesOf(data, code, kind)).ToList();
+        // without texts the label is left out too: a heading with nothing under it is an empty section
         if (texts.Count == 0)
+        {
             c.Placeholder($"{label} belum diisi (sheet Narasi, jenis {kind}).");
-        else
-            c.Add(new BulletListBlock(texts));
+            return;
+        }
+
+        c.Paragraph(label + ":", ParagraphKind.Label);
+        c.Add(new BulletListBlock(texts));
     }
 
     private static void Efficiency(ReportComposer c, PerformanceDataset data, PerformanceResult result, ReportFormat f)
