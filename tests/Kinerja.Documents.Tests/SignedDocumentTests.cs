@@ -69,6 +69,18 @@ public partial class SignedDocumentTests
     }
 
     [Fact]
+    public void A_provisional_figure_names_its_source_without_nested_brackets()
+    {
+        var report = ReportWriter.Prepare(ReportKind.Triwulan, new ReportRequest(Samples.Load("kemenko-tw1-2026.json")));
+        var summary = report.Tables.First();
+        // seed 001 Tabel 1 footnotes IKU 1.1 and 1.2 as provisional Sakernas figures
+        Assert.Contains("* IKU-1.2: angka sementara, sumber: Sakernas BPS Agustus 2025 (TPAK perempuan Tahun 2025).", summary.Notes);
+        Assert.Contains("* IKU-1.1: angka sementara, sumber: Sakernas BPS Agustus 2025.", summary.Notes);
+        var measured = report.Tables.Single(t => t.Caption.StartsWith("Pengukuran IKU-1.1", StringComparison.Ordinal));
+        Assert.Equal(["* angka sementara, sumber: Sakernas BPS Agustus 2025"], measured.Notes);
+    }
+
+    [Fact]
     public void Banjar_trend_table_prints_the_Keterangan_of_earlier_years_as_the_seed_prints_it()
     {
         var report = ReportWriter.Prepare(ReportKind.Lkjip, new ReportRequest(Corrected(Samples.Load("banjar-2025.json"))));

@@ -382,7 +382,7 @@ public static partial class LkjipReport
                 rows.Add(new ReportRow(Cells(row.Indicator.Code, row.Indicator.Name, ReportFormat.Satuan(row.Indicator), f.Value(row.Target, row.Indicator.Satuan),
                     f.Realisasi(row.Realisasi, row.Indicator.Satuan), f.Capaian(row.Capaian), f.Predicate(row), row.Status ?? "-")));
                 if (row.Realisasi is { Status: RealisasiStatus.Provisional } r)
-                    notes.Add($"* {row.Indicator.Code}: angka sementara{(r.Note is { } n ? " (" + n + ")" : "")}.");
+                    notes.Add($"* {row.Indicator.Code}: angka sementara{(r.Note is { } n ? ", sumber: " + n.TrimEnd('.') : "")}.");
                 if (row.Capaian.WasCapped)
                     notes.Add($"{row.Indicator.Code}: capaian {f.PercentText(row.Capaian.Uncapped)} dibatasi menjadi {f.PercentText(row.Capaian.Value)}.");
                 if (!row.Capaian.HasValue && row.Capaian.Reason is { } reason)

@@ -71,7 +71,7 @@ public static partial class TriwulanReport
                 rows.Add(new ReportRow([row.Indicator.Code, row.Indicator.Name, ReportFormat.Satuan(row.Indicator), f.Value(annual, row.Indicator.Satuan),
                     f.Value(row.Target, row.Indicator.Satuan), f.Realisasi(row.Realisasi, row.Indicator.Satuan), f.Capaian(row.Capaian)]));
                 if (row.Realisasi is { Status: RealisasiStatus.Provisional } r)
-                    notes.Add($"* {row.Indicator.Code}: angka sementara{(r.Note is { } n ? " (" + n + ")" : "")}.");
+                    notes.Add($"* {row.Indicator.Code}: angka sementara{(r.Note is { } n ? ", sumber: " + n.TrimEnd('.') : "")}.");
                 if (row.Capaian.WasCapped)
                     notes.Add($"{row.Indicator.Code}: capaian {f.PercentText(row.Capaian.Uncapped)} dibatasi menjadi {f.PercentText(row.Capaian.Value)}.");
                 if (!row.Capaian.HasValue && row.Capaian.Reason is { } reason)
@@ -120,7 +120,7 @@ public static partial class TriwulanReport
     {
         var notes = new List<string>();
         if (row.Realisasi is { Note: { } note })
-            notes.Add((row.Realisasi.Status == RealisasiStatus.Provisional ? "* angka sementara: " : "Keterangan: ") + note);
+            notes.Add((row.Realisasi.Status == RealisasiStatus.Provisional ? "* angka sementara, sumber: " : "Keterangan: ") + note);
         if (row.Capaian.WasCapped)
             notes.Add($"Capaian {f.PercentText(row.Capaian.Uncapped)} dibatasi menjadi {f.PercentText(row.Capaian.Value)}.");
         return notes;
