@@ -69,6 +69,15 @@ public partial class SignedDocumentTests
     }
 
     [Fact]
+    public void A_trend_chart_is_titled_with_the_indicator_name_not_only_its_code()
+    {
+        var data = Samples.Load("banjar-2025.json");
+        Assert.Equal("IK-3 Nilai SAKIP Perangkat Daerah: realisasi per tahun", LkjipReport.TrendChartTitle(data.Indicators.Single(i => i.Code == "IK-3")));
+        // a long name is cut at a word: IK-16 "Persentase perusahaan yang mematuhi aturan ketenagakerjaan (PP, PKWT & BPJS Ketenagakerjaan)"
+        Assert.Equal("IK-16 Persentase perusahaan yang mematuhi aturan ketenagakerjaan…: realisasi per tahun", LkjipReport.TrendChartTitle(data.Indicators.Single(i => i.Code == "IK-16")));
+    }
+
+    [Fact]
     public void A_provisional_figure_names_its_source_without_nested_brackets()
     {
         var report = ReportWriter.Prepare(ReportKind.Triwulan, new ReportRequest(Samples.Load("kemenko-tw1-2026.json")));

@@ -464,9 +464,12 @@ public static partial class LkjipReport
             if (targets.Count > 0)
                 series.Add(new ChartSeries("Target", targets) { Texts = withTarget.Select(p => f.Value(p.Target, indicator.Satuan).Text).ToList() });
             var percent = points.Any(p => p.Realisasi?.Value is NumberValue { Percent: true });
-            c.Figure($"Tren Realisasi {indicator.Code} {indicator.Name}", Charts.Lines($"{indicator.Code}: realisasi per tahun", series, f.Profile.Decimals, f.Profile.Rounding, percent ? "%" : ""), Charts.Width, Charts.Height);
+            c.Figure($"Tren Realisasi {indicator.Code} {indicator.Name}", Charts.Lines(TrendChartTitle(indicator), series, f.Profile.Decimals, f.Profile.Rounding, percent ? "%" : ""), Charts.Width, Charts.Height);
         }
     }
+
+    /// <summary>The title of an indicator's trend chart: its code and short name, so the chart reads without the caption.</summary>
+    public static string TrendChartTitle(Indicator indicator) => $"{indicator.Code} {Charts.Cut(indicator.Name, 60)}: realisasi per tahun";
 
     private static void Benchmarks(ReportComposer c, PerformanceDataset data, ReportFormat f, Period period, string year)
     {
