@@ -78,6 +78,25 @@ public partial class SignedDocumentTests
     }
 
     [Fact]
+    public void A_column_or_note_with_nothing_to_say_is_left_out()
+    {
+        var kemnaker = ReportWriter.Prepare(ReportKind.Lkjip, new ReportRequest(Samples.Load("kemnaker-2024.json")));
+        // seed 000 prints no end-of-Renstra target for its four IKSS: the Renstra table has no column of dashes
+        var renstra = kemnaker.Tables.Single(t => t.Caption == "Tujuan, Sasaran dan Indikator Kinerja Rencana Strategis");
+        Assert.Equal(["Kode", "Tujuan / Sasaran / Indikator", "Satuan"], renstra.Columns.Select(col => col.Header));
+        Assert.Contains(kemnaker.Blocks.OfType<ParagraphBlock>(), p => p.Text.EndsWith("menetapkan tujuan dan sasaran berikut beserta indikatornya.", StringComparison.Ordinal));
+        // Indeks SPBE has both national figures (4,03 and 3,12): no N/A, so no N/A note
+        var benchmarks = kemnaker.Tables.Single(t => t.Caption.StartsWith("Perbandingan Realisasi dengan Provinsi dan Nasional", StringComparison.Ordinal));
+        Assert.Equal(["IKSS-2.3", "Indeks SPBE", "3,42", "4,03", "3,12"], benchmarks.Rows.Single().Cells.Select(cell => cell.Text));
+        Assert.Empty(benchmarks.Notes);
+
+        var banjar = ReportWriter.Prepare(ReportKind.Lkjip, new ReportRequest(Samples.Load("banjar-2025.json")) { Draft = true });
+        var banjarRenstra = banjar.Tables.Single(t => t.Caption == "Tujuan, Sasaran dan Indikator Kinerja Rencana Strategis");
+        Assert.Equal("Target Akhir Renstra", banjarRenstra.Columns[^1].Header);
+        Assert.Equal("83", banjarRenstra.RowStartingWith("IK-3").Cells[^1].Text);
+    }
+
+    [Fact]
     public void A_provisional_figure_names_its_source_without_nested_brackets()
     {
         var report = ReportWriter.Prepare(ReportKind.Triwulan, new ReportRequest(Samples.Load("kemenko-tw1-2026.json")));

@@ -272,25 +272,33 @@ public static partial class LkjipReport
         c.Heading(1, "BAB II PERENCANAAN KINERJA", startsPage: true);
         c.Heading(2, "A. Rencana Strategis");
         var renstra = data.Profile.RenstraStart is { } s && data.Profile.RenstraEnd is { } e ? $" {ReportFormat.Number(s)}-{ReportFormat.Number(e)}" : "";
-        c.Paragraph($"Rencana Strategis{renstra} menetapkan tujuan dan sasaran berikut beserta indikator dan target akhir periodenya.");
+        // the end-of-Renstra target column only when the workbook holds one: a column of dashes says nothing
+        var endTargets = data.Indicators.Any(i => data.TargetFor(i.Code, Period.RenstraEnd) is not null);
+        c.Paragraph(endTargets
+            ? $"Rencana Strategis{renstra} menetapkan tujuan dan sasaran berikut beserta indikator dan target akhir periodenya."
+            : $"Rencana Strategis{renstra} menetapkan tujuan dan sasaran berikut beserta indikatornya.");
         var rows = new List<ReportRow>();
         foreach (var node in data.Plan.Where(p => p.Level is not (PlanLevel.Program or PlanLevel.Kegiatan or PlanLevel.SubKegiatan)))
         {
             var indicators = data.IndicatorsMeasuring(node.Code).ToList();
             if (indicators.Count == 0)
                 continue;
-            rows.Add(new ReportRow([node.Code, $"{ReportFacts.LevelName(node.Level)}: {node.Name}", "", ""], RowKind.Group));
+            rows.Add(new ReportRow(endTargets ? [node.Code, $"{ReportFacts.LevelName(node.Level)}: {node.Name}", "", ""] : [node.Code, $"{ReportFacts.LevelName(node.Level)}: {node.Name}", ""], RowKind.Group));
             foreach (var indicator in indicators)
             {
                 var end = data.TargetFor(indicator.Code, Period.RenstraEnd)?.Value;
-                rows.Add(new ReportRow([indicator.Code, indicator.Name, ReportFormat.Satuan(indicator), f.Value(end, indicator.Satuan)]));
+                rows.Add(new ReportRow(endTargets
+                    ? [indicator.Code, indicator.Name, ReportFormat.Satuan(indicator), f.Value(end, indicator.Satuan)]
+                    : [indicator.Code, indicator.Name, ReportFormat.Satuan(indicator)]));
             }
         }
 
         if (rows.Count == 0)
             c.Placeholder("Tujuan dan sasaran belum diisi pada workbook (sheet Rencana).");
         else
-            c.Table("Tujuan, Sasaran dan Indikator Kinerja Rencana Strategis", [new("Kode", 11), new("Tujuan / Sasaran / Indikator", 61), new("Satuan", 12, CellAlign.Center), new("Target Akhir Renstra", 18, CellAlign.Right)], rows);
+            c.Table("Tujuan, Sasaran dan Indikator Kinerja Rencana Strategis", endTargets
+                ? [new("Kode", 11), new("Tujuan / Sasaran / Indikator", 61), new("Satuan", 12, CellAlign.Center), new("Target Akhir Renstra", 18, CellAlign.Right)]
+                : [new("Kode", 11), new("Tujuan / Sasaran / Indikator", 75), new("Satuan", 14, CellAlign.Center)], rows);
 
         c.Heading(2, "B. Perjanjian Kinerja Tahun " + year);
         c.Paragraph($"Perjanjian Kinerja Tahun {year} memuat sasaran, indikator, target dan anggaran yang disepakati pimpinan:");
@@ -499,7 +507,9 @@ public static partial class LkjipReport
             rows.Add(new ReportRow(cells));
         }
 
-        c.Table($"Perbandingan Realisasi dengan Provinsi dan Nasional Tahun {year}", columns, rows, ["N/A: data pembanding tidak tersedia pada sumber."]);
+        // the N/A note only under a table that shows an N/A
+        var notAvailable = rows.Any(r => r.Cells.Any(cell => cell.Text == "N/A"));
+        c.Table($"Perbandingan Realisasi dengan Provinsi dan Nasional Tahun {year}", columns, rows, notAvailable ? ["N/A: data pembanding tidak tersedia."] : []);
     }
 
     private static void NarrativeList(ReportComposer c, PerformanceDataset data, IReadOnlyList<string> codes, string kind, string label)
