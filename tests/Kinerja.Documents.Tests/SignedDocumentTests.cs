@@ -97,6 +97,21 @@ public partial class SignedDocumentTests
     }
 
     [Fact]
+    public void The_conclusion_says_none_or_all_in_words_and_names_the_goals_below_target()
+    {
+        Assert.Equal("Dari 2 tujuan dan sasaran yang diukur pada tahun 2024, belum ada yang mencapai target.", LkjipReport.GoalsReachedSentence(2, 0, "2024"));
+        Assert.Equal("Dari 3 tujuan dan sasaran yang diukur pada tahun 2021, seluruhnya mencapai atau melampaui target.", LkjipReport.GoalsReachedSentence(3, 3, "2021"));
+        Assert.Equal("Dari 25 tujuan dan sasaran yang diukur pada tahun 2025, 22 mencapai atau melampaui target dan 3 belum.", LkjipReport.GoalsReachedSentence(25, 22, "2025"));
+
+        // seed 000: SS-1 40,71% and SS-2 93,94% are both below target
+        var kemnaker = ReportWriter.Prepare(ReportKind.Lkjip, new ReportRequest(Samples.Load("kemnaker-2024.json")));
+        var below = kemnaker.Blocks.OfType<ParagraphBlock>().Single(p => p.Text.StartsWith("Sasaran yang belum mencapai target", StringComparison.Ordinal)).Text;
+        Assert.Contains("SS-2 Meningkatnya tata kelola pemerintahan yang baik (93,94%)", below, StringComparison.Ordinal);
+        Assert.Contains("(40,71%)", below, StringComparison.Ordinal);
+        Assert.Contains(kemnaker.Blocks.OfType<ParagraphBlock>(), p => p.Text.StartsWith("Dari 2 tujuan dan sasaran yang diukur pada tahun 2024, belum ada yang mencapai target.", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_provisional_figure_names_its_source_without_nested_brackets()
     {
         var report = ReportWriter.Prepare(ReportKind.Triwulan, new ReportRequest(Samples.Load("kemenko-tw1-2026.json")));

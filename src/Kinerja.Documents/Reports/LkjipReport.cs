@@ -554,8 +554,8 @@ public static partial class LkjipReport
         c.Table(perSasaran ? "Efisiensi Penggunaan Sumber Daya per Sasaran" : "Efisiensi Penggunaan Sumber Daya per Indikator",
             [new("Kode", 8), new(perSasaran ? "Sasaran" : "Indikator", 30), new("Capaian", 10, CellAlign.Right), new("Pagu (Rp)", 15, CellAlign.Right), new("Realisasi (Rp)", 15, CellAlign.Right), new("Penyerapan", 14, CellAlign.Right), new("Efisiensi", 10, CellAlign.Right)],
             tableRows, [perSasaran
-                ? "Anggaran sasaran adalah jumlah baris anggaran yang dikaitkan dengan sasaran itu, atau dengan indikatornya bila sasaran tidak ditautkan langsung."
-                : "Anggaran indikator adalah jumlah baris anggaran yang dikaitkan dengan indikator itu, atau dengan sasarannya bila indikator tidak ditautkan langsung.", .. doubts]);
+                ? "Anggaran sasaran adalah jumlah anggaran program dan kegiatan yang mendukung sasaran itu atau indikatornya."
+                : "Anggaran indikator adalah jumlah anggaran program dan kegiatan yang mendukung indikator itu atau sasarannya.", .. doubts]);
     }
 
     private static void Budget(ReportComposer c, PerformanceDataset data, ReportFormat f, string year)
@@ -637,15 +637,25 @@ public static partial class LkjipReport
         c.Heading(1, "BAB IV PENUTUP", startsPage: true);
         c.Heading(2, "A. Kesimpulan");
         var reached = result.Goals.Count(g => g.Capaian >= 100m);
-        c.Paragraph($"Dari {ReportFormat.Number(result.Goals.Count)} tujuan/sasaran yang diukur pada tahun {year}, {ReportFormat.Number(reached)} mencapai atau melampaui target.{(result.AgencyCapaian is { } a ? $" Capaian kinerja secara keseluruhan adalah {f.PercentText(a)}; {ReachedSentence(result)}." : "")}");
+        c.Paragraph(GoalsReachedSentence(result.Goals.Count, reached, year) + (result.AgencyCapaian is { } a ? $" Capaian kinerja secara keseluruhan adalah {f.PercentText(a)}; {ReachedSentence(result)}." : ""));
         var below = result.Goals.Where(g => g.Capaian is { } v && v < 100m).ToList();
+        // each by its name as well as its code: the reader of the conclusion has no table beside it
         if (below.Count > 0)
-            c.Paragraph("Sasaran yang belum mencapai target dan memerlukan perhatian: " + string.Join("; ", below.Select(g => $"{g.Goal.Code} ({f.PercentText(g.Capaian)})")) + ".");
+            c.Paragraph("Sasaran yang belum mencapai target dan memerlukan perhatian: " + string.Join("; ", below.Select(g => $"{g.Goal.Code} {Charts.Cut(g.Goal.Name, 80)} ({f.PercentText(g.Capaian)})")) + ".");
         if (!AgencyParagraphs(c, data, "Kesimpulan"))
             c.Missing("Simpulan pimpinan belum diisi (sheet Narasi, kode Instansi, jenis Kesimpulan); lengkapi sebelum laporan ditandatangani.", required: false);
         c.Heading(2, "B. Saran");
         if (!AgencyList(c, data, "Saran"))
             c.Placeholder("Saran belum diisi (sheet Narasi, kode Instansi, jenis Saran).");
+    }
+
+    /// <summary>"Dari 2 tujuan/sasaran ..., belum ada yang mencapai target": a count of none or of all is said in words.</summary>
+    public static string GoalsReachedSentence(int goals, int reached, string year)
+    {
+        var lead = $"Dari {ReportFormat.Number(goals)} tujuan dan sasaran yang diukur pada tahun {year}, ";
+        return lead + (reached == 0 ? "belum ada yang mencapai target."
+            : reached == goals ? "seluruhnya mencapai atau melampaui target."
+            : $"{ReportFormat.Number(reached)} mencapai atau melampaui target dan {ReportFormat.Number(goals - reached)} belum.");
     }
 
     private static string BandRange(IReadOnlyList<PredicateBand> bands, int i)
