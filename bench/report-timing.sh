@@ -18,7 +18,7 @@ fi
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 time_one() { # extension -> "wall cpu"
-  /usr/bin/time -o "$out/time" -f '%e %U %S' "$KINERJA" report lkjip samples/banjar-2025.json --out "$out/banjar.$1" --draft --force >/dev/null
+  /usr/bin/time -o "$out/time" -f '%e %U %S' "$KINERJA" report lkjip samples/banjar-2025.json --out "$out/banjar.$1" --draft --force >/dev/null 2>"$out/stderr"
   awk '{printf "%s %.2f\n", $1, $2 + $3}' "$out/time"
 }
 median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }

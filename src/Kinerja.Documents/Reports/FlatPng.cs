@@ -15,17 +15,14 @@ internal static class FlatPng
     public static byte[] Draw(int width, int height, SKColorType colorType, Action<SKCanvas> draw)
     {
         // drawn as Skia (and ScottPlot) always drew them, with alpha; every pixel ends up opaque on the white ground,
-        // so the copy without alpha is exact and its PNG carries only the colours
+        // so the same bytes read as opaque are exact (no copy) and their PNG carries only the colours
         using var surface = SKSurface.Create(new SKImageInfo(width, height, colorType, SKAlphaType.Premul))
             ?? throw new InvalidOperationException($"gambar {width}x{height} piksel tidak dapat dibuat");
         surface.Canvas.Clear(SKColors.White);
         draw(surface.Canvas);
         surface.Canvas.Flush();
-        using var image = surface.Snapshot();
-        using var opaque = new SKBitmap(new SKImageInfo(width, height, colorType, SKAlphaType.Opaque));
-        if (!image.ReadPixels(opaque.Info, opaque.GetPixels(), opaque.RowBytes, 0, 0))
-            throw new InvalidOperationException("gambar tidak dapat dibaca");
-        using var pixels = opaque.PeekPixels();
+        using var drawn = surface.PeekPixels() ?? throw new InvalidOperationException("gambar tidak dapat dibaca");
+        using var pixels = new SKPixmap(drawn.Info.WithAlphaType(SKAlphaType.Opaque), drawn.GetPixels(), drawn.RowBytes);
         using var data = pixels.Encode(new SKPngEncoderOptions(SKPngEncoderFilterFlags.Up, 1)) ?? throw new InvalidOperationException("gambar tidak dapat disimpan sebagai PNG");
         return data.ToArray();
     }
