@@ -130,8 +130,21 @@ public partial class SignedDocumentTests
         var trend = report.Tables.Single(t => t.Caption.StartsWith("Perbandingan Realisasi dan Capaian dengan Tahun Sebelumnya", StringComparison.Ordinal));
         // seed 003 Tabel 3.4 (l.1064-1092): row 3 (Nilai SAKIP) and rows 22-24 carry a Keterangan
         Assert.Equal(
-            ["IK-3: Tahun 2023-2024 Capaian Tidak bisa dihitung karena belum menjadi target di indikator kinerja", "IK-15, IK-16, IK-17: Pada Tahun 2025 Sasaran dan Indikator Kinerja berubah"],
+            [LkjipReport.PublishedCapaianNote, "IK-3: Tahun 2023-2024 Capaian Tidak bisa dihitung karena belum menjadi target di indikator kinerja", "IK-15, IK-16, IK-17: Pada Tahun 2025 Sasaran dan Indikator Kinerja berubah"],
             trend.Notes);
+    }
+
+    [Fact]
+    public void Banjar_trend_table_prints_the_capaian_published_for_years_without_a_target_and_NA_where_none_was_published()
+    {
+        var report = ReportWriter.Prepare(ReportKind.Lkjip, new ReportRequest(Corrected(Samples.Load("banjar-2025.json"))));
+        var trend = report.Tables.Single(t => t.Caption.StartsWith("Perbandingan Realisasi dan Capaian dengan Tahun Sebelumnya", StringComparison.Ordinal));
+        string[] Row(string code) => trend.Rows.Single(r => r.Cells[0].Text == code).Cells.Select(c => c.Text).ToArray();
+        // seed 003 Tabel 3.4 row 4 (IKKI): 2023 84.38 / 114.02%, 2024 91.65 / 107.82%, 2025 91.74 / 106.67%;
+        // the workbook has no 2023-2024 targets, so the earlier figures are the published ones, marked
+        Assert.Equal(["84,38", "114,02%*)", "91,65", "107,82%*)", "91,74", "106,67%"], Row("IK-18")[2..8]);
+        // row 3 (Nilai SAKIP) printed N/A for 2023-2024: nothing is invented
+        Assert.Equal(["78,41", "N/A", "80,15", "N/A"], Row("IK-3")[2..6]);
     }
 
     [Fact]

@@ -405,6 +405,29 @@ public static partial class LkjipReport
             rows, notes);
     }
 
+    public const string PublishedCapaianNote = "*) capaian sebagaimana dilaporkan pada tahun itu; target tahun itu tidak ada pada data sehingga capaiannya tidak dihitung ulang.";
+
+    /// <summary>
+    /// The capaian of a year in the trend table. An earlier year usually comes without its target, so its
+    /// capaian cannot be computed; when the agency recorded the capaian it published that year, that figure
+    /// prints, marked with *) and explained under the table, rather than an N/A the agency never wrote.
+    /// </summary>
+    private static ReportCell TrendCapaian(ReportFormat f, TrendPoint point, Period period, ref bool published)
+    {
+        var computed = f.Capaian(point.Capaian);
+        if (computed.Text != "-")
+            return computed;
+        if (point.Period.Year < period.Year && point.Capaian.Status == CapaianStatus.NoTarget
+            && PerformanceCalculator.CheckPrinted(point.Realisasi?.PrintedCapaian, point.Capaian) is { Printed: { } printed })
+        {
+            published = true;
+            var cell = f.Percent(printed);
+            return new ReportCell(cell.Text + "*)");
+        }
+
+        return "N/A";
+    }
+
     private static void Trend(ReportComposer c, PerformanceDataset data, ReportFormat f, Period period)
     {
         var trends = data.Indicators.Select(i => (Indicator: i, Points: ProgressCalculator.Trend(data, i).Where(p => p.Period <= period).ToList()))
@@ -429,6 +452,7 @@ public static partial class LkjipReport
             columns.Add(new("Target Akhir Renstra", 11, CellAlign.Right));
 
         var rows = new List<ReportRow>();
+        var published = false;
         // the Keterangan of earlier years (seed 003 Tabel 3.4: "Pada Tahun 2025 Sasaran dan Indikator Kinerja
         // berubah"): each note once, after the codes of the indicators it explains
         var remarks = new Dictionary<string, List<string>>(StringComparer.Ordinal);
@@ -439,7 +463,7 @@ public static partial class LkjipReport
             {
                 var point = points.FirstOrDefault(p => p.Period.Year == y);
                 cells.Add(point is null ? "N/A" : f.Realisasi(point.Realisasi, indicator.Satuan));
-                cells.Add(point is null ? "N/A" : f.Capaian(point.Capaian) is { Text: "-" } ? "N/A" : f.Capaian(point.Capaian));
+                cells.Add(point is null ? "N/A" : TrendCapaian(f, point, period, ref published));
             }
 
             if (renstra)
@@ -455,6 +479,8 @@ public static partial class LkjipReport
         }
 
         var notes = remarks.Select(r => $"{string.Join(", ", r.Value)}: {r.Key}").ToList();
+        if (published)
+            notes.Insert(0, PublishedCapaianNote);
 
         var table = c.Table("Perbandingan Realisasi dan Capaian dengan Tahun Sebelumnya", columns, rows, notes);
         c.Paragraph($"{table.Label} membandingkan realisasi dan capaian indikator dengan tahun-tahun sebelumnya; N/A berarti data tahun itu tidak ada atau capaian tidak dapat dihitung (tanpa target tahun itu).");
