@@ -92,13 +92,21 @@ public static class WordRenderer
             {
                 if (rowsBefore.TryGetValue(part, out var rows))
                 {
+                    // straight to the part as UTF-8, past the XML writer's per-character checks: the writer has closed
+                    // every tag so far (the table's properties and header row came before), and the text holds no
+                    // character it would have changed (RowXml)
+                    xml.Flush();
+                    var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(System.Text.Encoding.UTF8.GetMaxByteCount(8192));
                     foreach (var chunk in rows.GetChunks())
                     {
-                        if (System.Runtime.InteropServices.MemoryMarshal.TryGetArray(chunk, out var segment))
-                            xml.WriteRaw(segment.Array!, segment.Offset, segment.Count);
-                        else
-                            xml.WriteRaw(chunk.ToString());
+                        for (var at = 0; at < chunk.Length; at += 8192)
+                        {
+                            var piece = chunk.Span.Slice(at, Math.Min(8192, chunk.Length - at));
+                            stream.Write(buffer, 0, System.Text.Encoding.UTF8.GetBytes(piece, buffer));
+                        }
                     }
+
+                    System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
                 }
 
                 part.WriteTo(xml);
