@@ -525,6 +525,16 @@ public static class ComputedResults
 {
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<PerformanceDataset, ConcurrentDictionary<Kinerja.Domain.Values.Period, Kinerja.Domain.Measurement.PerformanceResult>> Results = new();
 
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<PerformanceDataset, PerformanceDataset> Measured = new();
+
+    /// <summary>
+    /// The capaian table as the engine and the CLI measure it (<see cref="Kinerja.Domain.Measurement.Measure"/>):
+    /// realisasi of formula indicators computed from the counts (NilaiData) wherever they give a value.
+    /// </summary>
     public static Kinerja.Domain.Measurement.PerformanceResult Of(PerformanceDataset data, Kinerja.Domain.Values.Period period) =>
-        Results.GetOrCreateValue(data).GetOrAdd(period, p => Kinerja.Domain.Measurement.PerformanceCalculator.Compute(data, p));
+        Results.GetOrCreateValue(data).GetOrAdd(period, p => Kinerja.Domain.Measurement.PerformanceCalculator.Compute(MeasuredOf(data), p));
+
+    /// <summary>The dataset as measured (computed realisasi in place of typed ones), prepared once per dataset.</summary>
+    public static PerformanceDataset MeasuredOf(PerformanceDataset data) =>
+        Measured.GetValue(data, Kinerja.Domain.Measurement.Measure.Prepare);
 }

@@ -30,6 +30,7 @@ builder.Services.AddScoped<ScopeProvider>();
 builder.Services.AddScoped<IAuthorizationHandler, AgencyAuthorizationHandler>();
 builder.Services.AddScoped<RealisasiService>();
 builder.Services.AddScoped<PkService>();
+builder.Services.AddScoped<PlanEditor>();
 builder.Services.AddScoped<RencanaAksiService>();
 builder.Services.AddScoped<CountsService>();
 builder.Services.AddScoped<ImportService>();

@@ -1,4 +1,5 @@
 using Kinerja.Data;
+using Kinerja.Domain.Model;
 using Kinerja.Web.Security;
 using Kinerja.Web.Services;
 using Microsoft.AspNetCore.Authorization;
@@ -14,6 +15,7 @@ public static partial class KinerjaApi
     private static void MapPk(RouteGroupBuilder year)
     {
         year.MapGet("/pk", GetPk).WithSummary("Perjanjian Kinerja: versi-versinya, dan target serta anggaran satu versi (?versi=awal, perubahan-1, ...; kosong = yang berlaku)");
+        MapPkRows(year);
         year.MapPost("/pk/perubahan", AddPkPerubahan).WithSummary("Tambah PK Perubahan sebagai versi baru (tanggal, penandatangan); versi lama tetap. ExpectedRevision = revisi dari GET /pk");
     }
 
@@ -40,5 +42,50 @@ public static partial class KinerjaApi
             return ApiResults.From(outcome);
         var view = await pk.ViewAsync(row, null, _ => true);
         return Results.Created($"/api/instansi/{agencyId}/{year}/pk?versi={view!.Selected.Code}", new PkAnswer(row.Revision, view));
+    }
+}
+
+/// <summary>A target row of the PK version being prepared: the indicator, the period (2025, 2025-TW1) and the value as printed.</summary>
+public sealed record PkTargetRequest(string? Indicator, string? Period, string? Value, string? Cumulative, int? ConcurrencyVersion, int? ExpectedRevision);
+
+/// <summary>A budget line of the PK version being prepared (sheet AnggaranPK).</summary>
+public sealed record PkBudgetRequest(string? Code, string? Name, string? Parent, string? Level, string? Pagu, string? Goals, int? ConcurrencyVersion);
+
+/// <summary>The target rows and budget lines of the PK Perubahan being prepared (the latest version); earlier versions stay as signed.</summary>
+public static partial class KinerjaApi
+{
+    private static void MapPkRows(RouteGroupBuilder year)
+    {
+        year.MapPost("/pk/{versi}/target", (int agencyId, int year, string versi, PkTargetRequest body, HttpContext http, KinerjaDbContext db, ScopeProvider scopes, IAuthorizationService auth, PlanEditor editor) =>
+            PkRow(agencyId, year, versi, http, db, scopes, auth, editor, (row, v) => editor.AddTargetAsync(row, body.Indicator ?? "", body.Period, body.Value, body.Cumulative, PlanEditor.DocumentOf(v), body.ExpectedRevision ?? -1, v.Code)))
+            .WithSummary("Tambah target pada PK Perubahan yang sedang disusun (versi terbaru); ExpectedRevision dari GET /pk");
+        year.MapPut("/pk/{versi}/target/{id:long}", (int agencyId, int year, string versi, long id, PkTargetRequest body, HttpContext http, KinerjaDbContext db, ScopeProvider scopes, IAuthorizationService auth, PlanEditor editor) =>
+            PkRow(agencyId, year, versi, http, db, scopes, auth, editor, (row, v) => editor.ChangePkTargetAsync(row, v.Code, id, body.Value, body.ConcurrencyVersion ?? -1)))
+            .WithSummary("Ubah nilai target PK Perubahan yang sedang disusun (konkurensi optimistis)");
+        year.MapDelete("/pk/{versi}/target/{id:long}", (int agencyId, int year, string versi, long id, int? concurrencyVersion, HttpContext http, KinerjaDbContext db, ScopeProvider scopes, IAuthorizationService auth, PlanEditor editor) =>
+            PkRow(agencyId, year, versi, http, db, scopes, auth, editor, (row, v) => editor.RemoveTargetAsync(row, id, concurrencyVersion ?? -1, v.Code)))
+            .WithSummary("Hapus target PK Perubahan yang sedang disusun (target versi sebelumnya berlaku lagi)");
+        year.MapPost("/pk/{versi}/anggaran", (int agencyId, int year, string versi, PkBudgetRequest body, HttpContext http, KinerjaDbContext db, ScopeProvider scopes, IAuthorizationService auth, PlanEditor editor) =>
+            PkRow(agencyId, year, versi, http, db, scopes, auth, editor, (row, v) => editor.SaveBudgetLineAsync(row, v.Code, null, Budget(body), null)))
+            .WithSummary("Tambah baris anggaran PK Perubahan yang sedang disusun");
+        year.MapPut("/pk/{versi}/anggaran/{id:long}", (int agencyId, int year, string versi, long id, PkBudgetRequest body, HttpContext http, KinerjaDbContext db, ScopeProvider scopes, IAuthorizationService auth, PlanEditor editor) =>
+            PkRow(agencyId, year, versi, http, db, scopes, auth, editor, (row, v) => editor.SaveBudgetLineAsync(row, v.Code, id, Budget(body), body.ConcurrencyVersion ?? -1)))
+            .WithSummary("Ubah baris anggaran PK Perubahan yang sedang disusun (konkurensi optimistis)");
+        year.MapDelete("/pk/{versi}/anggaran/{id:long}", (int agencyId, int year, string versi, long id, int? concurrencyVersion, HttpContext http, KinerjaDbContext db, ScopeProvider scopes, IAuthorizationService auth, PlanEditor editor) =>
+            PkRow(agencyId, year, versi, http, db, scopes, auth, editor, (row, v) => editor.SaveBudgetLineAsync(row, v.Code, id, Budget(new PkBudgetRequest(null, null, null, null, null, null, null)), concurrencyVersion ?? -1, remove: true)))
+            .WithSummary("Hapus baris anggaran PK Perubahan yang sedang disusun");
+    }
+
+    private static PlanEditor.BudgetLineInput Budget(PkBudgetRequest b) => new(b.Code, b.Name, b.Parent, b.Level, b.Pagu, b.Goals);
+
+    private static async Task<IResult> PkRow(int agencyId, int year, string versi, HttpContext http, KinerjaDbContext db, ScopeProvider scopes, IAuthorizationService auth, PlanEditor editor, Func<ReportingYear, PkVersionId, Task<PlanOutcome>> change)
+    {
+        var (refusal, row) = await PlanYear(agencyId, year, http, db, scopes, auth);
+        if (refusal is not null)
+            return refusal;
+        if (await editor.ClosedReasonAsync(row, versi) is { } closed)
+            return ApiResults.Problem(400, closed);
+        var outcome = await change(row, PkVersionId.Parse(versi).Value);
+        return outcome.Ok ? Results.Ok(new { revisi = row.Revision, peringatan = outcome.Warnings }) : ApiResults.Problem(outcome.Status, outcome.Error ?? "", outcome.Warnings);
     }
 }

@@ -74,6 +74,7 @@ public static partial class KinerjaApi
         year.MapGet("/target", Targets).WithSummary("Target tahun ini");
         year.MapPut("/target/{id:long}", SaveTarget).WithSummary("Ubah nilai target (konkurensi optimistis)");
         MapPk(year);
+        MapPlan(year);
         MapRencanaAksi(year);
         MapCounts(year);
         year.MapPost("/dokumen", StartDocument).WithSummary("Mulai menyusun dokumen (lkjip, pk, triwulan; docx, pdf, xlsx; draf kecuali final=true) di latar belakang; 202 dengan alamat status");

@@ -110,6 +110,8 @@ public static class AuditLog
         [nameof(PkBudgetRow)] = "Anggaran PK",
         [nameof(RencanaAksiRow)] = "Rencana aksi",
         ["DataValue"] = "Hitungan data elemen",
+        [PlanEditor.PlanEntity] = "Simpul rencana",
+        [PlanEditor.IndicatorEntity] = "Indikator",
     };
 
     private static readonly Dictionary<string, string> Actions = new(StringComparer.Ordinal)
@@ -175,7 +177,7 @@ public static class AuditLog
         var subject = EntityLabel(entry.Entity);
         if (entry.Entity == nameof(RealisasiRecord) && entry.EntityKey.LastIndexOf("|v", StringComparison.Ordinal) is var v and > 0)
             subject += " versi " + entry.EntityKey[(v + 2)..];
-        else if (entry.Entity is nameof(PkVersionRow) or nameof(PkBudgetRow) or nameof(TargetRow) or nameof(RencanaAksiRow))
+        else if (entry.Entity is nameof(PkVersionRow) or nameof(PkBudgetRow) or nameof(TargetRow) or nameof(RencanaAksiRow) or PlanEditor.PlanEntity or PlanEditor.IndicatorEntity)
             subject += " " + string.Join(" ", entry.EntityKey.Split('|').Skip(1).Where(s => s.Length > 0));
         return new AuditLine(entry.At, When(entry.At), entry.UserName, ActionLabel(entry.Action), subject.Trim(), Fields(entry.Before, entry.After));
     }

@@ -56,6 +56,8 @@ public static class TargetEditor
         if (expectedVersion != target.ConcurrencyVersion)
             return (409, Changed(target));
         var data = await cache.GetAsync(db, year.Id, RealisasiView.Latest);
+        if (PlanEditor.LockReason(data, target.Document) is { } locked)
+            return (400, $"target {target.IndicatorCode} {target.Period} tidak diubah: {locked}");
         var indicator = data.Indicators.FirstOrDefault(i => i.Code == target.IndicatorCode);
         var parsed = MeasuredValueParser.Parse(value, indicator?.TargetKind ?? TargetKind.Number, indicator?.Satuan ?? "", indicator?.OrdinalScale);
         if (!parsed.Success)

@@ -163,7 +163,8 @@ public sealed class RealisasiService(KinerjaDbContext db, DatasetCache cache, Ti
             return Outcome.Refused(check.Error);
         var candidateData = check.Data!;
         var period = Period.Parse(record.Period).Value;
-        var row = PerformanceCalculator.Compute(candidateData, period).Indicators.First(i => i.Indicator.Code == record.IndicatorCode);
+        // the capaian as it will be reported: computed from the counts where a formula and its counts give one
+        var row = Measure.Compute(candidateData, period).Indicators.First(i => i.Indicator.Code == record.IndicatorCode);
         if (string.IsNullOrWhiteSpace(record.Explanation) && NeedsExplanation(candidateData.Profile, row.Capaian) is { } why)
             return Outcome.Refused($"capaian {candidateData.Profile.FormatPercent(row.Capaian.Uncapped)} {why}: isi penjelasan sebelum mengajukan");
         var findings = DatasetValidator.Check(candidateData).Where(f => Concerns(f, record.IndicatorCode)).ToList();

@@ -12,7 +12,7 @@ namespace Kinerja.Web.Pages.Instansi;
 /// The Perjanjian Kinerja of the year: each version (awal, perubahan) with its signatories, targets and
 /// budget, the document per version, and a PK Perubahan added by a planner as a new version.
 /// </summary>
-public sealed class PkModel(KinerjaDbContext db, IAuthorizationService authorization, ScopeProvider scopes, PkService pk) : YearPageModel(db, authorization, scopes)
+public sealed class PkModel(KinerjaDbContext db, IAuthorizationService authorization, ScopeProvider scopes, PkService pk, PlanEditor editor) : YearPageModel(db, authorization, scopes)
 {
     public sealed class PerubahanForm
     {
@@ -49,6 +49,61 @@ public sealed class PkModel(KinerjaDbContext db, IAuthorizationService authoriza
     public string? Message { get; private set; }
 
     public string? Error { get; private set; }
+
+    public IReadOnlyList<string> Warnings { get; private set; } = [];
+
+    /// <summary>The selected version is the PK Perubahan being prepared and the user plans: its target rows and budget lines are edited here.</summary>
+    public bool OpenForEdit { get; private set; }
+
+    public List<TargetRow> VersionTargets { get; private set; } = [];
+
+    public List<PkBudgetRow> VersionBudget { get; private set; } = [];
+
+    public List<IndicatorInfo> Indicators { get; private set; } = [];
+
+    public Task<IActionResult> OnPostTambahTargetAsync(string? indicator, string? period, string? value, string? cumulative, int revision) =>
+        ChangeAsync((row, v) => editor.AddTargetAsync(row, indicator ?? "", period, value, cumulative, PlanEditor.DocumentOf(v), revision, v.Code), $"Target {indicator} {period} ditambahkan pada versi ini.");
+
+    public Task<IActionResult> OnPostUbahTargetAsync(long targetId, int targetVersion, string? value) =>
+        ChangeAsync((row, v) => editor.ChangePkTargetAsync(row, v.Code, targetId, value, targetVersion), "Target versi ini disimpan.");
+
+    public Task<IActionResult> OnPostHapusTargetAsync(long targetId, int targetVersion) =>
+        ChangeAsync((row, v) => editor.RemoveTargetAsync(row, targetId, targetVersion, v.Code), "Target versi ini dihapus; target versi sebelumnya berlaku lagi.");
+
+    public Task<IActionResult> OnPostTambahAnggaranAsync(string? code, string? name, string? parent, string? level, string? pagu, string? goals) =>
+        ChangeAsync((row, v) => editor.SaveBudgetLineAsync(row, v.Code, null, new PlanEditor.BudgetLineInput(code, name, parent, level, pagu, goals), null), $"Baris anggaran {code} ditambahkan.");
+
+    public Task<IActionResult> OnPostUbahAnggaranAsync(long lineId, int lineVersion, string? code, string? name, string? parent, string? level, string? pagu, string? goals) =>
+        ChangeAsync((row, v) => editor.SaveBudgetLineAsync(row, v.Code, lineId, new PlanEditor.BudgetLineInput(code, name, parent, level, pagu, goals), lineVersion), $"Baris anggaran {code} disimpan.");
+
+    public Task<IActionResult> OnPostHapusAnggaranAsync(long lineId, int lineVersion) =>
+        ChangeAsync((row, v) => editor.SaveBudgetLineAsync(row, v.Code, lineId, new PlanEditor.BudgetLineInput(null, null, null, null, null, null), lineVersion, remove: true), "Baris anggaran dihapus.");
+
+    /// <summary>A change to the target rows or budget of the selected version: only a planner, only the version being prepared.</summary>
+    private async Task<IActionResult> ChangeAsync(Func<ReportingYear, PkVersionId, Task<PlanOutcome>> change, string done)
+    {
+        if (await LoadAsync() is { } refused)
+            return refused;
+        if (!await Allowed(Operations.Plan))
+            return Forbid();
+        Db.AuditUser = Scope.UserName;
+        var closed = await editor.ClosedReasonAsync(YearRow, Versi);
+        var outcome = closed is not null ? PlanOutcome.Refused(closed) : await change(YearRow, PkVersionId.Parse(Versi).Value);
+        if (outcome.Ok)
+        {
+            TempData["pesan"] = done + (outcome.Warnings.Count > 0 ? " Peringatan: " + string.Join("; ", outcome.Warnings) : "");
+            return Redirect($"/instansi/{AgencyId}/{Year}/pk?versi={Uri.EscapeDataString(Versi ?? "")}");
+        }
+
+        Db.ChangeTracker.Clear();
+        await LoadAsync();
+        Error = outcome.Error;
+        Warnings = outcome.Warnings;
+        if (!await FillAsync())
+            return NotFound();
+        Response.StatusCode = outcome.Status;
+        return Page();
+    }
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -93,7 +148,21 @@ public sealed class PkModel(KinerjaDbContext db, IAuthorizationService authoriza
         Form = new PerubahanForm { Revision = YearRow.Revision, Place = x.Place, FirstPosition = x.FirstPosition, FirstName = x.FirstName, FirstNip = x.FirstNip, SecondPosition = x.SecondPosition, SecondName = x.SecondName, SecondNip = x.SecondNip };
         var rows = await Db.PkVersions.AsNoTracking().Where(v => v.ReportingYearId == YearRow.Id).Select(v => v.PkVersion).ToListAsync();
         var keys = rows.Where(r => PkVersionId.Parse(r) is { Success: true } p && p.Value.Code == view.Selected.Code).Select(r => $"{YearRow.Id}|{r}").Distinct().ToList();
+        OpenForEdit = CanPlan && await editor.ClosedReasonAsync(YearRow, view.Selected.Code) is null;
+        if (OpenForEdit)
+        {
+            var code = view.Selected.Code;
+            VersionTargets = (await Db.Targets.AsNoTracking().Where(t => t.ReportingYearId == YearRow.Id).OrderBy(t => t.Ordinal).ToListAsync())
+                .Where(t => PerjanjianKinerja.DocumentVersion(t.Document)?.Code == code).ToList();
+            VersionBudget = (await Db.PkBudget.AsNoTracking().Where(b => b.ReportingYearId == YearRow.Id).OrderBy(b => b.Ordinal).ToListAsync())
+                .Where(b => PkVersionId.Parse(b.PkVersion) is { Success: true } p && p.Value.Code == code).ToList();
+            Indicators = await Db.Indicators.AsNoTracking().Where(i => i.ReportingYearId == YearRow.Id).OrderBy(i => i.Ordinal).ToListAsync();
+            var targetKeys = VersionTargets.Select(t => $"{YearRow.Id}|{t.IndicatorCode}|{t.Period}|{t.Document}").ToList();
+            keys = keys.Concat(targetKeys).ToList();
+        }
+
         Audit = (await AuditLog.ForAsync(Db, AgencyId, nameof(PkVersionRow), keys))
+            .Concat(await AuditLog.ForAsync(Db, AgencyId, nameof(TargetRow), keys))
             .Concat(await AuditLog.ForAsync(Db, AgencyId, nameof(PkBudgetRow), keys))
             .OrderByDescending(a => a.At).Take(100).ToList();
         return true;

@@ -24,7 +24,12 @@ public sealed class TargetModel(KinerjaDbContext db, IAuthorizationService autho
 
     private bool _canPlan;
 
-    public bool CanEdit(TargetRow row) => _canPlan;
+    private Kinerja.Domain.Model.PerformanceDataset? _data;
+
+    public bool CanEdit(TargetRow row) => _canPlan && Locked(row) is null;
+
+    /// <summary>Why the row is not edited here: its PK version is signed (a change needs a PK Perubahan).</summary>
+    public string? Locked(TargetRow row) => _data is null ? null : PlanEditor.LockReason(_data, row.Document);
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -62,6 +67,7 @@ public sealed class TargetModel(KinerjaDbContext db, IAuthorizationService autho
     private async Task FillAsync()
     {
         _canPlan = await Allowed(Operations.Plan);
+        _data = await cache.GetAsync(Db, YearRow.Id, RealisasiView.Latest);
         var rows = await Db.Targets.AsNoTracking().Where(t => t.ReportingYearId == YearRow.Id).OrderBy(t => t.Ordinal).ToListAsync();
         Rows = rows.Where(t => Scope.CoversUnit(AgencyId, t.UnitCode)).ToList();
     }
