@@ -30,6 +30,50 @@ public class ChapterDataTests
     }
 
     [Fact]
+    public void Banjar_prints_its_problem_and_strategic_issue_tables_in_Bab_I_as_the_seed_prints_them()
+    {
+        var report = LkjipReport.Build(new ReportRequest(Samples.Load("banjar-2025.json")));
+        var docx = Docx.Render(report);
+        var problems = docx.Tables.Single(t => t.Caption.Contains("Permasalahan Dinas Tenaga Kerja", StringComparison.Ordinal));
+        Assert.StartsWith("Tabel 1.", problems.Caption, StringComparison.Ordinal);
+        Assert.Equal(["No", "Masalah Pokok", "Masalah", "Akar Masalah"], problems.Rows[0]);
+        Assert.Equal(12, problems.Rows.Count); // header and the 11 lines of 003 Tabel I (l.231-241)
+        Assert.Equal(["1", "Belum optimalnya tingkat kesempatan kerja", "Belum optimalnya kualitas rencana tenaga kerja", "Akses informasi lowongan kerja belum memadai"], problems.Rows[1]);
+        // a continuation line keeps its cells where the seed puts them, the merged ones empty
+        Assert.Equal(["", "", "Jaringan pemasaran dan penempatan tenaga kerja belum memadai", "Belum semua perusahaan memiliki RTK mikro"], problems.Rows[2]);
+        Assert.Equal(["3", "Masih Rendahnya Perlindungan Tenaga Kerja", "Terbatasnya kepesertaan perlindungan sosial", "Terbatasnya sosialisasi dan edukasi perlindungan sosial tenaga kerja"], problems.Rows[10]);
+
+        var issues = docx.Tables.Single(t => t.Caption.Contains("Isu Strategis Dinas Tenaga Kerja", StringComparison.Ordinal));
+        Assert.Equal(["Potensi Daerah yang Menjadi Kewenangan", "Permasalahan", "Isu KLHS yang Relevan", "Isu Lingkungan Dinamis Global", "Isu Lingkungan Dinamis Nasional", "Isu Lingkungan Dinamis Regional", "Isu Strategis"], issues.Rows[0]);
+        Assert.Equal("Penurunan Tingkat Pengangguran Terbuka Belum Optimal", issues.Rows[1][6]);
+        // the KLHS cell runs over a page in the seed (l.262 and l.266): one cell
+        Assert.EndsWith("meningkatkan dua kali lipat proporsinya di negara berkembang", issues.Rows[1][2], StringComparison.Ordinal);
+        Assert.Equal(6, issues.Rows.Count);
+
+        // the section holds the texts and the tables, problems first
+        var text = docx.AllText;
+        var section = text.IndexOf("Permasalahan dan Isu Strategis", text.IndexOf("BAB I PENDAHULUAN", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.True(section > 0);
+        Assert.True(text.IndexOf("masih menghadapi permasalahan yaitu masih Belum Optimalnya Tingkat Kesempatan Kerja", section, StringComparison.Ordinal)
+                    < text.IndexOf("Dalam rangka menjawab berbagai tantangan", section, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_plain_list_of_issues_prints_numbered_and_without_texts_or_rows_the_section_is_left_out()
+    {
+        var json = Sample("pasar-kerja-2021.json");
+        json["strategicIssues"] = new JsonArray(new JsonObject { ["issue"] = "Rendahnya pemanfaatan layanan pasar kerja daring" }, new JsonObject { ["issue"] = "Ancaman kebocoran data" });
+        var docx = Lkjip(FromJson(json));
+        var issues = docx.Tables.Single(t => t.Caption.Contains("Isu Strategis Pusat Pasar Kerja", StringComparison.Ordinal));
+        Assert.Equal([["No", "Isu Strategis"], ["1", "Rendahnya pemanfaatan layanan pasar kerja daring"], ["2", "Ancaman kebocoran data"]], issues.Rows);
+        Assert.DoesNotContain(docx.Tables, t => t.Caption.Contains("Permasalahan", StringComparison.Ordinal));
+
+        var none = LkjipReport.Build(new ReportRequest(Samples.Load("pasar-kerja-2021.json")));
+        none.RemoveEmptySections();
+        Assert.DoesNotContain(none.Blocks.OfType<HeadingBlock>(), h => h.Text.Contains("Isu Strategis", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Chapter_texts_print_where_they_belong_and_absent_ones_leave_their_section_out()
     {
         var banjar = Lkjip(Samples.Load("banjar-2025.json")).AllText;

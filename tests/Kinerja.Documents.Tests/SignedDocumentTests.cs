@@ -18,6 +18,135 @@ public partial class SignedDocumentTests
     [GeneratedRegex(@"\d \d{3}\b|Rp \d|\d \d")]
     private static partial Regex BreakableAmount();
 
+    /// <summary>
+    /// A transcriber's reference to the source a figure was read from: a line number ("l.1064", "baris 475"), the words
+    /// "seed", "samples/", "mencetak/tercetak/dicetak" (what another document prints), a table number cited with a colon
+    /// ("Tabel 3.4:", "Tabel 3.4 Keterangan:"), or an elision mark "[...]" where an excerpt was cut. A report states its figures; it never says where they were copied from.
+    /// </summary>
+    [GeneratedRegex(@"(?-i:\bl\.\s?\d+)|\bbaris \d+|\bseed\b|samples/|\b(?:mencetak|tercetak|dicetak)\b|\bTabel \d+(?:\.\d+)*(?: Keterangan)?:|\[(?:\.\.\.|…)\]", RegexOptions.IgnoreCase)]
+    private static partial Regex SourceReference();
+
+    [Fact]
+    public void The_source_reference_pattern_finds_transcription_remarks_and_leaves_report_sentences_alone()
+    {
+        Assert.Equal(["Tabel 3.4 Keterangan:", "Tabel 3.4:", "mencetak", "l.1064", "baris 475", "samples/", "[...]"],
+            SourceReference().Matches("IK-15: Tabel 3.4 Keterangan: berubah; Tabel 3.4: tahun; Tabel 3.6 mencetak 100% (l.1064, baris 475); counts in samples/data; signifikan [...]. Dengan").Select(m => m.Value));
+        Assert.Empty(SourceReference().Matches("Tabel 3.4 Perbandingan Realisasi dan Capaian; disajikan pada Tabel 3.4. Lampiran Tabel L.1. Pada Tabel 3.3 memperlihatkan bahwa kinerja 66,05 persen; lihat Lampiran 1."));
+    }
+
+    [Theory]
+    [InlineData("banjar-2025.json")]
+    [InlineData("kemnaker-2024.json")]
+    [InlineData("pasar-kerja-2021.json")]
+    [InlineData("kemenko-tw1-2026.json")]
+    public void A_label_never_stands_without_the_texts_it_introduces(string sample)
+    {
+        var data = Samples.Load(sample);
+        var kinds = data.Profile.ReportPeriod.IsQuarter ? new[] { ReportKind.Triwulan } : [ReportKind.Lkjip, ReportKind.Pk];
+        foreach (var kind in kinds)
+        {
+            var blocks = ReportWriter.Prepare(kind, new ReportRequest(data) { Draft = true }).Blocks;
+            for (var i = 0; i < blocks.Count; i++)
+            {
+                if (blocks[i] is not ParagraphBlock { Kind: ParagraphKind.Label } label)
+                    continue;
+                var next = i + 1 < blocks.Count ? blocks[i + 1] : null;
+                Assert.False(next is null or HeadingBlock or ParagraphBlock { Kind: ParagraphKind.Label } or PageBreakBlock, $"{sample} {kind}: \"{label.Text}\" has nothing under it");
+            }
+        }
+    }
+
+    [Fact]
+    public void Banjar_tujuan_without_driving_or_hindering_factors_prints_only_its_efforts()
+    {
+        var report = ReportWriter.Prepare(ReportKind.Lkjip, new ReportRequest(Samples.Load("banjar-2025.json")) { Draft = true });
+        var start = report.Blocks.FindIndex(b => b is HeadingBlock h && h.Text.StartsWith("1. Tujuan T1", StringComparison.Ordinal));
+        var end = report.Blocks.FindIndex(start + 1, b => b is HeadingBlock);
+        var labels = report.Blocks.Skip(start).Take(end - start).OfType<ParagraphBlock>().Where(p => p.Kind == ParagraphKind.Label).Select(p => p.Text).ToList();
+        // seed 003 gives T1 (Tingkat Pengangguran Terbuka) an upaya and no faktor pendorong or penghambat
+        Assert.Equal(["Upaya yang dilakukan:"], labels);
+        Assert.Contains(report.Checklist, i => i.Text.StartsWith("Faktor pendorong belum diisi", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_trend_chart_is_titled_with_the_indicator_name_not_only_its_code()
+    {
+        var data = Samples.Load("banjar-2025.json");
+        Assert.Equal("IK-3 Nilai SAKIP Perangkat Daerah: realisasi per tahun", LkjipReport.TrendChartTitle(data.Indicators.Single(i => i.Code == "IK-3")));
+        // a long name is cut at a word: IK-16 "Persentase perusahaan yang mematuhi aturan ketenagakerjaan (PP, PKWT & BPJS Ketenagakerjaan)"
+        Assert.Equal("IK-16 Persentase perusahaan yang mematuhi aturan ketenagakerjaan…: realisasi per tahun", LkjipReport.TrendChartTitle(data.Indicators.Single(i => i.Code == "IK-16")));
+    }
+
+    [Fact]
+    public void A_column_or_note_with_nothing_to_say_is_left_out()
+    {
+        var kemnaker = ReportWriter.Prepare(ReportKind.Lkjip, new ReportRequest(Samples.Load("kemnaker-2024.json")));
+        // seed 000 prints no end-of-Renstra target for its four IKSS: the Renstra table has no column of dashes
+        var renstra = kemnaker.Tables.Single(t => t.Caption == "Tujuan, Sasaran dan Indikator Kinerja Rencana Strategis");
+        Assert.Equal(["Kode", "Tujuan / Sasaran / Indikator", "Satuan"], renstra.Columns.Select(col => col.Header));
+        Assert.Contains(kemnaker.Blocks.OfType<ParagraphBlock>(), p => p.Text.EndsWith("menetapkan tujuan dan sasaran berikut beserta indikatornya.", StringComparison.Ordinal));
+        // Indeks SPBE has both national figures (4,03 and 3,12): no N/A, so no N/A note
+        var benchmarks = kemnaker.Tables.Single(t => t.Caption.StartsWith("Perbandingan Realisasi dengan Provinsi dan Nasional", StringComparison.Ordinal));
+        Assert.Equal(["IKSS-2.3", "Indeks SPBE", "3,42", "4,03", "3,12"], benchmarks.Rows.Single().Cells.Select(cell => cell.Text));
+        Assert.Empty(benchmarks.Notes);
+
+        var banjar = ReportWriter.Prepare(ReportKind.Lkjip, new ReportRequest(Samples.Load("banjar-2025.json")) { Draft = true });
+        var banjarRenstra = banjar.Tables.Single(t => t.Caption == "Tujuan, Sasaran dan Indikator Kinerja Rencana Strategis");
+        Assert.Equal("Target Akhir Renstra", banjarRenstra.Columns[^1].Header);
+        Assert.Equal("83", banjarRenstra.RowStartingWith("IK-3").Cells[^1].Text);
+    }
+
+    [Fact]
+    public void The_conclusion_says_none_or_all_in_words_and_names_the_goals_below_target()
+    {
+        Assert.Equal("Dari 2 tujuan dan sasaran yang diukur pada tahun 2024, belum ada yang mencapai target.", LkjipReport.GoalsReachedSentence(2, 0, "2024"));
+        Assert.Equal("Dari 3 tujuan dan sasaran yang diukur pada tahun 2021, seluruhnya mencapai atau melampaui target.", LkjipReport.GoalsReachedSentence(3, 3, "2021"));
+        Assert.Equal("Dari 25 tujuan dan sasaran yang diukur pada tahun 2025, 22 mencapai atau melampaui target dan 3 belum.", LkjipReport.GoalsReachedSentence(25, 22, "2025"));
+
+        // seed 000: SS-1 40,71% and SS-2 93,94% are both below target
+        var kemnaker = ReportWriter.Prepare(ReportKind.Lkjip, new ReportRequest(Samples.Load("kemnaker-2024.json")));
+        var below = kemnaker.Blocks.OfType<ParagraphBlock>().Single(p => p.Text.StartsWith("Sasaran yang belum mencapai target", StringComparison.Ordinal)).Text;
+        Assert.Contains("SS-2 Meningkatnya tata kelola pemerintahan yang baik (93,94%)", below, StringComparison.Ordinal);
+        Assert.Contains("(40,71%)", below, StringComparison.Ordinal);
+        Assert.Contains(kemnaker.Blocks.OfType<ParagraphBlock>(), p => p.Text.StartsWith("Dari 2 tujuan dan sasaran yang diukur pada tahun 2024, belum ada yang mencapai target.", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_provisional_figure_names_its_source_without_nested_brackets()
+    {
+        var report = ReportWriter.Prepare(ReportKind.Triwulan, new ReportRequest(Samples.Load("kemenko-tw1-2026.json")));
+        var summary = report.Tables.First();
+        // seed 001 Tabel 1 footnotes IKU 1.1 and 1.2 as provisional Sakernas figures
+        Assert.Contains("* IKU-1.2: angka sementara, sumber: Sakernas BPS Agustus 2025 (TPAK perempuan Tahun 2025).", summary.Notes);
+        Assert.Contains("* IKU-1.1: angka sementara, sumber: Sakernas BPS Agustus 2025.", summary.Notes);
+        var measured = report.Tables.Single(t => t.Caption.StartsWith("Pengukuran IKU-1.1", StringComparison.Ordinal));
+        Assert.Equal(["* angka sementara, sumber: Sakernas BPS Agustus 2025"], measured.Notes);
+    }
+
+    [Fact]
+    public void Banjar_trend_table_prints_the_Keterangan_of_earlier_years_as_the_seed_prints_it()
+    {
+        var report = ReportWriter.Prepare(ReportKind.Lkjip, new ReportRequest(Corrected(Samples.Load("banjar-2025.json"))));
+        var trend = report.Tables.Single(t => t.Caption.StartsWith("Perbandingan Realisasi dan Capaian dengan Tahun Sebelumnya", StringComparison.Ordinal));
+        // seed 003 Tabel 3.4 (l.1064-1092): row 3 (Nilai SAKIP) and rows 22-24 carry a Keterangan
+        Assert.Equal(
+            [LkjipReport.PublishedCapaianNote, "IK-3: Tahun 2023-2024 Capaian Tidak bisa dihitung karena belum menjadi target di indikator kinerja", "IK-15, IK-16, IK-17: Pada Tahun 2025 Sasaran dan Indikator Kinerja berubah"],
+            trend.Notes);
+    }
+
+    [Fact]
+    public void Banjar_trend_table_prints_the_capaian_published_for_years_without_a_target_and_NA_where_none_was_published()
+    {
+        var report = ReportWriter.Prepare(ReportKind.Lkjip, new ReportRequest(Corrected(Samples.Load("banjar-2025.json"))));
+        var trend = report.Tables.Single(t => t.Caption.StartsWith("Perbandingan Realisasi dan Capaian dengan Tahun Sebelumnya", StringComparison.Ordinal));
+        string[] Row(string code) => trend.Rows.Single(r => r.Cells[0].Text == code).Cells.Select(c => c.Text).ToArray();
+        // seed 003 Tabel 3.4 row 4 (IKKI): 2023 84.38 / 114.02%, 2024 91.65 / 107.82%, 2025 91.74 / 106.67%;
+        // the workbook has no 2023-2024 targets, so the earlier figures are the published ones, marked
+        Assert.Equal(["84,38", "114,02%*)", "91,65", "107,82%*)", "91,74", "106,67%"], Row("IK-18")[2..8]);
+        // row 3 (Nilai SAKIP) printed N/A for 2023-2024: nothing is invented
+        Assert.Equal(["78,41", "N/A", "80,15", "N/A"], Row("IK-3")[2..6]);
+    }
+
     [Fact]
     public void Kemnaker_PK_awal_is_a_one_party_statement_with_its_January_budget_and_signatory()
     {
@@ -176,6 +305,8 @@ public partial class SignedDocumentTests
                 Assert.DoesNotContain(banned, text, StringComparison.OrdinalIgnoreCase);
             foreach (var identifier in Identifiers)
                 Assert.DoesNotContain(identifier, text, StringComparison.Ordinal);
+            var references = SourceReference().Matches(text).Select(m => m.Value).ToList();
+            Assert.True(references.Count == 0, $"{sample} {kind}: {string.Join(", ", references)}");
             foreach (var cell in docx.Tables.SelectMany(t => t.Rows).SelectMany(r => r))
                 Assert.False(BreakableAmount().IsMatch(cell), $"{sample}: \"{cell}\" can break inside an amount");
             foreach (var political in data.Units.Select(u => u.Head).Append(data.Profile.Superior).Concat(data.PkVersions.Select(v => v.FirstParty)).OfType<Official>().Where(o => o.IsPoliticalOffice && o.Name.Length > 0))

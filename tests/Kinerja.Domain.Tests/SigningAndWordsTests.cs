@@ -1,6 +1,7 @@
 using Kinerja.Domain.Model;
 using Kinerja.Domain.Narratives;
 using Kinerja.Domain.Signing;
+using Kinerja.Domain.Validation;
 using Kinerja.Domain.Values;
 
 namespace Kinerja.Domain.Tests;
@@ -143,5 +144,20 @@ public class NarrativeFigureCheckTests
         Assert.Equal("narasi-isian-tidak-dikenal", finding.Rule);
         var result = Measurement.PerformanceCalculator.Compute(data, Period.OfYear(2024));
         Assert.Equal("Capaian 131,71% dari realisasi 50,05%.", NarrativeFields.Expand("Capaian {capaian:IK-1} dari realisasi {realisasi:IK-1}.", data, result));
+    }
+
+    [Fact]
+    public void A_report_dated_before_its_period_ends_is_a_warning_naming_the_first_possible_month()
+    {
+        var annual = new PerformanceDataset { Profile = new AgencyProfile { Agency = "Pusat Pasar Kerja", Year = 2021, ReportPeriod = Period.OfYear(2021), SigningDate = SigningDate.Of(2021, 1) } };
+        var finding = Assert.Single(new SigningDateCheck().Check(annual));
+        Assert.Equal(Severity.Warning, finding.Severity);
+        Assert.Equal("laporan tahun 2021 bertanggal Januari 2021, sebelum periodenya berakhir; laporan ditandatangani paling cepat Januari 2022", finding.Message);
+
+        // a fourth quarter is signed from January of the next year; seed 001 signs TW I 2026 on 10 April 2026
+        var q4 = annual with { Profile = annual.Profile with { Year = 2025, ReportPeriod = Period.OfQuarter(2025, 4), SigningDate = SigningDate.Of(2025, 12, 30) } };
+        Assert.EndsWith("paling cepat Januari 2026", Assert.Single(new SigningDateCheck().Check(q4)).Message, StringComparison.Ordinal);
+        var q1 = annual with { Profile = annual.Profile with { Year = 2026, ReportPeriod = Period.OfQuarter(2026, 1), SigningDate = SigningDate.Of(2026, 4, 10) } };
+        Assert.Empty(new SigningDateCheck().Check(q1));
     }
 }

@@ -69,7 +69,8 @@ public static class Charts
     /// <summary>The chart's height for so many bars: a horizontal chart grows with its bars so no label touches the next.</summary>
     public static int BarChartHeight(int bars) => bars > HorizontalFrom ? Math.Max(Height, 90 + 34 * bars) : Height;
 
-    private static string Cut(string name, int width)
+    /// <summary>A name cut at a word to at most <paramref name="width"/> characters, with "…" when cut.</summary>
+    public static string Cut(string name, int width)
     {
         if (name.Length <= width)
             return name;

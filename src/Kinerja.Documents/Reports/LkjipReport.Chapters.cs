@@ -50,6 +50,83 @@ public static partial class LkjipReport
         return true;
     }
 
+    /// <summary>
+    /// Bab I's isu strategis and permasalahan: the agency's texts and, where the workbook holds them, the two tables of a
+    /// Renstra (seed 003: Tabel Permasalahan, then the isu strategis table). Permasalahan comes first, as the issues are
+    /// drawn from the problems; each part is left out without text or rows.
+    /// </summary>
+    private static bool IssuesAndProblems(ReportComposer c, PerformanceDataset data)
+    {
+        var problemTexts = AgencyTexts(data, "Permasalahan").Count > 0;
+        var issueTexts = AgencyTexts(data, "IsuStrategis").Count > 0;
+        var problems = problemTexts || data.Problems.Count > 0;
+        var issues = issueTexts || data.StrategicIssues.Count > 0;
+        if (!problems && !issues)
+            return false;
+        c.Heading(2, "G. Permasalahan dan Isu Strategis");
+        var both = problems && issues;
+        if (problems)
+        {
+            if (both)
+                c.Heading(3, "1. Permasalahan");
+            AgencyParagraphs(c, data, "Permasalahan");
+            ProblemTable(c, data);
+        }
+
+        if (issues)
+        {
+            if (both)
+                c.Heading(3, "2. Isu Strategis");
+            AgencyParagraphs(c, data, "IsuStrategis");
+            StrategicIssueTable(c, data);
+        }
+
+        return true;
+    }
+
+    /// <summary>The problem table row by row as entered: an empty cell continues the row above, as a merged cell prints.</summary>
+    private static void ProblemTable(ReportComposer c, PerformanceDataset data)
+    {
+        if (data.Problems.Count == 0)
+            return;
+        var numbered = data.Problems.Any(p => p.Number is not null);
+        var rows = data.Problems.Select(p => new ReportRow(numbered
+            ? [p.Number ?? "", p.MainProblem ?? "", p.Problem ?? "", p.RootCause ?? ""]
+            : [p.MainProblem ?? "", p.Problem ?? "", p.RootCause ?? ""])).ToList();
+        ReportColumn[] columns = [new("Masalah Pokok", 30), new("Masalah", 32), new("Akar Masalah", 33)];
+        c.Table("Permasalahan " + data.Profile.Agency, numbered ? [new("No", 5, CellAlign.Center), .. columns] : columns, rows);
+    }
+
+    /// <summary>The strategic-issue table with the columns the workbook fills; a column empty in every row is left out.</summary>
+    private static void StrategicIssueTable(ReportComposer c, PerformanceDataset data)
+    {
+        if (data.StrategicIssues.Count == 0)
+            return;
+        var pemda = data.Profile.Kind == AgencyKind.Pemda;
+        (string Header, Func<StrategicIssueRow, string?> Cell)[] all =
+        [
+            (pemda ? "Potensi Daerah yang Menjadi Kewenangan" : "Potensi yang Menjadi Kewenangan", i => i.Potential),
+            ("Permasalahan", i => i.Problem),
+            ("Isu KLHS yang Relevan", i => i.Klhs),
+            ("Isu Lingkungan Dinamis Global", i => i.Global),
+            ("Isu Lingkungan Dinamis Nasional", i => i.National),
+            ("Isu Lingkungan Dinamis Regional", i => i.Regional),
+            ("Isu Strategis", i => i.Issue),
+        ];
+        var used = all.Where(col => data.StrategicIssues.Any(i => col.Cell(i) is not null)).ToList();
+        var numbered = used.Count == 1;
+        var columns = used.Select(col => new ReportColumn(col.Header, 95 / used.Count)).ToList();
+        var rows = data.StrategicIssues.Select(issue => new ReportRow(used.Select(col => (ReportCell)(col.Cell(issue) ?? "")).ToList())).ToList();
+        // a single column (a plain list of issues) is numbered, as such lists print
+        if (numbered)
+        {
+            columns = [new("No", 5, CellAlign.Center), new(used[0].Header, 90)];
+            rows = data.StrategicIssues.Select((issue, n) => new ReportRow([ReportFormat.Number(n + 1), used[0].Cell(issue)!])).ToList();
+        }
+
+        c.Table("Isu Strategis " + data.Profile.Agency, columns, rows);
+    }
+
     /// <summary>The organisation drawn from the Unit sheet: each unit with its head, under its parent.</summary>
     private static void OrganisationChart(ReportComposer c, PerformanceDataset data)
     {

@@ -166,16 +166,11 @@ public static partial class LkjipReport
         DutiesAndFunctions(c, data);
         c.Heading(2, "F. Sumber Daya Manusia");
         StaffTables(c, data, f);
-        if (AgencyTexts(data, "IsuStrategis").Count + AgencyTexts(data, "Permasalahan").Count > 0)
-        {
-            c.Heading(2, "G. Isu Strategis dan Permasalahan");
-            AgencyParagraphs(c, data, "IsuStrategis");
-            AgencyParagraphs(c, data, "Permasalahan");
-        }
+        var issues = IssuesAndProblems(c, data);
 
         c.Heading(2, "H. Sistematika Penyajian");
         c.Add(new BulletListBlock([
-            "Bab I Pendahuluan: latar belakang, organisasi, tugas dan fungsi, sumber daya manusia.",
+            issues ? "Bab I Pendahuluan: latar belakang, organisasi, tugas dan fungsi, sumber daya manusia, permasalahan dan isu strategis." : "Bab I Pendahuluan: latar belakang, organisasi, tugas dan fungsi, sumber daya manusia.",
             "Bab II Perencanaan Kinerja: rencana strategis, indikator kinerja utama dan Perjanjian Kinerja.",
             "Bab III Akuntabilitas Kinerja: capaian kinerja, analisis per sasaran, efisiensi dan realisasi anggaran.",
             "Bab IV Penutup: kesimpulan dan saran.",
@@ -277,25 +272,33 @@ public static partial class LkjipReport
         c.Heading(1, "BAB II PERENCANAAN KINERJA", startsPage: true);
         c.Heading(2, "A. Rencana Strategis");
         var renstra = data.Profile.RenstraStart is { } s && data.Profile.RenstraEnd is { } e ? $" {ReportFormat.Number(s)}-{ReportFormat.Number(e)}" : "";
-        c.Paragraph($"Rencana Strategis{renstra} menetapkan tujuan dan sasaran berikut beserta indikator dan target akhir periodenya.");
+        // the end-of-Renstra target column only when the workbook holds one: a column of dashes says nothing
+        var endTargets = data.Indicators.Any(i => data.TargetFor(i.Code, Period.RenstraEnd) is not null);
+        c.Paragraph(endTargets
+            ? $"Rencana Strategis{renstra} menetapkan tujuan dan sasaran berikut beserta indikator dan target akhir periodenya."
+            : $"Rencana Strategis{renstra} menetapkan tujuan dan sasaran berikut beserta indikatornya.");
         var rows = new List<ReportRow>();
         foreach (var node in data.Plan.Where(p => p.Level is not (PlanLevel.Program or PlanLevel.Kegiatan or PlanLevel.SubKegiatan)))
         {
             var indicators = data.IndicatorsMeasuring(node.Code).ToList();
             if (indicators.Count == 0)
                 continue;
-            rows.Add(new ReportRow([node.Code, $"{ReportFacts.LevelName(node.Level)}: {node.Name}", "", ""], RowKind.Group));
+            rows.Add(new ReportRow(endTargets ? [node.Code, $"{ReportFacts.LevelName(node.Level)}: {node.Name}", "", ""] : [node.Code, $"{ReportFacts.LevelName(node.Level)}: {node.Name}", ""], RowKind.Group));
             foreach (var indicator in indicators)
             {
                 var end = data.TargetFor(indicator.Code, Period.RenstraEnd)?.Value;
-                rows.Add(new ReportRow([indicator.Code, indicator.Name, ReportFormat.Satuan(indicator), f.Value(end, indicator.Satuan)]));
+                rows.Add(new ReportRow(endTargets
+                    ? [indicator.Code, indicator.Name, ReportFormat.Satuan(indicator), f.Value(end, indicator.Satuan)]
+                    : [indicator.Code, indicator.Name, ReportFormat.Satuan(indicator)]));
             }
         }
 
         if (rows.Count == 0)
             c.Placeholder("Tujuan dan sasaran belum diisi pada workbook (sheet Rencana).");
         else
-            c.Table("Tujuan, Sasaran dan Indikator Kinerja Rencana Strategis", [new("Kode", 11), new("Tujuan / Sasaran / Indikator", 61), new("Satuan", 12, CellAlign.Center), new("Target Akhir Renstra", 18, CellAlign.Right)], rows);
+            c.Table("Tujuan, Sasaran dan Indikator Kinerja Rencana Strategis", endTargets
+                ? [new("Kode", 11), new("Tujuan / Sasaran / Indikator", 61), new("Satuan", 12, CellAlign.Center), new("Target Akhir Renstra", 18, CellAlign.Right)]
+                : [new("Kode", 11), new("Tujuan / Sasaran / Indikator", 75), new("Satuan", 14, CellAlign.Center)], rows);
 
         c.Heading(2, "B. Perjanjian Kinerja Tahun " + year);
         c.Paragraph($"Perjanjian Kinerja Tahun {year} memuat sasaran, indikator, target dan anggaran yang disepakati pimpinan:");
@@ -387,7 +390,7 @@ public static partial class LkjipReport
                 rows.Add(new ReportRow(Cells(row.Indicator.Code, row.Indicator.Name, ReportFormat.Satuan(row.Indicator), f.Value(row.Target, row.Indicator.Satuan),
                     f.Realisasi(row.Realisasi, row.Indicator.Satuan), f.Capaian(row.Capaian), f.Predicate(row), row.Status ?? "-")));
                 if (row.Realisasi is { Status: RealisasiStatus.Provisional } r)
-                    notes.Add($"* {row.Indicator.Code}: angka sementara{(r.Note is { } n ? " (" + n + ")" : "")}.");
+                    notes.Add($"* {row.Indicator.Code}: angka sementara{(r.Note is { } n ? ", sumber: " + n.TrimEnd('.') : "")}.");
                 if (row.Capaian.WasCapped)
                     notes.Add($"{row.Indicator.Code}: capaian {f.PercentText(row.Capaian.Uncapped)} dibatasi menjadi {f.PercentText(row.Capaian.Value)}.");
                 if (!row.Capaian.HasValue && row.Capaian.Reason is { } reason)
@@ -399,6 +402,29 @@ public static partial class LkjipReport
         return c.Table($"Capaian Indikator Kinerja Tahun {year}",
             status ? [.. columns, new("Status", 14, CellAlign.Center)] : columns,
             rows, notes);
+    }
+
+    public const string PublishedCapaianNote = "*) capaian sebagaimana dilaporkan pada tahun itu; target tahun itu tidak ada pada data sehingga capaiannya tidak dihitung ulang.";
+
+    /// <summary>
+    /// The capaian of a year in the trend table. An earlier year usually comes without its target, so its
+    /// capaian cannot be computed; when the agency recorded the capaian it published that year, that figure
+    /// prints, marked with *) and explained under the table, rather than an N/A the agency never wrote.
+    /// </summary>
+    private static ReportCell TrendCapaian(ReportFormat f, TrendPoint point, Period period, ref bool published)
+    {
+        var computed = f.Capaian(point.Capaian);
+        if (computed.Text != "-")
+            return computed;
+        if (point.Period.Year < period.Year && point.Capaian.Status == CapaianStatus.NoTarget
+            && PerformanceCalculator.CheckPrinted(point.Realisasi?.PrintedCapaian, point.Capaian) is { Printed: { } printed })
+        {
+            published = true;
+            var cell = f.Percent(printed);
+            return new ReportCell(cell.Text + "*)");
+        }
+
+        return "N/A";
     }
 
     private static void Trend(ReportComposer c, PerformanceDataset data, ReportFormat f, Period period)
@@ -425,7 +451,10 @@ public static partial class LkjipReport
             columns.Add(new("Target Akhir Renstra", 11, CellAlign.Right));
 
         var rows = new List<ReportRow>();
-        var notes = new List<string>();
+        var published = false;
+        // the Keterangan of earlier years (seed 003 Tabel 3.4: "Pada Tahun 2025 Sasaran dan Indikator Kinerja
+        // berubah"): each note once, after the codes of the indicators it explains
+        var remarks = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         foreach (var (indicator, points) in trends)
         {
             var cells = new List<ReportCell> { indicator.Code, indicator.Name };
@@ -433,17 +462,24 @@ public static partial class LkjipReport
             {
                 var point = points.FirstOrDefault(p => p.Period.Year == y);
                 cells.Add(point is null ? "N/A" : f.Realisasi(point.Realisasi, indicator.Satuan));
-                cells.Add(point is null ? "N/A" : f.Capaian(point.Capaian) is { Text: "-" } ? "N/A" : f.Capaian(point.Capaian));
+                cells.Add(point is null ? "N/A" : TrendCapaian(f, point, period, ref published));
             }
 
             if (renstra)
                 cells.Add(f.Value(data.TargetFor(indicator.Code, Period.RenstraEnd)?.Value, indicator.Satuan));
 
             rows.Add(new ReportRow(cells));
-            var changed = points.Select(p => p.Realisasi?.Note).FirstOrDefault(n => n is not null && n.Contains("berubah", StringComparison.OrdinalIgnoreCase));
-            if (changed is not null)
-                notes.Add($"{indicator.Code}: {changed}");
+            foreach (var note in points.Where(p => p.Period.Year < period.Year && years.Contains(p.Period.Year)).Select(p => p.Realisasi?.Note).OfType<string>().Distinct(StringComparer.Ordinal))
+            {
+                if (!remarks.TryGetValue(note, out var codes))
+                    remarks[note] = codes = [];
+                codes.Add(indicator.Code);
+            }
         }
+
+        var notes = remarks.Select(r => $"{string.Join(", ", r.Value)}: {r.Key}").ToList();
+        if (published)
+            notes.Insert(0, PublishedCapaianNote);
 
         var table = c.Table("Perbandingan Realisasi dan Capaian dengan Tahun Sebelumnya", columns, rows, notes);
         c.Paragraph($"{table.Label} membandingkan realisasi dan capaian indikator dengan tahun-tahun sebelumnya; N/A berarti data tahun itu tidak ada atau capaian tidak dapat dihitung (tanpa target tahun itu).");
@@ -462,9 +498,12 @@ public static partial class LkjipReport
             if (targets.Count > 0)
                 series.Add(new ChartSeries("Target", targets) { Texts = withTarget.Select(p => f.Value(p.Target, indicator.Satuan).Text).ToList() });
             var percent = points.Any(p => p.Realisasi?.Value is NumberValue { Percent: true });
-            c.Figure($"Tren Realisasi {indicator.Code} {indicator.Name}", Charts.Lines($"{indicator.Code}: realisasi per tahun", series, f.Profile.Decimals, f.Profile.Rounding, percent ? "%" : ""), Charts.Width, Charts.Height);
+            c.Figure($"Tren Realisasi {indicator.Code} {indicator.Name}", Charts.Lines(TrendChartTitle(indicator), series, f.Profile.Decimals, f.Profile.Rounding, percent ? "%" : ""), Charts.Width, Charts.Height);
         }
     }
+
+    /// <summary>The title of an indicator's trend chart: its code and short name, so the chart reads without the caption.</summary>
+    public static string TrendChartTitle(Indicator indicator) => $"{indicator.Code} {Charts.Cut(indicator.Name, 60)}: realisasi per tahun";
 
     private static void Benchmarks(ReportComposer c, PerformanceDataset data, ReportFormat f, Period period, string year)
     {
@@ -494,17 +533,23 @@ public static partial class LkjipReport
             rows.Add(new ReportRow(cells));
         }
 
-        c.Table($"Perbandingan Realisasi dengan Provinsi dan Nasional Tahun {year}", columns, rows, ["N/A: data pembanding tidak tersedia pada sumber."]);
+        // the N/A note only under a table that shows an N/A
+        var notAvailable = rows.Any(r => r.Cells.Any(cell => cell.Text == "N/A"));
+        c.Table($"Perbandingan Realisasi dengan Provinsi dan Nasional Tahun {year}", columns, rows, notAvailable ? ["N/A: data pembanding tidak tersedia."] : []);
     }
 
     private static void NarrativeList(ReportComposer c, PerformanceDataset data, IReadOnlyList<string> codes, string kind, string label)
     {
-        c.Paragraph(label + ":", ParagraphKind.Label);
         var texts = codes.SelectMany(code => ReportFacts.NarrativesOf(data, code, kind)).ToList();
+        // without texts the label is left out too: a heading with nothing under it is an empty section
         if (texts.Count == 0)
+        {
             c.Placeholder($"{label} belum diisi (sheet Narasi, jenis {kind}).");
-        else
-            c.Add(new BulletListBlock(texts));
+            return;
+        }
+
+        c.Paragraph(label + ":", ParagraphKind.Label);
+        c.Add(new BulletListBlock(texts));
     }
 
     private static void Efficiency(ReportComposer c, PerformanceDataset data, PerformanceResult result, ReportFormat f)
@@ -535,8 +580,8 @@ public static partial class LkjipReport
         c.Table(perSasaran ? "Efisiensi Penggunaan Sumber Daya per Sasaran" : "Efisiensi Penggunaan Sumber Daya per Indikator",
             [new("Kode", 8), new(perSasaran ? "Sasaran" : "Indikator", 30), new("Capaian", 10, CellAlign.Right), new("Pagu (Rp)", 15, CellAlign.Right), new("Realisasi (Rp)", 15, CellAlign.Right), new("Penyerapan", 14, CellAlign.Right), new("Efisiensi", 10, CellAlign.Right)],
             tableRows, [perSasaran
-                ? "Anggaran sasaran adalah jumlah baris anggaran yang dikaitkan dengan sasaran itu, atau dengan indikatornya bila sasaran tidak ditautkan langsung."
-                : "Anggaran indikator adalah jumlah baris anggaran yang dikaitkan dengan indikator itu, atau dengan sasarannya bila indikator tidak ditautkan langsung.", .. doubts]);
+                ? "Anggaran sasaran adalah jumlah anggaran program dan kegiatan yang mendukung sasaran itu atau indikatornya."
+                : "Anggaran indikator adalah jumlah anggaran program dan kegiatan yang mendukung indikator itu atau sasarannya.", .. doubts]);
     }
 
     private static void Budget(ReportComposer c, PerformanceDataset data, ReportFormat f, string year)
@@ -618,15 +663,25 @@ public static partial class LkjipReport
         c.Heading(1, "BAB IV PENUTUP", startsPage: true);
         c.Heading(2, "A. Kesimpulan");
         var reached = result.Goals.Count(g => g.Capaian >= 100m);
-        c.Paragraph($"Dari {ReportFormat.Number(result.Goals.Count)} tujuan/sasaran yang diukur pada tahun {year}, {ReportFormat.Number(reached)} mencapai atau melampaui target.{(result.AgencyCapaian is { } a ? $" Capaian kinerja secara keseluruhan adalah {f.PercentText(a)}; {ReachedSentence(result)}." : "")}");
+        c.Paragraph(GoalsReachedSentence(result.Goals.Count, reached, year) + (result.AgencyCapaian is { } a ? $" Capaian kinerja secara keseluruhan adalah {f.PercentText(a)}; {ReachedSentence(result)}." : ""));
         var below = result.Goals.Where(g => g.Capaian is { } v && v < 100m).ToList();
+        // each by its name as well as its code: the reader of the conclusion has no table beside it
         if (below.Count > 0)
-            c.Paragraph("Sasaran yang belum mencapai target dan memerlukan perhatian: " + string.Join("; ", below.Select(g => $"{g.Goal.Code} ({f.PercentText(g.Capaian)})")) + ".");
+            c.Paragraph("Sasaran yang belum mencapai target dan memerlukan perhatian: " + string.Join("; ", below.Select(g => $"{g.Goal.Code} {Charts.Cut(g.Goal.Name, 80)} ({f.PercentText(g.Capaian)})")) + ".");
         if (!AgencyParagraphs(c, data, "Kesimpulan"))
             c.Missing("Simpulan pimpinan belum diisi (sheet Narasi, kode Instansi, jenis Kesimpulan); lengkapi sebelum laporan ditandatangani.", required: false);
         c.Heading(2, "B. Saran");
         if (!AgencyList(c, data, "Saran"))
             c.Placeholder("Saran belum diisi (sheet Narasi, kode Instansi, jenis Saran).");
+    }
+
+    /// <summary>"Dari 2 tujuan/sasaran ..., belum ada yang mencapai target": a count of none or of all is said in words.</summary>
+    public static string GoalsReachedSentence(int goals, int reached, string year)
+    {
+        var lead = $"Dari {ReportFormat.Number(goals)} tujuan dan sasaran yang diukur pada tahun {year}, ";
+        return lead + (reached == 0 ? "belum ada yang mencapai target."
+            : reached == goals ? "seluruhnya mencapai atau melampaui target."
+            : $"{ReportFormat.Number(reached)} mencapai atau melampaui target dan {ReportFormat.Number(goals - reached)} belum.");
     }
 
     private static string BandRange(IReadOnlyList<PredicateBand> bands, int i)

@@ -71,7 +71,7 @@ public static partial class TriwulanReport
                 rows.Add(new ReportRow([row.Indicator.Code, row.Indicator.Name, ReportFormat.Satuan(row.Indicator), f.Value(annual, row.Indicator.Satuan),
                     f.Value(row.Target, row.Indicator.Satuan), f.Realisasi(row.Realisasi, row.Indicator.Satuan), f.Capaian(row.Capaian)]));
                 if (row.Realisasi is { Status: RealisasiStatus.Provisional } r)
-                    notes.Add($"* {row.Indicator.Code}: angka sementara{(r.Note is { } n ? " (" + n + ")" : "")}.");
+                    notes.Add($"* {row.Indicator.Code}: angka sementara{(r.Note is { } n ? ", sumber: " + n.TrimEnd('.') : "")}.");
                 if (row.Capaian.WasCapped)
                     notes.Add($"{row.Indicator.Code}: capaian {f.PercentText(row.Capaian.Uncapped)} dibatasi menjadi {f.PercentText(row.Capaian.Value)}.");
                 if (!row.Capaian.HasValue && row.Capaian.Reason is { } reason)
@@ -88,8 +88,7 @@ public static partial class TriwulanReport
     {
         var indicator = row.Indicator;
         c.Heading(2, $"{indicator.Code} {indicator.Name}");
-        c.Paragraph("Latar belakang:", ParagraphKind.Label);
-        Narratives(c, ReportFacts.NarrativesOf(data, indicator.Code, "LatarBelakang").ToList(), "Latar belakang indikator belum diisi (sheet Narasi, jenis LatarBelakang).", bullets: false);
+        Narratives(c, "Latar belakang:", ReportFacts.NarrativesOf(data, indicator.Code, "LatarBelakang").ToList(), "Latar belakang indikator belum diisi (sheet Narasi, jenis LatarBelakang).", bullets: false);
         if (!string.IsNullOrWhiteSpace(indicator.FormulaText))
             c.Paragraph("Formula: " + indicator.FormulaText);
         var annual = PeriodValues.TargetFor(data, indicator, period.YearPeriod);
@@ -100,40 +99,44 @@ public static partial class TriwulanReport
 
         var narratives = ReportFacts.NarrativesOf(data, indicator.Code, "Analisis").ToList();
         var actions = narratives.Select(ParseAction).Where(a => a is not null).Select(a => a!).ToList();
-        c.Paragraph("Rencana aksi " + tw + ":", ParagraphKind.Label);
         if (actions.Count == 0)
         {
             c.Placeholder("Rencana aksi triwulan ini belum diisi (sheet Narasi, jenis Analisis, diawali \"Rencana Aksi\").");
         }
         else
         {
+            c.Paragraph("Rencana aksi " + tw + ":", ParagraphKind.Label);
             c.Table($"Rencana Aksi {indicator.Code} {tw}", [new("No", 8, CellAlign.Center), new("Rencana Aksi", 67), new("Status", 25, CellAlign.Center)],
                 actions.Select((a, i) => new ReportRow([a.Number.Length > 0 ? a.Number : ReportFormat.Number(i + 1), a.Text, a.Status])).ToList());
         }
 
         foreach (var text in narratives.Where(n => ParseAction(n) is null))
             c.Paragraph(text, ParagraphKind.Narrative);
-        c.Paragraph("Kendala:", ParagraphKind.Label);
-        Narratives(c, ReportFacts.NarrativesOf(data, indicator.Code, "Kendala").Concat(ReportFacts.NarrativesOf(data, indicator.Code, "Penghambat")).ToList(), "Kendala belum diisi (sheet Narasi, jenis Kendala).", bullets: true);
-        c.Paragraph("Upaya:", ParagraphKind.Label);
-        Narratives(c, ReportFacts.NarrativesOf(data, indicator.Code, "Upaya").ToList(), "Upaya belum diisi (sheet Narasi, jenis Upaya).", bullets: true);
+        Narratives(c, "Kendala:", ReportFacts.NarrativesOf(data, indicator.Code, "Kendala").Concat(ReportFacts.NarrativesOf(data, indicator.Code, "Penghambat")).ToList(), "Kendala belum diisi (sheet Narasi, jenis Kendala).", bullets: true);
+        Narratives(c, "Upaya:", ReportFacts.NarrativesOf(data, indicator.Code, "Upaya").ToList(), "Upaya belum diisi (sheet Narasi, jenis Upaya).", bullets: true);
     }
 
     private static List<string> Notes(IndicatorResult row, ReportFormat f)
     {
         var notes = new List<string>();
         if (row.Realisasi is { Note: { } note })
-            notes.Add((row.Realisasi.Status == RealisasiStatus.Provisional ? "* angka sementara: " : "Keterangan: ") + note);
+            notes.Add((row.Realisasi.Status == RealisasiStatus.Provisional ? "* angka sementara, sumber: " : "Keterangan: ") + note);
         if (row.Capaian.WasCapped)
             notes.Add($"Capaian {f.PercentText(row.Capaian.Uncapped)} dibatasi menjadi {f.PercentText(row.Capaian.Value)}.");
         return notes;
     }
 
-    private static void Narratives(ReportComposer c, IReadOnlyList<string> texts, string placeholder, bool bullets)
+    /// <summary>The texts under their label; without texts neither prints (a label with nothing under it is an empty section) and the draft's checklist names what to fill.</summary>
+    private static void Narratives(ReportComposer c, string label, IReadOnlyList<string> texts, string placeholder, bool bullets)
     {
         if (texts.Count == 0)
+        {
             c.Placeholder(placeholder);
-        else if (bullets)
+            return;
+        }
+
+        c.Paragraph(label, ParagraphKind.Label);
+        if (bullets)
             c.Add(new BulletListBlock(texts.Select(c.Fields).ToList()));
         else
             foreach (var t in texts)

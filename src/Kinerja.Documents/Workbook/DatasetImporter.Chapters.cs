@@ -32,6 +32,14 @@ public sealed partial class DatasetImporter
             .Where(x => x.Recommendation is not null)
             .Select(x => new EvaluationFollowUp(Text(x.Row, "source"), x.Recommendation!, Text(x.Row, "action"), Text(x.Row, "status"))).ToList();
 
+    private List<ProblemRow> ReadProblems() =>
+        Rows("problems").Select(row => new ProblemRow(Text(row, "number"), Text(row, "mainProblem"), Text(row, "problem"), Text(row, "rootCause")))
+            .Where(p => p.Number is not null || p.MainProblem is not null || p.Problem is not null || p.RootCause is not null).ToList();
+
+    private List<StrategicIssueRow> ReadStrategicIssues() =>
+        Rows("strategicIssues").Select(row => new StrategicIssueRow(Text(row, "potential"), Text(row, "problem"), Text(row, "klhs"), Text(row, "global"), Text(row, "national"), Text(row, "regional"), Text(row, "issue")))
+            .Where(i => new[] { i.Potential, i.Problem, i.Klhs, i.Global, i.National, i.Regional, i.Issue }.Any(t => t is not null)).ToList();
+
     /// <summary>A year as 2025; anything else is refused with its cell.</summary>
     private int? Year(RawRow row, string column)
     {

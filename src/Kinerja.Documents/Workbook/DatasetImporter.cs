@@ -112,6 +112,8 @@ public sealed partial class DatasetImporter
         var awards = ReadAwards();
         var innovations = ReadInnovations(unitCodes);
         var followUps = ReadFollowUps();
+        var problems = ReadProblems();
+        var strategicIssues = ReadStrategicIssues();
         var pkVersions = ReadPkVersions(planCodes, byCode.Keys.ToHashSet(StringComparer.Ordinal));
         CheckActionPlan(byCode, profile?.Year);
         var (withFormulas, dataElements, dataValues) = DataImporter.Merge(_raw, _errors, indicators, units, [], []);
@@ -136,6 +138,8 @@ public sealed partial class DatasetImporter
             Awards = awards,
             Innovations = innovations,
             FollowUps = followUps,
+            Problems = problems,
+            StrategicIssues = strategicIssues,
             DataElements = dataElements,
             DataValues = dataValues,
         };

@@ -9,6 +9,23 @@ public static class ChapterSheets
 {
     public static readonly IReadOnlyList<SheetSpec> Sheets =
     [
+        new("problems", "Permasalahan", "Tabel permasalahan (Bab I): masalah pokok, masalah dan akar masalah, baris demi baris seperti tercetak; sel kosong = lanjutan baris di atasnya",
+        [
+            new("number", "No", "Nomor masalah pokok, mis. 1; kosong pada baris lanjutan"),
+            new("mainProblem", "Masalah Pokok", "Masalah pokok"),
+            new("problem", "Masalah", "Masalah"),
+            new("rootCause", "Akar Masalah", "Akar masalah"),
+        ]),
+        new("strategicIssues", "IsuStrategis", "Tabel isu strategis (Bab I), kolom Renstra Perangkat Daerah; kolom yang kosong di semua baris tidak dicetak",
+        [
+            new("potential", "Potensi Daerah", "Potensi daerah yang menjadi kewenangan instansi"),
+            new("problem", "Permasalahan", "Permasalahan instansi"),
+            new("klhs", "Isu KLHS", "Isu KLHS (Kajian Lingkungan Hidup Strategis) yang relevan"),
+            new("global", "Isu Global", "Isu lingkungan dinamis tingkat global"),
+            new("national", "Isu Nasional", "Isu lingkungan dinamis tingkat nasional"),
+            new("regional", "Isu Regional", "Isu lingkungan dinamis tingkat regional"),
+            new("issue", "Isu Strategis", "Isu strategis instansi"),
+        ]),
         new("awards", "Penghargaan", "Penghargaan yang diterima instansi (Bab III)",
         [
             new("year", "Tahun", "Tahun penghargaan diterima"),

@@ -180,7 +180,7 @@ public static class WorkbookSchema
             new("period", "Periode", "2024 atau 2026-TW1", Required: true),
             new("value", "Nilai", "Nilai seperti tercetak; N/A bila belum dapat diukur"),
             new("status", "Status", "Final, Sementara, NA", StatusValues),
-            new("note", "Keterangan", "Alasan N/A atau sumber angka sementara"),
+            new("note", "Keterangan", "Dicetak di laporan: alasan N/A, sumber angka sementara, atau keterangan tahun sebelumnya (di bawah tabel perbandingan antar tahun)"),
             new("printedCapaian", "Capaian Tercetak", "Capaian yang tercetak di laporan sumber (untuk pemeriksaan)"),
         ]),
         new("printedFigures", "AngkaTercetak", "Angka agregat yang tercetak di laporan sumber, untuk diperiksa: capaian sasaran, capaian instansi, kemajuan Renstra, efisiensi",

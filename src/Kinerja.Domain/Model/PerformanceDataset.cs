@@ -43,6 +43,12 @@ public sealed record PerformanceDataset
     /// <summary>The last evaluation's recommendations and their follow-up (sheet TindakLanjut), for Bab III.</summary>
     public IReadOnlyList<EvaluationFollowUp> FollowUps { get; init; } = [];
 
+    /// <summary>The problem table of Bab I (sheet Permasalahan): masalah pokok, masalah, akar masalah.</summary>
+    public IReadOnlyList<ProblemRow> Problems { get; init; } = [];
+
+    /// <summary>The strategic-issue table of Bab I (sheet IsuStrategis).</summary>
+    public IReadOnlyList<StrategicIssueRow> StrategicIssues { get; init; } = [];
+
     /// <summary>Counts the agency collects (issue 6); indicators with a computable formula are computed from them.</summary>
     public IReadOnlyList<DataElement> DataElements { get; init; } = [];
 

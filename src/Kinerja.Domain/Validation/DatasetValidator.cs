@@ -24,6 +24,7 @@ public static class DatasetValidator
         new DataElements.DataValueChecks(),
         new DataElements.UnitLevelCheck(),
         new Narratives.NarrativeFigureCheck(),
+        new SigningDateCheck(),
     ];
 
     public static IReadOnlyList<Finding> Check(PerformanceDataset data) => Sort(Checks.SelectMany(c => c.Check(data)));

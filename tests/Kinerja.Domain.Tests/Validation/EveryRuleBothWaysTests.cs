@@ -89,6 +89,9 @@ public partial class EveryRuleBothWaysTests
             () => Clean() with { Narratives = [new Narrative("IK-1", "Analisis", "Capaian {capaian:IK-1}.")] }),
         ["angka-tercetak"] = (() => Clean() with { PrintedFigures = [new PrintedFigure(PrintedFigureKind.Sasaran, "S1", Year, "90%", null)] },
             () => Clean() with { PrintedFigures = [new PrintedFigure(PrintedFigureKind.Sasaran, "S1", Year, "100%", null)] }),
+        // seed 002 dates its 2021 report "Januari 2021": a report is signed after its period
+        ["tanggal-penandatanganan"] = (() => Clean() with { Profile = Clean().Profile with { SigningDate = SigningDate.Of(2025, 12, 31) } },
+            () => Clean() with { Profile = Clean().Profile with { SigningDate = SigningDate.Of(2026, 1) } }),
         ["realisasi-tanpa-target"] = (() => Clean() with { Targets = [new Target("IK-1", Period.RenstraEnd, Pct("60%"))] }, Clean),
         ["target-kumulatif-menurun"] = (
             () => Clean() with { Targets = [.. Clean().Targets, new Target("IK-1", Period.OfQuarter(2025, 1), Pct("30%")), new Target("IK-1", Period.OfQuarter(2025, 2), Pct("20%"))] },
