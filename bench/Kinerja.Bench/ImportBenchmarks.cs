@@ -26,7 +26,7 @@ public class ImportBenchmarks
         var folder = Directory.CreateTempSubdirectory("kinerja-bench-");
         _json = Path.Combine(folder.FullName, "big-agency.json");
         _xlsx = Path.Combine(folder.FullName, "big-agency.xlsx");
-        var raw = BigAgency(JsonWorkbook.Read(Sample("banjar-2025.json")));
+        var raw = BigAgency(JsonWorkbook.Read(Samples.Path("banjar-2025.json")));
         File.WriteAllText(_json, JsonWorkbook.Write(raw));
         XlsxWorkbook.Write(raw, _xlsx);
         Console.WriteLine($"// big agency: {Indicators:N0} indicators, {new FileInfo(_xlsx).Length / 1024:N0} KB as .xlsx, {new FileInfo(_json).Length / 1024:N0} KB as .json");
@@ -52,19 +52,6 @@ public class ImportBenchmarks
     /// <summary>Import and every check, as `kinerja check FILE` runs it.</summary>
     [Benchmark]
     public int CheckXlsx() => DatasetValidator.Check(DatasetImporter.Load(_xlsx)).Count;
-
-    private static string Sample(string name)
-    {
-        // the benchmark runs from a generated project below bench/: the samples are found by walking up
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var path = Path.Combine(dir.FullName, "samples", name);
-            if (File.Exists(path))
-                return path;
-        }
-
-        throw new FileNotFoundException("samples/" + name + " not found above " + AppContext.BaseDirectory);
-    }
 
     /// <summary>The sample with its plan, indicators, targets and realisasi replaced by a big agency's (fixed seed).</summary>
     private static RawWorkbook BigAgency(RawWorkbook sample)

@@ -1,14 +1,24 @@
 using System.Diagnostics;
+using System.Text.RegularExpressions;
 
 namespace Kinerja.Documents.Rendering;
 
 /// <summary>
 /// Makes the PDF from the .docx with LibreOffice in headless mode (Debian package
 /// libreoffice-writer-nogui): the PDF then has exactly the Word document's content, and page
-/// numbers in the table of contents are computed by a real layout engine. Each run uses its own
-/// LibreOffice profile folder so parallel conversions do not block each other.
+/// numbers in the table of contents are computed by a real layout engine.
 /// </summary>
-public static class PdfConverter
+/// <remarks>
+/// LibreOffice needs a profile folder of its own per running conversion (two instances on one profile block each
+/// other). Creating one costs LibreOffice about 3-4 seconds on every start: a fresh profile has no
+/// <c>ooSetupLastVersion</c>, so LibreOffice takes the start for the first one after an upgrade and runs its ~66
+/// "GraphicsRenderTests" (and in --convert-to mode it never saves the version, so it would run them again next
+/// time). Each profile is therefore seeded with the installed version before LibreOffice first sees it, and kept
+/// in a small pool under the user's cache folder (<see cref="PooledProfile"/>), one lock file per profile so that
+/// parallel conversions never share one; when all are busy a fresh seeded profile is used and removed afterwards.
+/// Measured in bench/README.md.
+/// </remarks>
+public static partial class PdfConverter
 {
     public static string? FindSoffice()
     {
@@ -29,50 +39,31 @@ public static class PdfConverter
     public static void Convert(string docxPath, string pdfPath, TimeSpan? timeout = null, Action<TimeSpan>? progress = null)
     {
         var soffice = FindSoffice() ?? throw new InvalidOperationException("LibreOffice (soffice) tidak ditemukan; pasang paket libreoffice-writer-nogui untuk membuat PDF");
+        var version = InstalledVersion(soffice);
+        var limit = timeout ?? DefaultTimeout;
+        var clock = Stopwatch.StartNew();
         var work = Directory.CreateTempSubdirectory("kinerja-pdf-");
         try
         {
-            var profile = Path.Combine(work.FullName, "profile");
-            var outDir = Path.Combine(work.FullName, "out");
-            Directory.CreateDirectory(outDir);
-            var start = new ProcessStartInfo(soffice)
+            using (var pooled = PooledProfile.Take(PooledProfile.DefaultRoot(), version))
             {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
-            start.ArgumentList.Add("-env:UserInstallation=" + new Uri(profile + "/").AbsoluteUri);
-            start.ArgumentList.Add("--headless");
-            start.ArgumentList.Add("--norestore");
-            start.ArgumentList.Add("--convert-to");
-            start.ArgumentList.Add("pdf:writer_pdf_Export");
-            start.ArgumentList.Add("--outdir");
-            start.ArgumentList.Add(outDir);
-            start.ArgumentList.Add(Path.GetFullPath(docxPath));
-            using var process = Process.Start(start) ?? throw new InvalidOperationException("LibreOffice tidak dapat dijalankan");
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            var stderr = process.StandardError.ReadToEndAsync();
-            var limit = timeout ?? DefaultTimeout;
-            var clock = Stopwatch.StartNew();
-            var finished = false;
-            while (!finished && clock.Elapsed < limit)
-            {
-                var wait = limit - clock.Elapsed;
-                finished = process.WaitForExit(wait < TimeSpan.FromSeconds(10) ? wait : TimeSpan.FromSeconds(10));
-                if (!finished && clock.Elapsed < limit)
-                    progress?.Invoke(clock.Elapsed);
+                if (pooled is not null)
+                {
+                    var attempt = Run(soffice, version, pooled.Folder, docxPath, pdfPath, Path.Combine(work.FullName, "out-1"), limit, clock, progress);
+                    if (attempt is null)
+                        return;
+                    // a profile LibreOffice cannot start with (left broken by a killed run, an odd upgrade) is not
+                    // kept: the conversion is tried once more on a fresh one before the user is told it failed
+                    pooled.Discard();
+                    if (clock.Elapsed >= limit)
+                        throw new InvalidOperationException(attempt);
+                }
             }
 
-            if (!finished)
-            {
-                process.Kill(entireProcessTree: true);
-                throw new InvalidOperationException($"konversi PDF oleh LibreOffice melewati batas waktu {limit.TotalSeconds:0} detik; perpanjang dengan --pdf-timeout DETIK");
-            }
-
-            var produced = Path.Combine(outDir, Path.GetFileNameWithoutExtension(docxPath) + ".pdf");
-            if (process.ExitCode != 0 || !File.Exists(produced))
-                throw new InvalidOperationException($"LibreOffice gagal membuat PDF (kode {process.ExitCode}): {stderr.Result}{stdout.Result}".Trim());
-            File.Copy(produced, pdfPath, overwrite: true);
+            var fresh = Path.Combine(work.FullName, "profile");
+            PooledProfile.Seed(fresh, version);
+            if (Run(soffice, version, fresh, docxPath, pdfPath, Path.Combine(work.FullName, "out-2"), limit, clock, progress) is { } failure)
+                throw new InvalidOperationException(failure);
         }
         finally
         {
@@ -86,4 +77,107 @@ public static class PdfConverter
             }
         }
     }
+
+    /// <summary>One LibreOffice run on <paramref name="profile"/>; null when the PDF was written, else why not.</summary>
+    private static string? Run(string soffice, string? version, string profile, string docxPath, string pdfPath, string outDir, TimeSpan limit, Stopwatch clock, Action<TimeSpan>? progress)
+    {
+        Directory.CreateDirectory(outDir);
+        var start = new ProcessStartInfo(soffice)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add("-env:UserInstallation=" + new Uri(profile + "/").AbsoluteUri);
+        // no backup copy of the profile packed on every exit (user/pack): nothing in it is worth restoring
+        start.ArgumentList.Add("-env:SecureUserConfig=false");
+        start.ArgumentList.Add("--headless");
+        start.ArgumentList.Add("--norestore");
+        start.ArgumentList.Add("--convert-to");
+        start.ArgumentList.Add(ExportFilter(version));
+        start.ArgumentList.Add("--outdir");
+        start.ArgumentList.Add(outDir);
+        start.ArgumentList.Add(Path.GetFullPath(docxPath));
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("LibreOffice tidak dapat dijalankan");
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        var finished = false;
+        while (!finished && clock.Elapsed < limit)
+        {
+            var wait = limit - clock.Elapsed;
+            finished = process.WaitForExit(wait < TimeSpan.FromSeconds(10) ? wait : TimeSpan.FromSeconds(10));
+            if (!finished && clock.Elapsed < limit)
+                progress?.Invoke(clock.Elapsed);
+        }
+
+        if (!finished)
+        {
+            process.Kill(entireProcessTree: true);
+            return $"konversi PDF oleh LibreOffice melewati batas waktu {limit.TotalSeconds:0} detik; perpanjang dengan --pdf-timeout DETIK";
+        }
+
+        var produced = Path.Combine(outDir, Path.GetFileNameWithoutExtension(docxPath) + ".pdf");
+        if (process.ExitCode != 0 || !File.Exists(produced))
+            return $"LibreOffice gagal membuat PDF (kode {process.ExitCode}): {stderr.Result}{stdout.Result}".Trim();
+        File.Copy(produced, pdfPath, overwrite: true);
+        return null;
+    }
+
+    /// <summary>
+    /// The PDF export filter. From LibreOffice 7.4 on (which reads filter options written as JSON) images are
+    /// written losslessly without first trying each as JPEG: the charts and diagrams are flat-colour PNG, which
+    /// LibreOffice writes deflated anyway after deflating and JPEG-encoding each one to compare the sizes.
+    /// </summary>
+    private static string ExportFilter(string? version) =>
+        version is not null && VersionNumber(version) >= 74
+            ? """pdf:writer_pdf_Export:{"UseLosslessCompression":{"type":"boolean","value":"true"}}"""
+            : "pdf:writer_pdf_Export";
+
+    /// <summary>major * 10 + minor, as LibreOffice compares versions (utl::isProductVersionUpgraded).</summary>
+    internal static int VersionNumber(string version)
+    {
+        var parts = version.Split('.');
+        return int.Parse(parts[0], System.Globalization.CultureInfo.InvariantCulture) * 10 + int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static readonly Dictionary<string, string?> Versions = [];
+
+    /// <summary>
+    /// The installed LibreOffice's "major.minor" (7.4), read once per process from the setting LibreOffice itself
+    /// compares with the profile's last version (ooSetupVersion in share/registry/main.xcd beside program/);
+    /// null when it cannot be read. Reading the file costs milliseconds, <c>soffice --version</c> half a second.
+    /// </summary>
+    internal static string? InstalledVersion(string soffice)
+    {
+        lock (Versions)
+        {
+            if (!Versions.TryGetValue(soffice, out var version))
+                Versions[soffice] = version = ReadVersion(soffice);
+            return version;
+        }
+    }
+
+    private static string? ReadVersion(string soffice)
+    {
+        try
+        {
+            var program = Path.GetDirectoryName(File.ResolveLinkTarget(soffice, returnFinalTarget: true)?.FullName ?? Path.GetFullPath(soffice))!;
+            var registry = Path.Combine(program, "..", "share", "registry", "main.xcd");
+            if (!File.Exists(registry))
+                return null;
+            var match = SetupVersion().Match(File.ReadAllText(registry));
+            return match.Success ? match.Groups[1].Value : null;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    [GeneratedRegex("""<prop oor:name="ooSetupVersion">\s*<value>(\d+\.\d+)</value>""")]
+    private static partial Regex SetupVersion();
 }

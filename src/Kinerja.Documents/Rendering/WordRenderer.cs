@@ -33,6 +33,9 @@ public static class WordRenderer
     public static void Write(ReportDocument report, Stream stream)
     {
         using var doc = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document);
+        // zip's fast level for the XML parts (the document is built to be opened, not archived); pictures are
+        // stored as they are (see InlineImage)
+        doc.CompressionOption = System.IO.Packaging.CompressionOption.Fast;
         var main = doc.AddMainDocumentPart();
         AddStyles(main);
         AddNumbering(main);
@@ -726,7 +729,12 @@ public static class WordRenderer
         /// <summary>An image in the text line, cx by cy EMU.</summary>
         private Drawing InlineImage(byte[] bytes, bool png, long cx, long cy, string name, string description)
         {
+            // a PNG or JPEG is compressed already: deflating it again costs time and saves nothing
+            var package = main.OpenXmlPackage;
+            var compression = package.CompressionOption;
+            package.CompressionOption = System.IO.Packaging.CompressionOption.NotCompressed;
             var image = main.AddImagePart(png ? ImagePartType.Png : ImagePartType.Jpeg);
+            package.CompressionOption = compression;
             using (var ms = new MemoryStream(bytes))
                 image.FeedData(ms);
             var relationship = main.GetIdOfPart(image);

@@ -137,7 +137,8 @@ public static class Charts
             PercentAxis(plot, yLabel, plot.Axes.Left);
         }
 
-        return plot.GetImageBytes(Width, BarChartHeight(bars.Count), ImageFormat.Png);
+        var height = BarChartHeight(bars.Count);
+        return FlatPng.Draw(Width, height, SkiaSharp.SKColorType.Rgba8888, canvas => plot.Render(canvas, Width, height));
     }
 
     /// <summary>Lines over time, one per series, labelled along the bottom by the points' labels (years).</summary>
@@ -182,7 +183,7 @@ public static class Charts
         plot.Legend.FontSize = 14;
         plot.Legend.Orientation = Orientation.Horizontal;
         plot.ShowLegend(Edge.Bottom);
-        return plot.GetImageBytes(Width, Height, ImageFormat.Png);
+        return FlatPng.Draw(Width, Height, SkiaSharp.SKColorType.Rgba8888, canvas => plot.Render(canvas, Width, Height));
     }
 
     private static Plot NewPlot(string title)
