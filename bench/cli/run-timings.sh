@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Whole-process timings of the published `kinerja` binary on a large agency (issue 12, item 7):
+# Whole-process timings of the published `kinerja` binary (native, Native AOT) on a large agency (issue 12, item 7):
 # wall time and peak memory (max RSS) as /usr/bin/time -v reports them, median of RUNS runs.
 #   bench/cli/run-timings.sh            # RUNS=3 by default; results in bench/cli/work/timings-*.txt
 # BIN=DIR times an already published kinerja in DIR instead (e.g. an older commit's, for a before/after).

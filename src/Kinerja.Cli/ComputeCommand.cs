@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using Kinerja.Documents.Workbook;
 using Kinerja.Domain.Measurement;
 using Kinerja.Domain.Model;
@@ -206,36 +208,74 @@ public static class ComputeCommand
     private static void WriteJson(PerformanceResult result, TextWriter output)
     {
         var p = result.Profile;
-        var model = new
+        var model = new ComputeJson(
+            p.Agency,
+            result.Period.ToString(),
+            result.Indicators.Select(r => new ComputeJsonIndicator(
+                r.Indicator.Code,
+                r.Indicator.GoalCode,
+                r.Indicator.OtherGoalCodes,
+                r.Indicator.Name,
+                r.Indicator.Satuan,
+                r.Target?.Original,
+                r.Target?.Note,
+                r.Realisasi?.Value?.Original,
+                r.Realisasi?.Value?.Note,
+                r.Realisasi?.Status.ToString(),
+                r.Realisasi?.Note,
+                r.Capaian.Status.ToString(),
+                r.Capaian.HasValue ? r.Capaian.Value : null,
+                CapaianText(p, r.Capaian),
+                r.Capaian.WasCapped,
+                r.Predicate,
+                r.Status,
+                r.PrintedCheck.ToString())).ToList(),
+            result.Goals.Select(g => new ComputeJsonGoal(g.Goal.Code, g.Goal.Name, g.Capaian, Percent(p, g.Capaian), g.Predicate)).ToList(),
+            result.AgencyCapaian,
+            Percent(p, result.AgencyCapaian),
+            result.AgencyPredicate);
+        // source-generated metadata, so the published (Native AOT) binary needs no reflection to write it
+        var options = new JsonSerializerOptions(ComputeJsonContext.Default.Options)
         {
-            agency = p.Agency,
-            period = result.Period.ToString(),
-            indicators = result.Indicators.Select(r => new
-            {
-                code = r.Indicator.Code,
-                goal = r.Indicator.GoalCode,
-                otherGoals = r.Indicator.OtherGoalCodes,
-                name = r.Indicator.Name,
-                satuan = r.Indicator.Satuan,
-                target = r.Target?.Original,
-                targetNote = r.Target?.Note,
-                realisasi = r.Realisasi?.Value?.Original,
-                realisasiNote = r.Realisasi?.Value?.Note,
-                realisasiStatus = r.Realisasi?.Status.ToString(),
-                note = r.Realisasi?.Note,
-                capaianStatus = r.Capaian.Status.ToString(),
-                capaian = r.Capaian.HasValue ? r.Capaian.Value : (decimal?)null,
-                capaianDisplay = CapaianText(p, r.Capaian),
-                capped = r.Capaian.WasCapped,
-                predicate = r.Predicate,
-                status = r.Status,
-                printedCheck = r.PrintedCheck.ToString(),
-            }),
-            goals = result.Goals.Select(g => new { code = g.Goal.Code, name = g.Goal.Name, capaian = g.Capaian, capaianDisplay = Percent(p, g.Capaian), predicate = g.Predicate }),
-            agencyCapaian = result.AgencyCapaian,
-            agencyCapaianDisplay = Percent(p, result.AgencyCapaian),
-            agencyPredicate = result.AgencyPredicate,
+            WriteIndented = true,
+            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         };
-        output.WriteLine(JsonSerializer.Serialize(model, new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+        output.WriteLine(JsonSerializer.Serialize(model, (JsonTypeInfo<ComputeJson>)options.GetTypeInfo(typeof(ComputeJson))));
     }
 }
+
+/// <summary>The shape of <c>compute --format json</c> (property names camelCase, in this order).</summary>
+internal sealed record ComputeJson(
+    string Agency,
+    string Period,
+    IReadOnlyList<ComputeJsonIndicator> Indicators,
+    IReadOnlyList<ComputeJsonGoal> Goals,
+    decimal? AgencyCapaian,
+    string AgencyCapaianDisplay,
+    string? AgencyPredicate);
+
+internal sealed record ComputeJsonIndicator(
+    string Code,
+    string Goal,
+    IReadOnlyList<string> OtherGoals,
+    string Name,
+    string? Satuan,
+    string? Target,
+    string? TargetNote,
+    string? Realisasi,
+    string? RealisasiNote,
+    string? RealisasiStatus,
+    string? Note,
+    string CapaianStatus,
+    decimal? Capaian,
+    string CapaianDisplay,
+    bool Capped,
+    string? Predicate,
+    string? Status,
+    string PrintedCheck);
+
+internal sealed record ComputeJsonGoal(string Code, string Name, decimal? Capaian, string CapaianDisplay, string? Predicate);
+
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
+[JsonSerializable(typeof(ComputeJson))]
+internal sealed partial class ComputeJsonContext : JsonSerializerContext;

@@ -65,8 +65,62 @@ public static class WordRenderer
         var writer = new BodyWriter(main, body, report, (landscape, first) => Section(landscape, headerId, footerId, titlePage: cover && first));
         writer.WriteAll();
         body.Append(Section(false, headerId, footerId, titlePage: cover && !writer.SectionsWritten));
-        main.Document = new Document(body);
-        main.Document.Save();
+        SaveDocument(main, body, writer.RowsBefore);
+    }
+
+    private const string WordNamespace = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+
+    /// <summary>
+    /// Writes the document part as main.Document.Save() would (the same XML writer, root and namespaces), with the
+    /// table rows that were kept as XML text (<see cref="BodyWriter.RowsBefore"/>) written before the element row
+    /// that follows them: a big agency's tables then never become an element tree of millions of nodes.
+    /// </summary>
+    private static void SaveDocument(MainDocumentPart main, Body body, Dictionary<OpenXmlElement, System.Text.StringBuilder> rowsBefore)
+    {
+        using var stream = main.GetStream(FileMode.Create, FileAccess.Write);
+        using var xml = System.Xml.XmlWriter.Create(stream, new System.Xml.XmlWriterSettings { Encoding = new System.Text.UTF8Encoding(false) });
+        xml.WriteStartDocument();
+        xml.WriteStartElement("w", "document", WordNamespace);
+        xml.WriteStartElement("w", "body", WordNamespace);
+        foreach (var child in body.ChildElements)
+        {
+            if (child is not Table table || rowsBefore.Count == 0)
+            {
+                child.WriteTo(xml);
+                continue;
+            }
+
+            xml.WriteStartElement("w", "tbl", WordNamespace);
+            foreach (var part in table.ChildElements)
+            {
+                if (rowsBefore.TryGetValue(part, out var rows))
+                {
+                    // straight to the part as UTF-8, past the XML writer's per-character checks: the writer has closed
+                    // every tag so far (the table's properties and header row came before), and the text holds no
+                    // character it would have changed (RowXml)
+                    xml.Flush();
+                    var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(System.Text.Encoding.UTF8.GetMaxByteCount(8192));
+                    foreach (var chunk in rows.GetChunks())
+                    {
+                        for (var at = 0; at < chunk.Length; at += 8192)
+                        {
+                            var piece = chunk.Span.Slice(at, Math.Min(8192, chunk.Length - at));
+                            stream.Write(buffer, 0, System.Text.Encoding.UTF8.GetBytes(piece, buffer));
+                        }
+                    }
+
+                    System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+                }
+
+                part.WriteTo(xml);
+            }
+
+            xml.WriteEndElement();
+        }
+
+        xml.WriteEndElement();
+        xml.WriteEndElement();
+        xml.WriteEndDocument();
     }
 
     /// <summary>
@@ -244,8 +298,25 @@ public static class WordRenderer
             return widths;
         }
 
-        private static int LongestToken(string text) =>
-            text.Split([' ', '\n', '/'], StringSplitOptions.RemoveEmptyEntries).Select(w => w.Length).DefaultIfEmpty(0).Max();
+        /// <summary>The longest run of characters between spaces, line breaks and slashes (counted in place: it runs on every cell).</summary>
+        private static int LongestToken(string text)
+        {
+            var longest = 0;
+            var run = 0;
+            foreach (var c in text)
+            {
+                if (c is ' ' or '\n' or '/')
+                {
+                    run = 0;
+                    continue;
+                }
+
+                if (++run > longest)
+                    longest = run;
+            }
+
+            return longest;
+        }
 
         /// <summary>The weights' shares of the page, widened where content needs it, taken from columns with room to spare.</summary>
         private static List<int> FitWidths(ReportTable table, int available)
@@ -525,23 +596,103 @@ public static class WordRenderer
             for (var i = 0; i < table.Columns.Count; i++)
                 header.Append(Cell(table.Columns[i].Header, widths[i], CellAlign.Center, bold: true, shade: "D9E2F3"));
             t.Append(header);
-            foreach (var row in table.Rows)
+            // a big agency's tables hold tens of thousands of rows: a row is kept as its XML text, the markup its element
+            // tree would give, and written before the next element row (SaveDocument). The last row stays an element tree
+            // (a signature below reads it), and so does a row with text the XML writer would change (line breaks).
+            System.Text.StringBuilder? pending = null;
+            for (var r = 0; r < table.Rows.Count; r++)
             {
+                var row = table.Rows[r];
+                pending ??= new System.Text.StringBuilder();
+                if (r < table.Rows.Count - 1 && RowXml(pending, table, row, widths))
+                    continue;
+
                 var tr = new TableRow(new TableRowProperties(new CantSplit()));
                 for (var i = 0; i < table.Columns.Count; i++)
                 {
                     var cell = i < row.Cells.Count ? row.Cells[i] : ReportCell.Empty;
-                    var align = cell.Kind == CellKind.Text && table.Columns[i].Align == CellAlign.Right ? CellAlign.Right : table.Columns[i].Align;
-                    tr.Append(Cell(cell.Text, widths[i], align, bold: row.Kind != RowKind.Normal, shade: row.Kind == RowKind.Group ? "F2F2F2" : row.Kind == RowKind.Total ? "E2EFDA" : null));
+                    tr.Append(Cell(cell.Text, widths[i], Align(table, i, cell), bold: row.Kind != RowKind.Normal, shade: Shade(row)));
                 }
 
                 t.Append(tr);
+                if (pending.Length > 0)
+                {
+                    RowsBefore[tr] = pending;
+                    pending = null;
+                }
             }
 
             body.Append(t);
             foreach (var note in table.Notes)
                 body.Append(Para(new ParagraphBlock(note, ParagraphKind.Note)));
             body.Append(new Paragraph(new ParagraphProperties(new SpacingBetweenLines { Before = "0", After = "0" })));
+        }
+
+        private static CellAlign Align(ReportTable table, int column, ReportCell cell) =>
+            cell.Kind == CellKind.Text && table.Columns[column].Align == CellAlign.Right ? CellAlign.Right : table.Columns[column].Align;
+
+        private static string? Shade(ReportRow row) => row.Kind == RowKind.Group ? "F2F2F2" : row.Kind == RowKind.Total ? "E2EFDA" : null;
+
+        /// <summary>Table rows kept as XML text, by the element row they are written before (see <see cref="SaveDocument"/>).</summary>
+        public Dictionary<OpenXmlElement, System.Text.StringBuilder> RowsBefore { get; } = [];
+
+        /// <summary>
+        /// Appends one body row as the XML <see cref="Cell"/> elements serialize to (WordprocessingML prefix w, declared on
+        /// the document root). False, with <paramref name="xml"/> as it was, when a cell's text holds a character the XML
+        /// writer would change (line breaks, control characters, surrogates): that row is built as elements instead.
+        /// </summary>
+        private static bool RowXml(System.Text.StringBuilder xml, ReportTable table, ReportRow row, List<int> widths)
+        {
+            var start = xml.Length;
+            if (!RowXmlAt(xml, table, row, widths))
+            {
+                xml.Length = start;
+                return false;
+            }
+
+            return true;
+        }
+
+        private static bool RowXmlAt(System.Text.StringBuilder xml, ReportTable table, ReportRow row, List<int> widths)
+        {
+            xml.Append("<w:tr><w:trPr><w:cantSplit /></w:trPr>");
+            var bold = row.Kind != RowKind.Normal;
+            var shade = Shade(row);
+            for (var i = 0; i < table.Columns.Count; i++)
+            {
+                var cell = i < row.Cells.Count ? row.Cells[i] : ReportCell.Empty;
+                xml.Append("<w:tc><w:tcPr><w:tcW w:w=\"").Append(widths[i].ToString(System.Globalization.CultureInfo.InvariantCulture)).Append("\" w:type=\"dxa\" />");
+                if (shade is not null)
+                    xml.Append("<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"").Append(shade).Append("\" />");
+                xml.Append("<w:vAlign w:val=\"center\" /></w:tcPr><w:p><w:pPr><w:pStyle w:val=\"TableText\" /><w:jc w:val=\"")
+                    .Append(Align(table, i, cell) switch { CellAlign.Center => "center", CellAlign.Right => "right", _ => "left" })
+                    .Append("\" /></w:pPr><w:r>").Append(bold ? "<w:rPr><w:b /></w:rPr>" : "<w:rPr />").Append("<w:t xml:space=\"preserve\">");
+                foreach (var c in NoBreak(cell.Text))
+                {
+                    switch (c)
+                    {
+                        case '&':
+                            xml.Append("&amp;");
+                            break;
+                        case '<':
+                            xml.Append("&lt;");
+                            break;
+                        case '>':
+                            xml.Append("&gt;");
+                            break;
+                        case < ' ' or (>= '\uD800' and <= '\uDFFF') or '\uFFFE' or '\uFFFF':
+                            return false;
+                        default:
+                            xml.Append(c);
+                            break;
+                    }
+                }
+
+                xml.Append("</w:t></w:r></w:p></w:tc>");
+            }
+
+            xml.Append("</w:tr>");
+            return true;
         }
 
         private static TableCell Cell(string text, int width, CellAlign align, bool bold, string? shade)

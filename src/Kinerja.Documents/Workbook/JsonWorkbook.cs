@@ -222,7 +222,7 @@ public static class JsonWorkbook
                         item[column.Json] = cell.Text;
                 }
 
-                array.Add(item);
+                array.Add((JsonNode)item); // the non-generic overload: no reflection, trimming-safe
             }
 
             root[sheet.Json] = array;

@@ -20,7 +20,8 @@ public sealed class FormulaCheck : IDatasetCheck
 }
 
 /// <summary>
-/// A typed realisasi that the counts do not give (RULEBOOK §10): compared at the decimals the
+/// A realisasi computed from counts below zero on an indicator that does not allow it (as a typed one is refused), and
+/// a typed realisasi that the counts do not give (RULEBOOK §10): compared at the decimals the
 /// typed figure shows, under both rounding modes, like a printed capaian.
 /// </summary>
 public sealed class ComputedRealisasiCheck : IDatasetCheck
@@ -36,6 +37,17 @@ public sealed class ComputedRealisasiCheck : IDatasetCheck
                 if (!computed.Outcome.Message!.StartsWith("rumus hitung tidak sah", StringComparison.Ordinal))
                     yield return new Finding(Severity.Error, "realisasi-dihitung", "NilaiData", where, "realisasi tidak dapat dihitung dari data: " + computed.Outcome.Message);
                 continue;
+            }
+
+            if (computed.Outcome.HasValue && computed.Outcome.Value < 0 && !computed.Indicator.AllowsNegative)
+            {
+                // the same rule as a typed realisasi, which the import refuses below zero unless the indicator allows it:
+                // counts that give a negative share or total are a data fault, not a growth rate
+                var shown = IndonesianNumber.Format(computed.Outcome.Value, Math.Max(data.Profile.Decimals, 2), data.Profile.Rounding, trimZeroDecimals: true)
+                    + (MeasuredValueParser.IsPercentSatuan(computed.Indicator.Satuan) ? "%" : "");
+                yield return new Finding(Severity.Error, "realisasi-dihitung-negatif", "NilaiData", where,
+                    $"realisasi yang dihitung dari data bernilai negatif ({shown}; {computed.Description}), padahal indikator {computed.Indicator.Code} tidak boleh negatif; "
+                    + "periksa nilai data pada sheet NilaiData, atau isi kolom Boleh Negatif = Ya pada indikator itu di sheet Indikator bila memang dapat di bawah nol (laju pertumbuhan)");
             }
 
             if (typed?.Value is not NumberValue number || !computed.Outcome.HasValue)

@@ -133,7 +133,8 @@ public static partial class IndonesianNumber
                 : ParseResult<decimal>.Fail($"\"{text}\" bukan angka");
         }
 
-        if (Significant(value.ToString(Invariant)) != Significant(normalized))
+        // 28 characters hold at most 28 digits, which a decimal always keeps exactly (the usual case: no strings to compare)
+        if (normalized.Length > 28 && Significant(value.ToString(Invariant)) != Significant(normalized))
         {
             return ParseResult<decimal>.Fail(
                 $"\"{text}\" mempunyai lebih banyak angka daripada yang dapat disimpan tepat (paling banyak 28 angka di belakang koma dan 29 angka seluruhnya); " +

@@ -71,6 +71,9 @@ public partial class EveryRuleBothWaysTests
     private static PerformanceDataset WithFormula(PerformanceDataset d, string formula) =>
         d with { Indicators = [d.Indicators[0] with { FormulaExpression = formula }] };
 
+    private static PerformanceDataset AllowingNegative(PerformanceDataset d) =>
+        d with { Indicators = [d.Indicators[0] with { AllowsNegative = true }] };
+
     /// <summary>Rule -> (the workbook where it fires, the near miss where it stays silent).</summary>
     private static readonly Dictionary<string, (Func<PerformanceDataset> Fires, Func<PerformanceDataset> Silent)> Cases = new()
     {
@@ -136,6 +139,9 @@ public partial class EveryRuleBothWaysTests
         ["rumus-hitung"] = (() => WithFormula(Clean(), "#{tidak_ada} * 100"), () => WithFormula(Clean(), "#{terdaftar|jalur:a} / #{terdaftar} * 500 / 4")),
         // 4 / 10 x 100 = 40% against the typed 50%
         ["realisasi-dihitung"] = (() => WithFormula(Clean(), "#{terdaftar|jalur:a} / #{terdaftar} * 100"), () => WithFormula(Clean(), "#{terdaftar|jalur:a} / #{terdaftar} * 125")),
+        // (4 - 6) / 10 x 100 = -20%: a negative share unless the indicator allows figures below zero
+        ["realisasi-dihitung-negatif"] = (() => WithFormula(Clean(), "(#{terdaftar|jalur:a} - #{terdaftar|jalur:b}) / #{terdaftar} * 100"),
+            () => AllowingNegative(WithFormula(Clean(), "(#{terdaftar|jalur:a} - #{terdaftar|jalur:b}) / #{terdaftar} * 100"))),
         ["elemen-data"] = (() => WithValues(Clean(), [.. Clean().DataValues, Value("tidak_ada", "2025", 1m)]), Clean),
         ["periode-data"] = (() => WithValues(Clean(), [.. Clean().DataValues, Value("terdaftar", "2024-03", 1m)]), () => WithValues(Clean(), [.. Clean().DataValues, Value("terdaftar", "2024", 1m)])),
         ["rincian-data"] = (() => WithValues(Clean(), Value("terdaftar", "2025", 10m), Value("terdaftar", "2025", 4m, "jalur:a"), Value("terdaftar", "2025", 6m, "jalur:c")), Clean),
@@ -204,6 +210,19 @@ public partial class EveryRuleBothWaysTests
         Assert.Equal(Severity.Error, finding.Severity);
         Assert.Equal("IK-1 2025", finding.Code);
         Assert.EndsWith("seharusnya 90,00%", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_negative_realisasi_computed_from_counts_is_located_and_names_the_figure()
+    {
+        // (4 - 6) / 10 x 100 = -20%
+        var data = WithFormula(Clean(), "(#{terdaftar|jalur:a} - #{terdaftar|jalur:b}) / #{terdaftar} * 100");
+        var finding = Assert.Single(DatasetValidator.Check(data), f => f.Rule == "realisasi-dihitung-negatif");
+        Assert.Equal(Severity.Error, finding.Severity);
+        Assert.Equal("NilaiData", finding.Sheet);
+        Assert.Equal("IK-1 2025", finding.Code);
+        Assert.Contains("bernilai negatif (-20%;", finding.Message, StringComparison.Ordinal);
+        Assert.Contains("Boleh Negatif = Ya", finding.Message, StringComparison.Ordinal);
     }
 
     [GeneratedRegex("""(?:new Finding\(Severity\.\w+, |BudgetWords\.At\(Severity\.\w+, |const string Rule = )"(?<rule>[a-z]+(?:-[a-z]+)*)"|Rule = "(?<rule>[a-z]+(?:-[a-z]+)*)";""")]
