@@ -72,10 +72,16 @@ public abstract class CycleTests(BrowserFixture fixture)
 
         var admin = await fixture.SignInAsync(BrowserFixture.AdminName, BrowserFixture.AdminPassword);
         await admin.GotoAsync($"/instansi/{demo}/2025/pk");
-        await admin.GetByLabel("Tanggal penandatanganan", new() { Exact = false }).FillAsync("1 Juli 2025");
+        // a PK Perubahan is saved as a draft (not in force), then signed with its date
         await admin.GetByRole(AriaRole.Group, new() { Name = "Pihak pertama" }).GetByLabel("Nama").FillAsync("Kepala Dinas Contoh");
-        await admin.GetByRole(AriaRole.Button, new() { Name = "Simpan Perjanjian Kinerja Perubahan" }).ClickAsync();
-        await Expect(admin.GetByRole(AriaRole.Status)).ToContainTextAsync("PK Perubahan tersimpan sebagai versi baru");
+        await admin.Locator("#simpan-perubahan").ClickAsync();
+        await Expect(admin.Locator("#pesan")).ToContainTextAsync("PK Perubahan tersimpan sebagai draf");
+        await Expect(admin.Locator("#versi-pk tbody tr")).ToHaveCountAsync(2);
+        await Expect(admin.Locator("tr[data-versi='perubahan-1']")).ToContainTextAsync("Draf (belum ditandatangani)");
+        await Expect(admin.Locator("tr[data-versi='awal']")).ToContainTextAsync("Berlaku");
+        await admin.Locator("#tanggal-tandatangan").FillAsync("1 Juli 2025");
+        await admin.Locator("#tandatangani").ClickAsync();
+        await Expect(admin.Locator("#pesan")).ToContainTextAsync("PK Perubahan ditandatangani");
         await Expect(admin.Locator("#versi-pk tbody tr")).ToHaveCountAsync(2);
         await Expect(admin.Locator("tr[data-versi='perubahan-1']")).ToContainTextAsync("Berlaku");
         await Expect(admin.Locator("tr[data-versi='awal']")).ToContainTextAsync("Diganti versi berikutnya");
