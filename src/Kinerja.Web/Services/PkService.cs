@@ -33,7 +33,7 @@ public sealed record PkPerubahanRequest(string? Place, string? FirstPosition, st
 /// force is carried into the new version; its targets stay those of the earlier versions until a target
 /// row names the new version (the domain's <see cref="PerjanjianKinerja.TargetOf"/>).
 /// </summary>
-public sealed class PkService(KinerjaDbContext db, DatasetCache cache, TimeProvider clock, PlanEditor editor)
+public sealed class PkService(KinerjaDbContext db, DatasetCache cache, PlanEditor editor)
 {
     private static readonly CultureInfo Indonesian = CultureInfo.GetCultureInfo("id-ID");
 
@@ -203,37 +203,14 @@ public sealed class PkService(KinerjaDbContext db, DatasetCache cache, TimeProvi
         ? $"{version.Id.Title} sudah ditandatangani ({signed}); target, anggaran dan penandatangannya tidak diubah lagi. Perubahan memerlukan PK Perubahan baru."
         : $"{version.Id.Title} tidak diubah lagi; hanya PK Perubahan yang masih draf (belum ditandatangani) yang dapat disusun";
 
-    /// <summary>Saves with the year's revision bumped; the workbook checks run on the result inside the transaction.</summary>
+    /// <summary>
+    /// Saves through the plan editor's one checked commit (revision bumped, the year read back as a workbook and
+    /// checked inside the transaction), so a PK change and a plan change are held to the same checks.
+    /// </summary>
     private async Task<Outcome> CommitCheckedAsync(ReportingYear year, string what)
     {
-        year.Revision++;
-        year.UpdatedAt = clock.GetUtcNow();
-        await using var transaction = await db.Database.BeginTransactionAsync();
-        try
-        {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return Outcome.Conflict($"data tahun ini telah diubah orang lain sejak Anda membuka halaman; {what} Anda tidak disimpan. Muat ulang halaman lalu ulangi.");
-        }
-
-        // the same checks as an import: what the web adds must read back as a valid workbook
-        var raw = await new WorkbookStore(db, TimeProvider.System).LoadRawAsync(year.Id, RealisasiView.Latest);
-        try
-        {
-            DatasetImporter.Import(raw);
-        }
-        catch (WorkbookImportException e)
-        {
-            await transaction.RollbackAsync();
-            db.ChangeTracker.Clear();
-            return Outcome.Refused($"{what} tidak disimpan: " + string.Join("; ", e.Errors.Select(x => x.ToString())));
-        }
-
-        await transaction.CommitAsync();
-        return new Outcome(200, null, [], null);
+        var saved = await editor.CommitPkChangeAsync(year, what);
+        return new Outcome(saved.Ok ? 200 : saved.Status, saved.Error, saved.Warnings, null);
     }
 
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
