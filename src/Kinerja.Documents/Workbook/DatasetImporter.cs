@@ -236,7 +236,8 @@ public sealed partial class DatasetImporter
     private static readonly Dictionary<string, RealisasiStatus> Statuses = Map(("Final", RealisasiStatus.Final), ("Sementara", RealisasiStatus.Provisional), ("NA", RealisasiStatus.NotAvailable), ("N/A", RealisasiStatus.NotAvailable));
     private static readonly Dictionary<string, ActingStatus> Actings = Map(("Definitif", ActingStatus.Definitive), ("Plt", ActingStatus.Plt), ("Plh", ActingStatus.Plh));
     private static readonly Dictionary<string, bool> YesNo = Map(("Ya", true), ("Tidak", false));
-    private static readonly Dictionary<string, PrintedFigureKind> PrintedFigureKinds = Map(("Sasaran", PrintedFigureKind.Sasaran), ("Instansi", PrintedFigureKind.Instansi), ("Kemajuan", PrintedFigureKind.Kemajuan), ("Efisiensi", PrintedFigureKind.Efisiensi));
+    private static readonly Dictionary<string, PrintedFigureKind> PrintedFigureKinds = Map(("Sasaran", PrintedFigureKind.Sasaran), ("Instansi", PrintedFigureKind.Instansi), ("Kemajuan", PrintedFigureKind.Kemajuan), ("Efisiensi", PrintedFigureKind.Efisiensi),
+        ("Pagu", PrintedFigureKind.Pagu), ("RealisasiAnggaran", PrintedFigureKind.RealisasiAnggaran), ("Penghematan", PrintedFigureKind.Penghematan), ("BiayaPerOutput", PrintedFigureKind.BiayaPerOutput), ("AnggaranPK", PrintedFigureKind.AnggaranPK));
     private static readonly Dictionary<string, PlanLevel> Levels = Enum.GetValues<PlanLevel>().ToDictionary(l => l.ToString(), l => l, StringComparer.OrdinalIgnoreCase);
     private static readonly Dictionary<string, AgencyKind> AgencyKinds = Map(("KL", AgencyKind.KL), ("Pemda", AgencyKind.Pemda));
     private static readonly Dictionary<string, RoundingMode> RoundingModes = Map(("SetengahKeAtas", RoundingMode.HalfUp), ("Potong", RoundingMode.Truncate), ("Dipotong", RoundingMode.Truncate), ("HalfUp", RoundingMode.HalfUp), ("Truncate", RoundingMode.Truncate));
@@ -634,7 +635,7 @@ public sealed partial class DatasetImporter
         if (kind is null)
         {
             if (Text(row, "kind") is null)
-                Error(Where(row, "kind"), "wajib diisi: Sasaran, Instansi, Kemajuan atau Efisiensi");
+                Error(Where(row, "kind"), "wajib diisi: " + string.Join(", ", WorkbookSchema.PrintedFigureKinds));
             return null;
         }
 
@@ -642,16 +643,23 @@ public sealed partial class DatasetImporter
         {
             PrintedFigureKind.Instansi => true,
             PrintedFigureKind.Sasaran => code is not null && planCodes.Contains(code),
-            PrintedFigureKind.Kemajuan => code is not null && indicators.ContainsKey(code),
+            PrintedFigureKind.Kemajuan or PrintedFigureKind.BiayaPerOutput => code is not null && indicators.ContainsKey(code),
+            // a budget code is checked by `check` against the budget sheet; no code = the whole budget
+            PrintedFigureKind.Pagu or PrintedFigureKind.RealisasiAnggaran or PrintedFigureKind.Penghematan => true,
+            // no code = the PK version in force
+            PrintedFigureKind.AnggaranPK => code is null || PkVersionId.Parse(code).Success,
             _ => code is not null && (indicators.ContainsKey(code) || planCodes.Contains(code)),
         };
         if (!known)
         {
-            var where = kind switch { PrintedFigureKind.Sasaran => "sheet Rencana", PrintedFigureKind.Kemajuan => "sheet Indikator", _ => "sheet Indikator maupun Rencana" };
-            Error(Where(row, "code"), code is null ? $"kode wajib diisi untuk jenis {kind}" : $"kode \"{code}\" tidak ada di {where}");
+            var where = kind switch { PrintedFigureKind.Sasaran => "sheet Rencana", PrintedFigureKind.Kemajuan or PrintedFigureKind.BiayaPerOutput => "sheet Indikator", _ => "sheet Indikator maupun Rencana" };
+            Error(Where(row, "code"), kind == PrintedFigureKind.AnggaranPK ? $"\"{code}\": versi PK ditulis awal, perubahan-1, perubahan-2, ..." : code is null ? $"kode wajib diisi untuk jenis {kind}" : $"kode \"{code}\" tidak ada di {where}");
         }
 
-        if (value is not null && !IndonesianNumber.Parse(value.Trim().TrimEnd('*').TrimEnd('%').Trim()).Success)
+        var amount = kind is PrintedFigureKind.Pagu or PrintedFigureKind.RealisasiAnggaran or PrintedFigureKind.Penghematan or PrintedFigureKind.BiayaPerOutput or PrintedFigureKind.AnggaranPK;
+        if (amount && value is not null && !IndonesianNumber.ParseAmount(value.Trim().TrimEnd('*').Trim().TrimEnd(',', '-').Replace("Rp", "", StringComparison.OrdinalIgnoreCase).Trim()).Success)
+            Error(Where(row, "value"), $"\"{value}\" tidak terbaca sebagai jumlah rupiah (mis. Rp 12.081.204.858)");
+        else if (!amount && value is not null && !IndonesianNumber.Parse(value.Trim().TrimEnd('*').TrimEnd('%').Trim()).Success)
             Error(Where(row, "value"), $"\"{value}\" tidak terbaca sebagai angka (mis. 93,93% atau 1,12)");
         Period? period = profile?.ReportPeriod;
         if (Text(row, "period") is { } periodText)
@@ -665,6 +673,8 @@ public sealed partial class DatasetImporter
 
         if (!known || value is null || period is null)
             return null;
+        if (kind == PrintedFigureKind.AnggaranPK && code is not null)
+            code = PkVersionId.Parse(code).Value.Code;
         return new PrintedFigure(kind.Value, kind == PrintedFigureKind.Instansi ? null : code, period.Value, value, Text(row, "source")) { SourceRow = row.Row };
     }
 

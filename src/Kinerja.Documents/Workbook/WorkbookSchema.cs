@@ -21,7 +21,7 @@ public static class WorkbookSchema
     public static readonly IReadOnlyList<string> StatusValues = ["Final", "Sementara", "NA"];
     public static readonly IReadOnlyList<string> ActingValues = ["Definitif", "Plt", "Plh"];
     public static readonly IReadOnlyList<string> YesNo = ["Ya", "Tidak"];
-    public static readonly IReadOnlyList<string> PrintedFigureKinds = ["Sasaran", "Instansi", "Kemajuan", "Efisiensi"];
+    public static readonly IReadOnlyList<string> PrintedFigureKinds = ["Sasaran", "Instansi", "Kemajuan", "Efisiensi", "Pagu", "RealisasiAnggaran", "Penghematan", "BiayaPerOutput", "AnggaranPK"];
     public static readonly IReadOnlyList<string> PlanLevels = ["Tujuan", "SasaranStrategis", "SasaranProgram", "SasaranKegiatan", "Sasaran", "Program", "Kegiatan", "SubKegiatan"];
 
     /// <summary>Profile keys: JSON name, Indonesian key, note, allowed values.</summary>
@@ -183,12 +183,12 @@ public static class WorkbookSchema
             new("note", "Keterangan", "Dicetak di laporan: alasan N/A, sumber angka sementara, atau keterangan tahun sebelumnya (di bawah tabel perbandingan antar tahun)"),
             new("printedCapaian", "Capaian Tercetak", "Capaian yang tercetak di laporan sumber (untuk pemeriksaan)"),
         ]),
-        new("printedFigures", "AngkaTercetak", "Angka agregat yang tercetak di laporan sumber, untuk diperiksa: capaian sasaran, capaian instansi, kemajuan Renstra, efisiensi",
+        new("printedFigures", "AngkaTercetak", "Angka agregat yang tercetak di laporan sumber, untuk diperiksa: capaian sasaran, capaian instansi, kemajuan Renstra, efisiensi, dan jumlah rupiah yang tercetak di teks (pagu, realisasi, penghematan, biaya per output, jumlah anggaran PK)",
         [
-            new("kind", "Jenis", "Sasaran (capaian simpul rencana), Instansi (capaian instansi), Kemajuan (realisasi / target akhir Renstra per indikator), Efisiensi (per indikator, atau per sasaran untuk metode Ratio)", PrintedFigureKinds, Required: true),
-            new("code", "Kode", "Kode sasaran (Sasaran, Efisiensi Ratio) atau indikator (Kemajuan, Efisiensi); kosong untuk Instansi"),
+            new("kind", "Jenis", "Sasaran (capaian simpul rencana), Instansi (capaian instansi), Kemajuan (realisasi / target akhir Renstra per indikator), Efisiensi (per indikator, atau per sasaran untuk metode Ratio); rupiah: Pagu, RealisasiAnggaran, Penghematan (pagu - realisasi) per baris anggaran atau seluruh anggaran, BiayaPerOutput (realisasi anggaran yang mendanai indikator / realisasi indikator), AnggaranPK (Jumlah yang tercetak pada PK)", PrintedFigureKinds, Required: true),
+            new("code", "Kode", "Kode sasaran (Sasaran, Efisiensi Ratio) atau indikator (Kemajuan, Efisiensi, BiayaPerOutput); kode baris anggaran (Pagu, RealisasiAnggaran, Penghematan; kosong = seluruh anggaran); versi PK (AnggaranPK: awal, perubahan-1, ...; kosong = versi yang berlaku); kosong untuk Instansi"),
             new("period", "Periode", "Periode angka itu; kosong = periode laporan"),
-            new("value", "Nilai", "Angka seperti tercetak, mis. 93,93% atau 1,12", Required: true),
+            new("value", "Nilai", "Angka seperti tercetak, mis. 93,93%, 1,12 atau Rp 12.081.204.858", Required: true),
             new("source", "Sumber", "Tempat angka tercetak, mis. Tabel 3.5; tidak dihitung"),
         ]),
         new("benchmarks", "Pembanding", "Indikator yang sama untuk provinsi/nasional",

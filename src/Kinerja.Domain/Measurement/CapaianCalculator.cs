@@ -104,7 +104,7 @@ public static class CapaianCalculator
         if (polarity == Polarity.HigherIsBetter)
         {
             return target == 0
-                ? Capaian.Missing(CapaianStatus.NotComputable, "target 0 pada indikator maksimal tidak dapat dibagi; bila target 0 memang dimaksud, isi jenis target Nol")
+                ? Capaian.Missing(CapaianStatus.NotComputable, "target 0 pada indikator maksimal tidak dapat dibagi dan tidak dianggap tercapai begitu saja; bila target 0 memang dimaksud, isi jenis target Nol: realisasi 0 atau lebih lalu dinilai tercapai (100%), menurut konvensi RULEBOOK §4 (tidak ada peraturan yang mengaturnya)")
                 : Capaian.Of(realisasi / target * 100m, cap);
         }
 

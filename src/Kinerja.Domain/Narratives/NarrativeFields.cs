@@ -85,6 +85,7 @@ public sealed partial class NarrativeFigureCheck : IDatasetCheck
                 .Concat(rows.Select(r => r.Realisasi?.Value).OfType<NumberValue>().Select(v => v.Value))
                 .Concat(rows.Select(r => r.Target).OfType<NumberValue>().Select(v => v.Value))
                 .Concat(goal?.Capaian is { } g ? [g] : [])
+                .Concat(EarlierYears(data, rows.Select(r => r.Indicator)))
                 .Append(shown).ToList();
             foreach (Match m in TypedCapaian().Matches(narrative.Text))
             {
@@ -98,6 +99,27 @@ public sealed partial class NarrativeFigureCheck : IDatasetCheck
                     continue;
                 yield return new Finding(Severity.Warning, "narasi-angka-berbeda", "Narasi", narrative.GoalCode,
                     $"narasi menyebut capaian {typed}%, sedangkan capaian yang dihitung {data.Profile.FormatPercent(shown)}; pakai isian {{capaian:{narrative.GoalCode}}} agar selalu sama");
+            }
+        }
+    }
+
+    /// <summary>
+    /// The realisasi and capaian of the same indicators in the years before the report year: a narrative that
+    /// compares ("pada tahun 2023 capaiannya 85,2%") quotes them, and that is no mismatch.
+    /// </summary>
+    private static IEnumerable<decimal> EarlierYears(PerformanceDataset data, IEnumerable<Indicator> indicators)
+    {
+        foreach (var indicator in indicators)
+        {
+            foreach (var earlier in data.RealisasiOf(indicator.Code).Where(r => r.Period.Year < data.Profile.Year))
+            {
+                if (earlier.Value is NumberValue n)
+                    yield return n.Value;
+                var capaian = CapaianCalculator.Compute(indicator, PeriodValues.TargetFor(data, indicator, earlier.Period), earlier, data.Profile);
+                if (capaian.HasValue)
+                    yield return capaian.Value;
+                if (earlier.PrintedCapaian is { } printed && IndonesianNumber.Parse(printed.Trim().TrimEnd('*').Trim().TrimEnd('%').Trim()) is { Success: true } p)
+                    yield return p.Value;
             }
         }
     }

@@ -179,35 +179,42 @@ public sealed class BudgetSumCheck : IDatasetCheck
     }
 
     /// <summary>
-    /// Children of a parent whose amounts repeat exactly those of the line printed just before or after
-    /// them (a copy-paste into the wrong row): a line and its own parent or child do not count, since a
-    /// kegiatan with a single sub kegiatan rightly has its figures.
+    /// Detail rows under a parent whose amounts repeat exactly those of the detail row printed just before or
+    /// after them (a copy-paste into the wrong row). Only detail rows (leaves that are not headings) are compared,
+    /// and the walk to the neighbour steps over heading and total rows: a kegiatan row totals its one sub kegiatan
+    /// and rightly has its figures, so it is never a suspect. Every pair is named once, the later row as the copy
+    /// of the earlier one, however many rows were copied.
     /// </summary>
     internal static IEnumerable<(BudgetNode Copy, BudgetNode Of)> CopiedNeighbours(BudgetTree tree, BudgetNode parent)
     {
-        foreach (var child in parent.Children)
+        var pairs = new List<(BudgetNode Copy, BudgetNode Of)>();
+        foreach (var child in parent.Children.Where(IsDetail))
         {
             foreach (var step in new[] { -1, 1 })
             {
                 var at = child.Index + step;
-                while (at >= 0 && at < tree.Nodes.Count && tree.Nodes[at].RepeatOf is not null)
+                while (at >= 0 && at < tree.Nodes.Count && !IsDetail(tree.Nodes[at]))
                     at += step;
                 if (at < 0 || at >= tree.Nodes.Count)
                     continue;
                 var neighbour = tree.Nodes[at];
-                if (neighbour.Parent == child || child.Parent == neighbour || neighbour.Line.IsHeading || child.Line.IsHeading)
-                    continue;
                 var a = child.Line;
                 var b = neighbour.Line;
                 if (a.Pagu == b.Pagu && a.Realisasi == b.Realisasi && a.Blokir == b.Blokir && (a.Pagu != 0 || a.Realisasi != 0))
                 {
                     // name the later row as the copy of the earlier one
-                    yield return step < 0 ? (child, neighbour) : (neighbour, child);
-                    break;
+                    var pair = step < 0 ? (child, neighbour) : (neighbour, child);
+                    if (!pairs.Contains(pair))
+                        pairs.Add(pair);
                 }
             }
         }
+
+        return pairs;
     }
+
+    /// <summary>A row with figures of its own: not a heading, not a total of rows below it, not a repeated row.</summary>
+    private static bool IsDetail(BudgetNode node) => node.IsLeaf && !node.Line.IsHeading && node.RepeatOf is null;
 }
 
 /// <summary>

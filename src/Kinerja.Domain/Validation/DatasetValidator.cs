@@ -19,6 +19,7 @@ public static class DatasetValidator
         new BudgetSumCheck(),
         new BudgetAmountCheck(),
         new BudgetClassificationCheck(),
+        new PkBudgetCheck(),
         new Formulas.FormulaCheck(),
         new Formulas.ComputedRealisasiCheck(),
         new DataElements.DataValueChecks(),

@@ -147,9 +147,10 @@ public sealed class PrintedCapaianCheck : IDatasetCheck
 /// An indicator of the report period whose capaian cannot be computed is never silently left out of its
 /// sasaran mean (RULEBOOK §5): target 0 on a higher-is-better indicator without target kind Nol, method B
 /// with realisasi 0, a score on another scale ("4 dari 5" against "3 dari 4"), a realisasi of another shape
-/// than the target are errors; a target without realisasi, or an indicator with neither, a warning. An N/A
-/// realisasi with its reason is not a finding: RULEBOOK §3 excludes it from the mean on purpose. The table
-/// shows such rows with "-" and the reason in its notes.
+/// than the target are errors, one per indicator; targets without realisasi, and indicators with neither, are
+/// each one summarised warning listing the indicators (a PK of 24 indicators in January has 24 of them: one
+/// line says so, 24 lines would bury the rest). An N/A realisasi with its reason is not a finding: RULEBOOK §3
+/// excludes it from the mean on purpose. The table shows such rows with "-" and the reason in its notes.
 /// </summary>
 public sealed class UncomputedCapaianCheck : IDatasetCheck
 {
@@ -158,6 +159,8 @@ public sealed class UncomputedCapaianCheck : IDatasetCheck
     public IEnumerable<Finding> Check(PerformanceDataset data)
     {
         var result = Measure.Compute(data);
+        var withoutRealisasi = new List<string>();
+        var withNeither = new List<string>();
         foreach (var row in result.Indicators)
         {
             var where = $"{row.Indicator.Code} {result.Period}";
@@ -168,14 +171,30 @@ public sealed class UncomputedCapaianCheck : IDatasetCheck
                     yield return new Finding(Severity.Error, Rule, "Realisasi", where, $"capaian tidak dapat dihitung: {row.Capaian.Reason}; indikator ini tidak ikut {goal}");
                     break;
                 case CapaianStatus.NoRealisasi:
-                    yield return new Finding(Severity.Warning, Rule, "Realisasi", where, $"target {row.Target?.Original} sudah ditetapkan tetapi realisasi {result.Period.Label} belum diisi; indikator ini tidak ikut {goal} (isi N/A dengan alasannya bila memang belum dapat diukur)");
+                    withoutRealisasi.Add($"{row.Indicator.Code} (target {row.Target?.Original})");
                     break;
                 case CapaianStatus.NoTarget when row.Realisasi is null:
-                    yield return new Finding(Severity.Warning, Rule, "Target", where, $"target dan realisasi {result.Period.Label} belum diisi; indikator ini tidak ikut {goal}");
+                    withNeither.Add(row.Indicator.Code);
                     break;
             }
         }
+
+        if (withoutRealisasi.Count > 0)
+        {
+            yield return new Finding(Severity.Warning, Rule, "Realisasi", Listed(withoutRealisasi.Select(w => w.Split(' ')[0]).ToList(), result.Period),
+                $"{withoutRealisasi.Count} indikator sudah bertarget tetapi realisasi {result.Period.Label} belum diisi, sehingga tidak ikut rata-rata sasarannya: {string.Join(", ", withoutRealisasi)}; isi realisasinya, atau N/A dengan alasannya bila memang belum dapat diukur");
+        }
+
+        if (withNeither.Count > 0)
+        {
+            yield return new Finding(Severity.Warning, Rule, "Target", Listed(withNeither, result.Period),
+                $"{withNeither.Count} indikator belum punya target dan realisasi {result.Period.Label}, sehingga tidak ikut rata-rata sasarannya: {string.Join(", ", withNeither)}");
+        }
     }
+
+    /// <summary>"IK-1, IK-2, IK-3, ... 2025": the first codes of a summarised finding, for its place.</summary>
+    internal static string Listed(IReadOnlyList<string> codes, Period period) =>
+        string.Join(", ", codes.Take(3)) + (codes.Count > 3 ? ", ..." : "") + " " + period;
 }
 
 /// <summary>Targets and realisasi that do not fit together (issue 5 list).</summary>
@@ -192,19 +211,60 @@ public sealed class TargetChecks : IDatasetCheck
                     yield return new Finding(Severity.Warning, "realisasi-tanpa-target", "Realisasi", $"{indicator.Code} {realisasi.Period}", "realisasi diisi tetapi target periode ini belum ditetapkan");
             }
 
-            // cumulative quarterly targets must not decrease for flows and higher-is-better stocks
-            var quarterly = data.TargetsOf(indicator.Code).Where(t => t.Period.IsQuarter && t.Cumulative && t.Value is NumberValue).OrderBy(t => t.Period).ToList();
-            for (var i = 1; i < quarterly.Count; i++)
+            // cumulative quarterly targets must not decrease for flows and higher-is-better stocks, within one document:
+            // a PK Perubahan that lowers the TW III target below the awal's TW II target changes the plan, it is not a fault
+            var quarterly = data.TargetsOf(indicator.Code).Where(t => t.Period.IsQuarter && t.Cumulative && t.Value is NumberValue)
+                .GroupBy(t => (t.Period.Year, Document: DocumentKey(t.Document)));
+            foreach (var version in quarterly)
             {
-                var before = ((NumberValue)quarterly[i - 1].Value).Value;
-                var now = ((NumberValue)quarterly[i].Value).Value;
-                if (quarterly[i].Period.Year == quarterly[i - 1].Period.Year && indicator.Polarity == Polarity.HigherIsBetter && now < before)
-                    yield return new Finding(Severity.Error, "target-kumulatif-menurun", "Target", $"{indicator.Code} {quarterly[i].Period}",
-                        $"target kumulatif s.d. {quarterly[i].Period.Label} ({quarterly[i].Value.Original}) lebih kecil dari s.d. {quarterly[i - 1].Period.Label} ({quarterly[i - 1].Value.Original})");
+                var series = version.OrderBy(t => t.Period).ToList();
+                for (var i = 1; i < series.Count; i++)
+                {
+                    var before = ((NumberValue)series[i - 1].Value).Value;
+                    var now = ((NumberValue)series[i].Value).Value;
+                    if (indicator.Polarity == Polarity.HigherIsBetter && now < before)
+                    {
+                        var document = string.IsNullOrWhiteSpace(series[i].Document) ? "" : $" pada {series[i].Document!.Trim()}";
+                        yield return new Finding(Severity.Error, "target-kumulatif-menurun", "Target", $"{indicator.Code} {series[i].Period}",
+                            $"target kumulatif s.d. {series[i].Period.Label} ({series[i].Value.Original}) lebih kecil dari s.d. {series[i - 1].Period.Label} ({series[i - 1].Value.Original}){document}");
+                    }
+                }
             }
+
+            if (PercentTypedAsFraction(data, indicator) is { } fraction)
+                yield return fraction;
 
             if (string.IsNullOrWhiteSpace(indicator.OwnerUnitCode))
                 yield return new Finding(Severity.Info, "indikator-tanpa-penanggung-jawab", "Indikator", indicator.Code, "indikator belum punya penanggung jawab (kolom Penanggung Jawab)");
         }
+    }
+
+    /// <summary>The document a target row belongs to, one key per PK version ("PK" and "PK Perubahan 1" are different; "PK" and "Perjanjian Kinerja" the same).</summary>
+    private static string DocumentKey(string? document) =>
+        PerjanjianKinerja.DocumentVersion(document)?.Code ?? (document ?? "").Trim().ToUpperInvariant();
+
+    /// <summary>
+    /// A Persen indicator whose target of the report period is typed as a fraction (0,5 meant as 50%) while its
+    /// realisasi is on the 0-100 scale, or the other way round: the capaian comes out a hundred times too large or
+    /// too small (48% against 0,5 gives 9.600%). Flagged when one side is below 1, the other at least 1, and the
+    /// ratio between them is 10 or more.
+    /// </summary>
+    private static Finding? PercentTypedAsFraction(PerformanceDataset data, Indicator indicator)
+    {
+        var period = data.Profile.ReportPeriod;
+        if (!indicator.Satuan.Contains("persen", StringComparison.OrdinalIgnoreCase) && indicator.Satuan.Trim() != "%")
+            return null;
+        if (PeriodValues.TargetFor(data, indicator, period) is not NumberValue target || PeriodValues.RealisasiFor(data, indicator, period)?.Value is not NumberValue realisasi)
+            return null;
+        var (t, r) = (target.Value, realisasi.Value);
+        var targetFraction = t is > 0 and < 1 && r >= 1 && r / t >= 10;
+        var realisasiFraction = r is > 0 and < 1 && t >= 1 && t / r >= 10;
+        if (!targetFraction && !realisasiFraction)
+            return null;
+        var capaian = CapaianCalculator.Compute(indicator, target, realisasi, data.Profile with { CapaianCap = null });
+        var shown = capaian.HasValue ? data.Profile.FormatPercent(capaian.Value) : "-";
+        var (fraction, meant) = targetFraction ? ("target", t) : ("realisasi", r);
+        return new Finding(Severity.Warning, "target-persen-pecahan", targetFraction ? "Target" : "Realisasi", $"{indicator.Code} {period}",
+            $"{fraction} {(targetFraction ? target.Original : realisasi.Original)} pada indikator bersatuan Persen tampaknya ditulis sebagai pecahan ({IndonesianNumber.Format(meant, 4, RoundingMode.HalfUp, trimZeroDecimals: true)} = {IndonesianNumber.Format(meant * 100m, 2, RoundingMode.HalfUp, trimZeroDecimals: true)}%), sedangkan {(targetFraction ? "realisasi" : "target")} {(targetFraction ? realisasi.Original : target.Original)} ditulis dalam persen; capaian menjadi {shown}. Tulis keduanya dalam persen");
     }
 }

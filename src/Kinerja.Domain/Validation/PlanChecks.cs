@@ -53,36 +53,63 @@ public sealed class RenstraTrajectoryCheck : IDatasetCheck
 }
 
 /// <summary>
-/// A capaian above 150% or below 50% for the report period needs a written explanation: a narrative of kind
-/// Analisis or Penghambat (and for a capaian above 150%, also Pendorong, the factors that drove it) on the
-/// indicator or on its sasaran. The capaian is taken before any agency cap, since a cap hides the
-/// over-achievement that needs explaining.
+/// A capaian far from 100% for the report period needs a written explanation: a narrative of kind Analisis or
+/// Penghambat (and for a capaian above the range, also Pendorong, the factors that drove it) on the indicator or
+/// on its sasaran. What counts as far depends on the kind of indicator (<see cref="Limits"/>): a count that
+/// doubles its target happens (a job fair draws more visitors), an index or a score a fifth above its target
+/// hardly ever does. The capaian is taken before any agency cap, since a cap hides the over-achievement that
+/// needs explaining. All unexplained indicators are one finding, listed with their limit.
 /// </summary>
 public sealed class UnexplainedCapaianCheck : IDatasetCheck
 {
     public const decimal High = 150m;
     public const decimal Low = 50m;
 
+    /// <summary>
+    /// The range of an unremarkable capaian for an indicator: counts and amounts summed over the year (period
+    /// aggregation Jumlah) 50-200%; indices, scores and values (satuan Indeks, Nilai, Skor, Poin, or a score
+    /// target) 80-120%, since their scale leaves little room; every other number (rates, shares) 50-150%.
+    /// </summary>
+    public static (decimal Low, decimal High, string Kind) Limits(Indicator indicator)
+    {
+        var satuan = indicator.Satuan.Trim();
+        string[] scores = ["Indeks", "Nilai", "Skor", "Poin", "Level", "Predikat"];
+        if (indicator.TargetKind == TargetKind.Score || scores.Any(w => satuan.StartsWith(w, StringComparison.OrdinalIgnoreCase)))
+            return (80m, 120m, "indeks/nilai");
+        if (indicator.Aggregation == PeriodAggregation.Sum)
+            return (Low, 200m, "jumlah");
+        return (Low, High, "persentase/rasio");
+    }
+
     public IEnumerable<Finding> Check(PerformanceDataset data)
     {
         var profile = data.Profile with { CapaianCap = null };
         var period = data.Profile.ReportPeriod;
+        var unexplained = new List<(Indicator Indicator, string Text)>();
         foreach (var indicator in data.Indicators)
         {
+            // a zero target, a grade or a milestone is met or missed: 0% or 100% says nothing unusual
+            if (indicator.TargetKind is TargetKind.Zero or TargetKind.Ordinal or TargetKind.Text)
+                continue;
             var target = PeriodValues.TargetFor(data, indicator, period);
             var realisasi = PeriodValues.RealisasiFor(data, indicator, period);
             var capaian = CapaianCalculator.Compute(indicator, target, realisasi, profile);
-            if (!capaian.HasValue || capaian.Value is >= Low and <= High)
+            var (low, high, kind) = Limits(indicator);
+            if (!capaian.HasValue || capaian.Value >= low && capaian.Value <= high)
                 continue;
-            var above = capaian.Value > High;
+            var above = capaian.Value > high;
             string[] kinds = above ? ["Analisis", "Penghambat", "Pendorong"] : ["Analisis", "Penghambat"];
             var explained = data.Narratives.Any(n => (n.GoalCode == indicator.Code || n.GoalCode == indicator.GoalCode)
                                                      && kinds.Contains(n.Kind, StringComparer.OrdinalIgnoreCase)
                                                      && !string.IsNullOrWhiteSpace(n.Text));
             if (explained)
                 continue;
-            yield return new Finding(Severity.Warning, "capaian-ekstrem-tanpa-penjelasan", "Narasi", $"{indicator.Code} {period}",
-                $"capaian {profile.FormatPercent(capaian.Value)} ({realisasi?.Value?.Original} dari target {target?.Original}) {(above ? "di atas 150%" : "di bawah 50%")} tanpa penjelasan; tambahkan narasi {string.Join("/", kinds)} untuk {indicator.Code} atau sasaran {indicator.GoalCode}");
+            unexplained.Add((indicator, $"{indicator.Code} {profile.FormatPercent(capaian.Value)} ({realisasi?.Value?.Original} dari target {target?.Original}; {(above ? "di atas" : "di bawah")} {IndonesianNumber.FormatWhole(above ? high : low)}% untuk {kind})"));
         }
+
+        if (unexplained.Count == 0)
+            yield break;
+        yield return new Finding(Severity.Warning, "capaian-ekstrem-tanpa-penjelasan", "Narasi", UncomputedCapaianCheck.Listed(unexplained.Select(u => u.Indicator.Code).ToList(), period),
+            $"{unexplained.Count} indikator dengan capaian jauh dari 100% belum dijelaskan: {string.Join("; ", unexplained.Select(u => u.Text))}; tambahkan narasi Analisis atau Penghambat (di atas batas: juga Pendorong) untuk indikator itu atau sasarannya");
     }
 }

@@ -27,6 +27,13 @@ public sealed class PrintedFigureCheck : IDatasetCheck
         var measured = Measure.Prepare(data);
         foreach (var figure in data.PrintedFigures)
         {
+            if (figure.IsAmount)
+            {
+                if (JudgeAmount(measured, figure) is { } amountFinding)
+                    yield return amountFinding with { Row = figure.SourceRow > 0 ? figure.SourceRow : null };
+                continue;
+            }
+
             var finding = Judge(measured, figure, PerformanceCalculator.Compute(measured, figure.Period));
             if (finding is { Severity: Severity.Error } && !ReferenceEquals(measured, data) && Judge(data, figure, PerformanceCalculator.Compute(data, figure.Period)) is null)
             {
@@ -141,4 +148,96 @@ public sealed class PrintedFigureCheck : IDatasetCheck
     };
 
     private static string Words(RoundingMode mode) => mode == RoundingMode.HalfUp ? "setengah ke atas" : "dipotong";
+
+    /// <summary>
+    /// An amount a report prints in its text or under a table (pagu, realisasi, savings, cost per output, a PK's
+    /// Jumlah) against the same amount from the budget sheets: equal to the rupiah, or to the decimals printed for
+    /// a cost per output. A PK's Jumlah that is not the sum of its programmes has its own rule (anggaran-pk-jumlah).
+    /// </summary>
+    private static Finding? JudgeAmount(PerformanceDataset data, PrintedFigure figure)
+    {
+        var where = figure.Code is { } code ? $"{code} {figure.Period}" : $"instansi {figure.Period}";
+        var rule = figure.Kind == PrintedFigureKind.AnggaranPK ? "anggaran-pk-jumlah" : Rule;
+        var text = figure.Value.Trim().TrimEnd('*').Trim();
+        if (text.EndsWith(",-", StringComparison.Ordinal))
+            text = text[..^2];
+        var parsed = IndonesianNumber.ParseAmount(text.Replace("Rp", "", StringComparison.OrdinalIgnoreCase).Trim());
+        if (!parsed.Success)
+            return new Finding(Severity.Warning, rule, Sheet, where, $"angka tercetak \"{figure.Value}\" tidak terbaca sebagai jumlah rupiah (mis. Rp 12.081.204.858)");
+        var printed = parsed.Value;
+        var (what, computed, explain) = ExpectedAmount(data, figure);
+        var source = figure.Source is { } s ? $" ({s})" : "";
+        if (computed is not { } value)
+            return new Finding(Severity.Warning, rule, Sheet, where, $"{what} tercetak {figure.Value}{source} tidak dapat diperiksa: {explain}");
+        var decimals = PrintedPercent.DecimalsOf(printed);
+        if (Rounding.Apply(value, decimals, RoundingMode.HalfUp) == printed || Rounding.Apply(value, decimals, RoundingMode.Truncate) == printed)
+            return null;
+        var shown = "Rp " + IndonesianNumber.Format(value, value == decimal.Truncate(value) ? 0 : Math.Max(decimals, 2));
+        return new Finding(Severity.Error, rule, Sheet, where,
+            $"{what} tercetak {figure.Value}{source} tidak sama dengan {shown} ({explain}); selisih Rp {IndonesianNumber.Format(Math.Abs(Rounding.Apply(value, decimals, RoundingMode.HalfUp) - printed), decimals)}");
+    }
+
+    private static (string What, decimal? Value, string Explain) ExpectedAmount(PerformanceDataset data, PrintedFigure figure)
+    {
+        string Rp(decimal v) => "Rp " + IndonesianNumber.Format(v, v == decimal.Truncate(v) ? 0 : 2);
+        switch (figure.Kind)
+        {
+            case PrintedFigureKind.AnggaranPK:
+            {
+                var version = figure.Code is null ? PerjanjianKinerja.InForce(data) : PerjanjianKinerja.Find(data, figure.Code);
+                var what = $"jumlah anggaran {(version?.Id.Title ?? "Perjanjian Kinerja " + figure.Code)}";
+                if (version is null)
+                    return (what, null, $"versi PK \"{figure.Code}\" tidak ada di sheet PK");
+                var top = PkBudgetCheck.Top(version);
+                if (top.Count == 0)
+                    return (what, null, $"baris anggaran versi {version.Id.Code} belum diisi (sheet AnggaranPK)");
+                return (what, PkBudgetCheck.Total(version), $"jumlah {top.Count} program pada sheet AnggaranPK: {string.Join(" + ", top.Select(l => $"{PkBudgetCheck.Label(l)} {Rp(l.Pagu)}"))}");
+            }
+
+            case PrintedFigureKind.BiayaPerOutput:
+            {
+                var what = $"biaya per output {figure.Code}";
+                var indicator = data.Indicators.FirstOrDefault(i => i.Code == figure.Code);
+                if (indicator is null)
+                    return (what, null, "indikator tidak ada di sheet Indikator");
+                var budget = BudgetAnalysis.ForIndicator(data, indicator);
+                if (!budget.HasBudget)
+                    return (what, null, "tidak ada baris anggaran yang mendanai indikator ini (kolom Mendanai)");
+                if (PeriodValues.RealisasiFor(data, indicator, figure.Period)?.Value is not NumberValue output || output.Value <= 0)
+                    return (what, null, $"realisasi {figure.Period} indikator ini bukan angka di atas 0");
+                return (what, budget.Amounts.Realisasi / output.Value, $"realisasi anggaran {Rp(budget.Amounts.Realisasi)} ({string.Join(", ", budget.Lines.Select(l => l.Label))}) / realisasi {output.Original}");
+            }
+
+            default:
+            {
+                var field = figure.Kind switch { PrintedFigureKind.Pagu => "pagu", PrintedFigureKind.RealisasiAnggaran => "realisasi anggaran", _ => "penghematan (pagu - realisasi)" };
+                var what = figure.Code is null ? $"{field} seluruh anggaran" : $"{field} {figure.Code}";
+                if (data.Budget.Count == 0)
+                    return (what, null, "sheet Anggaran belum diisi");
+                Amounts amounts;
+                string of;
+                if (figure.Code is null)
+                {
+                    amounts = BudgetAnalysis.Absorption(data).Amounts;
+                    of = "jumlah baris teratas sheet Anggaran";
+                }
+                else
+                {
+                    var rollup = BudgetRollup.Of(data.Budget);
+                    var node = rollup.Tree.Nodes.FirstOrDefault(n => n.Code == figure.Code && n.RepeatOf is null);
+                    if (node is null)
+                        return (what, null, "kode tidak ada di sheet Anggaran");
+                    amounts = rollup.Own(node);
+                    of = $"baris {node.Label}";
+                }
+
+                return figure.Kind switch
+                {
+                    PrintedFigureKind.Pagu => (what, amounts.Pagu, $"pagu {of}"),
+                    PrintedFigureKind.RealisasiAnggaran => (what, amounts.Realisasi, $"realisasi {of}"),
+                    _ => (what, amounts.Sisa, $"pagu {Rp(amounts.Pagu)} - realisasi {Rp(amounts.Realisasi)}, {of}"),
+                };
+            }
+        }
+    }
 }
