@@ -18,6 +18,7 @@ namespace Kinerja.Domain.Validation;
 public sealed class PrintedFigureCheck : IDatasetCheck
 {
     public const string Rule = "angka-tercetak";
+    public const string PkTotalRule = "anggaran-pk-jumlah";
     private const string Sheet = "AngkaTercetak";
 
     public IEnumerable<Finding> Check(PerformanceDataset data)
@@ -157,7 +158,7 @@ public sealed class PrintedFigureCheck : IDatasetCheck
     private static Finding? JudgeAmount(PerformanceDataset data, PrintedFigure figure)
     {
         var where = figure.Code is { } code ? $"{code} {figure.Period}" : $"instansi {figure.Period}";
-        var rule = figure.Kind == PrintedFigureKind.AnggaranPK ? "anggaran-pk-jumlah" : Rule;
+        var rule = figure.Kind == PrintedFigureKind.AnggaranPK ? PkTotalRule : Rule;
         var text = figure.Value.Trim().TrimEnd('*').Trim();
         if (text.EndsWith(",-", StringComparison.Ordinal))
             text = text[..^2];

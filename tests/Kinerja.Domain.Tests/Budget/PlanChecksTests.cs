@@ -63,15 +63,16 @@ public class PlanChecksTests
     }
 
     [Fact]
-    public void Capaian_above_150_percent_needs_an_analysis_of_the_indicator_or_its_sasaran()
+    public void Capaian_of_a_count_above_200_percent_needs_an_analysis_of_the_indicator_or_its_sasaran()
     {
-        // 003 IK-9: 1762 / 1000 = 176,2%
+        // 003 IK-9 is a count (Jumlah): its 1762 / 1000 = 176,2% is within a count's range; 2.100 / 1.000 = 210% is not
         var targets = new[] { new Target("IK-9", Period.OfYear(2025), Number(1000m, "1000 Orang")) };
-        var realisasi = new[] { new Realisasi("IK-9", Period.OfYear(2025), Number(1762m, "1762 Orang")) };
+        Assert.Empty(new UnexplainedCapaianCheck().Check(Data(Ik9, targets, [new Realisasi("IK-9", Period.OfYear(2025), Number(1762m, "1762 Orang"))])));
+        var realisasi = new[] { new Realisasi("IK-9", Period.OfYear(2025), Number(2100m, "2100 Orang")) };
 
         var finding = Assert.Single(new UnexplainedCapaianCheck().Check(Data(Ik9, targets, realisasi)));
         Assert.Equal("capaian-ekstrem-tanpa-penjelasan", finding.Rule);
-        Assert.Contains("176,20%", finding.Message, StringComparison.Ordinal);
+        Assert.Contains("210,00%", finding.Message, StringComparison.Ordinal);
 
         var explained = Data(Ik9, targets, realisasi, [new Narrative("S9", "Analisis", "Informasi lowongan disebar lewat media sosial.")]);
         Assert.Empty(new UnexplainedCapaianCheck().Check(explained));

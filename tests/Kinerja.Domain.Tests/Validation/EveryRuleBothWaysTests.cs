@@ -66,6 +66,12 @@ public partial class EveryRuleBothWaysTests
 
     private static PerformanceDataset WithBudget(PerformanceDataset d, params BudgetLine[] lines) => d with { Budget = lines };
 
+    private static PkBudgetLine PkLine(string code, decimal pagu, string? parent = null) =>
+        new() { Version = PkVersionId.Awal, Code = code, Name = "Baris " + code, ParentCode = parent, Level = parent is null ? "Program" : "Kegiatan", Pagu = pagu };
+
+    private static PerformanceDataset WithPkBudget(PerformanceDataset d, params PkBudgetLine[] lines) =>
+        d with { PkVersions = [new PkVersion { Id = PkVersionId.Awal, SignedOn = SigningDate.Of(2025, 1), Budget = lines }] };
+
     private static PerformanceDataset WithValues(PerformanceDataset d, params DataValue[] values) => d with { DataValues = values };
 
     private static PerformanceDataset WithFormula(PerformanceDataset d, string formula) =>
@@ -105,6 +111,9 @@ public partial class EveryRuleBothWaysTests
         ["target-di-luar-lintasan-renstra"] = (
             () => WithRealisasi(Clean() with { Targets = [new Target("IK-1", Year, Pct("70%")), new Target("IK-1", Period.RenstraEnd, Pct("60%"))] }, "70%"),
             () => WithRealisasi(Clean() with { Targets = [new Target("IK-1", Year, Pct("60%")), new Target("IK-1", Period.RenstraEnd, Pct("60%"))] }, "60%")),
+        // 48% against a target typed 0,5 (meant as 50%): capaian 9.600%
+        ["target-persen-pecahan"] = (() => WithRealisasi(Clean() with { Targets = [new Target("IK-1", Year, Pct("0,5")), new Target("IK-1", Period.RenstraEnd, Pct("60%"))] }, "48%", "9600%"),
+            () => WithRealisasi(Clean() with { Targets = [new Target("IK-1", Year, Pct("50%")), new Target("IK-1", Period.RenstraEnd, Pct("60%"))] }, "48%", "96%")),
         ["capaian-ekstrem-tanpa-penjelasan"] = (() => WithRealisasi(Clean(), "20%", "40%"),
             () => WithRealisasi(Clean(), "20%", "40%") with { Narratives = [new Narrative("IK-1", "Penghambat", "Anggaran pelatihan dipotong pada triwulan II.")] }),
 
@@ -134,6 +143,17 @@ public partial class EveryRuleBothWaysTests
             () => WithBudget(Clean(), Line("A", 100m, 90m) with { Depth = 1 }, Line("B", 100m, 90m) with { Depth = 2 })),
         ["anggaran-judul-tanpa-rincian"] = (() => WithBudget(Clean(), Line("P1", 100m, 90m), Line("H", 0m, 0m) with { IsHeading = true }),
             () => WithBudget(Clean(), Line("H", 0m, 0m) with { IsHeading = true }, Line("P1", 100m, 90m, "H"))),
+
+        // --- the budget of each PK version (sheet AnggaranPK; issue 20 item 12)
+        ["anggaran-pk-jumlah-rincian"] = (() => WithPkBudget(Clean(), PkLine("P1", 100m), PkLine("K1", 60m, "P1"), PkLine("K2", 30m, "P1")),
+            () => WithPkBudget(Clean(), PkLine("P1", 100m), PkLine("K1", 60m, "P1"), PkLine("K2", 40m, "P1"))),
+        ["anggaran-pk-kode-ganda"] = (() => WithPkBudget(Clean(), PkLine("P1", 100m), PkLine("K1", 60m, "P1"), PkLine("K1", 40m, "P1")),
+            () => WithPkBudget(Clean(), PkLine("P1", 100m), PkLine("K1", 60m, "P1"), PkLine("K2", 40m, "P1"))),
+        ["anggaran-pk-induk-tidak-ada"] = (() => WithPkBudget(Clean(), PkLine("P1", 100m), PkLine("K1", 100m, "P9")),
+            () => WithPkBudget(Clean(), PkLine("P1", 100m), PkLine("K1", 100m, "P1"))),
+        // the PK prints Jumlah Rp 110 over programmes of 100
+        ["anggaran-pk-jumlah"] = (() => WithPkBudget(Clean(), PkLine("P1", 100m)) with { PrintedFigures = [new PrintedFigure(PrintedFigureKind.AnggaranPK, "awal", Year, "Rp 110", "Tabel 2.3")] },
+            () => WithPkBudget(Clean(), PkLine("P1", 100m)) with { PrintedFigures = [new PrintedFigure(PrintedFigureKind.AnggaranPK, "awal", Year, "Rp 100", "Tabel 2.3")] }),
 
         // --- formulas and counts (RULEBOOK §9, §10)
         ["rumus-hitung"] = (() => WithFormula(Clean(), "#{tidak_ada} * 100"), () => WithFormula(Clean(), "#{terdaftar|jalur:a} / #{terdaftar} * 500 / 4")),
@@ -225,6 +245,6 @@ public partial class EveryRuleBothWaysTests
         Assert.Contains("Boleh Negatif = Ya", finding.Message, StringComparison.Ordinal);
     }
 
-    [GeneratedRegex("""(?:new Finding\(Severity\.\w+, |BudgetWords\.At\(Severity\.\w+, |const string Rule = )"(?<rule>[a-z]+(?:-[a-z]+)*)"|Rule = "(?<rule>[a-z]+(?:-[a-z]+)*)";""")]
+    [GeneratedRegex("""(?:new Finding\(Severity\.\w+, |\bAt\(Severity\.\w+, |const string Rule = )"(?<rule>[a-z]+(?:-[a-z]+)*)"|Rule = "(?<rule>[a-z]+(?:-[a-z]+)*)";""")]
     private static partial Regex RuleCode();
 }
