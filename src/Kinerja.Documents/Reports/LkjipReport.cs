@@ -163,7 +163,8 @@ public static partial class LkjipReport
             c.Paragraph($"Susunan organisasi disajikan pada {table.Label}.");
         }
 
-        c.Heading(2, "E. Tugas dan Fungsi");
+        c.Heading(2, DutiesHeading(data));
+        PositionAndAuthority(c, data);
         DutiesAndFunctions(c, data);
         c.Heading(2, "F. Sumber Daya Manusia");
         StaffTables(c, data, f);
@@ -241,7 +242,7 @@ public static partial class LkjipReport
 
         var top = ReportFacts.TopUnit(data);
         var labels = new List<string>();
-        foreach (var group in data.Staff.GroupBy(s => (s.UnitCode, Dimension: s.Dimension.Trim().ToUpperInvariant())))
+        foreach (var group in data.Staff.Where(s => s.Sex is null).GroupBy(s => (s.UnitCode, Dimension: s.Dimension.Trim().ToUpperInvariant())))
         {
             var first = group.First();
             var dimension = DimensionLabel(first.Dimension);
@@ -257,6 +258,7 @@ public static partial class LkjipReport
                 c.Placeholder($"Jumlah pegawai menurut {dimension} yang diisi ({ReportFormat.AmountText(total)} orang) berbeda dengan jumlah rinciannya ({ReportFormat.AmountText(sum)} orang); tabel menampilkan jumlah rincian. Periksa sheet Pegawai.");
         }
 
+        StaffBySexTables(c, data, f, labels);
         c.Paragraph($"Komposisi pegawai {data.Profile.Agency} disajikan pada {(labels.Count == 1 ? labels[0] : string.Join(", ", labels.Take(labels.Count - 1)) + " dan " + labels[^1])}.");
     }
 
@@ -300,6 +302,7 @@ public static partial class LkjipReport
             c.Table("Tujuan, Sasaran dan Indikator Kinerja Rencana Strategis", endTargets
                 ? [new("Kode", 11), new("Tujuan / Sasaran / Indikator", 61), new("Satuan", 12, CellAlign.Center), new("Target Akhir Renstra", 18, CellAlign.Right)]
                 : [new("Kode", 11), new("Tujuan / Sasaran / Indikator", 75), new("Satuan", 14, CellAlign.Center)], rows);
+        RenstraProgramTable(c, data, f);
 
         c.Heading(2, "B. Perjanjian Kinerja Tahun " + year);
         c.Paragraph($"Perjanjian Kinerja Tahun {year} memuat sasaran, indikator, target dan anggaran yang disepakati pimpinan:");
@@ -351,13 +354,17 @@ public static partial class LkjipReport
 
         c.Heading(2, "F. Analisis Capaian per Sasaran");
         var number = 0;
-        foreach (var goal in result.Goals)
+        // a goal without a measured indicator has nothing to analyse: one sentence names them instead of empty sections
+        if (result.UnmeasuredGoals is { Count: > 0 } unmeasured)
+            c.Paragraph($"Belum diukur pada {year} karena indikatornya belum memiliki realisasi: {string.Join("; ", unmeasured.Select(g => $"{ReportFacts.LevelName(g.Goal.Level)} {g.Goal.Code} {g.Goal.Name}"))}.");
+        foreach (var goal in result.MeasuredGoals)
         {
             number++;
             c.Heading(3, $"{ReportFormat.Number(number)}. {ReportFacts.LevelName(goal.Goal.Level)} {goal.Goal.Code}: {goal.Goal.Name}");
             var summary = string.Join("; ", goal.Indicators.Select(r =>
                 $"{r.Indicator.Code} {r.Indicator.Name}: target {f.Value(r.Target, r.Indicator.Satuan).Text}, realisasi {f.Realisasi(r.Realisasi, r.Indicator.Satuan).Text}, capaian {f.CapaianText(r.Capaian)}"));
             c.Paragraph($"Capaian sasaran ini {f.PercentText(goal.Capaian)}{(goal.Predicate is { } p ? $" ({p})" : "")}. {summary}.");
+            SupportingProgramsTable(c, data, goal.Goal, f, year);
             var codes = goal.Indicators.Select(i => i.Indicator.Code).Prepend(goal.Goal.Code).ToList();
             var analysis = codes.SelectMany(code => ReportFacts.NarrativesOf(data, code, "Analisis").Concat(ReportFacts.NarrativesOf(data, code, "LatarBelakang"))).ToList();
             foreach (var text in analysis)
@@ -663,8 +670,9 @@ public static partial class LkjipReport
     {
         c.Heading(1, "BAB IV PENUTUP", startsPage: true);
         c.Heading(2, "A. Kesimpulan");
-        var reached = result.Goals.Count(g => g.Capaian >= 100m);
-        c.Paragraph(GoalsReachedSentence(result.Goals.Count, reached, year) + (result.AgencyCapaian is { } a ? $" Capaian kinerja secara keseluruhan adalah {f.PercentText(a)}; {ReachedSentence(result)}." : ""));
+        // only measured goals are counted: a node whose indicators have no realisasi is not "belum" (issue 20 item 14)
+        var reached = result.ReachedGoals;
+        c.Paragraph(GoalsReachedSentence(result.MeasuredGoals.Count, reached, year) + (result.AgencyCapaian is { } a ? $" Capaian kinerja secara keseluruhan adalah {f.PercentText(a)}; {ReachedSentence(result)}." : ""));
         var below = result.Goals.Where(g => g.Capaian is { } v && v < 100m).ToList();
         // each by its name as well as its code: the reader of the conclusion has no table beside it
         if (below.Count > 0)

@@ -1,4 +1,5 @@
 using Kinerja.Domain.Model;
+using Kinerja.Domain.Values;
 
 namespace Kinerja.Documents.Workbook;
 
@@ -39,6 +40,58 @@ public sealed partial class DatasetImporter
     private List<StrategicIssueRow> ReadStrategicIssues() =>
         Rows("strategicIssues").Select(row => new StrategicIssueRow(Text(row, "potential"), Text(row, "problem"), Text(row, "klhs"), Text(row, "global"), Text(row, "national"), Text(row, "regional"), Text(row, "issue")))
             .Where(i => new[] { i.Potential, i.Problem, i.Klhs, i.Global, i.National, i.Regional, i.Issue }.Any(t => t is not null)).ToList();
+
+    /// <summary>
+    /// The supporting-programme table (sheet ProgramPendukung): a sasaran on sheet Rencana, a programme, a year, its
+    /// target and realisasi as printed; a programme is entered once per year.
+    /// </summary>
+    private List<SupportingProgram> ReadSupportingPrograms(HashSet<string> planCodes)
+    {
+        var programs = new List<SupportingProgram>();
+        var seen = new Dictionary<(string, string, int), RawRow>();
+        foreach (var row in Rows("supportingPrograms"))
+        {
+            var goal = Required(row, "goal");
+            if (goal is not null && !planCodes.Contains(goal))
+                Error(Where(row, "goal"), $"sasaran \"{goal}\" tidak ada di sheet Rencana");
+            var name = Required(row, "name");
+            int? year = Text(row, "year") is null ? null : Year(row, "year");
+            if (Text(row, "year") is null)
+                Error(Where(row, "year"), "wajib diisi, mis. 2024");
+            var target = Quantity(row, "target");
+            var realisasi = Quantity(row, "realisasi");
+            var subtracted = Choice(row, "subtract", YesNo, false) ?? false;
+            if (goal is null || name is null || year is null || !planCodes.Contains(goal))
+                continue;
+            var key = (goal.ToUpperInvariant(), name.ToUpperInvariant(), year.Value);
+            if (seen.TryGetValue(key, out var first))
+            {
+                Error(Where(row, "year"), $"program \"{name}\" tahun {year} pada sasaran {goal} diisi lebih dari sekali; pertama di {RowName("supportingPrograms", first.Row)}");
+                continue;
+            }
+
+            seen[key] = row;
+            programs.Add(new SupportingProgram(goal, name, year.Value, target, realisasi) { Satuan = Text(row, "satuan"), Subtracted = subtracted, SourceRow = row.Row });
+        }
+
+        return programs;
+    }
+
+    /// <summary>A count or amount as printed ("142.455", "(9.726.743)" for a subtracted figure); empty = none.</summary>
+    private decimal? Quantity(RawRow row, string column)
+    {
+        var text = Text(row, column);
+        if (text is null)
+            return null;
+        var body = text.Trim();
+        if (body.StartsWith('(') && body.EndsWith(')'))
+            body = body[1..^1];
+        var parsed = IndonesianNumber.Parse(body);
+        if (parsed.Success && parsed.Value >= 0)
+            return parsed.Value;
+        Error(Where(row, column), parsed.Success ? $"\"{text}\" tidak boleh negatif; tandai baris pengurang dengan kolom Pengurang = Ya" : parsed.Error!);
+        return null;
+    }
 
     /// <summary>A year as 2025; anything else is refused with its cell.</summary>
     private int? Year(RawRow row, string column)

@@ -114,6 +114,7 @@ public sealed partial class DatasetImporter
         var followUps = ReadFollowUps();
         var problems = ReadProblems();
         var strategicIssues = ReadStrategicIssues();
+        var supportingPrograms = ReadSupportingPrograms(planCodes);
         var pkVersions = ReadPkVersions(planCodes, byCode.Keys.ToHashSet(StringComparer.Ordinal));
         CheckActionPlan(byCode, profile?.Year);
         var (withFormulas, dataElements, dataValues) = DataImporter.Merge(_raw, _errors, indicators, units, [], []);
@@ -140,6 +141,7 @@ public sealed partial class DatasetImporter
             FollowUps = followUps,
             Problems = problems,
             StrategicIssues = strategicIssues,
+            SupportingPrograms = supportingPrograms,
             DataElements = dataElements,
             DataValues = dataValues,
         };
@@ -530,6 +532,7 @@ public sealed partial class DatasetImporter
             FormulaExpression = Text(row, "formulaExpr"),
             DataSource = Text(row, "source"),
             OwnerUnitCode = owner,
+            Activity = Text(row, "activity"),
             AllowsNegative = allowsNegative ?? false,
         };
     }
@@ -697,7 +700,7 @@ public sealed partial class DatasetImporter
     private List<StaffCount> ReadStaff(HashSet<string> unitCodes)
     {
         var staff = new List<StaffCount>();
-        var seen = new Dictionary<(string?, string, string), RawRow>();
+        var seen = new Dictionary<(string?, string, string, string?), RawRow>();
         foreach (var row in Rows("staff"))
         {
             var unit = Text(row, "unit");
@@ -706,20 +709,39 @@ public sealed partial class DatasetImporter
             var dimension = Required(row, "dimension");
             var category = Required(row, "category");
             var count = StaffNumber(row);
+            var sex = StaffSex(row);
             if (dimension is null || category is null || count is null)
                 continue;
-            var key = (unit, dimension.ToUpperInvariant(), category.ToUpperInvariant());
+            var key = (unit, dimension.ToUpperInvariant(), category.ToUpperInvariant(), sex);
             if (seen.TryGetValue(key, out var first))
             {
-                Error(Where(row, "category"), $"kategori \"{category}\" pada dimensi {dimension} diisi lebih dari sekali; pertama di {(_raw.IsJson ? $"{first.SheetName}[{first.Row - 1}]" : $"baris {first.Row}")}");
+                Error(Where(row, "category"), $"kategori \"{category}\"{(sex is null ? "" : $" ({sex})")} pada dimensi {dimension} diisi lebih dari sekali; pertama di {(_raw.IsJson ? $"{first.SheetName}[{first.Row - 1}]" : $"baris {first.Row}")}");
                 continue;
             }
 
             seen[key] = row;
-            staff.Add(new StaffCount(unit, dimension, category, count.Value));
+            staff.Add(new StaffCount(unit, dimension, category, count.Value) { Sex = sex });
         }
 
         return staff;
+    }
+
+    /// <summary>"L" or "P" (also Laki-laki, Pria, Perempuan, Wanita); empty = both.</summary>
+    private string? StaffSex(RawRow row)
+    {
+        var text = Text(row, "sex");
+        if (text is null)
+            return null;
+        switch (text.Trim().ToUpperInvariant())
+        {
+            case "L" or "LK" or "LAKI-LAKI" or "LAKI LAKI" or "PRIA":
+                return "L";
+            case "P" or "PR" or "PEREMPUAN" or "WANITA":
+                return "P";
+            default:
+                Error(Where(row, "sex"), $"jenis kelamin \"{text}\": tulis L (laki-laki) atau P (perempuan), atau kosongkan");
+                return null;
+        }
     }
 
     private int? StaffNumber(RawRow row)

@@ -49,6 +49,18 @@ public sealed record PerformanceResult(
     /// <summary>The goals whose mean is the agency capaian: the top of the plan chain that carries indicators (RULEBOOK §5).</summary>
     public IReadOnlyList<GoalResult> TopGoals { get; init; } = [];
 
+    /// <summary>
+    /// The goals with a capaian: at least one indicator measured. A programme or kegiatan whose indicators have no
+    /// realisasi yet is not "belum tercapai": it was not measured, and is neither counted nor analysed as if it were.
+    /// </summary>
+    public IReadOnlyList<GoalResult> MeasuredGoals => Goals.Where(g => g.Capaian is not null).ToList();
+
+    /// <summary>The goals without a capaian (no indicator with a realisasi), for one sentence that says so.</summary>
+    public IReadOnlyList<GoalResult> UnmeasuredGoals => Goals.Where(g => g.Capaian is null).ToList();
+
+    /// <summary>The measured goals at or above 100% (by the capaian as computed; a table shows the band of the rounded one).</summary>
+    public int ReachedGoals => Goals.Count(g => g.Capaian >= 100m);
+
     public IndicatorResult Row(string indicatorCode) => Indicators.Single(i => i.Indicator.Code == indicatorCode);
 
     public GoalResult Goal(string goalCode) => Goals.Single(g => g.Goal.Code == goalCode);

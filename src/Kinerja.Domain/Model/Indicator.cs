@@ -57,6 +57,12 @@ public sealed record Indicator
 
     /// <summary>Unit code of the responsible official.</summary>
     public string? OwnerUnitCode { get; init; }
+
+    /// <summary>
+    /// The programme, kegiatan or sub kegiatan that carries the indicator, as the PK prints it ("Kegiatan : Administrasi
+    /// Keuangan Perangkat Daerah", seed 003 Tabel 2.3), for reports that print no official code for it; null = none given.
+    /// </summary>
+    public string? Activity { get; init; }
 }
 
 /// <summary>A target for one period. Quarterly targets are either cumulative ("s.d. TW") or for that quarter alone.</summary>

@@ -49,6 +49,9 @@ public sealed record PerformanceDataset
     /// <summary>The strategic-issue table of Bab I (sheet IsuStrategis).</summary>
     public IReadOnlyList<StrategicIssueRow> StrategicIssues { get; init; } = [];
 
+    /// <summary>The programmes supporting a sasaran strategis with their yearly target and realisasi (sheet ProgramPendukung; seed 000 Tabel 3.3).</summary>
+    public IReadOnlyList<SupportingProgram> SupportingPrograms { get; init; } = [];
+
     /// <summary>Counts the agency collects (issue 6); indicators with a computable formula are computed from them.</summary>
     public IReadOnlyList<DataElement> DataElements { get; init; } = [];
 

@@ -8,4 +8,11 @@ namespace Kinerja.Domain.Model;
 /// <param name="Dimension">What the table groups by: Golongan, Pendidikan, Jabatan, JenisKelamin, Status (free text).</param>
 /// <param name="Category">The row of that table: "IV", "S2", "PNS", "PPPK".</param>
 /// <param name="Count">Number of employees, at least 0.</param>
-public sealed record StaffCount(string? UnitCode, string Dimension, string Category, int Count);
+public sealed record StaffCount(string? UnitCode, string Dimension, string Category, int Count)
+{
+    /// <summary>
+    /// Laki-laki ("L") or Perempuan ("P") when the count is split by sex; null = both. Counts of one dimension split
+    /// by sex print as one table: the categories down, L, P and Jumlah across (staff by golongan and jenis kelamin).
+    /// </summary>
+    public string? Sex { get; init; }
+}
