@@ -179,9 +179,11 @@ public static partial class LkjipReport
     private static List<string> ProgramsOf(PerformanceDataset data, PlanNode node, IReadOnlyList<Indicator> indicators)
     {
         var codes = indicators.Select(i => i.Code).Prepend(node.Code).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        // an indicator's programme or kegiatan as the PK prints it, when it has no official code (seed 003 Tabel 2.3)
-        var fromIndicators = indicators.Select(i => i.Activity).OfType<string>();
-        var fromPlan = fromIndicators.Concat(data.Plan.Where(p => p.Level == PlanLevel.Program && p.ParentCode == node.Code).Select(p => p.Name));
+        // an indicator's programme or kegiatan as the PK prints it, when it has no official code (seed 003 Tabel 2.3): typed as printed, it is what prints
+        var fromIndicators = indicators.Select(i => i.Activity).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        if (fromIndicators.Count > 0)
+            return fromIndicators;
+        var fromPlan = data.Plan.Where(p => p.Level == PlanLevel.Program && p.ParentCode == node.Code).Select(p => p.Name);
         var fromBudget = data.Budget.Where(b => !b.IsHeading && b.Funds.Any(codes.Contains)).Select(b => b.Name);
         return fromPlan.Concat(fromBudget).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
     }

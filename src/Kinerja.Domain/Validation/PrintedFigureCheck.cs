@@ -212,7 +212,7 @@ public sealed class PrintedFigureCheck : IDatasetCheck
             default:
             {
                 var field = figure.Kind switch { PrintedFigureKind.Pagu => "pagu", PrintedFigureKind.RealisasiAnggaran => "realisasi anggaran", _ => "penghematan (pagu - realisasi)" };
-                var what = figure.Code is null ? $"{field} seluruh anggaran" : $"{field} {figure.Code}";
+                var what = figure.Code is null ? $"total {field}" : $"{field} {figure.Code}";
                 if (data.Budget.Count == 0)
                     return (what, null, "sheet Anggaran belum diisi");
                 Amounts amounts;
