@@ -195,7 +195,7 @@ public static class WordRenderer
                 var next = index;
                 while (next < blocks.Count && blocks[next] is HeadingBlock)
                     next++;
-                var wide = next < blocks.Count && blocks[next] is ReportTable t && IsWide(t) && (next == index || block is HeadingBlock);
+                var wide = next < blocks.Count && (blocks[next] is ReportTable t && IsWide(t) || blocks[next] is ReportFigure { Landscape: true }) && (next == index || block is HeadingBlock);
                 if (wide != _landscape && block is not PageBreakBlock)
                 {
                     body.Append(new Paragraph(new ParagraphProperties(section(_landscape, !SectionsWritten))));
@@ -713,6 +713,19 @@ public static class WordRenderer
         private void Figure(ReportFigure figure)
         {
             const long emuPerTwip = 635;
+            if (figure.Landscape && _landscape)
+            {
+                // a page of the pohon kinerja is drawn at print scale: placed at that size its text is never below 7 pt
+                long width = (long)Math.Min(LandscapeTextWidth, figure.WidthPixels * 20 / Diagrams.PixelsPerPoint) * emuPerTwip;
+                long height = width * figure.HeightPixels / figure.WidthPixels;
+                var page = InlineImage(figure.Png, true, width, height, "Gambar " + figure.Number, figure.Caption);
+                body.Append(new Paragraph(new ParagraphProperties(new KeepNext(), new Justification { Val = JustificationValues.Center }), new Run(page)));
+                var pageCaption = new Paragraph(new ParagraphProperties(new ParagraphStyleId { Val = "Caption" }));
+                AppendBookmarked(pageCaption, _bookmarks[figure], TextRun(figure.Label + " " + figure.Caption));
+                body.Append(pageCaption);
+                return;
+            }
+
             long cx = (long)TextWidth * emuPerTwip;
             long cy = cx * figure.HeightPixels / figure.WidthPixels;
             // a tall diagram (a pohon kinerja of many sasaran) is shrunk to leave room for its caption on the page

@@ -169,10 +169,13 @@ public static partial class LkjipReport
         }
 
         var roots = goals.Where(g => g.ParentCode is null || !codes.Contains(g.ParentCode)).Select(Node).ToList();
-        if (Diagrams.Tree(roots) is not { } png)
+        // landscape pages at print scale, split by branch, boxes with their whole text (issue 20 item 8)
+        var pages = Diagrams.TreePages(roots);
+        if (pages.Count == 0)
             return;
         c.Heading(1, "LAMPIRAN: POHON KINERJA", startsPage: true);
-        c.Figure($"Pohon Kinerja {data.Profile.Agency} Tahun {year}", png.Png, png.Width, png.Height);
+        for (var i = 0; i < pages.Count; i++)
+            c.Figure($"Pohon Kinerja {data.Profile.Agency} Tahun {year}{(pages.Count > 1 ? $" (bagian {i + 1} dari {pages.Count})" : "")}", pages[i].Png, pages[i].Width, pages[i].Height, landscape: true);
     }
 
     /// <summary>Names of the programs under a sasaran (Rencana) or funding it or its indicators (Anggaran, Mendanai).</summary>

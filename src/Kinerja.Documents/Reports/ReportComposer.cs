@@ -48,11 +48,11 @@ public sealed class ReportComposer(ReportDocument document)
         return table;
     }
 
-    public void Figure(string caption, byte[]? png, int width, int height)
+    public void Figure(string caption, byte[]? png, int width, int height, bool landscape = false)
     {
         if (png is null)
             return;
-        Add(new ReportFigure(_counter.Next("Gambar", Chapter), caption, png, width, height));
+        Add(new ReportFigure(_counter.Next("Gambar", Chapter), caption, png, width, height) { Landscape = landscape });
     }
 }
 

@@ -181,6 +181,12 @@ public sealed record ReportTable(string Number, string Caption, IReadOnlyList<Re
 public sealed record ReportFigure(string Number, string Caption, byte[] Png, int WidthPixels, int HeightPixels) : ReportBlock
 {
     public string Label => "Gambar " + Number;
+
+    /// <summary>
+    /// A drawing made for a landscape page at print scale (<see cref="Diagrams.PixelsPerPoint"/>, the pohon kinerja's
+    /// pages): it goes on a landscape page and is placed at that scale, never stretched or shrunk to the page width.
+    /// </summary>
+    public bool Landscape { get; init; }
 }
 
 /// <summary>Numbers tables and figures per chapter: Tabel 3.1, 3.2 ...; Gambar 3.1 ...</summary>
