@@ -66,8 +66,46 @@ public sealed class PrintedFigureTests : WithTempFolder
     {
         var fromJson = DatasetImporter.Load(Samples.Path("banjar-2025.json"));
         var fromXlsx = DatasetImporter.Load(Samples.Path("banjar-2025.xlsx"));
-        Assert.Equal(47, fromJson.PrintedFigures.Count);
+        // 47 aggregates and, since issue 20, the pagu and realisasi its text prints
+        Assert.Equal(49, fromJson.PrintedFigures.Count);
         Assert.Equal(fromJson.PrintedFigures.Select(f => (f.Kind, f.Code, f.Period, f.Value)), fromXlsx.PrintedFigures.Select(f => (f.Kind, f.Code, f.Period, f.Value)));
+    }
+
+    [Fact]
+    public void The_amounts_the_seeds_print_are_the_amounts_of_their_budget_sheets()
+    {
+        // seed 000: Tabel 2.3 TOTAL per PK version, the pagu 6.144.346.237.000 and realisasi 5.500.436.965.043 of the
+        // Ringkasan Eksekutif; seed 003: pagu 12.081.204.858 and realisasi 10.066.484.952 of Bab III. All reproduced.
+        foreach (var sample in new[] { "kemnaker-2024.xlsx", "banjar-2025.xlsx" })
+        {
+            var data = DatasetImporter.Load(Samples.Path(sample));
+            var amounts = data.PrintedFigures.Where(f => f.IsAmount).ToList();
+            Assert.True(amounts.Count >= 2, sample);
+            var findings = DatasetValidator.Check(data);
+            Assert.DoesNotContain(findings, f => f.Sheet == "AngkaTercetak" && amounts.Any(a => a.SourceRow == f.Row));
+            Assert.DoesNotContain(findings, f => f.Rule.StartsWith("anggaran-pk", StringComparison.Ordinal));
+        }
+
+        var kemnaker = DatasetImporter.Load(Samples.Path("kemnaker-2024.xlsx"));
+        Assert.Equal(["awal", "perubahan-1", "perubahan-2", "perubahan-3"], kemnaker.PrintedFigures.Where(f => f.Kind == PrintedFigureKind.AnggaranPK).Select(f => f.Code));
+        Assert.Equal(6_144_346_237_000m, PkBudgetCheck.Total(kemnaker.PkVersions.Single(v => v.Id == PkVersionId.Perubahan(3))));
+    }
+
+    [Fact]
+    public void The_fields_of_issue_20_survive_xlsx()
+    {
+        var kemnaker = (Json: DatasetImporter.Load(Samples.Path("kemnaker-2024.json")), Xlsx: DatasetImporter.Load(Samples.Path("kemnaker-2024.xlsx")));
+        Assert.Equal(15, kemnaker.Json.SupportingPrograms.Count);
+        Assert.Equal(kemnaker.Json.SupportingPrograms.Select(p => (p.GoalCode, p.Name, p.Year, p.Target, p.Realisasi, p.Subtracted)), kemnaker.Xlsx.SupportingPrograms.Select(p => (p.GoalCode, p.Name, p.Year, p.Target, p.Realisasi, p.Subtracted)));
+        // seed 000 Tabel 3.3's Jumlah from the transcribed rows: 15.463.207 of 23.410.007
+        var total = SupportingProgramTable.Rows(kemnaker.Xlsx, "SS-1")[^1];
+        Assert.Equal(15_463_207m, total.Realisasi[2024]);
+        Assert.Equal(23_410_007m, total.Target);
+        Assert.Contains(kemnaker.Xlsx.Narratives, n => n.Kind == "Kedudukan" && n.Text.StartsWith("Kedudukan Kementerian Ketenagakerjaan dipimpin", StringComparison.Ordinal));
+
+        var banjar = DatasetImporter.Load(Samples.Path("banjar-2025.xlsx"));
+        Assert.Equal("Kegiatan : Administrasi Keuangan Perangkat Daerah", banjar.Indicators.Single(i => i.Code == "IK-20").Activity);
+        Assert.Equal(21, banjar.Indicators.Count(i => i.Activity is not null));
     }
 
     [Fact]

@@ -137,7 +137,7 @@ public sealed class WorkbookImportTests : WithTempFolder
         Assert.Equal(0, exit);
         using var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(path, false);
         var names = document.WorkbookPart!.Workbook.Sheets!.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>().Select(s => s.Name!.Value).ToList();
-        Assert.Equal(["Petunjuk", "Profil", "Unit", "Rencana", "Indikator", "Target", "Realisasi", "AngkaTercetak", "Pembanding", "Anggaran", "Predikat", "Narasi", "Pegawai", "PK", "AnggaranPK", "Permasalahan", "IsuStrategis", "Penghargaan", "Inovasi", "TindakLanjut", "RencanaAksi", "DataElemen", "NilaiData", "RumusHitung"], names);
+        Assert.Equal(["Petunjuk", "Profil", "Unit", "Rencana", "Indikator", "Target", "Realisasi", "AngkaTercetak", "Pembanding", "Anggaran", "Predikat", "Narasi", "Pegawai", "ProgramPendukung", "PK", "AnggaranPK", "Permasalahan", "IsuStrategis", "Penghargaan", "Inovasi", "TindakLanjut", "RencanaAksi", "DataElemen", "NilaiData", "RumusHitung"], names);
         var validations = document.WorkbookPart.WorksheetParts.SelectMany(p => p.Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.DataValidation>()).ToList();
         Assert.Contains(validations, v => v.Formula1?.Text == "\"Maksimal,Minimal\"");
         // an empty template is refused for what it lacks, not crashed on
