@@ -1,3 +1,4 @@
+using Kinerja.Domain.Measurement;
 using Kinerja.Domain.Model;
 using Kinerja.Domain.Validation;
 using Kinerja.Domain.Values;
@@ -179,5 +180,40 @@ public partial class EveryRuleBothWaysTests
         Assert.Equal(2, findings.Count);
         Assert.Contains(findings, f => f.Message.Contains("penghematan (pagu - realisasi) P1.K2 tercetak Rp 4.500.000 tidak sama dengan Rp 5.000.000", StringComparison.Ordinal));
         Assert.Contains(findings, f => f.Message.Contains("biaya per output IK-2 tercetak Rp 50.000 tidak sama dengan Rp 45.000 (realisasi anggaran Rp 45.000.000", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_zero_target_rule_is_the_same_in_the_code_the_check_and_docs_measurement_md()
+    {
+        MeasuredValue N(decimal v) => new NumberValue(v, false) { Original = v.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        var profile = Clean().Profile;
+        var lower = new Indicator { Code = "Z1", GoalCode = "S1", Name = "Kebocoran data", Polarity = Polarity.LowerIsBetter };
+        var higherNol = new Indicator { Code = "Z2", GoalCode = "S1", Name = "Pengaduan", TargetKind = TargetKind.Zero };
+        var higher = new Indicator { Code = "Z3", GoalCode = "S1", Name = "Pengaduan" };
+        // seed 002 IKK 7: zero data breaches, lower is better, whatever the target kind
+        Assert.Equal(100m, CapaianCalculator.Compute(lower, N(0m), N(0m), profile).Value);
+        Assert.Equal(0m, CapaianCalculator.Compute(lower, N(0m), N(3m), profile).Value);
+        // higher is better with kind Nol: 0 or more meets it (RULEBOOK §4's convention)
+        Assert.Equal(100m, CapaianCalculator.Compute(higherNol, N(0m), N(5m), profile).Value);
+        Assert.Equal(0m, CapaianCalculator.Compute(higherNol, N(0m), N(-1m), profile).Value);
+        // higher is better without kind Nol: not computed, an error of check naming the way out
+        var missing = CapaianCalculator.Compute(higher, N(0m), N(5m), profile);
+        Assert.Equal(CapaianStatus.NotComputable, missing.Status);
+        Assert.StartsWith("target 0 pada indikator maksimal tidak dapat dibagi", missing.Reason, StringComparison.Ordinal);
+        Assert.Contains("isi jenis target Nol", missing.Reason, StringComparison.Ordinal);
+        Assert.Contains("RULEBOOK §4", missing.Reason, StringComparison.Ordinal);
+        var finding = Assert.Single(DatasetValidator.Check(Clean() with { Targets = [new Target("IK-1", Year, Pct("0%")), new Target("IK-1", Period.RenstraEnd, Pct("60%"))] }), f => f.Rule == UncomputedCapaianCheck.Rule);
+        Assert.Equal(Severity.Error, finding.Severity);
+
+        // the document says the same three things, with the source
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Kinerja.sln")))
+            root = root.Parent;
+        var doc = File.ReadAllText(Path.Combine(root!.FullName, "docs", "measurement.md"));
+        Assert.Contains("**Target 0** (RULEBOOK §4)", doc, StringComparison.Ordinal);
+        Assert.Contains("- **lower is better**, whatever the target kind: realisasi 0 or less gives 100%, anything above 0%. Source:\n  seed 002 IKK 7", doc.Replace("\r\n", "\n", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Contains("- **higher is better, target kind `Nol`**: realisasi 0 or more meets the target, 100%", doc, StringComparison.Ordinal);
+        Assert.Contains("- **higher is better, any other target kind**: not computed. `check` reports it as an error", doc, StringComparison.Ordinal);
+        Assert.Contains("\"target 0 pada indikator maksimal tidak dapat dibagi ...\"", doc, StringComparison.Ordinal);
     }
 }
