@@ -259,7 +259,8 @@ public static partial class LkjipReport
         }
 
         StaffBySexTables(c, data, f, labels);
-        c.Paragraph($"Komposisi pegawai {data.Profile.Agency} disajikan pada {(labels.Count == 1 ? labels[0] : string.Join(", ", labels.Take(labels.Count - 1)) + " dan " + labels[^1])}.");
+        if (labels.Count > 0)
+            c.Paragraph($"Komposisi pegawai {data.Profile.Agency} disajikan pada {(labels.Count == 1 ? labels[0] : string.Join(", ", labels.Take(labels.Count - 1)) + " dan " + labels[^1])}.");
     }
 
     private static bool IsTotalCategory(string category) =>
