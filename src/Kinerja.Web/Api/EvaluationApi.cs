@@ -21,7 +21,7 @@ public sealed record RoundStepRequest(int ConcurrencyVersion, IReadOnlyDictionar
 
 public sealed record RecommendationRequest(string Text, string? ComponentCode, string? ResponsibleUnit, DateOnly? DueDate);
 
-public sealed record FollowUpRequest(string Text, string? EvidenceLink, FollowUpStatus Status, int ConcurrencyVersion);
+public sealed record FollowUpRequest(string Text, string? EvidenceLink, string? Status, int ConcurrencyVersion);
 
 /// <summary>
 /// Evaluasi AKIP API (issue 22): worksheets, rounds, answers (usulan), reviews (penetapan), scores and
@@ -57,7 +57,9 @@ public static class EvaluationApi
             .WithSummary("Evaluator: tambah rekomendasi (unit penanggung jawab, batas waktu)");
         api.MapGet("/{id:int}/rekomendasi", GetRecommendations).WithSummary("Rekomendasi evaluasi dengan tindak lanjut dan statusnya");
         api.MapPost("/rekomendasi/{recId:int}/tindak-lanjut", (int recId, FollowUpRequest body, EvaluationService s, ScopeProvider scopes) =>
-            Run(scopes, scope => s.FollowUpAsync(scope, recId, body.Text, body.EvidenceLink, body.Status, body.ConcurrencyVersion)))
+            Enum.TryParse<FollowUpStatus>(body.Status, ignoreCase: true, out var status) && Enum.IsDefined(status)
+                ? Run(scopes, scope => s.FollowUpAsync(scope, recId, body.Text, body.EvidenceLink, status, body.ConcurrencyVersion))
+                : Task.FromResult(ApiResults.Problem(400, "status harus Belum, DalamProses atau Selesai")))
             .WithSummary("Unit: catat tindak lanjut rekomendasi dengan bukti dan status (Belum, DalamProses, Selesai)");
     }
 

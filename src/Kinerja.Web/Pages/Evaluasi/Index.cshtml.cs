@@ -3,6 +3,7 @@ using Kinerja.Documents.Rendering;
 using Kinerja.Documents.Reports;
 using Kinerja.Domain.Evaluation;
 using Kinerja.Domain.Values;
+using Kinerja.Web.Security;
 using Kinerja.Web.Services;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

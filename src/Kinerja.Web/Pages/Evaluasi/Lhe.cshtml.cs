@@ -2,6 +2,7 @@ using Kinerja.Data;
 using Kinerja.Documents.Rendering;
 using Kinerja.Documents.Reports;
 using Kinerja.Domain.Evaluation;
+using Kinerja.Web.Security;
 using Kinerja.Web.Services;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

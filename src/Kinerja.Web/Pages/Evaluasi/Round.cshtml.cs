@@ -44,7 +44,8 @@ public sealed class RoundModel(KinerjaDbContext db, EvaluationService service, S
             return Forbid();
         var scope = await scopes.GetAsync();
         var saved = 0;
-        foreach (var c in View.Criteria)
+        // only the rows the form carried: a row not shown (not returned, or another page) is left alone
+        foreach (var c in View.Criteria.Where(c => a.ContainsKey(c.Code)))
         {
             var answer = Clean(a.GetValueOrDefault(c.Code));
             var note = (n.GetValueOrDefault(c.Code) ?? "").Trim();
@@ -55,7 +56,7 @@ public sealed class RoundModel(KinerjaDbContext db, EvaluationService service, S
             if (outcome.Ok)
                 saved++;
             else
-                Errors.Add($"{c.Code}: {outcome.Error}");
+                Fail(c.Code, outcome);
         }
 
         return await After(saved, "jawaban disimpan");
@@ -76,7 +77,7 @@ public sealed class RoundModel(KinerjaDbContext db, EvaluationService service, S
             if (outcome.Ok)
                 saved++;
             else
-                Errors.Add($"{c.Code}: {outcome.Error}");
+                Fail(c.Code, outcome);
         }
 
         return await After(saved, "usulan sistem diterima");
@@ -93,7 +94,7 @@ public sealed class RoundModel(KinerjaDbContext db, EvaluationService service, S
             return Forbid();
         var scope = await scopes.GetAsync();
         var saved = 0;
-        foreach (var c in View.Criteria)
+        foreach (var c in View.Criteria.Where(c => p.ContainsKey(c.Code)))
         {
             var current = c.Penetapan!;
             var answer = Clean(p.GetValueOrDefault(c.Code));
@@ -104,7 +105,7 @@ public sealed class RoundModel(KinerjaDbContext db, EvaluationService service, S
             if (outcome.Ok)
                 saved++;
             else
-                Errors.Add($"{c.Code}: {outcome.Error}");
+                Fail(c.Code, outcome);
         }
 
         return await After(saved, "penetapan disimpan");
@@ -144,6 +145,14 @@ public sealed class RoundModel(KinerjaDbContext db, EvaluationService service, S
         return Page();
     }
 
+    private int _failStatus = 400;
+
+    private void Fail(string code, EvalOutcome outcome)
+    {
+        Errors.Add($"{code}: {outcome.Error}");
+        _failStatus = Math.Max(_failStatus, outcome.Status);
+    }
+
     private async Task<IActionResult> After(int saved, string what)
     {
         if (Errors.Count == 0)
@@ -152,7 +161,7 @@ public sealed class RoundModel(KinerjaDbContext db, EvaluationService service, S
             return RedirectToPage(new { Id });
         }
 
-        Response.StatusCode = Errors.Any(x => x.Contains("diubah", StringComparison.Ordinal)) ? 409 : 400;
+        Response.StatusCode = _failStatus;
         if (saved > 0)
             Message = $"{saved} {what}; yang lain ditolak.";
         await LoadAsync();
