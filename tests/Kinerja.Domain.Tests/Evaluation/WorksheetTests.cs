@@ -176,3 +176,52 @@ public class EvaluationScoringTests
         Assert.Equal("D", score.Grade.Grade);
     }
 }
+
+public class EvaluationWorkflowTests
+{
+    [Fact]
+    public void A_round_moves_through_submit_return_and_final_only_when_its_conditions_hold()
+    {
+        Assert.Throws<EvaluationRuleException>(() => EvaluationWorkflow.Submit(RoundState.Pengisian, ["1.a.1"], []));
+        Assert.Equal(RoundState.Diajukan, EvaluationWorkflow.Submit(RoundState.Pengisian, [], []));
+        var noReason = Assert.Throws<EvaluationRuleException>(() => EvaluationWorkflow.Return(RoundState.Diajukan, new Dictionary<string, string?> { ["2.a.1"] = "" }));
+        Assert.Contains("alasan pengembalian wajib diisi untuk kriteria 2.a.1", noReason.Message);
+        Assert.Equal(RoundState.Dikembalikan, EvaluationWorkflow.Return(RoundState.Diajukan, new Dictionary<string, string?> { ["2.a.1"] = "pedoman belum ditetapkan" }));
+        Assert.Throws<EvaluationRuleException>(() => EvaluationWorkflow.EnsureUnitMayAnswer(RoundState.Dikembalikan, answerReturned: false, "1.a.1"));
+        EvaluationWorkflow.EnsureUnitMayAnswer(RoundState.Dikembalikan, answerReturned: true, "2.a.1");
+        Assert.Throws<EvaluationRuleException>(() => EvaluationWorkflow.Submit(RoundState.Dikembalikan, [], ["2.a.1"]));
+        Assert.Throws<EvaluationRuleException>(() => EvaluationWorkflow.Finalise(RoundState.Diajukan, ["4.c.5"]));
+        Assert.Equal(RoundState.Final, EvaluationWorkflow.Finalise(RoundState.Diajukan, []));
+        Assert.Throws<EvaluationRuleException>(() => EvaluationWorkflow.EnsureUnitMayAnswer(RoundState.Final, true, "1.a.1"));
+        Assert.Throws<EvaluationRuleException>(() => EvaluationWorkflow.EnsureEvaluatorMayReview(RoundState.Final));
+        Assert.Throws<EvaluationRuleException>(() => EvaluationWorkflow.EnsureEvaluatorMayReview(RoundState.Pengisian));
+    }
+}
+
+public class PrefillMappingTests
+{
+    private static readonly Worksheet Sheet = WorksheetReader.Default;
+
+    [Theory]
+    [InlineData("A-E", 1.0, "A")]
+    [InlineData("A-E", 0.8, "B")]
+    [InlineData("A-E", 0.75, "B")]
+    [InlineData("A-E", 0.5, "C")]
+    [InlineData("A-E", 0.3, "D")]
+    [InlineData("A-E", 0.2, "E")]
+    [InlineData("Y/T", 1.0, "Y")]
+    [InlineData("Y/T", 0.99, "T")]
+    public void A_share_met_becomes_the_highest_answer_not_above_it(string scale, double share, string answer) =>
+        Assert.Equal(answer, PrefillMapping.AnswerFor(Sheet.Scales.Single(s => s.Code == scale), (decimal)share));
+
+    [Fact]
+    public void The_shipped_rules_name_criteria_of_the_worksheet_and_each_criterion_once()
+    {
+        var rules = PrefillMapping.For(Sheet);
+        Assert.True(rules.Count >= 15);
+        Assert.All(rules, r => Assert.NotNull(Sheet.FindCriterion(r.CriterionCode)));
+        Assert.Equal(rules.Count, rules.Select(r => r.CriterionCode).Distinct().Count());
+        Assert.Equal("01-31", rules.Single(r => r.CriterionCode == "1.b.2").Parameters["batas"]);
+        Assert.Throws<InvalidOperationException>(() => PrefillMapping.Parse("{\"aturan\":[{\"kriteria\":\"9.z.9\",\"aturan\":\"pk\"}]}", Sheet));
+    }
+}
