@@ -56,6 +56,6 @@ public static class PrefillMapping
     {
         var criterion = sheet.FindCriterion(rule.CriterionCode)!;
         var share = Math.Clamp(finding.Share, 0m, 1m);
-        return new Proposal(AnswerFor(sheet.ScaleOf(criterion), share), $"{rule.Why}. {finding.Reason}", finding.Links);
+        return new Proposal(AnswerFor(sheet.ScaleOf(criterion), share), $"Diperiksa: {rule.Why}. Hasil: {finding.Reason}", finding.Links);
     }
 }

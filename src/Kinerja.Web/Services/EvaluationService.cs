@@ -26,7 +26,7 @@ public sealed record RoundRights(bool IsEvaluator, bool SeesUnitSide, bool MayAn
 {
     public bool MayView => IsEvaluator || SeesUnitSide || MayManage;
 
-    /// <summary>The evaluator's values (penetapan, notes) are shown to the evaluator and to the installation's administrator only.</summary>
+    /// <summary>The evaluator's values (penetapan, notes, findings) are shown to the assigned evaluators only; everyone else sees the result once final.</summary>
     public bool SeesEvaluatorValues => IsEvaluator;
 }
 
