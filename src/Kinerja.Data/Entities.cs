@@ -60,6 +60,9 @@ public enum AgencyRole
     Operator,
     Verifikator,
     Pimpinan,
+
+    /// <summary>An evaluator (APIP, Inspektorat): sees only the evaluation rounds assigned to them (issue 22).</summary>
+    Evaluator,
 }
 
 /// <summary>A user's role in one instansi and, for operators and verifikator, the units they work on.</summary>

@@ -42,6 +42,23 @@ public class KinerjaDbContext(DbContextOptions options, TimeProvider? clock = nu
 
     public DbSet<RencanaAksiRow> RencanaAksi => Set<RencanaAksiRow>();
 
+    // Evaluasi AKIP (issue 22): the model is in EvaluationEntities.cs, its mapping in OnEvaluationModelCreating
+    public DbSet<EvaluationWorksheetRow> EvaluationWorksheets => Set<EvaluationWorksheetRow>();
+
+    public DbSet<EvaluationRound> EvaluationRounds => Set<EvaluationRound>();
+
+    public DbSet<EvaluationRoundEvaluator> EvaluationRoundEvaluators => Set<EvaluationRoundEvaluator>();
+
+    public DbSet<EvaluationAnswer> EvaluationAnswers => Set<EvaluationAnswer>();
+
+    public DbSet<EvaluationReview> EvaluationReviews => Set<EvaluationReview>();
+
+    public DbSet<EvaluationComponentNote> EvaluationComponentNotes => Set<EvaluationComponentNote>();
+
+    public DbSet<EvaluationRecommendation> EvaluationRecommendations => Set<EvaluationRecommendation>();
+
+    public DbSet<EvaluationFollowUpEntry> EvaluationFollowUps => Set<EvaluationFollowUpEntry>();
+
     /// <summary>Who the audit log names for the changes saved through this context.</summary>
     public string AuditUser { get; set; } = "sistem";
 
@@ -129,6 +146,63 @@ public class KinerjaDbContext(DbContextOptions options, TimeProvider? clock = nu
             e.HasOne<ReportingYear>().WithMany().HasForeignKey(r => r.ReportingYearId);
         });
         builder.Entity<AuditEntry>(e => e.HasIndex(a => new { a.AgencyId, a.Entity, a.EntityKey }));
+        OnEvaluationModelCreating(builder);
+    }
+
+    private static void OnEvaluationModelCreating(ModelBuilder builder)
+    {
+        builder.Entity<EvaluationWorksheetRow>(e =>
+        {
+            e.HasIndex(w => w.Key).IsUnique();
+            e.Property(w => w.Key).HasMaxLength(200);
+        });
+        builder.Entity<EvaluationRound>(e =>
+        {
+            e.HasIndex(r => new { r.AgencyId, r.Year, r.UnitCode });
+            e.Property(r => r.State).HasConversion<string>().HasMaxLength(20);
+            e.Property(r => r.WorksheetKey).HasMaxLength(200);
+            e.Property(r => r.UnitCode).HasMaxLength(100);
+            e.Property(r => r.ConcurrencyVersion).IsConcurrencyToken();
+            e.HasOne<Agency>().WithMany().HasForeignKey(r => r.AgencyId);
+        });
+        builder.Entity<EvaluationRoundEvaluator>(e =>
+        {
+            e.HasIndex(x => new { x.RoundId, x.UserId }).IsUnique();
+            e.HasOne<EvaluationRound>().WithMany().HasForeignKey(x => x.RoundId);
+            e.HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId);
+        });
+        builder.Entity<EvaluationAnswer>(e =>
+        {
+            e.HasIndex(a => new { a.RoundId, a.CriterionCode }).IsUnique();
+            e.Property(a => a.CriterionCode).HasMaxLength(50);
+            e.Property(a => a.ConcurrencyVersion).IsConcurrencyToken();
+            e.HasOne<EvaluationRound>().WithMany().HasForeignKey(a => a.RoundId);
+        });
+        builder.Entity<EvaluationReview>(e =>
+        {
+            e.HasIndex(a => new { a.RoundId, a.CriterionCode }).IsUnique();
+            e.Property(a => a.CriterionCode).HasMaxLength(50);
+            e.Property(a => a.ConcurrencyVersion).IsConcurrencyToken();
+            e.HasOne<EvaluationRound>().WithMany().HasForeignKey(a => a.RoundId);
+        });
+        builder.Entity<EvaluationComponentNote>(e =>
+        {
+            e.HasIndex(a => new { a.RoundId, a.ComponentCode }).IsUnique();
+            e.Property(a => a.ConcurrencyVersion).IsConcurrencyToken();
+            e.HasOne<EvaluationRound>().WithMany().HasForeignKey(a => a.RoundId);
+        });
+        builder.Entity<EvaluationRecommendation>(e =>
+        {
+            e.HasIndex(a => new { a.RoundId, a.Number });
+            e.Property(a => a.Status).HasConversion<string>().HasMaxLength(20);
+            e.Property(a => a.ConcurrencyVersion).IsConcurrencyToken();
+            e.HasOne<EvaluationRound>().WithMany().HasForeignKey(a => a.RoundId);
+        });
+        builder.Entity<EvaluationFollowUpEntry>(e =>
+        {
+            e.HasIndex(a => a.RecommendationId);
+            e.HasOne<EvaluationRecommendation>().WithMany().HasForeignKey(a => a.RecommendationId);
+        });
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)

@@ -36,6 +36,8 @@ builder.Services.AddScoped<CountsService>();
 builder.Services.AddScoped<ImportService>();
 builder.Services.AddScoped<EvidenceStore>();
 builder.Services.AddScoped<Seeder>();
+builder.Services.AddScoped<EvaluationService>();
+builder.Services.AddScoped<EvaluationPrefill>();
 
 builder.Services.AddIdentity<AppUser, IdentityRole>(o =>
     {
@@ -113,6 +115,7 @@ app.MapRazorPages();
 app.MapOpenApi().AllowAnonymous();
 app.MapScalarApiReference("/api/referensi", o => o.WithTitle("Kinerja API")).AllowAnonymous();
 app.MapKinerjaApi();
+app.MapEvaluationApi();
 
 using (var scope = app.Services.CreateScope())
 {

@@ -19,6 +19,9 @@ public enum Role
     Verifikator,
     Pimpinan,
     Administrator,
+
+    /// <summary>Evaluator (APIP) of an evaluation round (issue 22); takes no step of the realisasi workflow.</summary>
+    Evaluator,
 }
 
 /// <summary>Who acts, in which role, for which units (per-unit authorisation is checked here, not only in the UI).</summary>

@@ -88,6 +88,7 @@ public sealed class UserScope
             AgencyRole.Perencana => Role.Perencana,
             AgencyRole.Verifikator => Role.Verifikator,
             AgencyRole.Pimpinan => Role.Pimpinan,
+            AgencyRole.Evaluator => Role.Evaluator,
             _ => Role.Operator,
         };
         var units = SeesWholeAgency(agencyId) ? allUnitCodes.ToHashSet(StringComparer.Ordinal) : Assignments.GetValueOrDefault(agencyId)?.UnitSet.ToHashSet(StringComparer.Ordinal) ?? [];
@@ -100,6 +101,7 @@ public sealed class UserScope
         AgencyRole.Perencana => "Perencana",
         AgencyRole.Operator => "Operator unit",
         AgencyRole.Verifikator => "Verifikator (APIP)",
+        AgencyRole.Evaluator => "Evaluator (APIP)",
         _ => "Pimpinan",
     };
 }
