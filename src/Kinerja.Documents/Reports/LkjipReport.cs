@@ -518,7 +518,7 @@ public static partial class LkjipReport
         var items = data.Benchmarks.Where(b => b.Period.Year == period.Year).ToList();
         if (items.Count == 0)
         {
-            c.Placeholder("Data pembanding provinsi dan nasional belum diisi pada workbook (sheet Pembanding).");
+            c.Placeholder(data.Profile.Kind == AgencyKind.KL ? "Data pembanding nasional belum diisi pada workbook (sheet Pembanding)." : "Data pembanding provinsi dan nasional belum diisi pada workbook (sheet Pembanding).");
             return;
         }
 
@@ -543,7 +543,9 @@ public static partial class LkjipReport
 
         // the N/A note only under a table that shows an N/A
         var notAvailable = rows.Any(r => r.Cells.Any(cell => cell.Text == "N/A"));
-        c.Table($"Perbandingan Realisasi dengan Provinsi dan Nasional Tahun {year}", columns, rows, notAvailable ? ["N/A: data pembanding tidak tersedia."] : []);
+        // named by the levels compared: a ministry compares with national figures, a Pemda with its province and the nation
+        var named = string.Join(" dan ", levels.Select(l => l.Level.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).Select(l => char.ToUpperInvariant(l[0]) + l[1..]));
+        c.Table($"Perbandingan Realisasi dengan Capaian {named} Tahun {year}", columns, rows, notAvailable ? ["N/A: data pembanding tidak tersedia."] : []);
     }
 
     private static void NarrativeList(ReportComposer c, PerformanceDataset data, IReadOnlyList<string> codes, string kind, string label)
@@ -621,11 +623,17 @@ public static partial class LkjipReport
         var columns = new List<ReportColumn> { new("Kode", longCodes ? 18 : 13), new("Uraian", longCodes ? 28 : 33), new("Pagu (Rp)", 15, CellAlign.Right), new("Realisasi (Rp)", 15, CellAlign.Right), new("Sisa (Rp)", 13, CellAlign.Right), new("Penyerapan", 14, CellAlign.Right) };
         if (tree.Count > 0)
         {
-            var rows = tree.Select(x => BudgetRow(x.Line, x.Depth, f)).ToList();
             var roots = tree.Where(x => x.Depth == 0).Select(x => x.Line).ToList();
-            if (roots.Count > 1)
+            // a single root that totals the tree (the ministry, "Jumlah") is the Jumlah row at the foot, not a programme at the top
+            var totals = ReportFacts.BudgetTotals(data);
+            var total = roots.Count == 1 && totals.Contains(roots[0].Code) ? roots[0] : null;
+            var rows = tree.Where(x => x.Line != total).Select(x => BudgetRow(x.Line, total is null ? x.Depth : x.Depth - 1, f)).ToList();
+            if (total is not null)
+                rows.Add(new ReportRow(["", "Jumlah", f.Amount(total.Pagu), f.Amount(total.Realisasi), f.Amount(total.Sisa), f.Percent(total.Absorption)], RowKind.Total));
+            else if (roots.Count > 1)
                 rows.Add(TotalRow(data, spendingTypes: false, f));
-            var table = c.Table("Realisasi Anggaran per Program, Kegiatan dan Sub Kegiatan", columns, rows);
+            var kl = data.Profile.Kind == AgencyKind.KL;
+            var table = c.Table(kl ? "Realisasi Anggaran per Program, Kegiatan, KRO dan RO" : "Realisasi Anggaran per Program, Kegiatan dan Sub Kegiatan", columns, rows);
             c.Paragraph($"Rincian realisasi menurut program dan kegiatan disajikan pada {table.Label}.");
             var programLines = tree.Where(x => x.Depth == (roots.Count == 1 && tree.Any(y => y.Depth == 1) ? 1 : 0) && x.Line.Absorption is not null).Take(15).ToList();
             var programs = programLines.Select(x => (Charts.BarLabel(x.Line.Code, x.Line.Name, programLines.Count), x.Line.Absorption!.Value)).ToList();

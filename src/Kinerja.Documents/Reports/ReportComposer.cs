@@ -132,6 +132,19 @@ public static class ReportFacts
 
     public static bool IsSpendingType(BudgetLine line) => Domain.Budget.BudgetTree.IsSpendingType(line);
 
+    /// <summary>
+    /// The codes of budget lines that are the total of the whole tree (a root with lines under it that is no program:
+    /// "Kementerian Ketenagakerjaan", "Jumlah Belanja"): a total is never listed as a programme, only as the Jumlah.
+    /// </summary>
+    public static HashSet<string> BudgetTotals(PerformanceDataset data) =>
+        Domain.Budget.BudgetRollup.Of(data.Budget).Tree.Roots
+            .Where(r => r.Children.Count > 0 && !IsProgrammeLevel(r.Line.Level))
+            .Select(r => r.Line.Code).ToHashSet(StringComparer.Ordinal);
+
+    private static bool IsProgrammeLevel(string? level) =>
+        level is not null && (level.Equals("Program", StringComparison.OrdinalIgnoreCase) || level.Equals("Kegiatan", StringComparison.OrdinalIgnoreCase)
+                              || level.Equals("SubKegiatan", StringComparison.OrdinalIgnoreCase) || level.Equals("Sub Kegiatan", StringComparison.OrdinalIgnoreCase));
+
     /// <summary>The budget tree (program/kegiatan/sub kegiatan or K/L codes) in depth-first order with each line's depth.</summary>
     public static IReadOnlyList<(BudgetLine Line, int Depth)> BudgetTree(PerformanceDataset data) => Flatten(data, spendingTypes: false);
 
