@@ -195,7 +195,8 @@ public static class WordRenderer
                 var next = index;
                 while (next < blocks.Count && blocks[next] is HeadingBlock)
                     next++;
-                var wide = next < blocks.Count && blocks[next] is ReportTable t && IsWide(t) && (next == index || block is HeadingBlock);
+                var wide = next < blocks.Count && blocks[next] is ReportTable t && IsWide(t) && (next == index || block is HeadingBlock)
+                           || LeadsIntoWideTable(blocks, index);
                 if (wide != _landscape && block is not PageBreakBlock)
                 {
                     body.Append(new Paragraph(new ParagraphProperties(section(_landscape, !SectionsWritten))));
@@ -268,6 +269,31 @@ public static class WordRenderer
         }
 
         private bool _landscape;
+
+        /// <summary>
+        /// Whether a short run of text (a heading, a sentence, a list) leads into a wide table: it goes on the landscape
+        /// page with it, so no portrait page carries a lone sentence or heading before a landscape section (issue 20
+        /// item 9). A chapter start, a figure, a signature or a page break ends the run; so does a fourth text block.
+        /// </summary>
+        private static bool LeadsIntoWideTable(List<ReportBlock> blocks, int index)
+        {
+            if (blocks[index] is not (HeadingBlock { Level: >= 2, StartsPage: false } or ParagraphBlock or BulletListBlock))
+                return false;
+            for (int j = index, text = 0; j < blocks.Count && text < 4; j++, text++)
+            {
+                switch (blocks[j])
+                {
+                    case ReportTable table:
+                        return IsWide(table);
+                    case HeadingBlock { Level: >= 2, StartsPage: false } or ParagraphBlock or BulletListBlock:
+                        continue;
+                    default:
+                        return false;
+                }
+            }
+
+            return false;
+        }
 
         /// <summary>
         /// A table goes landscape when its columns cannot all show their longest unbreakable content (an amount, a
@@ -453,6 +479,29 @@ public static class WordRenderer
             return new Paragraph(props, new Run(run, new Text(NoBreak(block.Text)) { Space = SpaceProcessingModeValues.Preserve }));
         }
 
+        /// <summary>
+        /// "Tabel 3." + a SEQ field + " caption" (issue 20 item 4): the number is a Word sequence per kind and chapter
+        /// (SEQ Tabel_3), so a table a user inserts with a copied caption renumbers the ones after it; the number the
+        /// build computed is the field's cached result, which LibreOffice and PDF readers show as is.
+        /// </summary>
+        private static OpenXmlElement[] CaptionRuns(string kind, string number, string caption)
+        {
+            var dot = number.LastIndexOf('.');
+            var prefix = dot < 0 ? "" : number[..(dot + 1)];
+            var n = number[(dot + 1)..];
+            var sequence = kind + (dot < 0 ? "" : "_" + number[..dot]);
+            return
+            [
+                TextRun(kind + " " + prefix),
+                new Run(new FieldChar { FieldCharType = FieldCharValues.Begin }),
+                new Run(new FieldCode($" SEQ {sequence} \\* ARABIC ") { Space = SpaceProcessingModeValues.Preserve }),
+                new Run(new FieldChar { FieldCharType = FieldCharValues.Separate }),
+                TextRun(n),
+                new Run(new FieldChar { FieldCharType = FieldCharValues.End }),
+                TextRun(" " + caption),
+            ];
+        }
+
         private static Run TextRun(string text, bool bold = false, int? halfPoints = null)
         {
             var props = new RunProperties();
@@ -581,7 +630,7 @@ public static class WordRenderer
         private void Table(ReportTable table)
         {
             var caption = new Paragraph(new ParagraphProperties(new ParagraphStyleId { Val = "Caption" }, new KeepNext()));
-            AppendBookmarked(caption, _bookmarks[table], TextRun(table.Label + " " + table.Caption));
+            AppendBookmarked(caption, _bookmarks[table], CaptionRuns("Tabel", table.Number, table.Caption));
             body.Append(caption);
 
             var available = _landscape ? LandscapeTextWidth : TextWidth;
@@ -607,7 +656,7 @@ public static class WordRenderer
                 if (r < table.Rows.Count - 1 && RowXml(pending, table, row, widths))
                     continue;
 
-                var tr = new TableRow(new TableRowProperties(new CantSplit()));
+                var tr = Tall(row) ? new TableRow() : new TableRow(new TableRowProperties(new CantSplit()));
                 for (var i = 0; i < table.Columns.Count; i++)
                 {
                     var cell = i < row.Cells.Count ? row.Cells[i] : ReportCell.Empty;
@@ -627,6 +676,12 @@ public static class WordRenderer
                 body.Append(Para(new ParagraphBlock(note, ParagraphKind.Note)));
             body.Append(new Paragraph(new ParagraphProperties(new SpacingBetweenLines { Before = "0", After = "0" })));
         }
+
+        /// <summary>
+        /// A row with a long text (an analysis, a formula of several lines) may split across pages: kept whole it would
+        /// leave most of a page empty before it (issue 20 item 9); a short row never splits.
+        /// </summary>
+        private static bool Tall(ReportRow row) => row.Cells.Sum(c => c.Text.Length) > 700;
 
         private static CellAlign Align(ReportTable table, int column, ReportCell cell) =>
             cell.Kind == CellKind.Text && table.Columns[column].Align == CellAlign.Right ? CellAlign.Right : table.Columns[column].Align;
@@ -655,7 +710,7 @@ public static class WordRenderer
 
         private static bool RowXmlAt(System.Text.StringBuilder xml, ReportTable table, ReportRow row, List<int> widths)
         {
-            xml.Append("<w:tr><w:trPr><w:cantSplit /></w:trPr>");
+            xml.Append(Tall(row) ? "<w:tr>" : "<w:tr><w:trPr><w:cantSplit /></w:trPr>");
             var bold = row.Kind != RowKind.Normal;
             var shade = Shade(row);
             for (var i = 0; i < table.Columns.Count; i++)
@@ -722,7 +777,7 @@ public static class WordRenderer
             var drawing = InlineImage(figure.Png, true, cx, cy, "Gambar " + figure.Number, figure.Caption);
             body.Append(new Paragraph(new ParagraphProperties(new KeepNext(), new Justification { Val = JustificationValues.Center }), new Run(drawing)));
             var caption = new Paragraph(new ParagraphProperties(new ParagraphStyleId { Val = "Caption" }));
-            AppendBookmarked(caption, _bookmarks[figure], TextRun(figure.Label + " " + figure.Caption));
+            AppendBookmarked(caption, _bookmarks[figure], CaptionRuns("Gambar", figure.Number, figure.Caption));
             body.Append(caption);
         }
 

@@ -180,6 +180,7 @@ public static class PerjanjianKinerjaReport
     /// </summary>
     private static void ProgramBudget(ReportComposer c, PerformanceDataset data, ReportFormat f, string year, PkVersion version)
     {
+        var isKl = data.Profile.Kind == AgencyKind.KL;
         List<(string Code, string Name, decimal Pagu)> programs;
         var kegiatan = new List<PkBudgetLine>();
         decimal? ownTotal = null;
@@ -210,9 +211,9 @@ public static class PerjanjianKinerjaReport
         for (var i = 0; i < programs.Count; i++)
         {
             var p = programs[i];
-            rows.Add(new ReportRow([ReportFormat.Number(i + 1), Printed(p.Code, p.Name), f.Amount(p.Pagu)], kegiatan.Count > 0 ? RowKind.Group : RowKind.Normal));
+            rows.Add(new ReportRow([ReportFormat.Number(i + 1), Printed(p.Code, p.Name, isKl), f.Amount(p.Pagu)], kegiatan.Count > 0 ? RowKind.Group : RowKind.Normal));
             foreach (var k in kegiatan.Where(k => k.ParentCode == p.Code))
-                rows.Add(new ReportRow(["", "  " + Printed(k.Code, k.Name), f.Amount(k.Pagu)]));
+                rows.Add(new ReportRow(["", "  " + Printed(k.Code, k.Name, isKl), f.Amount(k.Pagu)]));
         }
 
         var total = ownTotal ?? programs.Sum(p => p.Pagu);
@@ -221,8 +222,11 @@ public static class PerjanjianKinerjaReport
         c.Table($"Program dan Anggaran {version.Id.Title} Tahun {year}", [new("No", 6, CellAlign.Center), new(kegiatan.Count > 0 ? "Program / Kegiatan" : "Program", 64), new("Anggaran (Rp)", 30, CellAlign.Right)], rows, notes);
     }
 
-    /// <summary>A line as printed: its official code before the name; a key typed only to link rows ("P1") is left out.</summary>
-    private static string Printed(string code, string name) => ReportFormat.OfficialCode(code) is { } official ? official + " " + name : name;
+    /// <summary>
+    /// A line as printed: a Pemda's official code before the name, a key typed only to link rows ("P1") left out; a K/L's
+    /// PK names its programmes without codes (seed 000).
+    /// </summary>
+    private static string Printed(string code, string name, bool isKl) => !isKl && ReportFormat.OfficialCode(code) is { } official ? official + " " + name : name;
 
     /// <summary>A PK budget line that is the PK's own total ("Jumlah", level Jumlah/Total): printed as the Jumlah row, never as a programme.</summary>
     private static bool IsTotal(PkBudgetLine line) =>

@@ -80,15 +80,15 @@ public static class ReportFacts
                 : [parent.ToUpperInvariant(), profile.Agency.ToUpperInvariant()];
 
     /// <summary>The head of the unit as a signature block; what is missing goes on the checklist (<paramref name="role"/> names it there).</summary>
-    public static Signatory Signatory(ReportComposer c, OrgUnit? unit, string heading, string role) =>
-        Signatory(c, unit?.Head, heading, role, unit?.Name is { } name ? "Kepala " + name : null);
+    public static Signatory Signatory(ReportComposer c, OrgUnit? unit, string heading, string role, bool nipRequired = true) =>
+        Signatory(c, unit?.Head, heading, role, unit?.Name is { } name ? "Kepala " + name : null, nipRequired: nipRequired);
 
     /// <summary>
     /// A signature block of an official: pangkat (golongan) and grouped NIP for a civil servant, neither for a
     /// political office holder. A missing name is required (dotted in a draft); a missing NIP of a civil servant is required too (dotted
     /// in a draft).
     /// </summary>
-    public static Signatory Signatory(ReportComposer c, Official? official, string heading, string role, string? fallbackPosition = null, string where = "sheet Unit kolom Jabatan dan Nama Pejabat, atau sheet PK")
+    public static Signatory Signatory(ReportComposer c, Official? official, string heading, string role, string? fallbackPosition = null, string where = "sheet Unit kolom Jabatan dan Nama Pejabat, atau sheet PK", bool nipRequired = true)
     {
         var position = official?.SigningPosition;
         if (string.IsNullOrWhiteSpace(position))
@@ -109,7 +109,7 @@ public static class ReportFacts
         if (nip is null && !political)
         {
             // an ASN signs with the NIP that identifies the office holder; only a political office has none
-            c.Missing($"NIP {role} belum diisi (pejabat ASN menandatangani dengan NIP; pejabat politik seperti Bupati atau Menteri tanpa NIP).", required: true);
+            c.Missing($"NIP {role} belum diisi (pejabat ASN menandatangani dengan NIP; pejabat politik seperti Bupati atau Menteri tanpa NIP).", required: nipRequired);
             nip = c.Draft ? ReportComposer.Dots : null;
         }
 

@@ -49,7 +49,8 @@ public static partial class NarrativeFields
     }
 
     private static string Rupiah(AgencyProfile profile, decimal amount) =>
-        (profile.RupiahWithSpace ? "Rp\u00A0" : "Rp") + IndonesianNumber.FormatWhole(amount);
+        // written as the tables write it: the profile's space after Rp and its style for a negative amount
+        (profile.RupiahWithSpace ? "Rp\u00A0" : "Rp") + (amount < 0 && profile.NegativeInParentheses ? "(" + IndonesianNumber.FormatWhole(-amount) + ")" : IndonesianNumber.FormatWhole(amount));
 }
 
 /// <summary>
