@@ -199,7 +199,7 @@ public static class WordRenderer
                            || LeadsIntoWideTable(blocks, index);
                 if (wide != _landscape && block is not PageBreakBlock)
                 {
-                    body.Append(new Paragraph(new ParagraphProperties(section(_landscape, !SectionsWritten))));
+                    EndSection(section(_landscape, !SectionsWritten));
                     SectionsWritten = true;
                     _landscape = wide;
                 }
@@ -263,12 +263,35 @@ public static class WordRenderer
 
             if (_landscape)
             {
-                body.Append(new Paragraph(new ParagraphProperties(section(true, !SectionsWritten))));
+                EndSection(section(true, !SectionsWritten));
                 _landscape = false;
             }
         }
 
         private bool _landscape;
+
+        /// <summary>The empty paragraph written after the last table, while it is still the body's last element.</summary>
+        private Paragraph? _spacer;
+
+        /// <summary>
+        /// Ends a section. Right after a table the section break goes into the table's trailing paragraph, made one point
+        /// high: a separate paragraph after a table that fills its page would open a page of its own, blank but for the
+        /// page number (issue 20 item 9, Banjar p. 29).
+        /// </summary>
+        private void EndSection(SectionProperties properties)
+        {
+            if (_spacer is not null && ReferenceEquals(body.LastChild, _spacer))
+            {
+                var props = _spacer.ParagraphProperties ??= new ParagraphProperties();
+                props.SpacingBetweenLines = new SpacingBetweenLines { Before = "0", After = "0", Line = "20", LineRule = LineSpacingRuleValues.Exact };
+                props.ParagraphMarkRunProperties = new ParagraphMarkRunProperties(new FontSize { Val = "2" });
+                props.Append(properties);
+                _spacer = null;
+                return;
+            }
+
+            body.Append(new Paragraph(new ParagraphProperties(properties)));
+        }
 
         /// <summary>
         /// Whether a short run of text (a heading, a sentence, a list) leads into a wide table: it goes on the landscape
@@ -561,7 +584,9 @@ public static class WordRenderer
         {
             if (body.LastChild is Paragraph previous)
                 KeepWithNext(previous);
-            else if (body.LastChild is Table previousTable && previousTable.Elements<TableRow>().LastOrDefault() is { } lastRow)
+            // a table right above (its trailing spacer between): its last rows travel with the signature
+            var above = body.LastChild is Paragraph spacer && ReferenceEquals(spacer, _spacer) ? spacer.PreviousSibling() : body.LastChild;
+            if (above is Table previousTable && previousTable.Elements<TableRow>().LastOrDefault() is { } lastRow)
                 foreach (var p in lastRow.Descendants<Paragraph>())
                     KeepWithNext(p);
             var columns = Math.Max(2, block.Parties.Count);
@@ -653,7 +678,9 @@ public static class WordRenderer
             {
                 var row = table.Rows[r];
                 pending ??= new System.Text.StringBuilder();
-                if (r < table.Rows.Count - 1 && RowXml(pending, table, row, widths))
+                // the last three rows keep together, so no page carries a table's last row alone (a Jumlah under its header)
+                var keep = r >= table.Rows.Count - 3 && r < table.Rows.Count - 1 && table.Rows.Count > 3;
+                if (r < table.Rows.Count - 1 && RowXml(pending, table, row, widths, keep))
                     continue;
 
                 var tr = Tall(row) ? new TableRow() : new TableRow(new TableRowProperties(new CantSplit()));
@@ -674,7 +701,8 @@ public static class WordRenderer
             body.Append(t);
             foreach (var note in table.Notes)
                 body.Append(Para(new ParagraphBlock(note, ParagraphKind.Note)));
-            body.Append(new Paragraph(new ParagraphProperties(new SpacingBetweenLines { Before = "0", After = "0" })));
+            _spacer = new Paragraph(new ParagraphProperties(new SpacingBetweenLines { Before = "0", After = "0" }));
+            body.Append(_spacer);
         }
 
         /// <summary>
@@ -696,10 +724,10 @@ public static class WordRenderer
         /// the document root). False, with <paramref name="xml"/> as it was, when a cell's text holds a character the XML
         /// writer would change (line breaks, control characters, surrogates): that row is built as elements instead.
         /// </summary>
-        private static bool RowXml(System.Text.StringBuilder xml, ReportTable table, ReportRow row, List<int> widths)
+        private static bool RowXml(System.Text.StringBuilder xml, ReportTable table, ReportRow row, List<int> widths, bool keepNext)
         {
             var start = xml.Length;
-            if (!RowXmlAt(xml, table, row, widths))
+            if (!RowXmlAt(xml, table, row, widths, keepNext))
             {
                 xml.Length = start;
                 return false;
@@ -708,7 +736,7 @@ public static class WordRenderer
             return true;
         }
 
-        private static bool RowXmlAt(System.Text.StringBuilder xml, ReportTable table, ReportRow row, List<int> widths)
+        private static bool RowXmlAt(System.Text.StringBuilder xml, ReportTable table, ReportRow row, List<int> widths, bool keepNext)
         {
             xml.Append(Tall(row) ? "<w:tr>" : "<w:tr><w:trPr><w:cantSplit /></w:trPr>");
             var bold = row.Kind != RowKind.Normal;
@@ -719,7 +747,7 @@ public static class WordRenderer
                 xml.Append("<w:tc><w:tcPr><w:tcW w:w=\"").Append(widths[i].ToString(System.Globalization.CultureInfo.InvariantCulture)).Append("\" w:type=\"dxa\" />");
                 if (shade is not null)
                     xml.Append("<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"").Append(shade).Append("\" />");
-                xml.Append("<w:vAlign w:val=\"center\" /></w:tcPr><w:p><w:pPr><w:pStyle w:val=\"TableText\" /><w:jc w:val=\"")
+                xml.Append("<w:vAlign w:val=\"center\" /></w:tcPr><w:p><w:pPr><w:pStyle w:val=\"TableText\" />").Append(keepNext ? "<w:keepNext />" : "").Append("<w:jc w:val=\"")
                     .Append(Align(table, i, cell) switch { CellAlign.Center => "center", CellAlign.Right => "right", _ => "left" })
                     .Append("\" /></w:pPr><w:r>").Append(bold ? "<w:rPr><w:b /></w:rPr>" : "<w:rPr />").Append("<w:t xml:space=\"preserve\">");
                 foreach (var c in NoBreak(cell.Text))

@@ -511,7 +511,15 @@ public static partial class LkjipReport
     }
 
     /// <summary>The title of an indicator's trend chart: its code and short name, so the chart reads without the caption.</summary>
-    public static string TrendChartTitle(Indicator indicator) => $"{indicator.Code} {Charts.Cut(indicator.Name, 60)}: realisasi per tahun";
+    /// <remarks>The name is never cut (a statement prints whole, issue 20 item 7): a long one wraps at a word onto a second line.</remarks>
+    public static string TrendChartTitle(Indicator indicator)
+    {
+        var title = $"{indicator.Code} {indicator.Name}: realisasi per tahun";
+        if (title.Length <= 70)
+            return title;
+        var at = title.LastIndexOf(' ', Math.Min(title.Length - 1, title.Length / 2 + 10));
+        return at <= 0 ? title : title[..at] + "\n" + title[(at + 1)..];
+    }
 
     private static void Benchmarks(ReportComposer c, PerformanceDataset data, ReportFormat f, Period period, string year)
     {
@@ -651,10 +659,11 @@ public static partial class LkjipReport
     }
 
     // a heading ("Dinas", "UPTD", a program title) is printed as the source prints it: without amounts
+    // a code typed only as a key ("P1.K2") is not printed: only official codes are (issue 20 item 6)
     private static ReportRow BudgetRow(BudgetLine line, int depth, ReportFormat f) =>
         line.IsHeading
-            ? new([line.Code, new string(' ', Math.Min(depth, 10) * 2) + line.Name, "", "", "", ""], RowKind.Group)
-            : new([line.Code, new string(' ', Math.Min(depth, 10) * 2) + line.Name, f.Amount(line.Pagu), f.Amount(line.Realisasi), f.Amount(line.Sisa), f.Percent(line.Absorption)],
+            ? new([ReportFormat.OfficialCode(line.Code, f.Profile.Kind) ?? "", new string(' ', Math.Min(depth, 10) * 2) + line.Name, "", "", "", ""], RowKind.Group)
+            : new([ReportFormat.OfficialCode(line.Code, f.Profile.Kind) ?? "", new string(' ', Math.Min(depth, 10) * 2) + line.Name, f.Amount(line.Pagu), f.Amount(line.Realisasi), f.Amount(line.Sisa), f.Percent(line.Absorption)],
                 depth == 0 ? RowKind.Group : RowKind.Normal);
 
     // the engine's sum of the top lines (swapped columns put back, blank blokir from below), laid out

@@ -226,7 +226,7 @@ public static class PerjanjianKinerjaReport
     /// A line as printed: a Pemda's official code before the name, a key typed only to link rows ("P1") left out; a K/L's
     /// PK names its programmes without codes (seed 000).
     /// </summary>
-    private static string Printed(string code, string name, bool isKl) => !isKl && ReportFormat.OfficialCode(code) is { } official ? official + " " + name : name;
+    private static string Printed(string code, string name, bool isKl) => !isKl && ReportFormat.OfficialCode(code, AgencyKind.Pemda) is { } official ? official + " " + name : name;
 
     /// <summary>A PK budget line that is the PK's own total ("Jumlah", level Jumlah/Total): printed as the Jumlah row, never as a programme.</summary>
     private static bool IsTotal(PkBudgetLine line) =>
