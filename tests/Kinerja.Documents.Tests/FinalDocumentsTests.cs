@@ -75,6 +75,34 @@ public sealed class FinalDocumentsTests
     }
 
     [Fact]
+    public void Banjar_once_corrected_is_a_final_LKjIP_without_a_blank_page()
+    {
+        // Banjar p.29 was blank: its trend table filled a landscape page and the section break opened another
+        var report = ReportWriter.Prepare(ReportKind.Lkjip, new ReportRequest(SignedDocumentTests.Corrected(Samples.Load("banjar-2025.json"))));
+        AssertSistematikaIsTheChapters(report);
+        AssertPages("banjar-2025-dikoreksi.json", "lkjip", report);
+    }
+
+    [Theory]
+    [InlineData(30.2, 47.1, new[] { "32%", "34%", "36%", "38%", "40%", "42%", "44%", "46%" })]
+    [InlineData(3.0, 4.2, new[] { "3,0%", "3,2%", "3,4%", "3,6%", "3,8%", "4,0%", "4,2%" })]
+    [InlineData(0, 1200, new[] { "0%", "200%", "400%", "600%", "800%", "1.000%", "1.200%" })]
+    public void Trend_axes_tick_at_readable_steps(double low, double high, string[] expected)
+    {
+        var ticks = Charts.ReadableTicks(low, high, "%").Labels;
+        Assert.Equal(expected, ticks);
+    }
+
+    [Theory]
+    [InlineData("1.03.02.2.01", Domain.Values.AgencyKind.Pemda, "1.03.02.2.01")]
+    [InlineData("P1.K2", Domain.Values.AgencyKind.Pemda, null)]
+    [InlineData("WA", Domain.Values.AgencyKind.KL, "WA")]
+    [InlineData("JB", Domain.Values.AgencyKind.Pemda, null)]
+    [InlineData("2176.ABK", Domain.Values.AgencyKind.KL, "2176.ABK")]
+    public void Only_official_codes_print(string code, Domain.Values.AgencyKind kind, string? printed) =>
+        Assert.Equal(printed, ReportFormat.OfficialCode(code, kind));
+
+    [Fact]
     public void The_complete_demo_prints_the_review_statement_and_a_sistematika_of_its_chapters()
     {
         var report = ReportWriter.Prepare(ReportKind.Lkjip, new ReportRequest(Samples.Load("clean-demo-lengkap.json")));

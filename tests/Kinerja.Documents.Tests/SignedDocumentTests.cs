@@ -241,7 +241,7 @@ public partial class SignedDocumentTests
     /// facts the report does not print (the Bupati's name, the PK's date) filled in, as a user would; the wrongly printed
     /// aggregates are dropped.
     /// </summary>
-    private static PerformanceDataset Corrected(PerformanceDataset data)
+    internal static PerformanceDataset Corrected(PerformanceDataset data)
     {
         var budget = data.Budget.Select(b => b.Code switch
         {

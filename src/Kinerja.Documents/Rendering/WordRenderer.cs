@@ -296,26 +296,21 @@ public static class WordRenderer
         /// <summary>
         /// Whether a short run of text (a heading, a sentence, a list) leads into a wide table: it goes on the landscape
         /// page with it, so no portrait page carries a lone sentence or heading before a landscape section (issue 20
-        /// item 9). A chapter start, a figure, a signature or a page break ends the run; so does a fourth text block.
+        /// item 9). The run is the text between two other blocks (a chapter start, a table, a figure, a signature); five blocks at most.
         /// </summary>
         private static bool LeadsIntoWideTable(List<ReportBlock> blocks, int index)
         {
-            if (blocks[index] is not (HeadingBlock { Level: >= 2, StartsPage: false } or ParagraphBlock or BulletListBlock))
+            static bool IsText(ReportBlock b) => b is HeadingBlock { Level: >= 2, StartsPage: false } or ParagraphBlock or BulletListBlock;
+            if (!IsText(blocks[index]))
                 return false;
-            for (int j = index, text = 0; j < blocks.Count && text < 4; j++, text++)
-            {
-                switch (blocks[j])
-                {
-                    case ReportTable table:
-                        return IsWide(table);
-                    case HeadingBlock { Level: >= 2, StartsPage: false } or ParagraphBlock or BulletListBlock:
-                        continue;
-                    default:
-                        return false;
-                }
-            }
-
-            return false;
+            // the whole run of text decides, so a heading never stays behind while the sentences under it move
+            var first = index;
+            while (first > 0 && IsText(blocks[first - 1]) && index - first < 5)
+                first--;
+            var last = index;
+            while (last + 1 < blocks.Count && IsText(blocks[last + 1]) && last - first < 5)
+                last++;
+            return last - first + 1 <= 5 && last + 1 < blocks.Count && blocks[last + 1] is ReportTable table && IsWide(table);
         }
 
         /// <summary>
