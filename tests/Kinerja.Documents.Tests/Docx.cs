@@ -1,3 +1,4 @@
+using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using Kinerja.Documents.Rendering;
@@ -37,9 +38,9 @@ public sealed class Docx
         string? caption = null;
         foreach (var element in body.Elements())
         {
-            if (element is Paragraph p && p.InnerText.StartsWith("Tabel ", StringComparison.Ordinal))
+            if (element is Paragraph p && Visible(p).StartsWith("Tabel ", StringComparison.Ordinal))
             {
-                caption = p.InnerText;
+                caption = Visible(p);
             }
             else if (element is Table t)
             {
@@ -49,9 +50,12 @@ public sealed class Docx
             }
         }
 
-        var text = string.Join("\n", body.Descendants<Paragraph>().Select(p => p.InnerText));
+        var text = string.Join("\n", body.Descendants<Paragraph>().Select(Visible));
         return new Docx(bytes, tables, text);
     }
+
+    /// <summary>The text a reader sees: the runs' text and a field's cached result, without the field code (" SEQ Tabel_3 ").</summary>
+    public static string Visible(OpenXmlElement element) => string.Concat(element.Descendants<Text>().Select(t => t.Text));
 
     public OpenXmlTable Table(string label) => Tables.Single(t => t.Caption.StartsWith(label + " ", StringComparison.Ordinal));
 }

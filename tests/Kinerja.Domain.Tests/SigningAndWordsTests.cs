@@ -123,6 +123,8 @@ public class NarrativeFigureCheckTests
     [Fact]
     public void A_typed_capaian_that_disagrees_with_the_computed_one_is_a_finding()
     {
+        // fewer decimals than the table prints is another figure too: "131 persen" where the table says 131,71%
+        Assert.Contains("131,71%", Assert.Single(new NarrativeFigureCheck().Check(Dataset("Capaian indikator ini sebesar 131 persen."))).Message, StringComparison.Ordinal);
         var finding = Assert.Single(new NarrativeFigureCheck().Check(Dataset("Capaian indikator ini sebesar 113,71% dari target.")));
         Assert.Equal("narasi-angka-berbeda", finding.Rule);
         Assert.Contains("131,71%", finding.Message, StringComparison.Ordinal);
@@ -130,7 +132,6 @@ public class NarrativeFigureCheckTests
 
     [Theory]
     [InlineData("Capaian indikator ini sebesar 131,71% dari target.")]
-    [InlineData("Capaian indikator ini sebesar 131 persen.")]
     [InlineData("Realisasi 50,05% dengan capaian lebih dari 100 persen.")]
     [InlineData("Capaian indikator ini {capaian:IK-1}.")]
     public void A_typed_capaian_that_agrees_or_a_live_field_gives_no_finding(string narrative) =>

@@ -35,21 +35,41 @@ public static class ReportWriter
     {
         if (EmptyShell(kind, request) is { } shell)
             throw new ReportRefusedException([shell], draftHelps: false);
-        var errors = Domain.Validation.DatasetValidator.Check(request.Data).Where(f => f.Severity == Domain.Validation.Severity.Error).ToList();
+        var findings = Domain.Validation.DatasetValidator.Check(request.Data);
+        var errors = findings.Where(f => f.Severity == Domain.Validation.Severity.Error && Concerns(kind, f)).ToList();
         var report = Build(kind, request);
         report.RemoveEmptySections();
+        DocumentChecks.Apply(report, kind == ReportKind.Lkjip ? findings : []);
         if (report.Draft)
         {
             AppendChecklist(report, errors);
             return report;
         }
 
-        var reasons = errors.Select(e => "temuan pemeriksaan: " + e)
+        var reasons = errors.Select(e => "temuan pemeriksaan: " + e + Advice(e))
             .Concat(report.Checklist.Where(i => i.Required).Select(i => "belum lengkap: " + i.Text)).ToList();
         if (reasons.Count > 0)
             throw new ReportRefusedException(reasons, draftHelps: true);
         return report;
     }
+
+    /// <summary>The sheets a Perjanjian Kinerja prints from: the plan, the indicators and targets, the PK versions and their budget, who signs.</summary>
+    private static readonly HashSet<string> PkSheets = new(StringComparer.OrdinalIgnoreCase) { "Profil", "Unit", "Rencana", "Indikator", "Target", "PK", "AnggaranPK" };
+
+    /// <summary>
+    /// Whether a check error refuses this document (issue 20 item 10): a PK is signed in January and prints the plan,
+    /// targets and its own budget, so an error in the year's realisasi or realisasi anggaran does not hold it back.
+    /// The Laporan Kinerja and the triwulan print every figure and are refused by every error.
+    /// </summary>
+    public static bool Concerns(ReportKind kind, Domain.Validation.Finding finding) =>
+        kind != ReportKind.Pk || PkSheets.Contains(finding.Sheet);
+
+    /// <summary>What to do about a finding on a figure a published report printed: this document prints the computed one.</summary>
+    private static string Advice(Domain.Validation.Finding finding) =>
+        finding.Rule == Domain.Validation.PrintedFigureCheck.Rule
+            ? " -> laporan ini mencetak angka hasil hitung; bila data realisasi dan target benar, angka pada laporan yang telah terbit keliru: "
+              + "catat ralatnya dan ganti Nilai pada baris AngkaTercetak itu dengan angka yang benar; bila angka tercetak yang benar, perbaiki realisasi atau target yang menjadi dasar hitungnya"
+            : "";
 
     /// <summary>Why the report would be an empty shell, or null when there is something to report.</summary>
     public static string? EmptyShell(ReportKind kind, ReportRequest request)
@@ -96,6 +116,13 @@ public static class ReportWriter
     {
         var c = new ReportComposer(report);
         c.Heading(1, "DAFTAR PERIKSA DRAF", startsPage: true);
+        if (report.Parts.Count > 0)
+        {
+            c.Paragraph("Kelengkapan laporan menurut PermenPANRB Nomor 53 Tahun 2014:", ParagraphKind.Label);
+            c.Table("Kelengkapan Laporan Kinerja", [new("No", 6, CellAlign.Center), new("Bagian", 54), new("Wajib", 10, CellAlign.Center), new("Status", 30)],
+                report.Parts.Select((p, i) => new ReportRow([ReportFormat.Number(i + 1), p.Name, p.Required ? "Ya" : "Bila ada", p.Present ? "Ada" : "Belum ada: " + p.Need])).ToList());
+        }
+
         var required = report.Checklist.Where(i => i.Required).Select(i => i.Text).ToList();
         var optional = report.Checklist.Where(i => !i.Required).Select(i => i.Text).ToList();
         if (required.Count == 0 && optional.Count == 0 && errors.Count == 0)

@@ -195,10 +195,11 @@ public static class WordRenderer
                 var next = index;
                 while (next < blocks.Count && blocks[next] is HeadingBlock)
                     next++;
-                var wide = next < blocks.Count && (blocks[next] is ReportTable t && IsWide(t) || blocks[next] is ReportFigure { Landscape: true }) && (next == index || block is HeadingBlock);
+                var wide = next < blocks.Count && (blocks[next] is ReportTable t && IsWide(t) || blocks[next] is ReportFigure { Landscape: true }) && (next == index || block is HeadingBlock)
+                           || LeadsIntoWideTable(blocks, index);
                 if (wide != _landscape && block is not PageBreakBlock)
                 {
-                    body.Append(new Paragraph(new ParagraphProperties(section(_landscape, !SectionsWritten))));
+                    EndSection(section(_landscape, !SectionsWritten));
                     SectionsWritten = true;
                     _landscape = wide;
                 }
@@ -262,12 +263,55 @@ public static class WordRenderer
 
             if (_landscape)
             {
-                body.Append(new Paragraph(new ParagraphProperties(section(true, !SectionsWritten))));
+                EndSection(section(true, !SectionsWritten));
                 _landscape = false;
             }
         }
 
         private bool _landscape;
+
+        /// <summary>The empty paragraph written after the last table, while it is still the body's last element.</summary>
+        private Paragraph? _spacer;
+
+        /// <summary>
+        /// Ends a section. Right after a table the section break goes into the table's trailing paragraph, made one point
+        /// high: a separate paragraph after a table that fills its page would open a page of its own, blank but for the
+        /// page number (issue 20 item 9, Banjar p. 29).
+        /// </summary>
+        private void EndSection(SectionProperties properties)
+        {
+            if (_spacer is not null && ReferenceEquals(body.LastChild, _spacer))
+            {
+                var props = _spacer.ParagraphProperties ??= new ParagraphProperties();
+                props.SpacingBetweenLines = new SpacingBetweenLines { Before = "0", After = "0", Line = "20", LineRule = LineSpacingRuleValues.Exact };
+                props.ParagraphMarkRunProperties = new ParagraphMarkRunProperties(new FontSize { Val = "2" });
+                props.Append(properties);
+                _spacer = null;
+                return;
+            }
+
+            body.Append(new Paragraph(new ParagraphProperties(properties)));
+        }
+
+        /// <summary>
+        /// Whether a short run of text (a heading, a sentence, a list) leads into a wide table: it goes on the landscape
+        /// page with it, so no portrait page carries a lone sentence or heading before a landscape section (issue 20
+        /// item 9). The run is the text between two other blocks (a chapter start, a table, a figure, a signature); five blocks at most.
+        /// </summary>
+        private static bool LeadsIntoWideTable(List<ReportBlock> blocks, int index)
+        {
+            static bool IsText(ReportBlock b) => b is HeadingBlock { Level: >= 2, StartsPage: false } or ParagraphBlock or BulletListBlock;
+            if (!IsText(blocks[index]))
+                return false;
+            // the whole run of text decides, so a heading never stays behind while the sentences under it move
+            var first = index;
+            while (first > 0 && IsText(blocks[first - 1]) && index - first < 5)
+                first--;
+            var last = index;
+            while (last + 1 < blocks.Count && IsText(blocks[last + 1]) && last - first < 5)
+                last++;
+            return last - first + 1 <= 5 && last + 1 < blocks.Count && blocks[last + 1] is ReportTable table && IsWide(table);
+        }
 
         /// <summary>
         /// A table goes landscape when its columns cannot all show their longest unbreakable content (an amount, a
@@ -453,6 +497,29 @@ public static class WordRenderer
             return new Paragraph(props, new Run(run, new Text(NoBreak(block.Text)) { Space = SpaceProcessingModeValues.Preserve }));
         }
 
+        /// <summary>
+        /// "Tabel 3." + a SEQ field + " caption" (issue 20 item 4): the number is a Word sequence per kind and chapter
+        /// (SEQ Tabel_3), so a table a user inserts with a copied caption renumbers the ones after it; the number the
+        /// build computed is the field's cached result, which LibreOffice and PDF readers show as is.
+        /// </summary>
+        private static OpenXmlElement[] CaptionRuns(string kind, string number, string caption)
+        {
+            var dot = number.LastIndexOf('.');
+            var prefix = dot < 0 ? "" : number[..(dot + 1)];
+            var n = number[(dot + 1)..];
+            var sequence = kind + (dot < 0 ? "" : "_" + number[..dot]);
+            return
+            [
+                TextRun(kind + " " + prefix),
+                new Run(new FieldChar { FieldCharType = FieldCharValues.Begin }),
+                new Run(new FieldCode($" SEQ {sequence} \\* ARABIC ") { Space = SpaceProcessingModeValues.Preserve }),
+                new Run(new FieldChar { FieldCharType = FieldCharValues.Separate }),
+                TextRun(n),
+                new Run(new FieldChar { FieldCharType = FieldCharValues.End }),
+                TextRun(" " + caption),
+            ];
+        }
+
         private static Run TextRun(string text, bool bold = false, int? halfPoints = null)
         {
             var props = new RunProperties();
@@ -512,7 +579,9 @@ public static class WordRenderer
         {
             if (body.LastChild is Paragraph previous)
                 KeepWithNext(previous);
-            else if (body.LastChild is Table previousTable && previousTable.Elements<TableRow>().LastOrDefault() is { } lastRow)
+            // a table right above (its trailing spacer between): its last rows travel with the signature
+            var above = body.LastChild is Paragraph spacer && ReferenceEquals(spacer, _spacer) ? spacer.PreviousSibling() : body.LastChild;
+            if (above is Table previousTable && previousTable.Elements<TableRow>().LastOrDefault() is { } lastRow)
                 foreach (var p in lastRow.Descendants<Paragraph>())
                     KeepWithNext(p);
             var columns = Math.Max(2, block.Parties.Count);
@@ -581,7 +650,7 @@ public static class WordRenderer
         private void Table(ReportTable table)
         {
             var caption = new Paragraph(new ParagraphProperties(new ParagraphStyleId { Val = "Caption" }, new KeepNext()));
-            AppendBookmarked(caption, _bookmarks[table], TextRun(table.Label + " " + table.Caption));
+            AppendBookmarked(caption, _bookmarks[table], CaptionRuns("Tabel", table.Number, table.Caption));
             body.Append(caption);
 
             var available = _landscape ? LandscapeTextWidth : TextWidth;
@@ -604,10 +673,12 @@ public static class WordRenderer
             {
                 var row = table.Rows[r];
                 pending ??= new System.Text.StringBuilder();
-                if (r < table.Rows.Count - 1 && RowXml(pending, table, row, widths))
+                // the last three rows keep together, so no page carries a table's last row alone (a Jumlah under its header)
+                var keep = r >= table.Rows.Count - 3 && r < table.Rows.Count - 1 && table.Rows.Count > 3;
+                if (r < table.Rows.Count - 1 && RowXml(pending, table, row, widths, keep))
                     continue;
 
-                var tr = new TableRow(new TableRowProperties(new CantSplit()));
+                var tr = Tall(row) ? new TableRow() : new TableRow(new TableRowProperties(new CantSplit()));
                 for (var i = 0; i < table.Columns.Count; i++)
                 {
                     var cell = i < row.Cells.Count ? row.Cells[i] : ReportCell.Empty;
@@ -625,8 +696,15 @@ public static class WordRenderer
             body.Append(t);
             foreach (var note in table.Notes)
                 body.Append(Para(new ParagraphBlock(note, ParagraphKind.Note)));
-            body.Append(new Paragraph(new ParagraphProperties(new SpacingBetweenLines { Before = "0", After = "0" })));
+            _spacer = new Paragraph(new ParagraphProperties(new SpacingBetweenLines { Before = "0", After = "0" }));
+            body.Append(_spacer);
         }
+
+        /// <summary>
+        /// A row with a long text (an analysis, a formula of several lines) may split across pages: kept whole it would
+        /// leave most of a page empty before it (issue 20 item 9); a short row never splits.
+        /// </summary>
+        private static bool Tall(ReportRow row) => row.Cells.Sum(c => c.Text.Length) > 700;
 
         private static CellAlign Align(ReportTable table, int column, ReportCell cell) =>
             cell.Kind == CellKind.Text && table.Columns[column].Align == CellAlign.Right ? CellAlign.Right : table.Columns[column].Align;
@@ -641,10 +719,10 @@ public static class WordRenderer
         /// the document root). False, with <paramref name="xml"/> as it was, when a cell's text holds a character the XML
         /// writer would change (line breaks, control characters, surrogates): that row is built as elements instead.
         /// </summary>
-        private static bool RowXml(System.Text.StringBuilder xml, ReportTable table, ReportRow row, List<int> widths)
+        private static bool RowXml(System.Text.StringBuilder xml, ReportTable table, ReportRow row, List<int> widths, bool keepNext)
         {
             var start = xml.Length;
-            if (!RowXmlAt(xml, table, row, widths))
+            if (!RowXmlAt(xml, table, row, widths, keepNext))
             {
                 xml.Length = start;
                 return false;
@@ -653,9 +731,9 @@ public static class WordRenderer
             return true;
         }
 
-        private static bool RowXmlAt(System.Text.StringBuilder xml, ReportTable table, ReportRow row, List<int> widths)
+        private static bool RowXmlAt(System.Text.StringBuilder xml, ReportTable table, ReportRow row, List<int> widths, bool keepNext)
         {
-            xml.Append("<w:tr><w:trPr><w:cantSplit /></w:trPr>");
+            xml.Append(Tall(row) ? "<w:tr>" : "<w:tr><w:trPr><w:cantSplit /></w:trPr>");
             var bold = row.Kind != RowKind.Normal;
             var shade = Shade(row);
             for (var i = 0; i < table.Columns.Count; i++)
@@ -664,7 +742,7 @@ public static class WordRenderer
                 xml.Append("<w:tc><w:tcPr><w:tcW w:w=\"").Append(widths[i].ToString(System.Globalization.CultureInfo.InvariantCulture)).Append("\" w:type=\"dxa\" />");
                 if (shade is not null)
                     xml.Append("<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"").Append(shade).Append("\" />");
-                xml.Append("<w:vAlign w:val=\"center\" /></w:tcPr><w:p><w:pPr><w:pStyle w:val=\"TableText\" /><w:jc w:val=\"")
+                xml.Append("<w:vAlign w:val=\"center\" /></w:tcPr><w:p><w:pPr><w:pStyle w:val=\"TableText\" />").Append(keepNext ? "<w:keepNext />" : "").Append("<w:jc w:val=\"")
                     .Append(Align(table, i, cell) switch { CellAlign.Center => "center", CellAlign.Right => "right", _ => "left" })
                     .Append("\" /></w:pPr><w:r>").Append(bold ? "<w:rPr><w:b /></w:rPr>" : "<w:rPr />").Append("<w:t xml:space=\"preserve\">");
                 foreach (var c in NoBreak(cell.Text))
@@ -735,7 +813,7 @@ public static class WordRenderer
             var drawing = InlineImage(figure.Png, true, cx, cy, "Gambar " + figure.Number, figure.Caption);
             body.Append(new Paragraph(new ParagraphProperties(new KeepNext(), new Justification { Val = JustificationValues.Center }), new Run(drawing)));
             var caption = new Paragraph(new ParagraphProperties(new ParagraphStyleId { Val = "Caption" }));
-            AppendBookmarked(caption, _bookmarks[figure], TextRun(figure.Label + " " + figure.Caption));
+            AppendBookmarked(caption, _bookmarks[figure], CaptionRuns("Gambar", figure.Number, figure.Caption));
             body.Append(caption);
         }
 

@@ -177,8 +177,10 @@ public static class Charts
         var values = series.SelectMany(s => s.Points).Select(p => (double)p.Value).DefaultIfEmpty(100).ToList();
         var (min, max) = (values.Min(), values.Max());
         var pad = Math.Max((max - min) * 0.25, Math.Abs(max) * 0.05 + 0.01);
-        plot.Axes.SetLimits(-0.5, Math.Max(labels.Count - 0.5, 0.5), Math.Max(0, min - pad), max + pad);
-        PercentAxis(plot, yLabel);
+        var (low, high) = (Math.Max(0, min - pad), max + pad);
+        plot.Axes.SetLimits(-0.5, Math.Max(labels.Count - 0.5, 0.5), low, high);
+        var (positions, tickLabels) = ReadableTicks(low, high, yLabel);
+        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericManual(positions, tickLabels);
         plot.Legend.FontName = Font;
         plot.Legend.FontSize = 14;
         plot.Legend.Orientation = Orientation.Horizontal;
@@ -198,7 +200,21 @@ public static class Charts
         return plot;
     }
 
-    private static void PercentAxis(Plot plot, string yLabel) => PercentAxis(plot, yLabel, plot.Axes.Left);
+    /// <summary>
+    /// Ticks at a readable step (1, 2 or 5 times a power of ten; five to ten of them) from a multiple of the step, so a
+    /// trend axis reads 30%, 32%, 34% rather than 31,5%, 33%, 34,5% (issue 20 item 9).
+    /// </summary>
+    public static (double[] Positions, string[] Labels) ReadableTicks(double low, double high, string yLabel)
+    {
+        var rough = Math.Max((high - low) / 10, 1e-9);
+        var power = Math.Pow(10, Math.Floor(Math.Log10(rough)));
+        var step = new[] { 1d, 2d, 5d, 10d }.Select(m => m * power).First(v => v >= rough);
+        var positions = new List<double>();
+        for (var v = Math.Ceiling(low / step) * step; v <= high + step * 1e-9; v += step)
+            positions.Add(Math.Round(v / step) * step);
+        var decimals = step >= 1 ? 0 : (int)Math.Ceiling(-Math.Log10(step) - 1e-9);
+        return (positions.ToArray(), positions.Select(v => IndonesianNumber.Format((decimal)v, decimals, RoundingMode.HalfUp) + (yLabel == "%" ? "%" : "")).ToArray());
+    }
 
     private static void PercentAxis(Plot plot, string yLabel, ScottPlot.IAxis axis)
     {

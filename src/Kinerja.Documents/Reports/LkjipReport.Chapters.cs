@@ -187,12 +187,27 @@ public static partial class LkjipReport
         if (fromIndicators.Count > 0)
             return fromIndicators;
         var fromPlan = data.Plan.Where(p => p.Level == PlanLevel.Program && p.ParentCode == node.Code).Select(p => p.Name);
-        var fromBudget = data.Budget.Where(b => !b.IsHeading && b.Funds.Any(codes.Contains)).Select(b => b.Name);
+        var totals = ReportFacts.BudgetTotals(data);
+        var fromBudget = data.Budget.Where(b => !b.IsHeading && !totals.Contains(b.Code) && b.Funds.Any(codes.Contains)).Select(b => b.Name);
         return fromPlan.Concat(fromBudget).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
     }
 
     private static string UnitName(PerformanceDataset data, string? code) =>
         code is null ? "-" : data.Units.FirstOrDefault(u => string.Equals(u.Code, code, StringComparison.OrdinalIgnoreCase))?.Name ?? code;
+
+    /// <summary>
+    /// The Penanggung Jawab as a post (issue 20 item 5): the position of the head of the owning unit ("Direktur
+    /// Jenderal Pembinaan Penempatan Tenaga Kerja", "Kepala Bidang Penempatan"), never the agency's or unit's name.
+    /// </summary>
+    public static string OwnerPost(PerformanceDataset data, string? code)
+    {
+        if (code is null)
+            return "-";
+        var unit = data.Units.FirstOrDefault(u => string.Equals(u.Code, code, StringComparison.OrdinalIgnoreCase));
+        if (unit is null)
+            return code;
+        return unit.Head?.Position is { Length: > 0 } position ? position : "Kepala " + unit.Name;
+    }
 
     /// <summary>
     /// Bab II's PK table as seed 003 Tabel 2.3 prints it: sasaran, indicator, formula, target, program and penanggung
@@ -203,7 +218,7 @@ public static partial class LkjipReport
         var rows = new List<ReportRow>();
         var number = 0;
         var any = false;
-        foreach (var node in data.Plan)
+        foreach (var node in PerjanjianKinerjaReport.PkNodes(data))
         {
             var indicators = data.IndicatorsMeasuring(node.Code).ToList();
             if (indicators.Count == 0)
@@ -222,7 +237,7 @@ public static partial class LkjipReport
                     indicator.FormulaText ?? "-",
                     f.Value(target, indicator.Satuan),
                     i == 0 && programs.Count > 0 ? string.Join("; ", programs) : i == 0 ? "-" : "",
-                    UnitName(data, indicator.OwnerUnitCode),
+                    OwnerPost(data, indicator.OwnerUnitCode),
                 ]));
             }
         }
@@ -310,7 +325,7 @@ public static partial class LkjipReport
             {
                 rows.Add(new ReportRow([
                     ReportFormat.Number(++number), indicator.Name, ReportFormat.Satuan(indicator), indicator.FormulaText ?? "-", indicator.DataSource ?? "-",
-                    UnitName(data, indicator.OwnerUnitCode), f.Value(PeriodValues.TargetFor(data, indicator, period), indicator.Satuan),
+                    OwnerPost(data, indicator.OwnerUnitCode), f.Value(PeriodValues.TargetFor(data, indicator, period), indicator.Satuan),
                     f.Value(data.TargetFor(indicator.Code, Period.RenstraEnd)?.Value, indicator.Satuan),
                 ]));
             }

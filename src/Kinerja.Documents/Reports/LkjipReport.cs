@@ -28,6 +28,7 @@ public static partial class LkjipReport
 
         c.Add(new CoverBlock([title.ToUpperInvariant(), $"({shortName})", "TAHUN " + year], ReportFacts.CoverAgencyLines(profile), ReportFormat.Number(period.Year + 1)));
 
+        ReviewStatement(c, data, period, year, title);
         Foreword(c, data, result, f, title, year);
         ExecutiveSummary(c, data, result, f, year);
 
@@ -39,7 +40,7 @@ public static partial class LkjipReport
         c.Add(new CaptionListBlock(Figures: true));
 
         c.Chapter = "1";
-        ChapterOne(c, data, f, shortName, year);
+        var sistematika = ChapterOne(c, data, f, shortName, year);
         c.Chapter = "2";
         ChapterTwo(c, data, f, period, year);
         c.Chapter = "3";
@@ -53,6 +54,7 @@ public static partial class LkjipReport
         // every version signed in the year, as seed 000 attaches its four (awal and three perubahan)
         var draft = PerjanjianKinerja.Draft(data);
         var versions = PerjanjianKinerja.Versions(data).Where(v => v.Id != draft?.Id).ToList();
+        var annexTables = doc.Tables.Count();
         for (var i = 0; i < versions.Count; i++)
         {
             if (i > 0)
@@ -60,8 +62,16 @@ public static partial class LkjipReport
             PerjanjianKinerjaReport.AppendAgreement(c, data, period, versions[i], asAnnex: true);
         }
 
+        c.Part("Lampiran: Perjanjian Kinerja yang ditandatangani", versions.Count > 0 && doc.Tables.Count() > annexTables, "isi sheet PK dengan tanggal dan penandatangan, serta target tahun ini");
         IkuMatrix(c, data, f, period, year);
         PerformanceTree(c, data, year);
+
+        // the Sistematika is written last, from the chapters and sections left after empty ones are removed
+        doc.RemoveEmptySections();
+        var at = doc.Blocks.IndexOf(sistematika);
+        if (at >= 0)
+            doc.Blocks[at] = Sistematika(doc);
+        RequireParts(c);
         return doc;
     }
 
@@ -77,44 +87,19 @@ public static partial class LkjipReport
 
         c.Paragraph($"Puji syukur kami panjatkan ke hadirat Tuhan Yang Maha Esa, karena atas rahmat-Nya {title} {data.Profile.Agency} Tahun {year} dapat diselesaikan. Laporan ini disusun sebagai wujud pertanggungjawaban atas pelaksanaan tugas dan fungsi serta pencapaian sasaran yang telah ditetapkan dalam Perjanjian Kinerja Tahun {year}, sesuai Peraturan Presiden Nomor 29 Tahun 2014 tentang Sistem Akuntabilitas Kinerja Instansi Pemerintah dan Peraturan Menteri PANRB Nomor 53 Tahun 2014.");
         if (result.AgencyCapaian is { } agency)
-            c.Paragraph($"Secara keseluruhan capaian kinerja tahun {year} adalah {f.PercentText(agency)}; {ReachedSentence(result)}. Rincian capaian setiap sasaran dan indikator disajikan pada Bab III.");
+            c.Paragraph($"{Capitalise(AgencyFigureLabel(data.Profile))} tahun {year} adalah {f.PercentText(agency)}; {ReachedSentence(result)}. Rincian capaian setiap sasaran dan indikator disajikan pada Bab III.");
         c.Paragraph("Kami menyadari laporan ini masih memiliki kekurangan. Saran dan masukan sangat kami harapkan untuk perbaikan pada masa yang akan datang. Semoga laporan ini bermanfaat bagi semua pihak.");
         ForewordSignature(c, data, year);
     }
 
     private static void ForewordSignature(ReportComposer c, PerformanceDataset data, string year)
     {
+        var period = Period.OfYear(int.Parse(year, System.Globalization.CultureInfo.InvariantCulture));
+        if (data.Profile.SigningDate is { } signed && !AfterPeriod(signed, period))
+            c.Missing($"Laporan bertanggal {signed}, sebelum tahun {year} berakhir; laporan tahunan ditandatangani paling cepat Januari {ReportFormat.Number(period.Year + 1)} (Profil, Tanggal Penandatanganan).", required: true);
         c.Add(new SignatureBlock(
             ReportFacts.PlaceAndDateLine(c, data.Profile.SigningPlace, data.Profile.SigningDate, int.Parse(year, System.Globalization.CultureInfo.InvariantCulture) + 1, "laporan"),
             [ReportFacts.Signatory(c, ReportFacts.TopUnit(data), "", "pimpinan instansi")]));
-    }
-
-    private static void ExecutiveSummary(ReportComposer c, PerformanceDataset data, PerformanceResult result, ReportFormat f, string year)
-    {
-        c.Heading(1, "RINGKASAN EKSEKUTIF", startsPage: true);
-        AgencyParagraphs(c, data, "IkhtisarEksekutif");
-        var goals = result.Goals.Where(g => g.Goal.Level != PlanLevel.Tujuan).ToList();
-        var measured = result.Indicators.Count(r => r.Capaian.HasValue);
-        c.Paragraph($"{data.Profile.Agency} menetapkan {goals.Count} sasaran dengan {result.Indicators.Count} indikator kinerja dalam Perjanjian Kinerja Tahun {year}. Sebanyak {measured} indikator dapat diukur capaiannya pada akhir tahun.");
-        if (result.AgencyCapaian is { } agency)
-            c.Paragraph($"Rata-rata capaian seluruh sasaran adalah {f.PercentText(agency)}; {ReachedSentence(result)}.");
-        var byPredicate = result.Indicators.Where(r => r.Predicate is not null).GroupBy(r => r.Predicate!).ToList();
-        if (byPredicate.Count > 0)
-        {
-            c.Paragraph($"Sebaran indikator menurut kategori capaian (skala {ReportFormat.ScaleTitle(data.Profile.PredicateScale)}):");
-            c.Add(new BulletListBlock(data.Profile.PredicateScale.Bands
-                .Select(b => (b.Label, Count: byPredicate.FirstOrDefault(g => g.Key == b.Label)?.Count() ?? 0))
-                .Select(x => $"{x.Label}: {ReportFormat.Number(x.Count)} indikator").ToList()));
-        }
-
-        var notMeasured = result.Indicators.Where(r => !r.Capaian.HasValue).ToList();
-        if (notMeasured.Count > 0)
-            c.Paragraph("Indikator yang belum dapat diukur: " + string.Join("; ", notMeasured.Select(r => $"{r.Indicator.Code} ({r.Capaian.Reason})")) + ".");
-        var total = BudgetTotal(data);
-        if (total is { } t)
-            c.Paragraph($"Anggaran tahun {year} sebesar {f.RupiahText(t.Amounts.Pagu)} terealisasi {f.RupiahText(t.Amounts.Realisasi)} atau {f.PercentText(t.OfPagu)}.");
-        else
-            c.Placeholder("Data realisasi anggaran belum diisi pada workbook (sheet Anggaran).");
     }
 
     /// <summary>
@@ -128,7 +113,7 @@ public static partial class LkjipReport
         return $"{ReportFormat.Number(reached)} dari {ReportFormat.Number(measured.Count)} indikator yang dapat diukur mencapai target dan {ReportFormat.Number(measured.Count - reached)} belum mencapai target";
     }
 
-    private static void ChapterOne(ReportComposer c, PerformanceDataset data, ReportFormat f, string shortName, string year)
+    private static BulletListBlock ChapterOne(ReportComposer c, PerformanceDataset data, ReportFormat f, string shortName, string year)
     {
         c.Heading(1, "BAB I PENDAHULUAN", startsPage: true);
         c.Heading(2, "A. Latar Belakang");
@@ -148,6 +133,7 @@ public static partial class LkjipReport
         }
 
         c.Heading(2, "D. Struktur Organisasi dan Pejabat");
+        c.Part("Bab I: penjelasan umum organisasi (struktur organisasi dan pejabat)", data.Units.Count > 0, "isi sheet Unit");
         OrganisationChart(c, data);
         if (data.Units.Count == 0)
         {
@@ -169,15 +155,14 @@ public static partial class LkjipReport
         c.Heading(2, "F. Sumber Daya Manusia");
         StaffTables(c, data, f);
         var issues = IssuesAndProblems(c, data);
+        c.Part("Bab I: aspek strategis dan permasalahan utama (isu strategis)", issues, "isi Narasi jenis Permasalahan atau IsuStrategis, atau sheet Permasalahan / IsuStrategis");
 
         c.Heading(2, "H. Sistematika Penyajian");
-        c.Add(new BulletListBlock([
-            issues ? "Bab I Pendahuluan: latar belakang, organisasi, tugas dan fungsi, sumber daya manusia, permasalahan dan isu strategis." : "Bab I Pendahuluan: latar belakang, organisasi, tugas dan fungsi, sumber daya manusia.",
-            "Bab II Perencanaan Kinerja: rencana strategis, indikator kinerja utama dan Perjanjian Kinerja.",
-            "Bab III Akuntabilitas Kinerja: capaian kinerja, analisis per sasaran, efisiensi dan realisasi anggaran.",
-            "Bab IV Penutup: kesimpulan dan saran.",
-            "Lampiran: Perjanjian Kinerja, matriks indikator kinerja utama dan pohon kinerja.",
-        ]));
+        c.Paragraph($"Sistematika penyajian {shortName} ini adalah sebagai berikut:");
+        // replaced when the document is complete (Build), by the chapters and sections actually printed
+        var placeholder = new BulletListBlock(["Sistematika"]);
+        c.Add(placeholder);
+        return placeholder;
     }
 
     /// <summary>
@@ -308,8 +293,8 @@ public static partial class LkjipReport
         c.Heading(2, "B. Perjanjian Kinerja Tahun " + year);
         c.Paragraph($"Perjanjian Kinerja Tahun {year} memuat sasaran, indikator, target dan anggaran yang disepakati pimpinan:");
         var inForce = PerjanjianKinerja.InForce(data);
-        if (PkDetailTable(c, data, f, period, inForce, year) is null)
-            PerjanjianKinerjaReport.AnnexTable(c, data, f, period, inForce);
+        var pkTable = PkDetailTable(c, data, f, period, inForce, year) ?? PerjanjianKinerjaReport.AnnexTable(c, data, f, period, inForce);
+        c.Part("Bab II: Perjanjian Kinerja tahun ini (sasaran, indikator, target)", pkTable is not null, "isi sheet Rencana, Indikator dan Target");
         PerjanjianKinerjaReport.BudgetByVersion(c, data, f, year);
         ProgramAllocation(c, data, f, year);
     }
@@ -329,16 +314,20 @@ public static partial class LkjipReport
 
         c.Heading(2, "B. Capaian Kinerja Tahun " + year);
         var capaianTable = CapaianTable(c, data, result, f, year);
-        c.Paragraph($"{capaianTable.Label} menyajikan capaian setiap indikator. {(result.AgencyCapaian is { } a ? $"Rata-rata capaian sasaran adalah {f.PercentText(a)}." : "")}");
+        c.Part("Bab III: capaian kinerja (target, realisasi dan capaian setiap indikator)", result.Indicators.Any(r => r.Capaian.HasValue), "isi sheet Target dan Realisasi tahun ini");
+        c.Paragraph($"{capaianTable.Label} menyajikan capaian setiap indikator. {(result.AgencyCapaian is { } a ? $"{Capitalise(AgencyFigureLabel(profile))} adalah {f.PercentText(a)}." : "")}");
         var measuredGoals = result.Goals.Where(g => g.Capaian is not null).ToList();
         var goalBars = measuredGoals.Select(g => (Charts.BarLabel(g.Goal.Code, g.Goal.Name, measuredGoals.Count), g.Capaian!.Value)).ToList();
         if (goalBars.Count > 0)
             c.Figure($"Capaian Kinerja per Sasaran Tahun {year}", Charts.Bars($"Capaian per sasaran {year}", goalBars, profile.Decimals, profile.Rounding), Charts.Width, Charts.BarChartHeight(goalBars.Count));
 
         c.Heading(2, "C. Perbandingan dengan Tahun Sebelumnya");
+        var mark = c.Mark;
         Trend(c, data, f, period);
+        c.Part("Bab III: perbandingan realisasi dengan tahun-tahun sebelumnya", c.PrintedSince(mark), "isi realisasi tahun-tahun sebelumnya pada sheet Realisasi");
 
         c.Heading(2, "D. Perbandingan dengan Target Akhir Renstra");
+        c.Part("Bab III: perbandingan dengan target jangka menengah (target akhir Renstra)", ProgressCalculator.Renstra(data, period).Count > 0, "isi target periode Renstra pada sheet Target");
         var progress = ProgressCalculator.Renstra(data, period);
         if (progress.Count == 0)
         {
@@ -350,10 +339,15 @@ public static partial class LkjipReport
             c.Table($"Realisasi {year} terhadap Target Akhir Renstra", [new("Kode", 11), new("Indikator", 47), new("Target Akhir Renstra", 15, CellAlign.Right), new($"Realisasi {year}", 14, CellAlign.Right), new("Tingkat Kemajuan", 15, CellAlign.Right)], rows);
         }
 
-        c.Heading(2, "E. Perbandingan dengan Provinsi dan Nasional");
+        c.Heading(2, profile.Kind == AgencyKind.KL ? "E. Perbandingan dengan Capaian Nasional" : "E. Perbandingan dengan Capaian Provinsi dan Nasional");
+        mark = c.Mark;
         Benchmarks(c, data, f, period, year);
+        c.Part(profile.Kind == AgencyKind.KL ? "Bab III: perbandingan dengan capaian nasional (bila datanya ada)" : "Bab III: perbandingan dengan capaian provinsi dan nasional (bila datanya ada)",
+            c.PrintedSince(mark), "isi sheet Pembanding", required: false);
 
         c.Heading(2, "F. Analisis Capaian per Sasaran");
+        var analysed = new List<string>();
+        var unexplained = new List<string>();
         var number = 0;
         // a goal without a measured indicator has nothing to analyse: one sentence names them instead of empty sections
         if (result.UnmeasuredGoals is { Count: > 0 } unmeasured)
@@ -370,15 +364,28 @@ public static partial class LkjipReport
             var analysis = codes.SelectMany(code => ReportFacts.NarrativesOf(data, code, "Analisis").Concat(ReportFacts.NarrativesOf(data, code, "LatarBelakang"))).ToList();
             foreach (var text in analysis)
                 c.Paragraph(text, ParagraphKind.Narrative);
+            var causes = codes.Any(code => ReportFacts.NarrativesOf(data, code, goal.Capaian is < 100m ? "Penghambat" : "Pendorong").Any());
+            if (analysis.Count > 0 || causes)
+                analysed.Add(goal.Goal.Code);
+            else if (goal.Capaian is not null)
+                unexplained.Add(goal.Goal.Code);
             NarrativeList(c, data, codes, "Pendorong", "Faktor pendorong");
             NarrativeList(c, data, codes, "Penghambat", "Faktor penghambat");
             NarrativeList(c, data, codes, "Upaya", "Upaya yang dilakukan");
         }
 
+        c.Part("Bab III: analisis penyebab keberhasilan atau kegagalan setiap sasaran", analysed.Count > 0 && unexplained.Count == 0,
+            "isi Narasi jenis Analisis, Pendorong atau Penghambat untuk " + (unexplained.Count > 0 ? string.Join(", ", unexplained) : "setiap sasaran"));
+        var supporting = result.Goals.Any(g => ProgramsOf(data, g.Goal, g.Indicators.Select(i => i.Indicator).ToList()).Count > 0);
+        c.Part("Bab III: program dan kegiatan yang menunjang sasaran", supporting, "kaitkan program pada sheet Rencana (induk sasaran) atau sheet Anggaran (kolom Mendanai)");
+
         c.Heading(2, "G. Efisiensi Penggunaan Sumber Daya");
+        mark = c.Mark;
         Efficiency(c, data, result, f);
+        c.Part("Bab III: analisis efisiensi penggunaan sumber daya", c.Document.Blocks.Skip(mark).OfType<ReportTable>().Any(), "kaitkan baris anggaran dengan sasaran atau indikator (sheet Anggaran kolom Mendanai)");
 
         c.Heading(2, "H. Realisasi Anggaran");
+        c.Part("Bab III: realisasi anggaran", BudgetTotal(data) is not null, "isi sheet Anggaran");
         Budget(c, data, f, year);
         AgencyRecords(c, data, year);
     }
@@ -512,14 +519,22 @@ public static partial class LkjipReport
     }
 
     /// <summary>The title of an indicator's trend chart: its code and short name, so the chart reads without the caption.</summary>
-    public static string TrendChartTitle(Indicator indicator) => $"{indicator.Code} {Charts.Cut(indicator.Name, 60)}: realisasi per tahun";
+    /// <remarks>The name is never cut (a statement prints whole, issue 20 item 7): a long one wraps at a word onto a second line.</remarks>
+    public static string TrendChartTitle(Indicator indicator)
+    {
+        var title = $"{indicator.Code} {indicator.Name}: realisasi per tahun";
+        if (title.Length <= 70)
+            return title;
+        var at = title.LastIndexOf(' ', Math.Min(title.Length - 1, title.Length / 2 + 10));
+        return at <= 0 ? title : title[..at] + "\n" + title[(at + 1)..];
+    }
 
     private static void Benchmarks(ReportComposer c, PerformanceDataset data, ReportFormat f, Period period, string year)
     {
         var items = data.Benchmarks.Where(b => b.Period.Year == period.Year).ToList();
         if (items.Count == 0)
         {
-            c.Placeholder("Data pembanding provinsi dan nasional belum diisi pada workbook (sheet Pembanding).");
+            c.Placeholder(data.Profile.Kind == AgencyKind.KL ? "Data pembanding nasional belum diisi pada workbook (sheet Pembanding)." : "Data pembanding provinsi dan nasional belum diisi pada workbook (sheet Pembanding).");
             return;
         }
 
@@ -544,7 +559,9 @@ public static partial class LkjipReport
 
         // the N/A note only under a table that shows an N/A
         var notAvailable = rows.Any(r => r.Cells.Any(cell => cell.Text == "N/A"));
-        c.Table($"Perbandingan Realisasi dengan Provinsi dan Nasional Tahun {year}", columns, rows, notAvailable ? ["N/A: data pembanding tidak tersedia."] : []);
+        // named by the levels compared: a ministry compares with national figures, a Pemda with its province and the nation
+        var named = string.Join(" dan ", levels.Select(l => l.Level.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).Select(l => char.ToUpperInvariant(l[0]) + l[1..]));
+        c.Table($"Perbandingan Realisasi dengan Capaian {named} Tahun {year}", columns, rows, notAvailable ? ["N/A: data pembanding tidak tersedia."] : []);
     }
 
     private static void NarrativeList(ReportComposer c, PerformanceDataset data, IReadOnlyList<string> codes, string kind, string label)
@@ -622,11 +639,17 @@ public static partial class LkjipReport
         var columns = new List<ReportColumn> { new("Kode", longCodes ? 18 : 13), new("Uraian", longCodes ? 28 : 33), new("Pagu (Rp)", 15, CellAlign.Right), new("Realisasi (Rp)", 15, CellAlign.Right), new("Sisa (Rp)", 13, CellAlign.Right), new("Penyerapan", 14, CellAlign.Right) };
         if (tree.Count > 0)
         {
-            var rows = tree.Select(x => BudgetRow(x.Line, x.Depth, f)).ToList();
             var roots = tree.Where(x => x.Depth == 0).Select(x => x.Line).ToList();
-            if (roots.Count > 1)
+            // a single root that totals the tree (the ministry, "Jumlah") is the Jumlah row at the foot, not a programme at the top
+            var totals = ReportFacts.BudgetTotals(data);
+            var total = roots.Count == 1 && totals.Contains(roots[0].Code) ? roots[0] : null;
+            var rows = tree.Where(x => x.Line != total).Select(x => BudgetRow(x.Line, total is null ? x.Depth : x.Depth - 1, f)).ToList();
+            if (total is not null)
+                rows.Add(new ReportRow(["", "Jumlah", f.Amount(total.Pagu), f.Amount(total.Realisasi), f.Amount(total.Sisa), f.Percent(total.Absorption)], RowKind.Total));
+            else if (roots.Count > 1)
                 rows.Add(TotalRow(data, spendingTypes: false, f));
-            var table = c.Table("Realisasi Anggaran per Program, Kegiatan dan Sub Kegiatan", columns, rows);
+            var kl = data.Profile.Kind == AgencyKind.KL;
+            var table = c.Table(kl ? "Realisasi Anggaran per Program, Kegiatan, KRO dan RO" : "Realisasi Anggaran per Program, Kegiatan dan Sub Kegiatan", columns, rows);
             c.Paragraph($"Rincian realisasi menurut program dan kegiatan disajikan pada {table.Label}.");
             var programLines = tree.Where(x => x.Depth == (roots.Count == 1 && tree.Any(y => y.Depth == 1) ? 1 : 0) && x.Line.Absorption is not null).Take(15).ToList();
             var programs = programLines.Select(x => (Charts.BarLabel(x.Line.Code, x.Line.Name, programLines.Count), x.Line.Absorption!.Value)).ToList();
@@ -644,10 +667,11 @@ public static partial class LkjipReport
     }
 
     // a heading ("Dinas", "UPTD", a program title) is printed as the source prints it: without amounts
+    // a code typed only as a key ("P1.K2") is not printed: only official codes are (issue 20 item 6)
     private static ReportRow BudgetRow(BudgetLine line, int depth, ReportFormat f) =>
         line.IsHeading
-            ? new([line.Code, new string(' ', Math.Min(depth, 10) * 2) + line.Name, "", "", "", ""], RowKind.Group)
-            : new([line.Code, new string(' ', Math.Min(depth, 10) * 2) + line.Name, f.Amount(line.Pagu), f.Amount(line.Realisasi), f.Amount(line.Sisa), f.Percent(line.Absorption)],
+            ? new([ReportFormat.OfficialCode(line.Code, f.Profile.Kind) ?? "", new string(' ', Math.Min(depth, 10) * 2) + line.Name, "", "", "", ""], RowKind.Group)
+            : new([ReportFormat.OfficialCode(line.Code, f.Profile.Kind) ?? "", new string(' ', Math.Min(depth, 10) * 2) + line.Name, f.Amount(line.Pagu), f.Amount(line.Realisasi), f.Amount(line.Sisa), f.Percent(line.Absorption)],
                 depth == 0 ? RowKind.Group : RowKind.Normal);
 
     // the engine's sum of the top lines (swapped columns put back, blank blokir from below), laid out
@@ -673,16 +697,16 @@ public static partial class LkjipReport
         c.Heading(2, "A. Kesimpulan");
         // only measured goals are counted: a node whose indicators have no realisasi is not "belum" (issue 20 item 14)
         var reached = result.ReachedGoals;
-        c.Paragraph(GoalsReachedSentence(result.MeasuredGoals.Count, reached, year) + (result.AgencyCapaian is { } a ? $" Capaian kinerja secara keseluruhan adalah {f.PercentText(a)}; {ReachedSentence(result)}." : ""));
+        c.Paragraph(GoalsReachedSentence(result.MeasuredGoals.Count, reached, year) + (result.AgencyCapaian is { } a ? $" {Capitalise(AgencyFigureLabel(data.Profile))} adalah {f.PercentText(a)}; {ReachedSentence(result)}." : ""));
         var below = result.Goals.Where(g => g.Capaian is { } v && v < 100m).ToList();
         // each by its name as well as its code: the reader of the conclusion has no table beside it
         if (below.Count > 0)
-            c.Paragraph("Sasaran yang belum mencapai target dan memerlukan perhatian: " + string.Join("; ", below.Select(g => $"{g.Goal.Code} {Charts.Cut(g.Goal.Name, 80)} ({f.PercentText(g.Capaian)})")) + ".");
+            c.Paragraph("Sasaran yang belum mencapai target dan memerlukan perhatian: " + string.Join("; ", below.Select(g => $"{g.Goal.Code} {g.Goal.Name} ({f.PercentText(g.Capaian)})")) + ".");
         if (!AgencyParagraphs(c, data, "Kesimpulan"))
             c.Missing("Simpulan pimpinan belum diisi (sheet Narasi, kode Instansi, jenis Kesimpulan); lengkapi sebelum laporan ditandatangani.", required: false);
         c.Heading(2, "B. Saran");
-        if (!AgencyList(c, data, "Saran"))
-            c.Placeholder("Saran belum diisi (sheet Narasi, kode Instansi, jenis Saran).");
+        var advice = AgencyList(c, data, "Saran");
+        c.Part("Bab IV: kesimpulan dan saran (langkah di masa mendatang)", advice, "isi Narasi kode Instansi jenis Saran");
     }
 
     /// <summary>"Dari 2 tujuan/sasaran ..., belum ada yang mencapai target": a count of none or of all is said in words.</summary>

@@ -89,12 +89,29 @@ public static class PerjanjianKinerjaReport
         c.Add(new SignatureBlock(dateLine, parties));
     }
 
-    /// <summary>Sasaran, indicators and the targets of the version.</summary>
+    /// <summary>
+    /// The plan nodes a PK promises (issue 20 item 6): the sasaran of the signing level with their indicators, never the
+    /// tujuan's indicator (a Renstra matter) nor programmes and kegiatan; only when no sasaran has an indicator do the
+    /// other nodes serve.
+    /// </summary>
+    public static IReadOnlyList<PlanNode> PkNodes(PerformanceDataset data)
+    {
+        var measured = data.Plan.Where(n => data.IndicatorsMeasuring(n.Code).Any()).ToList();
+        var sasaran = measured.Where(n => n.Level is not (PlanLevel.Tujuan or PlanLevel.Program or PlanLevel.Kegiatan or PlanLevel.SubKegiatan)).ToList();
+        if (sasaran.Count == 0)
+            return measured;
+        // the highest sasaran level present is the signing official's (Sasaran Strategis of a ministry, Sasaran of a Dinas)
+        var top = sasaran.Min(n => n.Level);
+        return sasaran.Where(n => n.Level == top).ToList();
+    }
+
+    /// <summary>Sasaran, indicators and the targets of the version, with the Penanggung Jawab of each indicator where given.</summary>
     public static ReportTable? AnnexTable(ReportComposer c, PerformanceDataset data, ReportFormat f, Period period, PkVersion version)
     {
         var rows = new List<ReportRow>();
         var number = 0;
-        foreach (var node in data.Plan)
+        var owners = data.Indicators.Any(i => i.OwnerUnitCode is not null);
+        foreach (var node in PkNodes(data))
         {
             var indicators = data.IndicatorsMeasuring(node.Code).ToList();
             if (indicators.Count == 0)
@@ -104,13 +121,14 @@ public static class PerjanjianKinerjaReport
             {
                 var indicator = indicators[i];
                 var target = PerjanjianKinerja.TargetOf(data, indicator.Code, period, version.Id)?.Value ?? PeriodValues.TargetFor(data, indicator, period);
-                rows.Add(new ReportRow([
+                ReportCell[] cells = [
                     i == 0 ? ReportFormat.Number(number) : "",
                     i == 0 ? node.Name : "",
                     indicator.Name,
                     ReportFormat.Satuan(indicator),
                     f.Value(target, indicator.Satuan),
-                ]));
+                ];
+                rows.Add(new ReportRow(owners ? [.. cells, LkjipReport.OwnerPost(data, indicator.OwnerUnitCode)] : cells));
             }
         }
 
@@ -121,9 +139,10 @@ public static class PerjanjianKinerjaReport
         }
 
         var sasaranHeader = data.Profile.Kind == AgencyKind.KL ? "Sasaran Strategis" : "Sasaran";
-        return c.Table($"Sasaran, Indikator dan Target {version.Id.Title} Tahun {ReportFormat.Number(period.Year)}",
-            [new("No", 5, CellAlign.Center), new(sasaranHeader, 32), new("Indikator Kinerja", 36), new("Satuan", 10, CellAlign.Center), new("Target", 12, CellAlign.Right)],
-            rows);
+        ReportColumn[] columns = owners
+            ? [new("No", 5, CellAlign.Center), new(sasaranHeader, 26), new("Indikator Kinerja", 29), new("Satuan", 9, CellAlign.Center), new("Target", 11, CellAlign.Right), new("Penanggung Jawab", 20)]
+            : [new("No", 5, CellAlign.Center), new(sasaranHeader, 32), new("Indikator Kinerja", 36), new("Satuan", 10, CellAlign.Center), new("Target", 12, CellAlign.Right)];
+        return c.Table($"Sasaran, Indikator dan Target {version.Id.Title} Tahun {ReportFormat.Number(period.Year)}", columns, rows);
     }
 
     /// <summary>
@@ -163,9 +182,14 @@ public static class PerjanjianKinerjaReport
     {
         var isKl = data.Profile.Kind == AgencyKind.KL;
         List<(string Code, string Name, decimal Pagu)> programs;
+        var kegiatan = new List<PkBudgetLine>();
+        decimal? ownTotal = null;
         if (version.Budget.Count > 0)
         {
-            programs = TopLines(version).Select(l => (l.Code, l.Name, l.Pagu)).ToList();
+            programs = TopLines(version).Where(l => !IsTotal(l)).Select(l => (l.Code, l.Name, l.Pagu)).ToList();
+            kegiatan = version.Budget.Where(l => string.Equals(l.Level, "Kegiatan", StringComparison.OrdinalIgnoreCase) && l.ParentCode is not null).ToList();
+            // the Jumlah the PK itself prints, when it has one (the check compares it with the sum of its programmes)
+            ownTotal = version.Budget.FirstOrDefault(IsTotal)?.Pagu;
         }
         else
         {
@@ -183,10 +207,29 @@ public static class PerjanjianKinerjaReport
             return;
         }
 
-        var rows = programs.Select((p, i) => new ReportRow([ReportFormat.Number(i + 1), isKl ? p.Name : p.Code + " " + p.Name, f.Amount(p.Pagu)])).ToList();
-        var total = programs.Sum(p => p.Pagu);
+        var rows = new List<ReportRow>();
+        for (var i = 0; i < programs.Count; i++)
+        {
+            var p = programs[i];
+            rows.Add(new ReportRow([ReportFormat.Number(i + 1), Printed(p.Code, p.Name, isKl), f.Amount(p.Pagu)], kegiatan.Count > 0 ? RowKind.Group : RowKind.Normal));
+            foreach (var k in kegiatan.Where(k => k.ParentCode == p.Code))
+                rows.Add(new ReportRow(["", "  " + Printed(k.Code, k.Name, isKl), f.Amount(k.Pagu)]));
+        }
+
+        var total = ownTotal ?? programs.Sum(p => p.Pagu);
         rows.Add(new ReportRow(["", "Jumlah", f.Amount(total)], RowKind.Total));
         var notes = f.Profile.AmountsInWords ? [$"Jumlah anggaran: {f.RupiahText(total)} ({Terbilang.Rupiah(total)})."] : Array.Empty<string>();
-        c.Table($"Program dan Anggaran {version.Id.Title} Tahun {year}", [new("No", 6, CellAlign.Center), new("Program", 64), new("Anggaran (Rp)", 30, CellAlign.Right)], rows, notes);
+        c.Table($"Program dan Anggaran {version.Id.Title} Tahun {year}", [new("No", 6, CellAlign.Center), new(kegiatan.Count > 0 ? "Program / Kegiatan" : "Program", 64), new("Anggaran (Rp)", 30, CellAlign.Right)], rows, notes);
     }
+
+    /// <summary>
+    /// A line as printed: a Pemda's official code before the name, a key typed only to link rows ("P1") left out; a K/L's
+    /// PK names its programmes without codes (seed 000).
+    /// </summary>
+    private static string Printed(string code, string name, bool isKl) => !isKl && ReportFormat.OfficialCode(code, AgencyKind.Pemda) is { } official ? official + " " + name : name;
+
+    /// <summary>A PK budget line that is the PK's own total ("Jumlah", level Jumlah/Total): printed as the Jumlah row, never as a programme.</summary>
+    private static bool IsTotal(PkBudgetLine line) =>
+        line.Level is { } level && (level.Equals("Jumlah", StringComparison.OrdinalIgnoreCase) || level.Equals("Total", StringComparison.OrdinalIgnoreCase))
+        || line.Name.Trim().Equals("Jumlah", StringComparison.OrdinalIgnoreCase);
 }

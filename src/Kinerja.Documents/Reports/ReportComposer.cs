@@ -38,6 +38,15 @@ public sealed class ReportComposer(ReportDocument document)
 
     public bool Draft => Document.Draft;
 
+    /// <summary>Records whether a part PermenPANRB 53/2014 asks for is printed (see <see cref="ReportDocument.Parts"/>).</summary>
+    public void Part(string name, bool present, string need, bool required = true) =>
+        Document.Parts.Add(new RequiredPart(name, present, required, need));
+
+    /// <summary>Whether the blocks added since <paramref name="before"/> print anything (a placeholder prints nothing).</summary>
+    public bool PrintedSince(int before) => Document.Blocks.Count > before;
+
+    public int Mark => Document.Blocks.Count;
+
     /// <summary>Dotted lines a draft shows where a name or date is still to be written.</summary>
     public const string Dots = "..............................";
 
@@ -71,15 +80,15 @@ public static class ReportFacts
                 : [parent.ToUpperInvariant(), profile.Agency.ToUpperInvariant()];
 
     /// <summary>The head of the unit as a signature block; what is missing goes on the checklist (<paramref name="role"/> names it there).</summary>
-    public static Signatory Signatory(ReportComposer c, OrgUnit? unit, string heading, string role) =>
-        Signatory(c, unit?.Head, heading, role, unit?.Name is { } name ? "Kepala " + name : null);
+    public static Signatory Signatory(ReportComposer c, OrgUnit? unit, string heading, string role, bool nipRequired = true) =>
+        Signatory(c, unit?.Head, heading, role, unit?.Name is { } name ? "Kepala " + name : null, nipRequired: nipRequired);
 
     /// <summary>
     /// A signature block of an official: pangkat (golongan) and grouped NIP for a civil servant, neither for a
-    /// political office holder. A missing name is required (dotted in a draft); a missing NIP is printed dotted
-    /// in a draft only.
+    /// political office holder. A missing name is required (dotted in a draft); a missing NIP of a civil servant is required too (dotted
+    /// in a draft).
     /// </summary>
-    public static Signatory Signatory(ReportComposer c, Official? official, string heading, string role, string? fallbackPosition = null, string where = "sheet Unit kolom Jabatan dan Nama Pejabat, atau sheet PK")
+    public static Signatory Signatory(ReportComposer c, Official? official, string heading, string role, string? fallbackPosition = null, string where = "sheet Unit kolom Jabatan dan Nama Pejabat, atau sheet PK", bool nipRequired = true)
     {
         var position = official?.SigningPosition;
         if (string.IsNullOrWhiteSpace(position))
@@ -99,7 +108,8 @@ public static class ReportFacts
         var nip = official?.PrintedNip;
         if (nip is null && !political)
         {
-            c.Missing($"NIP {role} belum diisi.", required: false);
+            // an ASN signs with the NIP that identifies the office holder; only a political office has none
+            c.Missing($"NIP {role} belum diisi (pejabat ASN menandatangani dengan NIP; pejabat politik seperti Bupati atau Menteri tanpa NIP).", required: nipRequired);
             nip = c.Draft ? ReportComposer.Dots : null;
         }
 
@@ -110,17 +120,30 @@ public static class ReportFacts
     /// "Martapura, 2 Januari 2025": place and date of signing. A missing one is required; a draft shows dotted lines
     /// in its place.
     /// </summary>
-    public static string PlaceAndDateLine(ReportComposer c, string? place, SigningDate? date, int year, string what)
+    public static string PlaceAndDateLine(ReportComposer c, string? place, SigningDate? date, int year, string what, string? dateWhere = null)
     {
         if (string.IsNullOrWhiteSpace(place))
             c.Missing($"Tempat penandatanganan {what} belum diisi (Profil, Tempat Penandatanganan).", required: true);
         if (date is null)
-            c.Missing($"Tanggal penandatanganan {what} belum diisi ({(what.StartsWith("Perjanjian", StringComparison.Ordinal) ? "sheet PK kolom Tanggal" : "Profil, Tanggal Penandatanganan")}).", required: true);
+            c.Missing($"Tanggal penandatanganan {what} belum diisi ({dateWhere ?? (what.StartsWith("Perjanjian", StringComparison.Ordinal) ? "sheet PK kolom Tanggal" : "Profil, Tanggal Penandatanganan")}).", required: true);
         return (string.IsNullOrWhiteSpace(place) ? ReportComposer.Dots : place.Trim()) + ", "
             + (date?.ToString() ?? ReportComposer.Dots + " " + year.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
     public static bool IsSpendingType(BudgetLine line) => Domain.Budget.BudgetTree.IsSpendingType(line);
+
+    /// <summary>
+    /// The codes of budget lines that are the total of the whole tree (a root with lines under it that is no program:
+    /// "Kementerian Ketenagakerjaan", "Jumlah Belanja"): a total is never listed as a programme, only as the Jumlah.
+    /// </summary>
+    public static HashSet<string> BudgetTotals(PerformanceDataset data) =>
+        Domain.Budget.BudgetRollup.Of(data.Budget).Tree.Roots
+            .Where(r => r.Children.Count > 0 && !IsProgrammeLevel(r.Line.Level))
+            .Select(r => r.Line.Code).ToHashSet(StringComparer.Ordinal);
+
+    private static bool IsProgrammeLevel(string? level) =>
+        level is not null && (level.Equals("Program", StringComparison.OrdinalIgnoreCase) || level.Equals("Kegiatan", StringComparison.OrdinalIgnoreCase)
+                              || level.Equals("SubKegiatan", StringComparison.OrdinalIgnoreCase) || level.Equals("Sub Kegiatan", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>The budget tree (program/kegiatan/sub kegiatan or K/L codes) in depth-first order with each line's depth.</summary>
     public static IReadOnlyList<(BudgetLine Line, int Depth)> BudgetTree(PerformanceDataset data) => Flatten(data, spendingTypes: false);

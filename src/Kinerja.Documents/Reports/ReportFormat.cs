@@ -120,5 +120,17 @@ public sealed class ReportFormat(AgencyProfile profile)
 
     private static int Scale(decimal value) => (decimal.GetBits(value)[3] >> 16) & 0xFF;
 
+    /// <summary>
+    /// The code as printed when it is an official one (Pemda nomenclature "1.03.02.2.01", a K/L programme "WA" or output
+    /// "2176.ABK.007"), null when it is a key a user typed only to link rows ("P1.K2", "S1"): such keys never print.
+    /// </summary>
+    public static string? OfficialCode(string? code, AgencyKind kind = AgencyKind.KL)
+    {
+        if (string.IsNullOrWhiteSpace(code))
+            return null;
+        var c = code.Trim();
+        return char.IsDigit(c[0]) || (kind == AgencyKind.KL && c.Length == 2 && c.All(char.IsAsciiLetterUpper)) ? c : null;
+    }
+
     public static string Number(int n) => n.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -23,6 +23,12 @@ public sealed class ReportDocument
     /// <summary>What is missing or wrong: a final report is refused while a required item is open; a draft lists them all at its end.</summary>
     public List<ChecklistItem> Checklist { get; } = [];
 
+    /// <summary>
+    /// The parts a Laporan Kinerja must hold (PermenPANRB 53/2014) and whether this document prints them; a final
+    /// lacking a required part is refused, a draft prints the list on its checklist page. Empty for other reports.
+    /// </summary>
+    public List<RequiredPart> Parts { get; } = [];
+
     /// <summary>The body above the agency (cover, PDF metadata).</summary>
     public string? ParentBody => Profile.ParentBody;
 
@@ -111,6 +117,9 @@ public sealed record PageBreakBlock : ReportBlock;
 
 /// <summary>Something a draft lists on its checklist page: a missing item (Required refuses a final report) or a check finding.</summary>
 public sealed record ChecklistItem(string Text, bool Required);
+
+/// <summary>A part of a Laporan Kinerja as PermenPANRB 53/2014 lists it; Required = a final cannot do without it; Need = what to fill.</summary>
+public sealed record RequiredPart(string Name, bool Present, bool Required, string Need);
 
 /// <summary>
 /// A person who signs: position (with Plt/Plh), name, pangkat with golongan and NIP, each already as printed

@@ -51,9 +51,12 @@ public static partial class TriwulanReport
         c.Heading(1, "C. PENUTUP", startsPage: true);
         var reached = result.Indicators.Count(r => r.Capaian.HasValue && r.Capaian.Value >= 100m);
         c.Paragraph($"Sampai dengan {tw} Tahun {year}, {ReportFormat.Number(reached)} dari {ReportFormat.Number(measured)} indikator yang dapat diukur telah mencapai atau melampaui target triwulan.");
+        if (data.Profile.SigningDate is { } signed && !LkjipReport.AfterPeriod(signed, period))
+            c.Missing($"Laporan {period.Label} bertanggal {signed}, sebelum triwulannya berakhir (Profil, Tanggal Penandatanganan).", required: true);
+        // a quarterly progress report is an internal one: seed 001 signs it without NIP, so a missing NIP does not refuse it
         c.Add(new SignatureBlock(
             ReportFacts.PlaceAndDateLine(c, data.Profile.SigningPlace, data.Profile.SigningDate, period.Year, "laporan"),
-            [ReportFacts.Signatory(c, ReportFacts.TopUnit(data), "", "pimpinan unit")]));
+            [ReportFacts.Signatory(c, ReportFacts.TopUnit(data), "", "pimpinan unit", nipRequired: false)]));
         return doc;
     }
 

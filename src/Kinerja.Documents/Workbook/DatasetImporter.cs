@@ -318,6 +318,10 @@ public sealed partial class DatasetImporter
                     : null,
                 SigningPlace = Text(row, "signingPlace"),
                 SigningDate = Date(row, "signingDate"),
+                Reviewer = Text(row, "reviewerPosition") is { } reviewerPosition
+                    ? new Official(reviewerPosition, Text(row, "reviewerName") ?? "", Nip(row, "reviewerNip"), Text(row, "reviewerRank"), ActingStatus.Definitive)
+                    : null,
+                ReviewDate = Date(row, "reviewDate"),
                 ParentBody = Text(row, "parentBody"),
                 Logo = ReadLogo(row),
                 NegativeInParentheses = Choice(row, "negativeAmounts", NegativeStyles, false) ?? false,

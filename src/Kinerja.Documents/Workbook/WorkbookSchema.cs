@@ -56,6 +56,11 @@ public static class WorkbookSchema
         new("negativeAmounts", "Angka Negatif", "Cara menulis jumlah negatif (sisa minus): Minus (-3.625.000, baku) atau Kurung ((3.625.000))", ["Minus", "Kurung"]),
         new("rupiahSpace", "Spasi Rupiah", "Ya = \"Rp 12.081.204.858\" (baku), Tidak = \"Rp12.081.204.858\"", YesNo),
         new("amountsInWords", "Terbilang", "Ya = jumlah anggaran PK ditulis juga dengan huruf (terbilang)", YesNo),
+        new("reviewerPosition", "Jabatan Pereviu", "Jabatan pejabat APIP yang mereviu laporan kinerja (Pernyataan Telah Direviu), mis. Inspektur Kabupaten Banjar"),
+        new("reviewerName", "Nama Pereviu", "Nama pejabat APIP yang menandatangani Pernyataan Telah Direviu"),
+        new("reviewerNip", "NIP Pereviu", "NIP pejabat APIP (18 digit)"),
+        new("reviewerRank", "Pangkat Pereviu", "Pangkat/golongan pejabat APIP, bila ada"),
+        new("reviewDate", "Tanggal Reviu", "Tanggal Pernyataan Telah Direviu: 2026-02-24, 24 Februari 2026"),
         new("logo", "Logo", "Logo pada sampul: gambar PNG atau JPEG (paling besar 1 MB) yang diletakkan di sheet Profil; pada JSON \"data:image/png;base64,...\""),
     ];
 

@@ -64,6 +64,15 @@ public sealed record AgencyProfile
     /// <summary>When the annual and quarterly reports are signed ("Februari 2026"); null leaves the date to a draft's dotted line.</summary>
     public SigningDate? SigningDate { get; init; }
 
+    /// <summary>
+    /// The APIP official who reviewed the annual report (Inspektur Jenderal, Inspektur Kabupaten): signs the
+    /// Pernyataan Telah Direviu (PermenPANRB 53/2014) at the front of the Laporan Kinerja; null = not yet reviewed.
+    /// </summary>
+    public Official? Reviewer { get; init; }
+
+    /// <summary>When the reviewer signed the Pernyataan Telah Direviu.</summary>
+    public SigningDate? ReviewDate { get; init; }
+
     /// <summary>The body above the agency on the cover ("PEMERINTAH KABUPATEN BANJAR", "KEMENTERIAN KETENAGAKERJAAN REPUBLIK INDONESIA").</summary>
     public string? ParentBody { get; init; }
 

@@ -49,44 +49,65 @@ public static partial class NarrativeFields
     }
 
     private static string Rupiah(AgencyProfile profile, decimal amount) =>
-        (profile.RupiahWithSpace ? "Rp\u00A0" : "Rp") + IndonesianNumber.FormatWhole(amount);
+        // written as the tables write it: the profile's space after Rp and its style for a negative amount
+        (profile.RupiahWithSpace ? "Rp\u00A0" : "Rp") + (amount < 0 && profile.NegativeInParentheses ? "(" + IndonesianNumber.FormatWhole(-amount) + ")" : IndonesianNumber.FormatWhole(amount));
 }
 
 /// <summary>
-/// A percentage typed in a narrative right after the word "capaian" must be the computed capaian of the
-/// narrative's indicator (or sasaran), at the decimals the text wrote: otherwise the text and the table disagree.
-/// A live field that names nothing is an error.
+/// One figure, one value (issue 20 item 3): a percentage typed in a narrative right after the word "capaian" must be
+/// the figure the tables print for the narrative's indicator or sasaran (or, in the agency's own texts, of any
+/// sasaran, indicator or the agency mean), at the agency's decimals and rounding: 93,93 where the table prints 93,94,
+/// "81,5" for 81,75, "101%" for 101,52% disagree. A realisasi or target quoted as entered agrees, and so does an earlier
+/// year's realisasi or the capaian published that year (a narrative comparing with last year quotes it). A live field
+/// that names nothing is an error. The Laporan Kinerja refuses a final while a typed figure disagrees.
 /// </summary>
 public sealed partial class NarrativeFigureCheck : IDatasetCheck
 {
+    public const string Rule = "narasi-angka-berbeda";
+
     [GeneratedRegex(@"capaian[^.%0-9]{0,60}?(?<number>\d{1,4}(?:,\d+)?)\s*(?:%|persen)", RegexOptions.IgnoreCase)]
     private static partial Regex TypedCapaian();
 
     [GeneratedRegex(@"lebih dari|di atas|di bawah|kurang dari|melebihi|sekitar|hingga|sampai", RegexOptions.IgnoreCase)]
     private static partial Regex Comparative();
 
+    /// <summary>The narrative codes that speak for the whole agency (chapter texts): any sasaran's or indicator's figure may be quoted.</summary>
+    private static bool AgencyLevel(PerformanceDataset data, string code) =>
+        string.Equals(code, "Instansi", StringComparison.OrdinalIgnoreCase)
+        || (!data.Plan.Any(p => p.Code == code) && !data.Indicators.Any(i => i.Code == code));
+
     public IEnumerable<Finding> Check(PerformanceDataset data)
     {
         if (data.Narratives.Count == 0)
             yield break;
-        var result = PerformanceCalculator.Compute(data, data.Profile.ReportPeriod);
+        var profile = data.Profile;
+        var period = profile.ReportPeriod;
+        var result = PerformanceCalculator.Compute(data, period);
         foreach (var narrative in data.Narratives)
         {
             foreach (var unknown in NarrativeFields.Unknown(narrative.Text, data, result))
                 yield return new Finding(Severity.Error, "narasi-isian-tidak-dikenal", "Narasi", narrative.GoalCode, $"isian {unknown} tidak menunjuk indikator, sasaran atau baris anggaran yang ada");
+            var agency = AgencyLevel(data, narrative.GoalCode);
             // the figures the narrative may quote: its indicator's (or its sasaran's and their indicators') capaian,
-            // realisasi and target; a number matching none of them disagrees with the tables
-            var rows = result.Indicators.Where(r => r.Indicator.Code == narrative.GoalCode || r.Indicator.GoalCode == narrative.GoalCode).ToList();
-            var goal = result.Goals.FirstOrDefault(g => g.Goal.Code == narrative.GoalCode || rows.Any(r => r.Indicator.Code == narrative.GoalCode && r.Indicator.GoalCode == g.Goal.Code));
-            var own = rows.FirstOrDefault(r => r.Indicator.Code == narrative.GoalCode)?.Capaian is { HasValue: true } c ? c.Value : goal?.Capaian;
+            // realisasi and target; the agency's texts any of them and the agency mean
+            var rows = agency ? result.Indicators.ToList()
+                : result.Indicators.Where(r => r.Indicator.Code == narrative.GoalCode || r.Indicator.GoalCode == narrative.GoalCode).ToList();
+            var goals = agency ? result.Goals.ToList()
+                : result.Goals.Where(g => g.Goal.Code == narrative.GoalCode || rows.Any(r => r.Indicator.Code == narrative.GoalCode && r.Indicator.GoalCode == g.Goal.Code)).ToList();
+            var own = agency ? result.AgencyCapaian
+                : rows.FirstOrDefault(r => r.Indicator.Code == narrative.GoalCode)?.Capaian is { HasValue: true } c ? c.Value : goals.FirstOrDefault()?.Capaian;
             if (own is not { } shown)
                 continue;
-            var quotable = rows.Where(r => r.Capaian.HasValue).Select(r => r.Capaian.Value)
-                .Concat(rows.Select(r => r.Realisasi?.Value).OfType<NumberValue>().Select(v => v.Value))
-                .Concat(rows.Select(r => r.Target).OfType<NumberValue>().Select(v => v.Value))
-                .Concat(goal?.Capaian is { } g ? [g] : [])
-                .Concat(EarlierYears(data, rows.Select(r => r.Indicator)))
-                .Append(shown).ToList();
+            // computed figures: as the tables print them (the agency's decimals and rounding)
+            var computed = rows.Where(r => r.Capaian.HasValue).Select(r => r.Capaian.Value)
+                .Concat(goals.Select(g => g.Capaian).OfType<decimal>())
+                .Concat(agency && result.AgencyCapaian is { } mean ? [mean] : [])
+                .Append(shown).Select(profile.RoundForDisplay).ToHashSet();
+            // figures as entered: this year's realisasi and target
+            var entered = rows.Select(r => r.Realisasi?.Value).OfType<NumberValue>().Select(v => v.Value)
+                .Concat(rows.Select(r => r.Target).OfType<NumberValue>().Select(v => v.Value)).ToList();
+            // earlier years' realisasi, their computed capaian and the capaian published then
+            var history = EarlierYears(data, rows.Select(r => r.Indicator)).ToList();
             foreach (Match m in TypedCapaian().Matches(narrative.Text))
             {
                 if (Comparative().IsMatch(m.Value))
@@ -94,11 +115,15 @@ public sealed partial class NarrativeFigureCheck : IDatasetCheck
                 var typed = m.Groups["number"].Value;
                 var decimals = typed.Contains(',', StringComparison.Ordinal) ? typed.Length - typed.IndexOf(',', StringComparison.Ordinal) - 1 : 0;
                 var number = decimal.Parse(typed.Replace(',', '.'), CultureInfo.InvariantCulture);
-                // either rounding at the typed decimals is accepted: the text may truncate
-                if (quotable.Any(v => Rounding.Apply(v, decimals, RoundingMode.HalfUp) == number || Rounding.Apply(v, decimals, RoundingMode.Truncate) == number))
+                if (computed.Contains(number) || entered.Contains(number))
                     continue;
-                yield return new Finding(Severity.Warning, "narasi-angka-berbeda", "Narasi", narrative.GoalCode,
-                    $"narasi menyebut capaian {typed}%, sedangkan capaian yang dihitung {data.Profile.FormatPercent(shown)}; pakai isian {{capaian:{narrative.GoalCode}}} agar selalu sama");
+                // an earlier year's figure may be quoted at the decimals the text wrote, rounded either way
+                if (history.Any(v => v == number || Rounding.Apply(v, decimals, RoundingMode.HalfUp) == number || Rounding.Apply(v, decimals, RoundingMode.Truncate) == number))
+                    continue;
+                var nearest = computed.OrderBy(v => Math.Abs(v - number)).First();
+                var code = agency ? "{capaian:KODE}" : $"{{capaian:{narrative.GoalCode}}}";
+                yield return new Finding(Severity.Warning, Rule, "Narasi", narrative.GoalCode,
+                    $"narasi ({narrative.Kind}) menyebut capaian {typed}%, sedangkan tabel laporan mencetak {profile.FormatPercent(nearest)}; satu angka harus satu nilai: tulis angka seperti tabel atau pakai isian {code}");
             }
         }
     }
