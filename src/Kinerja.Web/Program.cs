@@ -104,8 +104,8 @@ builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
     doc.Info.Description = "API aplikasi Kinerja (SAKIP): instansi, capaian, realisasi dan alur verifikasinya. Masuk lewat halaman /masuk (cookie); permintaan yang mengubah data membawa token antiforgery di header X-CSRF-TOKEN (ambil dari GET /api/antiforgery).";
     return Task.CompletedTask;
 }));
-builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = ImportService.MaxBytes + 1024 * 1024);
-builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = ImportService.MaxBytes + 1024 * 1024);
+builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = RequestSizeGate.Limit);
+builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = RequestSizeGate.Limit);
 
 var app = builder.Build();
 
@@ -121,6 +121,7 @@ app.UseSecurityHeaders();
 app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = ErrorStatus.Of, ExceptionHandlingPath = "/error" });
 app.UseWhen(http => ApiResults.IsApi(http.Request), api => api.UseStatusCodePages());
 app.UseWhen(http => !ApiResults.IsApi(http.Request), pages => pages.UseStatusCodePagesWithReExecute("/error/{0}"));
+app.UseRequestSizeGate();
 app.UseStaticFiles();
 app.UseRouting();
 app.UseAuthentication();

@@ -7,7 +7,7 @@ using QRCoder;
 namespace Kinerja.Web.Pages;
 
 /// <summary>The account: password change, and the optional two-step sign-in with an authenticator app (TOTP, ASP.NET Core Identity) set up by a QR code, with recovery codes.</summary>
-public sealed class AkunModel(UserManager<AppUser> users, KinerjaDbContext db) : PageModel
+public sealed class AkunModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, KinerjaDbContext db) : PageModel
 {
     public const int RecoveryCodeCount = 10;
 
@@ -59,6 +59,8 @@ public sealed class AkunModel(UserManager<AppUser> users, KinerjaDbContext db) :
 
         db.AuditUser = user.UserName ?? "";
         await users.SetTwoFactorEnabledAsync(user, true);
+        // Identity renews the security stamp here (other sessions end); this browser gets a fresh cookie
+        await signIn.RefreshSignInAsync(user);
         NewRecoveryCodes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount))?.ToList() ?? [];
         db.Record(null, nameof(AppUser), user.UserName ?? "", "2fa-aktif", null, new { kodePemulihan = NewRecoveryCodes.Count });
         await db.SaveChangesAsync();
@@ -91,6 +93,7 @@ public sealed class AkunModel(UserManager<AppUser> users, KinerjaDbContext db) :
         db.AuditUser = user.UserName ?? "";
         await users.SetTwoFactorEnabledAsync(user, false);
         await users.ResetAuthenticatorKeyAsync(user);
+        await signIn.RefreshSignInAsync(user);
         db.Record(null, nameof(AppUser), user.UserName ?? "", "2fa-nonaktif", null, null);
         await db.SaveChangesAsync();
         TempData["pesan"] = "Verifikasi dua langkah dinonaktifkan.";
@@ -119,6 +122,8 @@ public sealed class AkunModel(UserManager<AppUser> users, KinerjaDbContext db) :
         if (string.IsNullOrEmpty(key))
         {
             await users.ResetAuthenticatorKeyAsync(user);
+            // a new key renews the security stamp: keep this browser signed in
+            await signIn.RefreshSignInAsync(user);
             key = await users.GetAuthenticatorKeyAsync(user);
         }
 

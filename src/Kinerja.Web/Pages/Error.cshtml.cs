@@ -13,8 +13,6 @@ namespace Kinerja.Web.Pages;
 [IgnoreAntiforgeryToken]
 public sealed class ErrorModel : PageModel
 {
-    [BindProperty(SupportsGet = true, Name = "kode")] public int? Kode { get; set; }
-
     public int Status { get; private set; }
 
     public string Title { get; private set; } = "";
@@ -35,7 +33,9 @@ public sealed class ErrorModel : PageModel
     private PageResult Show()
     {
         var reExecuted = HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is not null || HttpContext.Features.Get<IExceptionHandlerPathFeature>() is not null;
-        Status = reExecuted ? Response.StatusCode : Kode is >= 400 and < 600 ? Kode.Value : 500;
+        // the code from the route only; nothing is bound from the body (a re-executed upload may be too large to read)
+        var asked = int.TryParse(RouteData.Values["kode"]?.ToString(), System.Globalization.CultureInfo.InvariantCulture, out var k) ? k : 500;
+        Status = reExecuted ? Response.StatusCode : asked is >= 400 and < 600 ? asked : 500;
         if (Status < 400)
             Status = 500;
         Response.StatusCode = Status;

@@ -118,7 +118,7 @@ public static class ErrorStatus
 /// Logs every unhandled exception with its correlation id; the API answers ProblemDetails (Indonesian, the id,
 /// no stack trace); a page falls through to the Indonesian error page (/error), which shows the same id.
 /// </summary>
-public sealed class KinerjaExceptionHandler(IProblemDetailsService problems, ILogger<KinerjaExceptionHandler> log) : IExceptionHandler
+public sealed class KinerjaExceptionHandler(ILogger<KinerjaExceptionHandler> log) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken cancellationToken)
     {
@@ -131,13 +131,34 @@ public sealed class KinerjaExceptionHandler(IProblemDetailsService problems, ILo
         if (!ApiResults.IsApi(http.Request))
             return false;
         var detail = status is StatusCodes.Status400BadRequest && exception is UploadRejectedException or EvidenceRejectedException ? exception.Message : Correlation.Detail(status);
-        return await problems.TryWriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = http,
-            Exception = exception,
-            ProblemDetails = new ProblemDetails { Status = status, Title = Correlation.Title(status), Detail = detail },
-        });
+        var problem = new ProblemDetails { Status = status, Title = Correlation.Title(status), Detail = detail };
+        problem.Extensions["correlationId"] = Correlation.IdOf(http);
+        problem.Extensions["traceId"] = Correlation.IdOf(http);
+        // written here, whatever the client's Accept header says: an API error is never the HTML page
+        await http.Response.WriteAsJsonAsync(problem, (System.Text.Json.JsonSerializerOptions?)null, "application/problem+json", cancellationToken);
+        return true;
     }
+}
+
+/// <summary>
+/// A body larger than the upload limit is refused from its Content-Length before anyone reads it (413, then the
+/// Indonesian page or ProblemDetails); otherwise the antiforgery check, which reads the form first, would call it a 400.
+/// A body without a length is stopped by Kestrel's own limit at the same size.
+/// </summary>
+public static class RequestSizeGate
+{
+    public static long Limit => ImportService.MaxBytes + 1024 * 1024;
+
+    public static IApplicationBuilder UseRequestSizeGate(this IApplicationBuilder app) => app.Use((http, next) =>
+    {
+        if (http.Request.ContentLength > Limit && !http.Request.Path.StartsWithSegments("/error"))
+        {
+            http.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            return Task.CompletedTask;
+        }
+
+        return next(http);
+    });
 }
 
 /// <summary>A form post to a page that has no handler for it (today's 500 from an unloaded page) is a plain 400.</summary>
