@@ -41,16 +41,18 @@ public abstract class PublicAndErrorTests(AppFixture fixture)
         Assert.Equal(HttpStatusCode.OK, (await fixture.Admin.Client.GetAsync($"{Demo}/dokumen/lkjip.docx")).StatusCode);
         Assert.Equal(before + 1, Builds.Built);
 
-        // Terbitkan: the final LKjIP is built once and stored under its SHA-256
-        var published = await fixture.Admin.Post($"{Demo}/terbitkan", $"{Demo}/terbitkan", [new("Jenis", "lkjip"), new("Format", "docx")]);
+        // Terbitkan: the final of Kemnaker's signed PK awal 2024 is built once and stored under its SHA-256
+        var kemnaker = fixture.App.WithDb(db => db.Years.Single(y => y.Year == 2024).AgencyId);
+        var terbitkan = $"/instansi/{kemnaker}/2024/terbitkan";
+        var published = await fixture.Admin.Post(terbitkan, terbitkan, [new("Jenis", "pk:awal"), new("Format", "docx")]);
         Assert.True(published.StatusCode == HttpStatusCode.Redirect, WebUtility.HtmlDecode(await published.Content.ReadAsStringAsync()));
-        var row = fixture.App.WithDb(db => db.PublishedDocuments.AsNoTracking().Single(d => d.AgencyId == fixture.DemoId && d.Kind == "lkjip"));
-        Assert.Equal("admin", row.PublishedBy);
-        Assert.Contains(fixture.App.WithDb(db => db.Audit.Where(a => a.Entity == "PublishedDocument" && a.AgencyId == fixture.DemoId).Select(a => a.Action).ToList()), a => a == "tambah");
+        var row = fixture.App.WithDb(db => db.PublishedDocuments.AsNoTracking().Single(d => d.AgencyId == kemnaker && d.Kind == "pk"));
+        Assert.Equal(("admin", "awal", 2024), (row.PublishedBy, row.PkVersion, row.Year));
+        Assert.Contains(fixture.App.WithDb(db => db.Audit.Where(a => a.Entity == "PublishedDocument" && a.AgencyId == kemnaker).Select(a => a.Action).ToList()), a => a == "tambah");
         var builtAfterPublishing = Builds.Built;
 
         var list = WebUtility.HtmlDecode(await anonymous.GetStringAsync("/publik"));
-        Assert.Contains("Dinas Contoh", list);
+        Assert.Contains("Kementerian Ketenagakerjaan", list);
         Assert.Contains($"/publik/berkas/{row.Id}", list);
         Assert.DoesNotContain("draf", list, StringComparison.OrdinalIgnoreCase);
         var file = await anonymous.GetAsync($"/publik/berkas/{row.Id}");
@@ -102,7 +104,7 @@ public abstract class PublicAndErrorTests(AppFixture fixture)
         // an upload over the limit
         var big = await fixture.Admin.PostFiles("/impor", "/impor", [("Upload", "besar.xlsx", new byte[ImportService.MaxBytes + 2 * 1024 * 1024])]);
         var page = await AssertErrorPage(big, HttpStatusCode.RequestEntityTooLarge, "Berkas terlalu besar");
-        Assert.Contains($"Buku kerja paling besar {ImportService.MaxBytes / (1024 * 1024)} MB", page);
+        Assert.Contains($"Buku kerja paling besar <strong>{ImportService.MaxBytes / (1024 * 1024)} MB</strong>", page);
 
         // a defect: the page says so without its details, and gives the id of the log line
         using var request = new HttpRequestMessage(HttpMethod.Get, $"{Demo}/dasbor");

@@ -128,7 +128,9 @@ public sealed class KinerjaExceptionHandler(ILogger<KinerjaExceptionHandler> log
             log.LogError(exception, "galat tak tertangani, kode rujukan {CorrelationId}", Correlation.IdOf(http));
         else if (log.IsEnabled(LogLevel.Information))
             log.LogInformation("permintaan ditolak ({Status}), kode rujukan {CorrelationId}: {Message}", status, Correlation.IdOf(http), exception.Message);
-        if (!ApiResults.IsApi(http.Request))
+        // the middleware has already moved the request to /error: the original path says whether it was an API call
+        var path = http.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? http.Request.Path.Value ?? "";
+        if (!path.StartsWith("/api/", StringComparison.OrdinalIgnoreCase) && !string.Equals(path, "/api", StringComparison.OrdinalIgnoreCase))
             return false;
         var detail = status is StatusCodes.Status400BadRequest && exception is UploadRejectedException or EvidenceRejectedException ? exception.Message : Correlation.Detail(status);
         var problem = new ProblemDetails { Status = status, Title = Correlation.Title(status), Detail = detail };
