@@ -69,6 +69,23 @@ public abstract class PublicAndErrorTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task An_anonymous_address_is_limited_and_told_so_in_indonesian()
+    {
+        if (!fixture.Available)
+            return;
+        using var flood = fixture.App.Browser();
+        flood.DefaultRequestHeaders.Add(TestClientAddress.Header, "192.0.2.55");
+        for (var i = 0; i < Kinerja.Web.Security.RateLimits.AnonymousPerMinute; i++)
+            Assert.Equal(HttpStatusCode.OK, (await flood.GetAsync("/publik")).StatusCode);
+        var refused = await flood.GetAsync("/publik");
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.NotNull(refused.Headers.RetryAfter);
+        Assert.Contains("<h1 id=\"judul\">Terlalu banyak permintaan</h1>", await refused.Content.ReadAsStringAsync());
+        // another address is not affected
+        Assert.Equal(HttpStatusCode.OK, (await fixture.App.Browser().GetAsync("/publik")).StatusCode);
+    }
+
+    [Fact]
     public async Task Publishing_a_final_that_is_refused_stores_nothing_and_says_why()
     {
         if (!fixture.Available)

@@ -53,8 +53,9 @@ public static class RateLimits
             o.OnRejected = async (context, token) =>
             {
                 var http = context.HttpContext;
-                if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retry))
-                    http.Response.Headers.RetryAfter = ((int)Math.Ceiling(retry.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                // a sliding window does not say when a permit returns: at the latest when the window has slid on
+                var seconds = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retry) ? retry.TotalSeconds : IsDocumentBuild(http.Request) ? 600 : 60;
+                http.Response.Headers.RetryAfter = ((int)Math.Ceiling(seconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
                 if (ApiResults.IsApi(http.Request))
                     await ApiResults.Problem(StatusCodes.Status429TooManyRequests, "terlalu banyak permintaan dari alamat atau akun ini; tunggu sebentar lalu coba lagi").ExecuteAsync(http);
                 // a page gets the Indonesian error page through the status code pages (no body written here)
