@@ -10,6 +10,9 @@ public sealed class AppUser : IdentityUser
 
     /// <summary>The installation's administrator (the account made on the setup page): manages every instansi.</summary>
     public bool IsSystemAdmin { get; set; }
+
+    /// <summary>The password was set by an administrator (a new account, a reset): every page and API call asks to change it first.</summary>
+    public bool MustChangePassword { get; set; }
 }
 
 /// <summary>Marks an entity whose every change is written to the audit log (who, when, before, after).</summary>
@@ -445,4 +448,45 @@ public sealed class RencanaAksiRow : IAudited
     int? IAudited.AuditAgencyId => AgencyId;
 
     string IAudited.AuditKey => $"{ReportingYearId}|{IndicatorCode}";
+}
+
+/// <summary>
+/// A document an administrator, perencana or pimpinan published (Terbitkan): the final file as it was built then,
+/// stored under its SHA-256 in the data folder. The public page lists only these and serves the stored bytes;
+/// nothing an anonymous visitor asks for is ever built.
+/// </summary>
+public sealed class PublishedDocument : IAudited
+{
+    public long Id { get; set; }
+
+    public int AgencyId { get; set; }
+
+    public int ReportingYearId { get; set; }
+
+    public int Year { get; set; }
+
+    /// <summary>"lkjip" or "pk".</summary>
+    public required string Kind { get; set; }
+
+    /// <summary>The PK version ("awal", "perubahan-1"); null for a LKjIP.</summary>
+    public string? PkVersion { get; set; }
+
+    /// <summary>"docx" or "pdf".</summary>
+    public required string Format { get; set; }
+
+    public required string Title { get; set; }
+
+    public required string FileName { get; set; }
+
+    public required string Sha256 { get; set; }
+
+    public long Size { get; set; }
+
+    public DateTimeOffset PublishedAt { get; set; }
+
+    public required string PublishedBy { get; set; }
+
+    int? IAudited.AuditAgencyId => AgencyId;
+
+    string IAudited.AuditKey => $"{Year}|{Kind}|{PkVersion}|{Format}|{Sha256}";
 }

@@ -58,6 +58,7 @@ public class KinerjaDbContext(DbContextOptions options, TimeProvider? clock = nu
     public DbSet<EvaluationRecommendation> EvaluationRecommendations => Set<EvaluationRecommendation>();
 
     public DbSet<EvaluationFollowUpEntry> EvaluationFollowUps => Set<EvaluationFollowUpEntry>();
+    public DbSet<PublishedDocument> PublishedDocuments => Set<PublishedDocument>();
 
     /// <summary>Who the audit log names for the changes saved through this context.</summary>
     public string AuditUser { get; set; } = "sistem";
@@ -146,6 +147,15 @@ public class KinerjaDbContext(DbContextOptions options, TimeProvider? clock = nu
             e.HasOne<ReportingYear>().WithMany().HasForeignKey(r => r.ReportingYearId);
         });
         builder.Entity<AuditEntry>(e => e.HasIndex(a => new { a.AgencyId, a.Entity, a.EntityKey }));
+        builder.Entity<PublishedDocument>(e =>
+        {
+            e.HasIndex(d => new { d.AgencyId, d.Year });
+            e.Property(d => d.Kind).HasMaxLength(20);
+            e.Property(d => d.PkVersion).HasMaxLength(100);
+            e.Property(d => d.Format).HasMaxLength(10);
+            e.Property(d => d.Sha256).HasMaxLength(64);
+            e.HasOne<ReportingYear>().WithMany().HasForeignKey(d => d.ReportingYearId);
+        });
         OnEvaluationModelCreating(builder);
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Kinerja.Data;
+using Kinerja.Web;
 using Kinerja.Web.Api;
 using Kinerja.Web.Security;
 using Kinerja.Web.Services;
@@ -9,8 +10,11 @@ using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
 using Scalar.AspNetCore;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppHosting.ContentRoot(args) });
 var config = builder.Configuration;
+// http://localhost:5080 only when nothing else says where to listen (ASPNETCORE_URLS, --urls, Urls, Kestrel endpoints)
+if (AppHosting.DefaultUrls(config) is { } urls)
+    builder.WebHost.UseUrls(urls);
 
 // where the database (SQLite), bukti dukung and pending imports live: outside wwwroot
 var dataDirectory = config["Kinerja:DataDirectory"] is { Length: > 0 } d ? d : Path.Combine(builder.Environment.ContentRootPath, "App_Data");
@@ -38,6 +42,9 @@ builder.Services.AddScoped<EvidenceStore>();
 builder.Services.AddScoped<Seeder>();
 builder.Services.AddScoped<EvaluationService>();
 builder.Services.AddScoped<EvaluationPrefill>();
+builder.Services.AddScoped<Publications>();
+builder.Services.AddKinerjaRateLimits();
+builder.Services.AddExceptionHandler<KinerjaExceptionHandler>();
 
 builder.Services.AddIdentity<AppUser, IdentityRole>(o =>
     {
@@ -46,6 +53,7 @@ builder.Services.AddIdentity<AppUser, IdentityRole>(o =>
         o.Password.RequireLowercase = true;
         o.Password.RequireUppercase = true;
         o.Password.RequireNonAlphanumeric = false;
+        // counts wrong authenticator codes only: a wrong password never locks (SignInThrottle slows the address instead)
         o.Lockout.MaxFailedAccessAttempts = 5;
         o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
         o.Lockout.AllowedForNewUsers = true;
@@ -53,7 +61,12 @@ builder.Services.AddIdentity<AppUser, IdentityRole>(o =>
     })
     .AddEntityFrameworkStores<KinerjaDbContext>()
     .AddDefaultTokenProviders()
-    .AddErrorDescriber<IndonesianIdentityErrors>();
+    .AddErrorDescriber<IndonesianIdentityErrors>()
+    .AddPasswordValidator<PasswordPolicy>()
+    .AddClaimsPrincipalFactory<KinerjaClaimsFactory>();
+// the sign-in cookie is checked against the account's security stamp on every request: after sign-out, a password
+// change or an administrator's reset, an old cookie (copied or on another device) is refused at once
+builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
 builder.Services.ConfigureApplicationCookie(o =>
 {
     o.LoginPath = "/masuk";
@@ -77,6 +90,7 @@ builder.Services.AddAuthorizationBuilder()
     .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
 builder.Services.AddRazorPages(o =>
 {
+    o.Conventions.ConfigureFilter(new MissingHandlerFilter());
     o.Conventions.AllowAnonymousToPage("/Setup");
     o.Conventions.AllowAnonymousToPage("/Masuk");
     o.Conventions.AllowAnonymousToPage("/MasukKode");
@@ -85,15 +99,15 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AllowAnonymousToPage("/Ditolak");
     o.Conventions.AllowAnonymousToPage("/Error");
 });
-builder.Services.AddProblemDetails();
+builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = Correlation.Customize);
 builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
 {
     doc.Info.Title = "Kinerja API";
     doc.Info.Description = "API aplikasi Kinerja (SAKIP): instansi, capaian, realisasi dan alur verifikasinya. Masuk lewat halaman /masuk (cookie); permintaan yang mengubah data membawa token antiforgery di header X-CSRF-TOKEN (ambil dari GET /api/antiforgery).";
     return Task.CompletedTask;
 }));
-builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = ImportService.MaxBytes + 1024 * 1024);
-builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = ImportService.MaxBytes + 1024 * 1024);
+builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = RequestSizeGate.Limit);
+builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = RequestSizeGate.Limit);
 
 var app = builder.Build();
 
@@ -104,16 +118,22 @@ app.UseRequestLocalization(new RequestLocalizationOptions
     SupportedCultures = [indonesian],
     SupportedUICultures = [indonesian],
 });
-app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = ApiResults.StatusOf, ExceptionHandlingPath = "/Error" });
-app.UseStatusCodePages();
+app.UseSecurityHeaders();
+// errors: the API answers ProblemDetails (Indonesian, with a correlation id), a browser gets the error page in the layout
+app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = ErrorStatus.Of, ExceptionHandlingPath = "/error" });
+app.UseWhen(http => ApiResults.IsApi(http.Request), api => api.UseStatusCodePages());
+app.UseWhen(http => !ApiResults.IsApi(http.Request), pages => pages.UseStatusCodePagesWithReExecute("/error/{0}"));
+app.UseRequestSizeGate();
 app.UseStaticFiles();
 app.UseRouting();
 app.UseAuthentication();
+app.UseRateLimiter();
+app.UsePasswordChangeGate();
 app.UseAuthorization();
 app.UseAntiforgery();
 app.MapRazorPages();
 app.MapOpenApi().AllowAnonymous();
-app.MapScalarApiReference("/api/referensi", o => o.WithTitle("Kinerja API")).AllowAnonymous();
+app.MapScalarApiReference("/api/referensi", o => o.WithTitle("Kinerja API").DisableDefaultFonts()).AllowAnonymous();
 app.MapKinerjaApi();
 app.MapEvaluationApi();
 
@@ -121,7 +141,9 @@ using (var scope = app.Services.CreateScope())
 {
     var db = scope.ServiceProvider.GetRequiredService<KinerjaDbContext>();
     await DatabaseSetup.MigrateAsync(db);
-    if (config.GetValue("Kinerja:SeedSamples", true) && (config["Kinerja:SamplesDirectory"] is { Length: > 0 } s ? s : Seeder.FindSamples(app.Environment.ContentRootPath)) is { } samples)
+    // the sample agencies are for trying the app: loaded in Development or when Kinerja:SeedSamples is true, never by default in production
+    var seed = config.GetValue<bool?>("Kinerja:SeedSamples") ?? app.Environment.IsDevelopment();
+    if (seed && (config["Kinerja:SamplesDirectory"] is { Length: > 0 } s ? s : Seeder.FindSamples(app.Environment.ContentRootPath)) is { } samples)
         await scope.ServiceProvider.GetRequiredService<Seeder>().SeedAsync(samples);
     var noAccount = !await db.Users.AnyAsync();
     // the first lines a person sees after the run command: where the app is and how to get in

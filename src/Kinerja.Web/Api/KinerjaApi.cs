@@ -87,7 +87,8 @@ public static partial class KinerjaApi
         var files = app.MapGroup("/instansi/{agencyId:int}/{year:int}").ExcludeFromDescription();
         files.MapGet("/ekspor.{format}", Export);
         files.MapGet("/bukti/{id:long}", Evidence);
-        files.MapGet("/dokumen/{kind}.{format}", Document).AllowAnonymous();
+        // signed-in only: the public gets published files (/publik), never a live build
+        files.MapGet("/dokumen/{kind}.{format}", Document);
         files.MapGet("/pohon.svg", (int agencyId, int year, HttpContext http, KinerjaDbContext db, DatasetCache cache, IAuthorizationService auth) => PlanTree(agencyId, year, http, db, cache, auth, png: false));
         files.MapGet("/pohon.png", (int agencyId, int year, HttpContext http, KinerjaDbContext db, DatasetCache cache, IAuthorizationService auth) => PlanTree(agencyId, year, http, db, cache, auth, png: true));
     }
@@ -304,12 +305,12 @@ public static partial class KinerjaApi
         return File.Exists(path) ? Results.File(path, evidence.ContentType, evidence.FileName) : Results.NotFound();
     }
 
-    /// <summary>LKjIP, PK and triwulan built by Kinerja.Documents from the approved data; the public gets the published years.</summary>
-    private static async Task<IResult> Document(int agencyId, int year, string kind, string format, string? periode, string? versi, bool? final, HttpContext http, KinerjaDbContext db, DatasetCache cache, IAuthorizationService auth)
+    /// <summary>LKjIP, PK and triwulan built by Kinerja.Documents from the approved data, for those who see the whole instansi; the public gets published files only (/publik).</summary>
+    private static async Task<IResult> Document(int agencyId, int year, string kind, string format, string? periode, string? versi, bool? final, HttpContext http, KinerjaDbContext db, DatasetCache cache, IAuthorizationService auth, DocumentBuilds builds)
     {
         if (await YearAsync(db, agencyId, year) is not { } row)
             return Results.NotFound();
-        if (!row.Published && !await Can(auth, http, agencyId, Operations.ViewWhole))
+        if (!await Can(auth, http, agencyId, Operations.ViewWhole))
             return http.User.Identity?.IsAuthenticated == true ? Results.Forbid() : Results.Challenge();
         var order = new DocumentOrder(kind, format, periode, versi, final == true);
         if (!order.IsKnown)
@@ -335,7 +336,7 @@ public static partial class KinerjaApi
         {
             try
             {
-                await Task.Run(() => ReportWriter.Write(report, temp));
+                await Task.Run(() => builds.WriteNow(report, temp));
             }
             catch (Exception e) when (format == "pdf" && e is not OutOfMemoryException)
             {

@@ -2,12 +2,15 @@ using Kinerja.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using QRCoder;
 
 namespace Kinerja.Web.Pages;
 
-/// <summary>Optional two-step sign-in with an authenticator app (TOTP, ASP.NET Core Identity).</summary>
-public sealed class AkunModel(UserManager<AppUser> users, KinerjaDbContext db) : PageModel
+/// <summary>The account: password change, and the optional two-step sign-in with an authenticator app (TOTP, ASP.NET Core Identity) set up by a QR code, with recovery codes.</summary>
+public sealed class AkunModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, KinerjaDbContext db) : PageModel
 {
+    public const int RecoveryCodeCount = 10;
+
     [BindProperty] public string Code { get; set; } = "";
 
     public string UserName { get; private set; } = "";
@@ -17,6 +20,14 @@ public sealed class AkunModel(UserManager<AppUser> users, KinerjaDbContext db) :
     public string? Key { get; private set; }
 
     public string? Uri { get; private set; }
+
+    /// <summary>The otpauth URI as a QR code (SVG markup made on the server: no script, no outside service).</summary>
+    public string? QrSvg { get; private set; }
+
+    public int RecoveryCodesLeft { get; private set; }
+
+    /// <summary>Shown once, right after they are made; only their hashes' use is recorded afterwards.</summary>
+    public IReadOnlyList<string> NewRecoveryCodes { get; private set; } = [];
 
     public string? Message { get; private set; }
 
@@ -48,10 +59,30 @@ public sealed class AkunModel(UserManager<AppUser> users, KinerjaDbContext db) :
 
         db.AuditUser = user.UserName ?? "";
         await users.SetTwoFactorEnabledAsync(user, true);
-        db.Record(null, nameof(AppUser), user.UserName ?? "", "2fa-aktif", null, null);
+        // Identity renews the security stamp here (other sessions end); this browser gets a fresh cookie
+        await signIn.RefreshSignInAsync(user);
+        NewRecoveryCodes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount))?.ToList() ?? [];
+        db.Record(null, nameof(AppUser), user.UserName ?? "", "2fa-aktif", null, new { kodePemulihan = NewRecoveryCodes.Count });
         await db.SaveChangesAsync();
-        TempData["pesan"] = "Verifikasi dua langkah aktif.";
-        return Redirect("/akun");
+        Message = "Verifikasi dua langkah aktif. Simpan kode pemulihan di bawah di tempat aman: masing-masing dapat dipakai sekali untuk masuk bila ponsel hilang. Kode ini tidak akan ditampilkan lagi.";
+        await FillAsync(user);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostKodePemulihanAsync()
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+            return Challenge();
+        if (!await users.GetTwoFactorEnabledAsync(user))
+            return BadRequest();
+        db.AuditUser = user.UserName ?? "";
+        NewRecoveryCodes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount))?.ToList() ?? [];
+        db.Record(null, nameof(AppUser), user.UserName ?? "", "kode-pemulihan-baru", null, new { kodePemulihan = NewRecoveryCodes.Count });
+        await db.SaveChangesAsync();
+        Message = "Kode pemulihan baru dibuat; kode lama tidak berlaku lagi. Simpan kode di bawah: tidak akan ditampilkan lagi.";
+        await FillAsync(user);
+        return Page();
     }
 
     public async Task<IActionResult> OnPostMatikanAsync()
@@ -62,10 +93,19 @@ public sealed class AkunModel(UserManager<AppUser> users, KinerjaDbContext db) :
         db.AuditUser = user.UserName ?? "";
         await users.SetTwoFactorEnabledAsync(user, false);
         await users.ResetAuthenticatorKeyAsync(user);
+        await signIn.RefreshSignInAsync(user);
         db.Record(null, nameof(AppUser), user.UserName ?? "", "2fa-nonaktif", null, null);
         await db.SaveChangesAsync();
         TempData["pesan"] = "Verifikasi dua langkah dinonaktifkan.";
         return Redirect("/akun");
+    }
+
+    /// <summary>The QR code of an otpauth URI, as SVG markup.</summary>
+    public static string QrCode(string text)
+    {
+        using var generator = new QRCodeGenerator();
+        using var data = generator.CreateQrCode(text, QRCodeGenerator.ECCLevel.M);
+        return new SvgQRCode(data).GetGraphic(5);
     }
 
     private async Task FillAsync(AppUser user)
@@ -73,15 +113,22 @@ public sealed class AkunModel(UserManager<AppUser> users, KinerjaDbContext db) :
         UserName = user.UserName ?? "";
         Enabled = await users.GetTwoFactorEnabledAsync(user);
         if (Enabled)
+        {
+            RecoveryCodesLeft = await users.CountRecoveryCodesAsync(user);
             return;
+        }
+
         var key = await users.GetAuthenticatorKeyAsync(user);
         if (string.IsNullOrEmpty(key))
         {
             await users.ResetAuthenticatorKeyAsync(user);
+            // a new key renews the security stamp: keep this browser signed in
+            await signIn.RefreshSignInAsync(user);
             key = await users.GetAuthenticatorKeyAsync(user);
         }
 
         Key = key;
         Uri = $"otpauth://totp/Kinerja:{System.Uri.EscapeDataString(UserName)}?secret={key}&issuer=Kinerja&digits=6";
+        QrSvg = QrCode(Uri);
     }
 }

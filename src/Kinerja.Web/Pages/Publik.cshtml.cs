@@ -1,17 +1,30 @@
 using Kinerja.Data;
+using Kinerja.Web.Services;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Kinerja.Web.Pages;
 
-/// <summary>The public's read-only view: documents of the published years.</summary>
-public sealed class PublikModel(KinerjaDbContext db) : PageModel
+/// <summary>
+/// The public's read-only view: the documents that were published (Terbitkan), served as the stored bytes. Nothing
+/// is built for a visitor, so no anonymous request can start LibreOffice or see a draft.
+/// </summary>
+public sealed class PublikModel(Publications publications) : PageModel
 {
-    public sealed record Row(int AgencyId, string Agency, int Year);
+    public List<(PublishedDocument Document, string Agency)> Rows { get; private set; } = [];
 
-    public List<Row> Rows { get; private set; } = [];
+    public async Task OnGetAsync() => Rows = await publications.ListAsync();
 
-    public async Task OnGetAsync() =>
-        Rows = (await db.Years.AsNoTracking().Where(y => y.Published).Select(y => new Row(y.AgencyId, y.Agency!.Name, y.Year)).ToListAsync())
-            .OrderBy(r => r.Agency).ThenBy(r => r.Year).ToList();
+    /// <summary>/publik/berkas/{id}: the published file as it was stored (its SHA-256 is on the list).</summary>
+    public async Task<IActionResult> OnGetBerkasAsync(long id, [FromServices] KinerjaDbContext db)
+    {
+        var document = await db.PublishedDocuments.FindAsync(id);
+        if (document is null)
+            return NotFound();
+        var path = publications.PathOf(document);
+        if (!System.IO.File.Exists(path))
+            return NotFound();
+        var type = document.Format == "pdf" ? "application/pdf" : "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+        return PhysicalFile(path, type, document.FileName);
+    }
 }

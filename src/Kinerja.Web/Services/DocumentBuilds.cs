@@ -78,10 +78,24 @@ public sealed class DocumentBuilds(StoragePaths paths, TimeProvider clock, ILogg
     private static readonly TimeSpan KeptFor = TimeSpan.FromHours(24);
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly SemaphoreSlim _turn = new(1, 1);
+    private long _built;
 
     private string Root => Path.Combine(paths.DataDirectory, "dokumen");
 
     public void Dispose() => _turn.Dispose();
+
+    /// <summary>
+    /// How many documents this server has written since it started (every writer call, the ones that start
+    /// LibreOffice included). Every build goes through here; an anonymous request never does (tested).
+    /// </summary>
+    public long Built => Interlocked.Read(ref _built);
+
+    /// <summary>Writes a document now, on the caller's turn (the signed-in direct download and publishing); the format comes from the path's extension.</summary>
+    public void WriteNow(ReportDocument report, string path, TimeSpan? pdfTimeout = null)
+    {
+        Interlocked.Increment(ref _built);
+        ReportWriter.Write(report, path, pdfTimeout, null);
+    }
 
     /// <summary>Starts a build of <paramref name="order"/> on <paramref name="data"/>; returns at once with the build's id.</summary>
     public string Start(DocumentOrder order, PerformanceDataset data, int agencyId, int year, string userId)
@@ -142,6 +156,7 @@ public sealed class DocumentBuilds(StoragePaths paths, TimeProvider clock, ILogg
             // the writer picks the format from the extension; the finished file appears under its name only when complete
             var partial = Path.Combine(Path.GetDirectoryName(target)!, "sebagian." + order.Format);
             var converting = false;
+            Interlocked.Increment(ref _built);
             ReportWriter.Write(report, partial, TimeSpan.FromMinutes(5), elapsed =>
             {
                 converting = true;

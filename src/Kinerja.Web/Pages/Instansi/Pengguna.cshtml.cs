@@ -11,7 +11,7 @@ namespace Kinerja.Web.Pages.Instansi;
 /// <summary>An instansi's administrator makes accounts and gives roles and units; every change is in the audit log.</summary>
 public sealed class PenggunaModel(KinerjaDbContext db, UserManager<AppUser> users, ScopeProvider scopes, IAuthorizationService authorization) : PageModel
 {
-    public sealed record Member(string UserName, string DisplayName, AgencyRole Role, string Units);
+    public sealed record Member(string UserName, string DisplayName, AgencyRole Role, string Units, bool MustChangePassword);
 
     [BindProperty(SupportsGet = true)] public int AgencyId { get; set; }
 
@@ -34,6 +34,9 @@ public sealed class PenggunaModel(KinerjaDbContext db, UserManager<AppUser> user
     public List<string> Errors { get; } = [];
 
     public string? Message { get; private set; }
+
+    /// <summary>A reset's temporary password, shown once to the administrator who made it (never stored in clear, never mailed).</summary>
+    public (string UserName, string Password)? TemporaryPassword { get; private set; }
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -58,7 +61,8 @@ public sealed class PenggunaModel(KinerjaDbContext db, UserManager<AppUser> user
                 Errors.Add("Akun baru memerlukan kata sandi awal.");
             else
             {
-                user = new AppUser { UserName = name, DisplayName = string.IsNullOrWhiteSpace(DisplayName) ? name : DisplayName.Trim() };
+                // the administrator chose this password: its owner must replace it at the first sign-in
+                user = new AppUser { UserName = name, DisplayName = string.IsNullOrWhiteSpace(DisplayName) ? name : DisplayName.Trim(), MustChangePassword = true };
                 var created = await users.CreateAsync(user, Password);
                 if (!created.Succeeded)
                 {
@@ -108,6 +112,47 @@ public sealed class PenggunaModel(KinerjaDbContext db, UserManager<AppUser> user
         return Redirect($"/instansi/{AgencyId}/pengguna");
     }
 
+    /// <summary>
+    /// Resets a member's password to a random temporary one shown once here; its owner must change it at the next
+    /// sign-in, and every session of the account ends now. An instansi's administrator may reset only accounts that
+    /// belong to instansi they administer (never the installation's administrator): otherwise a reset would hand them
+    /// someone's rights elsewhere.
+    /// </summary>
+    public async Task<IActionResult> OnPostAturUlangAsync()
+    {
+        if (await LoadAsync() is { } refused)
+            return refused;
+        var scope = await scopes.GetAsync();
+        var user = await users.FindByNameAsync(UserName.Trim());
+        var memberships = user is null ? [] : await db.Assignments.AsNoTracking().Where(a => a.UserId == user.Id).Select(a => a.AgencyId).ToListAsync();
+        if (user is null || !memberships.Contains(AgencyId))
+            return NotFound();
+        if (!scope.IsSystemAdmin && (user.IsSystemAdmin || memberships.Any(a => !scope.Can(Operations.ManageUsers, new AgencyResource(a)))))
+        {
+            Errors.Add($"Kata sandi {user.UserName} hanya dapat diatur ulang oleh administrator aplikasi: akun ini juga berperan di instansi lain atau administrator aplikasi.");
+            await FillAsync();
+            Response.StatusCode = StatusCodes.Status403Forbidden;
+            return Page();
+        }
+
+        db.AuditUser = scope.UserName;
+        var temporary = TemporaryPasswords.New();
+        var token = await users.GeneratePasswordResetTokenAsync(user);
+        var reset = await users.ResetPasswordAsync(user, token, temporary);
+        if (!reset.Succeeded)
+            throw new InvalidOperationException("kata sandi sementara ditolak: " + string.Join("; ", reset.Errors.Select(e => e.Description)));
+        user.MustChangePassword = true;
+        await users.UpdateAsync(user);
+        await users.SetLockoutEndDateAsync(user, null);
+        await users.ResetAccessFailedCountAsync(user);
+        db.Record(AgencyId, nameof(AppUser), user.UserName ?? "", "atur-ulang-sandi", null, new { olehAdministrator = scope.UserName, wajibGanti = true });
+        await db.SaveChangesAsync();
+        TemporaryPassword = (user.UserName ?? "", temporary);
+        Message = $"Kata sandi {user.UserName} diatur ulang. Semua sesinya berakhir; saat masuk dengan kata sandi sementara di bawah, ia wajib menggantinya.";
+        await FillAsync();
+        return Page();
+    }
+
     private async Task<IActionResult?> LoadAsync()
     {
         var agency = await db.Agencies.AsNoTracking().SingleOrDefaultAsync(a => a.Id == AgencyId);
@@ -126,8 +171,8 @@ public sealed class PenggunaModel(KinerjaDbContext db, UserManager<AppUser> user
     private async Task FillAsync()
     {
         var rows = await db.Assignments.AsNoTracking().Where(a => a.AgencyId == AgencyId)
-            .Join(db.Users, a => a.UserId, u => u.Id, (a, u) => new { u.UserName, u.DisplayName, a.Role, a.UnitCodes }).ToListAsync();
+            .Join(db.Users, a => a.UserId, u => u.Id, (a, u) => new { u.UserName, u.DisplayName, a.Role, a.UnitCodes, u.MustChangePassword }).ToListAsync();
         foreach (var r in rows.OrderBy(r => r.UserName))
-            Members.Add(new Member(r.UserName ?? "", r.DisplayName, r.Role, r.Role is AgencyRole.Operator or AgencyRole.Verifikator ? r.UnitCodes.Replace(";", ", ", StringComparison.Ordinal) : "semua unit"));
+            Members.Add(new Member(r.UserName ?? "", r.DisplayName, r.Role, r.Role is AgencyRole.Operator or AgencyRole.Verifikator ? r.UnitCodes.Replace(";", ", ", StringComparison.Ordinal) : "semua unit", r.MustChangePassword));
     }
 }
