@@ -61,8 +61,9 @@ public static class CliApp
         }
         catch (WorkbookImportException e)
         {
-            foreach (var item in e.Errors)
-                error.WriteLine("kesalahan: " + item);
+            // a few located errors per column and row, the rest counted: one bad header must not print 16.000 lines
+            foreach (var line in ImportErrorDigest.Lines(e.Errors))
+                error.WriteLine("kesalahan: " + line);
             return Task.FromResult(BadInput);
         }
         catch (UsageException e)

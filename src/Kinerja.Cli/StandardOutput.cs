@@ -105,5 +105,7 @@ public sealed class StandardOutputException(Exception inner) : Exception("keluar
 {
     /// <summary>The Indonesian sentence for the user.</summary>
     public string Describe() =>
-        "keluaran standar (stdout) tidak dapat ditulis: " + Kinerja.Documents.Workbook.DataImporter.DescribeIoFailure(InnerException!) + "; hasil perintah tidak lengkap";
+        "keluaran standar (stdout) tidak dapat ditulis: "
+        + (InnerException is UnauthorizedAccessException or ObjectDisposedException ? "tertutup atau tidak dibuka untuk ditulis (mis. >&-)" : Kinerja.Documents.Workbook.DataImporter.DescribeIoFailure(InnerException!))
+        + "; hasil perintah tidak lengkap";
 }
