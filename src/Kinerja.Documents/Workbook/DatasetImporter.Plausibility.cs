@@ -38,7 +38,7 @@ public sealed partial class DatasetImporter
     public static UnitKind KindOf(string satuan)
     {
         var s = satuan.Trim().ToLowerInvariant();
-        if (s.Contains('%', StringComparison.Ordinal) || s.StartsWith("persen", StringComparison.Ordinal) || s.StartsWith("prosen", StringComparison.Ordinal))
+        if (MeasuredValueParser.IsPercentSatuan(satuan) || s.Contains('%', StringComparison.Ordinal) || s.StartsWith("persen", StringComparison.Ordinal) || s.StartsWith("prosen", StringComparison.Ordinal))
             return UnitKind.Percent;
         if (s.Contains("rupiah", StringComparison.Ordinal) || s == "rp" || s.StartsWith("rp ", StringComparison.Ordinal) || s.StartsWith("rp.", StringComparison.Ordinal))
             return UnitKind.Rupiah;
@@ -98,7 +98,8 @@ public sealed partial class DatasetImporter
             // 0,95 among figures of 50 to 100: a fraction exported for 95%. Written with "%" it is taken as typed
             foreach (var (_, value, row, what) in list)
             {
-                if (value is not NumberValue { Percent: false, Value: > 0m and <= 1m } fraction)
+                // the parser marks every figure of a Persen indicator as a percentage: what was typed decides here
+                if (value is not NumberValue { Value: > 0m and <= 1m } fraction || fraction.Original.Contains('%', StringComparison.Ordinal))
                     continue;
                 var others = list.Where(o => !ReferenceEquals(o.Value, value)).Select(o => Magnitude(o.Value!)).ToList();
                 if (others.Count == 0 || others.Any(o => o < 10m))

@@ -23,7 +23,7 @@ public static class ImportErrorDigest
         var byColumn = new Dictionary<(string File, string Sheet, string Column), int>();
         var byRow = new Dictionary<(string File, string Sheet, int Row), int>();
         var byFile = new Dictionary<string, int>(StringComparer.Ordinal);
-        var hidden = new Dictionary<(string File, string Sheet, string Column), (int Count, int First, int Last)>();
+        var hidden = new Dictionary<(string File, string Sheet, string Column), (int Count, int First, int Last, SourceLocation Place)>();
         foreach (var error in errors)
         {
             var at = error.Location;
@@ -43,17 +43,18 @@ public static class ImportErrorDigest
             }
 
             hidden[column] = hidden.TryGetValue(column, out var h)
-                ? (h.Count + 1, Math.Min(h.First, at.Row), Math.Max(h.Last, at.Row))
-                : (1, at.Row, at.Row);
+                ? (h.Count + 1, Math.Min(h.First, at.Row), Math.Max(h.Last, at.Row), h.Place)
+                : (1, at.Row, at.Row, at with { Row = 0, CellReference = null });
         }
 
         if (hidden.Count == 0)
             return lines;
         // the columns with most of the rest first, so the cause shows at the top
-        foreach (var ((file, sheet, column), (count, first, last)) in hidden.OrderByDescending(h => h.Value.Count).Take(5))
+        foreach (var (count, first, last, place) in hidden.Values.OrderByDescending(h => h.Count).Take(5))
         {
-            var place = new SourceLocation(file, sheet, 0, column).ToString();
-            var rows = first > 0 ? first == last ? $", baris {first}" : $", baris {first} sampai {last}" : "";
+            // a JSON list names its items by index (realisasi[5]), a sheet by row number
+            string Row(int row) => place.Json ? $"{place.Sheet}[{row - 1}]" : "baris " + row;
+            var rows = first > 0 ? first == last ? ", " + Row(first) : $", {Row(first)} sampai {Row(last)}" : "";
             lines.Add($"{place}: dan {count} kesalahan lain di sini{rows}");
         }
 
