@@ -28,7 +28,7 @@ public sealed partial class ArchitectureTests
         Assert.All(references, name => Assert.False(HostOrDatabase.Any(h => name.StartsWith(h, StringComparison.Ordinal)), $"Kinerja.Documents references {name}"));
     }
 
-    [GeneratedRegex(@"docs/rules\.md (§\d+(?:\s*[-/,]\s*§?\d+)*)")]
+    [GeneratedRegex(@"docs/rules\.md (§\d+(?:[-/]§?\d+|,\s*§\d+)*)")]
     private static partial Regex Citation();
 
     [GeneratedRegex(@"^## §(\d+)\. ", RegexOptions.Multiline)]

@@ -99,7 +99,8 @@ public sealed partial class DatasetImporter
             foreach (var (_, value, row, what) in list)
             {
                 // the parser marks every figure of a Persen indicator as a percentage: what was typed decides here
-                if (value is not NumberValue { Value: > 0m and <= 1m } fraction || fraction.Original.Contains('%', StringComparison.Ordinal))
+                // (a fraction as exported lies between 0,001 and 1: 0,0000000000000000000000000001 is no share of anything)
+                if (value is not NumberValue { Value: >= 0.001m and <= 1m } fraction || fraction.Original.Contains('%', StringComparison.Ordinal))
                     continue;
                 var others = list.Where(o => !ReferenceEquals(o.Value, value)).Select(o => Magnitude(o.Value!)).ToList();
                 if (others.Count == 0 || others.Any(o => o < 10m))
