@@ -17,6 +17,9 @@ public class ArchitectureTests
         Assert.All(references, name => Assert.True(name.StartsWith("System", StringComparison.Ordinal) || name == "netstandard", $"Kinerja.Domain references {name}"));
     }
 
+    // declared before Allowed, which uses it: static fields are initialised in the order they are written
+    private static readonly string[] TestPackages = ["Microsoft.NET.Test.Sdk", "xunit", "coverlet"];
+
     /// <summary>
     /// What each project may reference directly: projects; packages as an allow-list where the layer is pure
     /// (<c>null</c> = any package but the <see cref="Framework"/> ones the layer must not know); frameworks.
@@ -41,8 +44,6 @@ public class ArchitectureTests
         ["tests/Kinerja.Web.Tests"] = (["Kinerja.Web"], null, true, []),
         ["tests/Kinerja.Web.BrowserTests"] = (["Kinerja.Web"], null, true, []),
     };
-
-    private static readonly string[] TestPackages = ["Microsoft.NET.Test.Sdk", "xunit", "coverlet"];
 
     /// <summary>Packages of a host or a database: only the data and web layers (and their tests) may take them.</summary>
     private static readonly string[] Framework = ["Microsoft.AspNetCore", "Microsoft.EntityFrameworkCore", "Npgsql", "Microsoft.Extensions.Hosting"];
