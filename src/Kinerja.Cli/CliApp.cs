@@ -15,6 +15,9 @@ public static class CliApp
     /// <summary>A defect in Kinerja itself, reported on one line instead of a stack trace.</summary>
     public const int Unexpected = 3;
 
+    /// <summary>Stopped by Ctrl-C (SIGINT) or SIGTERM while writing: nothing was written (128 + SIGINT, as shells report it).</summary>
+    public const int Cancelled = 130;
+
     public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
     {
         try
@@ -58,14 +61,19 @@ public static class CliApp
         }
         catch (WorkbookImportException e)
         {
-            foreach (var item in e.Errors)
-                error.WriteLine("kesalahan: " + item);
+            // a few located errors per column and row, the rest counted: one bad header must not print 16.000 lines
+            foreach (var line in ImportErrorDigest.Lines(e.Errors))
+                error.WriteLine("kesalahan: " + line);
             return Task.FromResult(BadInput);
         }
         catch (UsageException e)
         {
             error.WriteLine("kesalahan: " + e.Message);
             return Task.FromResult(BadInput);
+        }
+        catch (StandardOutputException e)
+        {
+            return Task.FromResult(ReportStandardOutputFailure(e, error));
         }
         catch (OutputFileException e)
         {
@@ -75,7 +83,7 @@ public static class CliApp
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // a read the importers did not wrap (e.g. a budget CSV): the system message names the path
-            error.WriteLine($"kesalahan: tidak dapat membaca atau menulis berkas: {OneLine(e.Message)}");
+            error.WriteLine($"kesalahan: tidak dapat membaca atau menulis berkas: {OneLine(DataImporter.DescribeIoFailure(e))}");
             return Task.FromResult(BadInput);
         }
         catch (OverflowException)
@@ -94,19 +102,37 @@ public static class CliApp
         }
     }
 
+    /// <summary>Says on stderr that stdout failed (when stderr itself still takes it) and gives exit 2.</summary>
+    internal static int ReportStandardOutputFailure(StandardOutputException e, TextWriter error)
+    {
+        try
+        {
+            error.WriteLine("kesalahan: " + e.Describe());
+            error.Flush();
+        }
+        catch (Exception again) when (again is IOException or UnauthorizedAccessException or ObjectDisposedException)
+        {
+            // stderr is gone too: the exit code is all that is left to tell
+        }
+
+        return BadInput;
+    }
+
     private static string OneLine(string text) => string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 
     /// <summary>
     /// Writes <paramref name="path"/> through a temporary file beside it (same extension, so writers that choose
     /// their format by it still work): a failed write leaves neither a half-written file nor the temporary.
     /// </summary>
-    internal static void WriteFile(string path, Action<string> write)
+    internal static void WriteFile(string path, Action<string> write, CancellationToken cancel = default)
     {
         var full = Path.GetFullPath(path);
         var temporary = Path.Combine(Path.GetDirectoryName(full) ?? ".", $".{Path.GetFileNameWithoutExtension(full)}.{Guid.NewGuid():N}{Path.GetExtension(full)}");
         try
         {
             write(temporary);
+            // a Ctrl-C while writing leaves the target as it was: the temporary is removed below
+            cancel.ThrowIfCancellationRequested();
             File.Move(temporary, full, overwrite: true);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

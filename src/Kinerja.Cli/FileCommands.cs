@@ -9,7 +9,7 @@ public static class TemplateCommand
         var path = options.Argument(0, "OUT.xlsx");
         if (!path.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
             throw new UsageException("templat harus berakhiran .xlsx");
-        OutputGuard.Check(path, options.Flag("force"), reportsMayBeReplaced: false);
+        using var claim = OutputGuard.Check(path, options.Flag("force"), reportsMayBeReplaced: false);
         CliApp.WriteFile(path, temporary => XlsxWorkbook.Write(new RawWorkbook { FileName = Path.GetFileName(path), IsJson = false }, temporary));
         output.WriteLine($"templat ditulis: {path}");
         return CliApp.Ok;
@@ -22,7 +22,7 @@ public static class ConvertCommand
     {
         var input = options.Argument(0, "berkas masukan");
         var target = options.Argument(1, "berkas keluaran");
-        OutputGuard.Check(target, options.Flag("force"), reportsMayBeReplaced: false, input);
+        using var claim = OutputGuard.Check(target, options.Flag("force"), reportsMayBeReplaced: false, input);
         var raw = DatasetImporter.ReadRaw(input);
         // refuse to write a workbook that would not import: nothing half-valid leaves this command
         DatasetImporter.Import(raw);

@@ -1,5 +1,6 @@
 using Kinerja.Documents.Rendering;
 using Kinerja.Documents.Reports;
+using System.Runtime.InteropServices;
 using Kinerja.Documents.Workbook;
 
 namespace Kinerja.Cli;
@@ -29,7 +30,9 @@ public static class ReportCommand
                 : throw new UsageException($"--pdf-timeout \"{timeoutText}\": tulis jumlah detik, 1 sampai 86400 (mis. 600)");
         }
 
-        OutputGuard.Check(outPath, options.Flag("force"), reportsMayBeReplaced: true, [file, .. CliApp.DataFiles(options)]);
+        var period = CliApp.ParsePeriod(options);
+        RefuseUnusedOptions(kind, kindText.ToLowerInvariant(), options, outPath, period);
+        using var claim = OutputGuard.Check(outPath, options.Flag("force"), reportsMayBeReplaced: true, [file, .. CliApp.DataFiles(options)]);
         var versi = options.Value("versi");
         if (versi is not null && !Kinerja.Domain.Model.PkVersionId.Parse(versi).Success)
             throw new UsageException($"--versi \"{versi}\" tidak dikenal; pilih awal, perubahan (yang terakhir) atau perubahan-1, perubahan-2, ...");
@@ -40,7 +43,6 @@ public static class ReportCommand
             return CliApp.BadInput;
         }
         var data = Kinerja.Domain.Formulas.FormulaRealisasi.Apply(CliApp.LoadDataset(options, file));
-        var period = CliApp.ParsePeriod(options);
         ReportDocument report;
         try
         {
@@ -59,21 +61,70 @@ public static class ReportCommand
             throw new UsageException(e.Message.Split(" (Parameter", 2)[0]);
         }
 
+        // from here on temporary files exist and LibreOffice may run: Ctrl-C (SIGINT) and SIGTERM no longer end the
+        // process on the spot but cancel the write, which kills LibreOffice and removes every temporary
+        using var cancel = new CancellationTokenSource();
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Cancel);
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Cancel);
         try
         {
-            CliApp.WriteFile(outPath, temporary =>
-            {
-                ReportWriter.Write(report, temporary, pdfTimeout, elapsed => error.WriteLine($"konversi PDF masih berjalan ({elapsed.TotalSeconds:0} detik)..."));
-                OutputGuard.Stamp(temporary);
-            });
+            CliApp.WriteFile(
+                outPath,
+                temporary =>
+                {
+                    ReportWriter.Write(report, temporary, pdfTimeout, elapsed => error.WriteLine($"konversi PDF masih berjalan ({elapsed.TotalSeconds:0} detik)..."), cancel.Token);
+                    OutputGuard.Stamp(temporary);
+                },
+                cancel.Token);
         }
         catch (InvalidOperationException e)
         {
             error.WriteLine("kesalahan: " + e.Message);
             return CliApp.BadInput;
         }
+        catch (OperationCanceledException)
+        {
+            error.WriteLine($"dibatalkan: {outPath} tidak ditulis (LibreOffice dihentikan, berkas sementara dihapus)");
+            return CliApp.Cancelled;
+        }
+
+        void Cancel(PosixSignalContext context)
+        {
+            context.Cancel = true;
+            cancel.Cancel();
+        }
 
         output.WriteLine($"{report.Title}: {report.Tables.Count()} tabel, {report.Figures.Count()} gambar, ditulis ke {outPath}");
         return CliApp.Ok;
+    }
+
+    /// <summary>
+    /// An option the report kind does not use is refused with the reason, never ignored (docs/reports.md lists them):
+    /// <list type="bullet">
+    /// <item>--versi chooses a Perjanjian Kinerja version: pk only (an LKjIP and a triwulan report measure against the
+    /// PK in force for each period).</item>
+    /// <item>--period on lkjip and pk is a year: both are annual documents, so a quarter (2026-TW1) would silently
+    /// become its year; triwulan needs a quarter (refused by the report itself).</item>
+    /// <item>--pdf-timeout limits the LibreOffice conversion: only with --out X.pdf.</item>
+    /// </list>
+    /// --draft, --data and --force apply to every kind.
+    /// </summary>
+    private static void RefuseUnusedOptions(ReportKind kind, string kindText, Options options, string outPath, Kinerja.Domain.Values.Period? period)
+    {
+        if (kind != ReportKind.Pk && options.Value("versi") is { } versi)
+        {
+            throw new UsageException($"--versi \"{versi}\" tidak dipakai oleh report {kindText}: versi Perjanjian Kinerja hanya dipilih untuk report pk "
+                + "(LKjIP dan laporan triwulan mengukur terhadap PK yang berlaku pada tiap periode); hapus --versi");
+        }
+
+        if (kind != ReportKind.Triwulan && period is { IsQuarter: true } quarter)
+        {
+            var what = kind == ReportKind.Lkjip ? "LKjIP adalah laporan tahunan" : "Perjanjian Kinerja berlaku setahun";
+            throw new UsageException($"--period {quarter} tidak dipakai oleh report {kindText}: {what}, jadi triwulan tidak dapat dipilih; "
+                + $"sebut tahunnya (--period {quarter.Year}) atau buat laporan triwulan (kinerja report triwulan ... --period {quarter})");
+        }
+
+        if (options.Value("pdf-timeout") is not null && !outPath.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase))
+            throw new UsageException($"--pdf-timeout hanya berlaku untuk --out berkas .pdf (konversi LibreOffice); {Path.GetExtension(outPath)} ditulis tanpa LibreOffice: hapus --pdf-timeout");
     }
 }

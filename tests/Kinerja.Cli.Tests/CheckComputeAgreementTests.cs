@@ -73,7 +73,7 @@ public class CheckComputeAgreementTests
     }
 }
 
-/// <summary>RULEBOOK §10 through the command: a wrong printed capaian in a real workbook is reported, exit code 1.</summary>
+/// <summary>docs/rules.md §10 through the command: a wrong printed capaian in a real workbook is reported, exit code 1.</summary>
 public sealed class CheckReportsAWrongPrintedCapaianTests : WithTempFolder
 {
     [Fact]

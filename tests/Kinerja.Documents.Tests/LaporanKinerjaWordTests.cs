@@ -117,7 +117,7 @@ public class LaporanKinerjaWordTests
     [Fact]
     public void Kemnaker_budget_states_absorption_with_and_without_blokir_against_the_target()
     {
-        // RULEBOOK §7: 5.500.436.965.043 / 6.144.346.237.000 = 89,52%; without blokir / 5.693.541.003.000 = 96,61%;
+        // docs/rules.md §7: 5.500.436.965.043 / 6.144.346.237.000 = 89,52%; without blokir / 5.693.541.003.000 = 96,61%;
         // against the 98,41% absorption target: 90,97% and 98,17%
         var text = Lkjip("kemnaker-2024.json").AllText;
         Assert.Contains("89,52%", text, StringComparison.Ordinal);

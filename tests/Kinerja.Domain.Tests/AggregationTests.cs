@@ -263,7 +263,7 @@ public class PeriodResolutionTests
     [Fact]
     public void The_PK_Perubahan_target_wins_over_the_PK_whatever_the_row_order()
     {
-        // RULEBOOK §7: a PK amended mid-year keeps both versions; the amendment is what is measured
+        // docs/rules.md §7: a PK amended mid-year keeps both versions; the amendment is what is measured
         foreach (var order in new[] { false, true })
         {
             var targets = new[] { T(Placed, "2025", "100", document: "PK"), T(Placed, "2025", "200", document: "PK Perubahan") };

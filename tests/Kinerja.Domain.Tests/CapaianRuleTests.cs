@@ -3,7 +3,7 @@ using Kinerja.Domain.Values;
 
 namespace Kinerja.Domain.Tests;
 
-/// <summary>RULEBOOK §4, each rule with its worked example from a seed report.</summary>
+/// <summary>docs/rules.md §4, each rule with its worked example from a seed report.</summary>
 public class CapaianRuleTests
 {
     private static string Display(Capaian c, RoundingMode mode = RoundingMode.HalfUp) => IndonesianNumber.Format(c.Value, 2, mode);
@@ -66,7 +66,7 @@ public class CapaianRuleTests
     [Fact]
     public void Range_realisasi_below_the_range_is_measured_against_the_lower_bound()
     {
-        // RULEBOOK §4: 55,00 against 56,30-58,80 gives 55,00 / 56,30
+        // docs/rules.md §4: 55,00 against 56,30-58,80 gives 55,00 / 56,30
         var indicator = A.Indicator().Kind(TargetKind.Range).Build();
         Assert.Equal(55.00m / 56.30m * 100m, A.Capaian(indicator, "56,30-58,80 %", "55,00").Value);
     }

@@ -72,7 +72,7 @@ public class PredicateAndEfficiencyTests
     [Fact]
     public void Absorption_against_its_target_Kemnaker_90_97_and_98_17()
     {
-        // RULEBOOK §7: 5.500.436.965.043 of 6.144.346.237.000 = 89,52%; of 5.693.541.003.000 = 96,61%; target 98,41
+        // docs/rules.md §7: 5.500.436.965.043 of 6.144.346.237.000 = 89,52%; of 5.693.541.003.000 = 96,61%; target 98,41
         var realisasi = 5_500_436_965_043m;
         var withBlokir = realisasi / 6_144_346_237_000m * 100m;
         var withoutBlokir = realisasi / 5_693_541_003_000m * 100m;

@@ -36,8 +36,14 @@ public static partial class PdfConverter
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(3);
 
     /// <param name="progress">Told the time elapsed every 10 seconds while LibreOffice still works, so a long run is not silent.</param>
-    public static void Convert(string docxPath, string pdfPath, TimeSpan? timeout = null, Action<TimeSpan>? progress = null)
+    public static void Convert(string docxPath, string pdfPath, TimeSpan? timeout = null, Action<TimeSpan>? progress = null) =>
+        Convert(docxPath, pdfPath, timeout, progress, CancellationToken.None);
+
+    /// <param name="cancel">Ctrl-C in <c>kinerja report</c>: LibreOffice and its children are killed, the work folder is
+    /// removed and <see cref="OperationCanceledException"/> is thrown; no PDF is written.</param>
+    public static void Convert(string docxPath, string pdfPath, TimeSpan? timeout, Action<TimeSpan>? progress, CancellationToken cancel)
     {
+        cancel.ThrowIfCancellationRequested();
         var soffice = FindSoffice() ?? throw new InvalidOperationException("LibreOffice (soffice) tidak ditemukan; pasang paket libreoffice-writer-nogui untuk membuat PDF");
         var version = InstalledVersion(soffice);
         var limit = timeout ?? DefaultTimeout;
@@ -49,7 +55,18 @@ public static partial class PdfConverter
             {
                 if (pooled is not null)
                 {
-                    var attempt = Run(soffice, version, pooled.Folder, docxPath, pdfPath, Path.Combine(work.FullName, "out-1"), limit, clock, progress);
+                    string? attempt;
+                    try
+                    {
+                        attempt = Run(soffice, version, pooled.Folder, docxPath, pdfPath, Path.Combine(work.FullName, "out-1"), limit, clock, progress, cancel);
+                    }
+                    catch (OperationCanceledException)
+                    {
+                        // LibreOffice was killed mid-run: its profile may be half-written, so it is not given back
+                        pooled.Discard();
+                        throw;
+                    }
+
                     if (attempt is null)
                         return;
                     // a profile LibreOffice cannot start with (left broken by a killed run, an odd upgrade) is not
@@ -61,8 +78,9 @@ public static partial class PdfConverter
             }
 
             var fresh = Path.Combine(work.FullName, "profile");
+            cancel.ThrowIfCancellationRequested();
             PooledProfile.Seed(fresh, version);
-            if (Run(soffice, version, fresh, docxPath, pdfPath, Path.Combine(work.FullName, "out-2"), limit, clock, progress) is { } failure)
+            if (Run(soffice, version, fresh, docxPath, pdfPath, Path.Combine(work.FullName, "out-2"), limit, clock, progress, cancel) is { } failure)
                 throw new InvalidOperationException(failure);
         }
         finally
@@ -79,7 +97,7 @@ public static partial class PdfConverter
     }
 
     /// <summary>One LibreOffice run on <paramref name="profile"/>; null when the PDF was written, else why not.</summary>
-    private static string? Run(string soffice, string? version, string profile, string docxPath, string pdfPath, string outDir, TimeSpan limit, Stopwatch clock, Action<TimeSpan>? progress)
+    private static string? Run(string soffice, string? version, string profile, string docxPath, string pdfPath, string outDir, TimeSpan limit, Stopwatch clock, Action<TimeSpan>? progress, CancellationToken cancel)
     {
         Directory.CreateDirectory(outDir);
         var start = new ProcessStartInfo(soffice)
@@ -99,13 +117,13 @@ public static partial class PdfConverter
         start.ArgumentList.Add(outDir);
         start.ArgumentList.Add(Path.GetFullPath(docxPath));
         using var process = Process.Start(start) ?? throw new InvalidOperationException("LibreOffice tidak dapat dijalankan");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
+        var stdout = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
+        var stderr = process.StandardError.ReadToEndAsync(CancellationToken.None);
         var finished = false;
         while (!finished && clock.Elapsed < limit)
         {
             var wait = limit - clock.Elapsed;
-            finished = process.WaitForExit(wait < TimeSpan.FromSeconds(10) ? wait : TimeSpan.FromSeconds(10));
+            finished = WaitForExit(process, wait < TimeSpan.FromSeconds(10) ? wait : TimeSpan.FromSeconds(10), cancel);
             if (!finished && clock.Elapsed < limit)
                 progress?.Invoke(clock.Elapsed);
         }
@@ -121,6 +139,36 @@ public static partial class PdfConverter
             return $"LibreOffice gagal membuat PDF (kode {process.ExitCode}): {stderr.Result}{stdout.Result}".Trim();
         File.Copy(produced, pdfPath, overwrite: true);
         return null;
+    }
+
+    /// <summary>
+    /// Waits up to <paramref name="wait"/> for LibreOffice, looking at <paramref name="cancel"/> five times a second; on
+    /// cancellation the whole process tree (soffice, oosplash, soffice.bin) is killed before the exception leaves, so
+    /// nothing keeps running or writing once the command has ended. A Ctrl-C at the terminal also reaches LibreOffice
+    /// itself: its exit is then the cancellation too, never a failure to retry on a fresh profile.
+    /// </summary>
+    private static bool WaitForExit(Process process, TimeSpan wait, CancellationToken cancel)
+    {
+        var until = Stopwatch.StartNew();
+        while (true)
+        {
+            var left = wait - until.Elapsed;
+            var slice = left < TimeSpan.FromMilliseconds(200) ? left : TimeSpan.FromMilliseconds(200);
+            var exited = process.WaitForExit(slice < TimeSpan.Zero ? TimeSpan.Zero : slice);
+            if (cancel.IsCancellationRequested)
+            {
+                if (!exited)
+                {
+                    process.Kill(entireProcessTree: true);
+                    process.WaitForExit();
+                }
+
+                cancel.ThrowIfCancellationRequested();
+            }
+
+            if (exited || until.Elapsed >= wait)
+                return exited;
+        }
     }
 
     /// <summary>

@@ -156,7 +156,11 @@ public static class ReportWriter
     public static void Write(ReportDocument report, string path) => Write(report, path, null, null);
 
     /// <summary>Writes the report; a PDF conversion stops after <paramref name="pdfTimeout"/> and reports its progress to <paramref name="progress"/>.</summary>
-    public static void Write(ReportDocument report, string path, TimeSpan? pdfTimeout, Action<TimeSpan>? progress)
+    public static void Write(ReportDocument report, string path, TimeSpan? pdfTimeout, Action<TimeSpan>? progress) =>
+        Write(report, path, pdfTimeout, progress, CancellationToken.None);
+
+    /// <summary>As above; <paramref name="cancel"/> stops a PDF conversion (LibreOffice killed, temporaries removed).</summary>
+    public static void Write(ReportDocument report, string path, TimeSpan? pdfTimeout, Action<TimeSpan>? progress, CancellationToken cancel)
     {
         switch (Path.GetExtension(path).ToLowerInvariant())
         {
@@ -172,7 +176,7 @@ public static class ReportWriter
                 try
                 {
                     WordRenderer.Write(report, docx);
-                    PdfConverter.Convert(docx, path, pdfTimeout, progress);
+                    PdfConverter.Convert(docx, path, pdfTimeout, progress, cancel);
                 }
                 finally
                 {

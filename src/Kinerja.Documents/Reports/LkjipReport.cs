@@ -580,7 +580,7 @@ public static partial class LkjipReport
 
     private static void Efficiency(ReportComposer c, PerformanceDataset data, PerformanceResult result, ReportFormat f)
     {
-        // the engine's table (RULEBOOK §8): per sasaran for Ratio, per indicator for Difference and Savings (003 Tabel 3.7)
+        // the engine's table (docs/rules.md §8): per sasaran for Ratio, per indicator for Difference and Savings (003 Tabel 3.7)
         var table = BudgetAnalysis.Efficiency(data, result);
         var method = table.Method;
         var perSasaran = method == EfficiencyMethod.Ratio;

@@ -60,8 +60,16 @@ public static class DataImporter
         FileNotFoundException => "berkas tidak ada",
         PathTooLongException => "nama berkas terlalu panjang",
         UnauthorizedAccessException => "akses ditolak",
+        IOException io when IsDiskFull(io) => "disk penuh (ruang kosong tidak cukup); kosongkan ruang atau pilih tempat lain, lalu ulangi",
+        IOException io when IsBrokenPipe(io) => "program penerima sudah berhenti membaca (pipa ditutup, mis. oleh head)",
         _ => e.Message,
     };
+
+    // on Unix .NET puts the errno in HResult (ENOSPC 28, EDQUOT 122, EFBIG 27, EPIPE 32); on Windows the Win32 code
+    // sits in the low word (ERROR_HANDLE_DISK_FULL 39, ERROR_DISK_FULL 112, ERROR_BROKEN_PIPE 109, ERROR_NO_DATA 232)
+    private static bool IsDiskFull(IOException e) => OperatingSystem.IsWindows() ? (e.HResult & 0xFFFF) is 39 or 112 : e.HResult is 28 or 122 or 27;
+
+    private static bool IsBrokenPipe(IOException e) => OperatingSystem.IsWindows() ? (e.HResult & 0xFFFF) is 109 or 232 : e.HResult == 32;
 
     /// <summary>
     /// A flat CSV of values: a header row naming the NilaiData columns (Elemen, Unit, Periode,

@@ -122,6 +122,7 @@ public sealed partial class DatasetImporter
         if (profile is null)
             return null;
         CapaianBeyondRange(profile, byCode, targetRows.Select(t => (t.Target!, t.Row)).ToList(), realisasiRows.Select(r => (r.Realisasi!, r.Row)).ToList());
+        Plausible(byCode, targetRows.Select(t => (t.Target!, t.Row)).ToList(), realisasiRows.Select(r => (r.Realisasi!, r.Row)).ToList());
         return new PerformanceDataset
         {
             Profile = profile,

@@ -24,14 +24,36 @@ public static class JsonWorkbook
         }
 
         // UTF-8 as written (the usual file) is parsed as it is, without a copy as a .NET string; a UTF-16 or UTF-32
-        // file (byte order mark) or invalid bytes are decoded as a text reader does, as before
+        // file says so by its byte order mark and is decoded exactly. Anything else is refused: bytes that are not
+        // UTF-8 (a file saved as Windows-1252 or Latin-1, where "–" is 0x96) would become U+FFFD in names and notes
+        // without a word, so the file is sent back to be saved as UTF-8 instead
         var utf8 = bytes.AsMemory();
         if (utf8.Span.StartsWith("\uFEFF"u8))
             utf8 = utf8[3..];
-        if (!bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]) && !bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) && System.Text.Unicode.Utf8.IsValid(utf8.Span))
+        var unicodeMark = bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]) || bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]);
+        if (!unicodeMark && System.Text.Unicode.Utf8.IsValid(utf8.Span))
             return Read(Path.GetFileName(path), () => JsonDocument.Parse(utf8, Options));
+        if (!unicodeMark)
+            throw NotUtf8(Path.GetFileName(path), utf8.Span, bytes.Length - utf8.Length);
         using var reader = new StreamReader(new MemoryStream(bytes), Encoding.UTF8);
         return Read(reader.ReadToEnd(), Path.GetFileName(path));
+    }
+
+    /// <summary>The first byte that is not UTF-8, with its line, so the user can find the character to fix.</summary>
+    private static WorkbookImportException NotUtf8(string fileName, ReadOnlySpan<byte> bytes, int offset)
+    {
+        var valid = 0;
+        while (valid < bytes.Length)
+        {
+            var status = System.Text.Rune.DecodeFromUtf8(bytes[valid..], out _, out var consumed);
+            if (status != System.Buffers.OperationStatus.Done)
+                break;
+            valid += consumed;
+        }
+
+        var line = bytes[..valid].Count((byte)'\n') + 1;
+        var at = valid < bytes.Length ? $" pada byte ke-{offset + valid + 1} (0x{bytes[valid]:X2})" : "";
+        return new WorkbookImportException([new ImportError(new SourceLocation(fileName, SourceLocation.WholeFile, line, ""), $"berkas JSON bukan teks UTF-8{at}, mungkin disimpan sebagai ANSI/Windows-1252 atau Latin-1; huruf seperti \"–\" atau \"é\" akan terbaca salah, jadi berkas tidak dibaca: simpan ulang sebagai UTF-8 (mis. Notepad: Simpan Sebagai > Pengodean UTF-8)")]);
     }
 
     public static RawWorkbook Read(string json, string fileName) => Read(fileName, () => JsonDocument.Parse(json, Options));

@@ -62,6 +62,8 @@ public static class XlsxWorkbook
         var errors = new List<ImportError>();
         var styles = CellStyles.Of(workbookPart);
         List<string>? shared = null;
+        // the sheet each of our sheets was read from: "Realisasi" and "REALISASI" both name sheet Realisasi
+        var readFrom = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var sheet in workbookPart.Workbook?.Sheets?.Elements<Sheet>() ?? [])
         {
             var name = sheet.Name?.Value ?? "";
@@ -69,6 +71,16 @@ public static class XlsxWorkbook
             var spec = WorkbookSchema.Sheets.FirstOrDefault(s => string.Equals(s.Sheet, name, StringComparison.OrdinalIgnoreCase));
             if (!isProfile && spec is null)
                 continue; // "Petunjuk" and the user's own sheets are not read at all
+            // Excel itself refuses two names that differ only in case, other tools do not: reading one of them (or
+            // both, one over the other) would silently drop rows the user sees, so the file is refused instead
+            var canonical = isProfile ? WorkbookSchema.ProfileSheet : spec!.Sheet;
+            if (readFrom.TryGetValue(canonical, out var first))
+            {
+                errors.Add(new ImportError(new SourceLocation(fileName, name, 0, "(sheet)"), $"sheet \"{name}\" dan sheet \"{first}\" hanya berbeda huruf besar/kecil; keduanya dibaca sebagai sheet {canonical}, jadi tidak jelas mana yang berlaku: satukan isinya di satu sheet lalu hapus atau ganti nama yang lain"));
+                continue;
+            }
+
+            readFrom[canonical] = name;
             // a chart sheet or dialog sheet has no cells: harmless beside our sheets, wrong in place of one
             if (sheet.Id?.Value is not { } id || !workbookPart.TryGetPartById(id, out var part) || part is not WorksheetPart worksheetPart)
             {
@@ -90,6 +102,12 @@ public static class XlsxWorkbook
                 });
                 if (XlsxLogo.Read(worksheetPart, fileName, name) is { } logo)
                     raw.Profile["logo"] = logo;
+                foreach (var (key, cell) in raw.Profile)
+                {
+                    if (cell.Location.CellReference is { } reference && ParseReference(reference) is { } at && !string.IsNullOrWhiteSpace(cell.Text) && reader.HiddenBy(at.Row, at.Column) is { } merged)
+                        errors.Add(new ImportError(cell.Location, MergedMessage(key, merged)));
+                }
+
                 continue;
             }
 
@@ -145,6 +163,7 @@ public static class XlsxWorkbook
                     inOrder = false;
                 rows.Add(row);
             });
+            MergedCells(reader, letterOf, rows, errors);
             // rows are in order in any file Excel writes; a hand-made file may list them otherwise
             raw.Sheets[spec!.Json] = inOrder ? rows : [.. rows.OrderBy(r => r.Row)];
         }
@@ -152,6 +171,73 @@ public static class XlsxWorkbook
         if (errors.Count > 0)
             throw new WorkbookImportException(errors);
         return raw;
+    }
+
+    /// <summary>
+    /// Merged cells (Excel's "Merge &amp; Center") show only their top-left cell. A value in any other cell of the
+    /// range is invisible in Excel yet would be read; a top-left value of a range over several data rows looks like
+    /// the value of every row yet belongs to the first one. Both are refused at the cell, never read silently.
+    /// </summary>
+    private static void MergedCells(SheetReader reader, Dictionary<string, string> letterOf, List<RawRow> rows, List<ImportError> errors)
+    {
+        if (reader.Merged.Count == 0)
+            return;
+        var columnOf = letterOf.ToDictionary(p => p.Key, p => ColumnIndex(p.Value), StringComparer.OrdinalIgnoreCase);
+        foreach (var row in rows)
+        {
+            foreach (var (json, cell) in row.Cells)
+            {
+                if (string.IsNullOrWhiteSpace(cell.Text) || !columnOf.TryGetValue(json, out var column))
+                    continue;
+                if (reader.HiddenBy(row.Row, column) is { } hidden)
+                {
+                    errors.Add(new ImportError(cell.Location, MergedMessage(cell.Location.Column, hidden)));
+                }
+                else if (reader.TopLeftOf(row.Row, column) is { LastRow: var last } range && last > range.FirstRow)
+                {
+                    errors.Add(new ImportError(cell.Location, $"sel gabungan {range} melintasi baris {range.FirstRow} sampai {last}: nilainya tampak di setiap baris itu tetapi hanya tersimpan di baris {range.FirstRow}; batalkan gabungan sel (Unmerge) dan isi setiap baris sendiri"));
+                }
+            }
+        }
+    }
+
+    private static string MergedMessage(string what, MergedRange range) =>
+        $"nilai {what} tersembunyi di bawah sel gabungan {range} (hanya sel kiri atas {ColumnLetter(range.FirstColumn)}{range.FirstRow} yang tampak di Excel); batalkan gabungan sel (Unmerge), periksa nilai itu, lalu simpan ulang";
+
+    /// <summary>"C7" as (row 7, column 2).</summary>
+    private static (int Row, int Column)? ParseReference(string reference)
+    {
+        var split = 0;
+        while (split < reference.Length && char.IsAsciiLetter(reference[split]))
+            split++;
+        if (split == 0 || !int.TryParse(reference.AsSpan(split), NumberStyles.None, CultureInfo.InvariantCulture, out var row))
+            return null;
+        return (row, ColumnIndex(reference[..split]));
+    }
+
+    /// <summary>"A" is 0, "Z" 25, "AA" 26.</summary>
+    private static int ColumnIndex(string letters)
+    {
+        var index = 0;
+        foreach (var c in letters)
+            index = (index * 26) + (char.ToUpperInvariant(c) - 'A' + 1);
+        return index - 1;
+    }
+
+    /// <summary>One merged range of a sheet, by 1-based rows and 0-based columns.</summary>
+    private sealed record MergedRange(int FirstRow, int FirstColumn, int LastRow, int LastColumn)
+    {
+        public static MergedRange? Parse(string reference)
+        {
+            var parts = reference.Split(':');
+            if (parts.Length != 2 || ParseReference(parts[0]) is not { } from || ParseReference(parts[1]) is not { } to)
+                return null;
+            return new(Math.Min(from.Row, to.Row), Math.Min(from.Column, to.Column), Math.Max(from.Row, to.Row), Math.Max(from.Column, to.Column));
+        }
+
+        public bool Contains(int row, int column) => row >= FirstRow && row <= LastRow && column >= FirstColumn && column <= LastColumn;
+
+        public override string ToString() => $"{ColumnLetter(FirstColumn)}{FirstRow}:{ColumnLetter(LastColumn)}{LastRow}";
     }
 
     /// <summary>
@@ -229,6 +315,10 @@ public static class XlsxWorkbook
         public string R { get; } = table.Add("r");
 
         public string S { get; } = table.Add("s");
+
+        public string MergeCell { get; } = table.Add("mergeCell");
+
+        public string Ref { get; } = table.Add("ref");
     }
 
     /// <summary>The number formats that matter for reading: percentages (value x 100) and dates (refused).</summary>
@@ -298,6 +388,16 @@ public static class XlsxWorkbook
     {
         /// <summary>Column headers by letter, once the header row is read: errors name the column as the user titled it.</summary>
         public Dictionary<string, string> Headers { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>The merged ranges of the sheet (&lt;mergeCell ref="A2:B3"/&gt;, after the cells in the XML).</summary>
+        public List<MergedRange> Merged { get; } = [];
+
+        /// <summary>The merged range that covers (<paramref name="row"/>, <paramref name="column"/>) without starting there.</summary>
+        public MergedRange? HiddenBy(int row, int column) =>
+            Merged.FirstOrDefault(m => m.Contains(row, column) && !(m.FirstRow == row && m.FirstColumn == column));
+
+        /// <summary>The merged range whose top-left cell this is.</summary>
+        public MergedRange? TopLeftOf(int row, int column) => Merged.FirstOrDefault(m => m.FirstRow == row && m.FirstColumn == column);
 
         public void Read(WorksheetPart part, Action<int, Dictionary<string, string?>> onRow)
         {
@@ -393,6 +493,16 @@ public static class XlsxWorkbook
                     {
                         cell.IsInline = true;
                         inInline = !xml.IsEmptyElement;
+                    }
+                    else if ((object)name == names.MergeCell)
+                    {
+                        while (xml.MoveToNextAttribute())
+                        {
+                            if ((object)xml.LocalName == names.Ref && xml.Prefix.Length == 0 && MergedRange.Parse(xml.Value) is { } range)
+                                Merged.Add(range);
+                        }
+
+                        xml.MoveToElement();
                     }
                     else if (inInline && (object)name == names.RPh && !xml.IsEmptyElement)
                     {

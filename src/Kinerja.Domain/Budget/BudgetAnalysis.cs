@@ -6,7 +6,7 @@ using Kinerja.Domain.Values;
 namespace Kinerja.Domain.Budget;
 
 /// <summary>
-/// Penyerapan of a budget (RULEBOOK §7): against pagu including blokir, against pagu without blokir,
+/// Penyerapan of a budget (docs/rules.md §7): against pagu including blokir, against pagu without blokir,
 /// and each of them against the agency's absorption target ("capaian kinerja anggaran").
 /// 000: 5.500.436.965.043 / 6.144.346.237.000 = 89,52%; / 5.693.541.003.000 = 96,61%;
 /// 89,52 / 98,41 = 90,97%; 96,61 / 98,41 = 98,17%.
@@ -26,13 +26,13 @@ public sealed record Absorption(Amounts Amounts, decimal? Target)
     private decimal? Against(decimal? absorption) => absorption is { } a && Target is { } t && t != 0 ? a / t * 100m : null;
 }
 
-/// <summary>The budget behind one sasaran or indicator: the lines linked to it (RULEBOOK §7, "budget lines link to the sasaran and indicators they fund").</summary>
+/// <summary>The budget behind one sasaran or indicator: the lines linked to it (docs/rules.md §7, "budget lines link to the sasaran and indicators they fund").</summary>
 public sealed record GoalBudget(string GoalCode, IReadOnlyList<BudgetNode> Lines, Amounts Amounts)
 {
     public bool HasBudget => Lines.Count > 0;
 }
 
-/// <summary>An efficiency table (RULEBOOK §8) in the agency's method, with the rows it lists.</summary>
+/// <summary>An efficiency table (docs/rules.md §8) in the agency's method, with the rows it lists.</summary>
 public sealed record EfficiencyTable(EfficiencyMethod Method, IReadOnlyList<EfficiencyRow> Rows)
 {
     /// <summary>Rows the method lists: all for Ratio, capaian &gt;= 100 for Difference and Savings (003 Tabel 3.7 leaves IK-15 and IK-16 out).</summary>
@@ -62,7 +62,7 @@ public static class BudgetAnalysis
     public static GoalBudget ForSasaran(PerformanceDataset data, string goalCode) => new GoalBudgets(data).ForSasaran(goalCode);
 
     /// <summary>
-    /// The efficiency table in the agency's method (RULEBOOK §8). Ratio (000 Tabel 3.24): one row per
+    /// The efficiency table in the agency's method (docs/rules.md §8). Ratio (000 Tabel 3.24): one row per
     /// sasaran, capaian sasaran / penyerapan of its budget. Difference (003 Tabel 3.7) and Savings: one row
     /// per indicator, against the budget of the indicator (or of its sasaran), listed where capaian &gt;= 100.
     /// 003 IK-1: 131,71 - 85,70 = 46,01.

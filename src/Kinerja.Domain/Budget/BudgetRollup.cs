@@ -65,7 +65,7 @@ public enum SumStatus
 }
 
 /// <summary>
-/// Parents computed from their children (RULEBOOK §7 "every parent equals the sum of its children"),
+/// Parents computed from their children (docs/rules.md §7 "every parent equals the sum of its children"),
 /// next to the figures that were entered; entered figures are never overwritten. A line whose
 /// realisasi exceeds its pagu while its printed penyerapan equals pagu / realisasi has its two columns
 /// swapped (003 Penatausahaan 166.400.000 / 170.025.000); the sums above it use the swapped-back figures,

@@ -48,7 +48,7 @@ public sealed class BudgetNode
     }
 }
 
-/// <summary>A code used by more than one line (RULEBOOK §10: 002 two RO lines both coded 2176.ABK.007).</summary>
+/// <summary>A code used by more than one line (docs/rules.md §10: 002 two RO lines both coded 2176.ABK.007).</summary>
 /// <param name="Inherited">
 /// Every occurrence hangs under a different line that itself carries one duplicated code: the repetition
 /// comes from the parent's duplicate code (2176.ABK.007.051 under both 2176.ABK.007), not a second mistake.

@@ -6,7 +6,7 @@ namespace Kinerja.Domain.DataElements;
 
 /// <summary>
 /// Counts that contradict themselves: parts that do not add up to the total entered with them
-/// (RULEBOOK §10, 003: registrations 515 + 1.274 = 1.789, printed 1.762), values of unknown
+/// (docs/rules.md §10, 003: registrations 515 + 1.274 = 1.789, printed 1.762), values of unknown
 /// elements, breakdown options the element does not have, periods of the wrong type.
 /// </summary>
 public sealed class DataValueChecks : IDatasetCheck

@@ -4,7 +4,7 @@ using Kinerja.Domain.Values;
 namespace Kinerja.Domain.DataElements;
 
 /// <summary>
-/// The counts of a dataset, indexed for aggregation (RULEBOOK §4 "Period", §9). A query names an
+/// The counts of a dataset, indexed for aggregation (docs/rules.md §4 "Period", §9). A query names an
 /// element, an org unit, a period and optional breakdown options, and gets:
 /// over time, the element's rule: sum of the sub-periods for flows, the value at the end of the
 /// period for stocks, or their mean; over the unit tree, the sum over the unit and all its descendants

@@ -12,7 +12,7 @@ public sealed record ComponentScore(Component Component, decimal Score, IReadOnl
 /// <summary>
 /// A worksheet's score, exact: criterion value (0..1) -> sub-component -> component -> total, all in decimal.
 /// The one rounding is of the total to two decimals, half away from zero, and the grade is decided on that
-/// rounded total so the printed figure and the printed grade always agree (RULEBOOK §6, §11).
+/// rounded total so the printed figure and the printed grade always agree (docs/rules.md §6, §11).
 /// Component and sub-component scores are kept exact and rounded only where they are shown.
 /// </summary>
 public sealed class EvaluationScore
@@ -94,7 +94,7 @@ public sealed class EvaluationScore
     }
 
     /// <summary>
-    /// The printed total against the computed one (RULEBOOK §10, as <see cref="PrintedFigureCheck"/> judges a
+    /// The printed total against the computed one (docs/rules.md §10, as <see cref="PrintedFigureCheck"/> judges a
     /// printed aggregate): reproduced when half-up or truncation at the printed decimals gives it; otherwise an
     /// error naming the computed figure and its parts (seed 003: 25,03 + 23,65 + 12,01 + 19,63 = 80,32, printed 80.33).
     /// Null when the printed figure is reproduced.

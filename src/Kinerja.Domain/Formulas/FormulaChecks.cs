@@ -21,7 +21,7 @@ public sealed class FormulaCheck : IDatasetCheck
 
 /// <summary>
 /// A realisasi computed from counts below zero on an indicator that does not allow it (as a typed one is refused), and
-/// a typed realisasi that the counts do not give (RULEBOOK §10): compared at the decimals the
+/// a typed realisasi that the counts do not give (docs/rules.md §10): compared at the decimals the
 /// typed figure shows, under both rounding modes, like a printed capaian.
 /// </summary>
 public sealed class ComputedRealisasiCheck : IDatasetCheck

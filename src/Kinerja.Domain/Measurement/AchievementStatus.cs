@@ -4,7 +4,7 @@ using Kinerja.Domain.Values;
 namespace Kinerja.Domain.Measurement;
 
 /// <summary>
-/// The status column beside the category (RULEBOOK §6): "Tercapai" when the displayed capaian reaches
+/// The status column beside the category (docs/rules.md §6): "Tercapai" when the displayed capaian reaches
 /// 100%, otherwise "Tidak Tercapai tetapi Meningkat" when this period's realisasi is better than the same
 /// period a year earlier by the indicator's polarity (higher is better: larger; lower is better: smaller),
 /// otherwise "Tidak Tercapai". Only realisasi of the same shape are compared (numbers, scores on the same

@@ -3,7 +3,7 @@ using Kinerja.Domain.Values;
 
 namespace Kinerja.Domain.Measurement;
 
-/// <summary>Capaian of one indicator for one target and realisasi (RULEBOOK §4). Full precision; never rounds.</summary>
+/// <summary>Capaian of one indicator for one target and realisasi (docs/rules.md §4). Full precision; never rounds.</summary>
 public static class CapaianCalculator
 {
     private static readonly string[] AchievedWords = ["TERCAPAI", "YA", "ADA", "SELESAI", "SUDAH", "TERSEDIA", "DITETAPKAN", "TERLAKSANA"];
@@ -104,7 +104,7 @@ public static class CapaianCalculator
         if (polarity == Polarity.HigherIsBetter)
         {
             return target == 0
-                ? Capaian.Missing(CapaianStatus.NotComputable, "target 0 pada indikator maksimal tidak dapat dibagi dan tidak dianggap tercapai begitu saja; bila target 0 memang dimaksud, isi jenis target Nol: realisasi 0 atau lebih lalu dinilai tercapai (100%), menurut konvensi RULEBOOK §4 (tidak ada peraturan yang mengaturnya)")
+                ? Capaian.Missing(CapaianStatus.NotComputable, "target 0 pada indikator maksimal tidak dapat dibagi dan tidak dianggap tercapai begitu saja; bila target 0 memang dimaksud, isi jenis target Nol: realisasi 0 atau lebih lalu dinilai tercapai (100%), menurut konvensi docs/rules.md §4 (tidak ada peraturan yang mengaturnya)")
                 : Capaian.Of(realisasi / target * 100m, cap);
         }
 
@@ -118,7 +118,7 @@ public static class CapaianCalculator
     }
 
     /// <summary>
-    /// A zero target (RULEBOOK §4, target kind Nol) is met or missed, never divided by. Lower is better
+    /// A zero target (docs/rules.md §4, target kind Nol) is met or missed, never divided by. Lower is better
     /// (0 data breaches): realisasi 0 or less gives 100%, anything above 0%. Higher is better (a target of
     /// 0 new complaints handled, a floor of nothing): realisasi 0 or more meets the target, 100%; only a
     /// negative realisasi misses it. So realisasi 5 against 0 is 100% when more is better and 0% when less is.

@@ -2,7 +2,7 @@ using Kinerja.Domain.Model;
 
 namespace Kinerja.Domain.Measurement;
 
-/// <summary>How capaian figures read in tables and documents, the agency's way (RULEBOOK §4 rounding, §12 format).</summary>
+/// <summary>How capaian figures read in tables and documents, the agency's way (docs/rules.md §4 rounding, §12 format).</summary>
 public static class CapaianDisplay
 {
     /// <summary>"98,19%", "N/A" for a not-available realisasi, "-" when nothing can be computed.</summary>

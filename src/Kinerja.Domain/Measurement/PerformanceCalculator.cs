@@ -3,7 +3,7 @@ using Kinerja.Domain.Values;
 
 namespace Kinerja.Domain.Measurement;
 
-/// <summary>Computes the capaian table of a dataset for a period, with sasaran and agency totals (RULEBOOK §4-6).</summary>
+/// <summary>Computes the capaian table of a dataset for a period, with sasaran and agency totals (docs/rules.md §4-6).</summary>
 public static class PerformanceCalculator
 {
     public static PerformanceResult Compute(PerformanceDataset data, Period? period = null)
@@ -43,7 +43,7 @@ public static class PerformanceCalculator
     }
 
     /// <summary>
-    /// The goals the agency capaian averages (RULEBOOK §5): the highest plan nodes that carry indicators,
+    /// The goals the agency capaian averages (docs/rules.md §5): the highest plan nodes that carry indicators,
     /// tujuan aside. A node counts when no node above it (parent, grandparent, ...) other than a tujuan carries
     /// indicators too; so Banjar's three sasaran strategis S1-S3 count and the eselon III/IV sasaran cascaded
     /// below them do not, and a K/L report's sasaran strategis count, not the sasaran program under them. A
@@ -84,12 +84,12 @@ public static class PerformanceCalculator
         return measured.Sum(r => r.Capaian.Value) / measured.Count;
     }
 
-    /// <summary>The category of a capaian, decided on the figure as displayed (RULEBOOK §6).</summary>
+    /// <summary>The category of a capaian, decided on the figure as displayed (docs/rules.md §6).</summary>
     public static string Category(AgencyProfile profile, decimal capaian) => profile.PredicateScale.Label(profile.RoundForDisplay(capaian));
 
     /// <summary>
     /// Compares a printed capaian with the computed one, at the printed number of decimals, under
-    /// both rounding modes. A printed figure neither mode reproduces is a finding (RULEBOOK §10).
+    /// both rounding modes. A printed figure neither mode reproduces is a finding (docs/rules.md §10).
     /// </summary>
     public static (PrintedCheck Check, decimal? Printed) CheckPrinted(string? printedText, Capaian computed)
     {

@@ -10,7 +10,7 @@ public enum PrintedCheck
     MatchesHalfUp,
     MatchesTruncate,
 
-    /// <summary>Neither rounding mode reproduces the printed figure (RULEBOOK §10).</summary>
+    /// <summary>Neither rounding mode reproduces the printed figure (docs/rules.md §10).</summary>
     Mismatch,
 
     Unreadable,
@@ -28,7 +28,7 @@ public sealed record IndicatorResult(
 {
     public decimal? PrintedCapaian { get; init; }
 
-    /// <summary>Tercapai / Tidak Tercapai tetapi Meningkat / Tidak Tercapai, when the profile shows the status column (RULEBOOK §6).</summary>
+    /// <summary>Tercapai / Tidak Tercapai tetapi Meningkat / Tidak Tercapai, when the profile shows the status column (docs/rules.md §6).</summary>
     public string? Status { get; init; }
 }
 
@@ -46,7 +46,7 @@ public sealed record PerformanceResult(
     decimal? AgencyCapaian,
     string? AgencyPredicate)
 {
-    /// <summary>The goals whose mean is the agency capaian: the top of the plan chain that carries indicators (RULEBOOK §5).</summary>
+    /// <summary>The goals whose mean is the agency capaian: the top of the plan chain that carries indicators (docs/rules.md §5).</summary>
     public IReadOnlyList<GoalResult> TopGoals { get; init; } = [];
 
     /// <summary>

@@ -4,7 +4,7 @@ using Kinerja.Domain.Values;
 namespace Kinerja.Domain.Measurement;
 
 /// <summary>
-/// Resolves the target and realisasi that count for a period (RULEBOOK §4 "Period"). A quarter is
+/// Resolves the target and realisasi that count for a period (docs/rules.md §4 "Period"). A quarter is
 /// measured against that quarter's target; "s.d. TW n" realisasi combine quarters 1..n by the
 /// indicator's rule (sum for flows, average, or the last value for stocks and rates). Quarterly
 /// realisasi rows hold the value of that quarter alone. A figure is never made from an incomplete

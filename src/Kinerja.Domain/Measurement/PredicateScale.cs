@@ -4,7 +4,7 @@ namespace Kinerja.Domain.Measurement;
 public sealed record PredicateBand(decimal? Threshold, bool Inclusive, string Label, string Color);
 
 /// <summary>
-/// Maps a capaian to a category (RULEBOOK §6). A scale is data: the presets below, or an
+/// Maps a capaian to a category (docs/rules.md §6). A scale is data: the presets below, or an
 /// agency's own bands. Bands are checked best first; the last band has no threshold.
 /// </summary>
 public sealed record PredicateScale
@@ -70,7 +70,7 @@ public sealed record PredicateScale
     }
 
     /// <summary>
-    /// The category of a capaian as the table shows it (RULEBOOK §6): the band is decided on the capaian
+    /// The category of a capaian as the table shows it (docs/rules.md §6): the band is decided on the capaian
     /// rounded for display, so "100,00%" is never "Tidak Tercapai" and 90,004 and 90, both shown "90,00%",
     /// fall in the same band. Callers pass the displayed value (<see cref="Model.AgencyProfile.RoundForDisplay"/>).
     /// </summary>

@@ -3,10 +3,10 @@ using Kinerja.Domain.Values;
 
 namespace Kinerja.Domain.Measurement;
 
-/// <summary>Realisasi of year n against the end-of-Renstra target (RULEBOOK §5; Banjar Tabel 3.5: 50,05 / 60 = 83,41%).</summary>
+/// <summary>Realisasi of year n against the end-of-Renstra target (docs/rules.md §5; Banjar Tabel 3.5: 50,05 / 60 = 83,41%).</summary>
 public sealed record RenstraProgress(Indicator Indicator, MeasuredValue? RenstraTarget, Realisasi? Realisasi, Capaian Progress);
 
-/// <summary>One year of an indicator's history (RULEBOOK §5 trend).</summary>
+/// <summary>One year of an indicator's history (docs/rules.md §5 trend).</summary>
 public sealed record TrendPoint(Period Period, MeasuredValue? Target, Realisasi? Realisasi, Capaian Capaian)
 {
     /// <summary>Change of realisasi against the previous point: in points, and relative (R_t - R_t-1) / R_t-1 x 100.</summary>
@@ -56,7 +56,7 @@ public static class ProgressCalculator
     }
 }
 
-/// <summary>One row of an efficiency table (RULEBOOK §8).</summary>
+/// <summary>One row of an efficiency table (docs/rules.md §8).</summary>
 public sealed record EfficiencyRow(string Code, string Name, decimal Capaian, decimal Pagu, decimal RealisasiAnggaran, decimal? Absorption, decimal? Efficiency, bool Claimed)
 {
     /// <summary>

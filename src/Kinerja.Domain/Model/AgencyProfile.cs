@@ -4,7 +4,7 @@ using Kinerja.Domain.Values;
 namespace Kinerja.Domain.Model;
 
 /// <summary>
-/// The agency's habits (RULEBOOK: "where reports disagree, the rule is a setting"). Every
+/// The agency's habits (docs/rules.md: where the reports differ, the rule is a setting). Every
 /// calculation reads its choices from here, never from constants in code.
 /// </summary>
 public sealed record AgencyProfile
@@ -47,7 +47,7 @@ public sealed record AgencyProfile
 
     /// <summary>
     /// Whether tables show the status column beside the category: Tercapai / Tidak Tercapai tetapi Meningkat /
-    /// Tidak Tercapai, "meningkat" comparing this year's realisasi with last year's by polarity (RULEBOOK §6).
+    /// Tidak Tercapai, "meningkat" comparing this year's realisasi with last year's by polarity (docs/rules.md §6).
     /// </summary>
     public bool ShowStatus { get; init; }
 

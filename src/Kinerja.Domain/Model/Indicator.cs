@@ -77,7 +77,7 @@ public sealed record Realisasi(string IndicatorCode, Period Period, MeasuredValu
     public bool IsNotAvailable => Status == RealisasiStatus.NotAvailable || Value is null;
 }
 
-/// <summary>The same indicator measured for the province or the nation (RULEBOOK §5 benchmarks).</summary>
+/// <summary>The same indicator measured for the province or the nation (docs/rules.md §5 benchmarks).</summary>
 /// <summary>Value is null when the source has no figure (N/A) for that region.</summary>
 public sealed record Benchmark(string IndicatorCode, Period Period, string Level, string Name, MeasuredValue? Value);
 

@@ -85,7 +85,7 @@ public sealed record PerformanceDataset
         Indexed(ref _realisasi, Realisasi, r => r.IndicatorCode).Lookup(indicatorCode);
 
     /// <summary>
-    /// The target that counts for a period. When several documents set one (RULEBOOK §7: a PK is
+    /// The target that counts for a period. When several documents set one (docs/rules.md §7: a PK is
     /// amended mid-year and both versions stay on record), the amendment wins over the PK, the PK over
     /// an unnamed target, and those over the Renstra's yearly figure; among equals, the last row.
     /// </summary>

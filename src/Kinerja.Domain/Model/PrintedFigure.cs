@@ -35,7 +35,7 @@ public enum PrintedFigureKind
 
 /// <summary>
 /// An aggregate as the source report printed it (sheet AngkaTercetak), kept so `check` can compare it with
-/// what the engine computes (RULEBOOK §10): seed 000 SS-2 93,93; seed 003 Tabel 3.5 800% for 220,25%; amounts
+/// what the engine computes (docs/rules.md §10): seed 000 SS-2 93,93; seed 003 Tabel 3.5 800% for 220,25%; amounts
 /// a report prints in its text (seed 003: pagu Rp 12.081.204.858, realisasi 10.066.484.952) and a PK's Jumlah.
 /// </summary>
 public sealed record PrintedFigure(PrintedFigureKind Kind, string? Code, Period Period, string Value, string? Source)

@@ -22,7 +22,7 @@ public sealed record SupportingProgramRow(string Name, bool Subtracted, bool IsT
 /// <summary>
 /// The "Kinerja Program Pendukung" table of one sasaran: one row per programme in the order entered, and a total
 /// row (the sum, subtracted rows taken off). Capaian = realisasi / target x 100 of the report year; the change is
-/// (realisasi of the year - realisasi of the year before) / realisasi of the year before x 100 (RULEBOOK §9).
+/// (realisasi of the year - realisasi of the year before) / realisasi of the year before x 100 (docs/rules.md §9).
 /// Seed 000 Tabel 3.3 for 2024: PYB_Vokasi 114.195 / 142.455 = 80,16%, change (114.195 - 119.785) / 119.785 = -4,67%;
 /// total 15.463.207 / 23.410.007 = 66,05%, change on 14.091.754 = 9,73%.
 /// </summary>

@@ -82,7 +82,7 @@ public sealed class BudgetStructureCheck : IDatasetCheck
 }
 
 /// <summary>
-/// Every parent equals the sum of its children (RULEBOOK §7, §10). 002 KRO 2176.ABK prints pagu 16.651.000
+/// Every parent equals the sum of its children (docs/rules.md §7, §10). 002 KRO 2176.ABK prints pagu 16.651.000
 /// over two RO lines of 16.651.000 and 16.650.000; 003 "Administrasi Keuangan" prints 5.954.732.500 where
 /// its sub kegiatan sum to 4.954.732.500. A parent whose gap is only the echo of a wrong child total (its
 /// figure equals the detail at the bottom of the tree) gets an information finding naming the child, not

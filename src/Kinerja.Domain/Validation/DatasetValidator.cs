@@ -2,7 +2,7 @@ using Kinerja.Domain.Model;
 
 namespace Kinerja.Domain.Validation;
 
-/// <summary>Runs every consistency check (RULEBOOK §10) and returns the findings, most severe first.</summary>
+/// <summary>Runs every consistency check (docs/rules.md §10) and returns the findings, most severe first.</summary>
 public static class DatasetValidator
 {
     public static IReadOnlyList<IDatasetCheck> Checks { get; } =

@@ -6,7 +6,7 @@ using Kinerja.Domain.Values;
 namespace Kinerja.Domain.Validation;
 
 /// <summary>
-/// A printed capaian that the engine does not reproduce (RULEBOOK §10; Banjar Tabel 3.3). It judges the
+/// A printed capaian that the engine does not reproduce (docs/rules.md §10; Banjar Tabel 3.3). It judges the
 /// capaian of the measured dataset (<see cref="Measure.Prepare"/>), the same figures <c>compute</c> shows:
 /// with counts, against the realisasi computed from them. A figure that neither rounding mode reproduces is
 /// an error, except where the gap is only the rounding of the realisasi, which is a warning that says so:
@@ -145,11 +145,11 @@ public sealed class PrintedCapaianCheck : IDatasetCheck
 
 /// <summary>
 /// An indicator of the report period whose capaian cannot be computed is never silently left out of its
-/// sasaran mean (RULEBOOK §5): target 0 on a higher-is-better indicator without target kind Nol, method B
+/// sasaran mean (docs/rules.md §5): target 0 on a higher-is-better indicator without target kind Nol, method B
 /// with realisasi 0, a score on another scale ("4 dari 5" against "3 dari 4"), a realisasi of another shape
 /// than the target are errors, one per indicator; targets without realisasi, and indicators with neither, are
 /// each one summarised warning listing the indicators (a PK of 24 indicators in January has 24 of them: one
-/// line says so, 24 lines would bury the rest). An N/A realisasi with its reason is not a finding: RULEBOOK §3
+/// line says so, 24 lines would bury the rest). An N/A realisasi with its reason is not a finding: docs/rules.md §3
 /// excludes it from the mean on purpose. The table shows such rows with "-" and the reason in its notes.
 /// </summary>
 public sealed class UncomputedCapaianCheck : IDatasetCheck

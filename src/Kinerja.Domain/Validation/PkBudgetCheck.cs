@@ -4,7 +4,7 @@ namespace Kinerja.Domain.Validation;
 
 /// <summary>
 /// The budget of each Perjanjian Kinerja version (sheet AnggaranPK) checked as the realisasi budget is
-/// (RULEBOOK §7: every parent equals the sum of its children): within one version, a programme's pagu equals
+/// (docs/rules.md §7: every parent equals the sum of its children): within one version, a programme's pagu equals
 /// the sum of its kegiatan, a kegiatan's the sum of its sub kegiatan; a code is used once; a parent exists. The
 /// PK's own printed Jumlah is checked against the sum of its programmes through sheet AngkaTercetak (kind
 /// AnggaranPK, <see cref="PrintedFigureCheck"/>). Versions are never compared with each other: a PK Perubahan

@@ -4,7 +4,7 @@ using Kinerja.Domain.Values;
 namespace Kinerja.Domain.Validation;
 
 /// <summary>
-/// The plan tree follows the agency's chain (RULEBOOK §2): K/L SS -> SP -> SK; Pemda Tujuan ->
+/// The plan tree follows the agency's chain (docs/rules.md §2): K/L SS -> SP -> SK; Pemda Tujuan ->
 /// Sasaran -> Program -> Kegiatan -> Sub Kegiatan, where sasaran may cascade under sasaran (pohon
 /// kinerja). A unit's own report may start below the top (a Pusat's SK without its SP).
 /// </summary>

@@ -7,7 +7,7 @@ namespace Kinerja.Domain.Validation;
 
 /// <summary>
 /// Printed aggregates (sheet AngkaTercetak) against what the engine computes from the same dataset, measured
-/// as `compute` measures it (RULEBOOK §10): a sasaran's capaian, the agency capaian, Renstra progress, and
+/// as `compute` measures it (docs/rules.md §10): a sasaran's capaian, the agency capaian, Renstra progress, and
 /// efficiency. A figure is reproduced when either rounding mode gives it at the decimals printed; one that
 /// only the other rounding mode gives is an info finding (rule pembulatan, as for an indicator's capaian:
 /// seed 000 SS-2 93,9353 printed 93,93 in a half-up report); one that neither gives is an error naming the

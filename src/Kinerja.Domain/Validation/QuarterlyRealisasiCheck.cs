@@ -5,7 +5,7 @@ using Kinerja.Domain.Values;
 namespace Kinerja.Domain.Validation;
 
 /// <summary>
-/// The four quarters of a year against the annual realisasi of the same indicator (RULEBOOK §4 "Period", §10
+/// The four quarters of a year against the annual realisasi of the same indicator (docs/rules.md §4 "Period", §10
 /// "the same figure differing between tables"). A quarterly realisasi row holds that quarter alone, so by the
 /// indicator's aggregation: a flow (Jumlah) adds up to the year, TW I + II + III + IV = annual; a stock or rate
 /// (Akhir) ends at it, TW IV = annual; an average (RataRata) averages to it. Compared exactly, as entered: a TW IV

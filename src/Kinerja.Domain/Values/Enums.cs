@@ -7,7 +7,7 @@ public enum Polarity
     LowerIsBetter,
 }
 
-/// <summary>The two lower-is-better formulas in use (RULEBOOK §4).</summary>
+/// <summary>The two lower-is-better formulas in use (docs/rules.md §4).</summary>
 public enum LowerIsBetterMethod
 {
     /// <summary>(2 x target - realisasi) / target x 100, floored at 0.</summary>

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Kinerja.Domain.Values;
 
 /// <summary>
-/// Reads and writes numbers the Indonesian way (RULEBOOK §12): "." groups thousands, "," marks
+/// Reads and writes numbers the Indonesian way (docs/rules.md §12): "." groups thousands, "," marks
 /// decimals. Plain "98.19" is also accepted because it cannot be a thousands grouping.
 /// </summary>
 public static partial class IndonesianNumber

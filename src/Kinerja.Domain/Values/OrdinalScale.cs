@@ -2,7 +2,7 @@ namespace Kinerja.Domain.Values;
 
 /// <summary>
 /// An ordered list of grades, best first (e.g. Opini BPK: WTP, WDP, TW, TMP). Rank 1 is the worst
-/// grade, so rank(realisasi) / rank(target) is the capaian below target (RULEBOOK §4).
+/// grade, so rank(realisasi) / rank(target) is the capaian below target (docs/rules.md §4).
 /// </summary>
 public sealed record OrdinalScale(string Name, IReadOnlyList<string> GradesBestFirst)
 {

@@ -10,7 +10,7 @@ public class SampleBudgetAnalysisTests
     [Fact]
     public void Kemnaker_sample_absorption_is_89_52_96_61_90_97_98_17()
     {
-        // RULEBOOK §7 (000 L161, L1898): 5.500.436.965.043 of 6.144.346.237.000 (blokir 450.805.234.000), target 98,41
+        // docs/rules.md §7 (000 L161, L1898): 5.500.436.965.043 of 6.144.346.237.000 (blokir 450.805.234.000), target 98,41
         var absorption = BudgetAnalysis.Absorption(DatasetImporter.Load(Samples.Path("kemnaker-2024.json")));
 
         Assert.Equal(5_500_436_965_043m, absorption.Amounts.Realisasi);
@@ -21,7 +21,7 @@ public class SampleBudgetAnalysisTests
     [Fact]
     public void Banjar_sample_efficiency_of_IK_1_is_46_01_from_the_S1_programs()
     {
-        // RULEBOOK §8 (003 Tabel 3.7): 131,71 - 85,70 = 46,01; S1 <- P2, P3, P4, P5 (2.165.619.100 / 2.526.926.600)
+        // docs/rules.md §8 (003 Tabel 3.7): 131,71 - 85,70 = 46,01; S1 <- P2, P3, P4, P5 (2.165.619.100 / 2.526.926.600)
         var data = DatasetImporter.Load(Samples.Path("banjar-2025.xlsx"));
 
         var table = BudgetAnalysis.Efficiency(data, PerformanceCalculator.Compute(data));

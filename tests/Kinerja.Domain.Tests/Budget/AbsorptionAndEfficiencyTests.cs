@@ -32,7 +32,7 @@ public class AbsorptionAndEfficiencyTests
     [Fact]
     public void Kemnaker_absorption_is_89_52_of_pagu_and_96_61_without_blokir_and_90_97_and_98_17_against_the_target()
     {
-        // RULEBOOK §7 (000): 5.500.436.965.043 / 6.144.346.237.000; / (6.144.346.237.000 - 450.805.234.000); target 98,41
+        // docs/rules.md §7 (000): 5.500.436.965.043 / 6.144.346.237.000; / (6.144.346.237.000 - 450.805.234.000); target 98,41
         var absorption = BudgetAnalysis.Absorption(Dataset(Kemnaker(), EfficiencyMethod.Ratio, 98.41m));
 
         Assert.Equal(5_693_541_003_000m, absorption.PaguWithoutBlokir);
@@ -57,7 +57,7 @@ public class AbsorptionAndEfficiencyTests
     [Fact]
     public void Banjar_IK_1_efficiency_is_131_71_minus_85_70_equals_46_01()
     {
-        // RULEBOOK §8 (003 Tabel 3.7 row 1): IK-1 50,05 / 38 = 131,71%; S1 is funded by programs P2+P3+P4+P5:
+        // docs/rules.md §8 (003 Tabel 3.7 row 1): IK-1 50,05 / 38 = 131,71%; S1 is funded by programs P2+P3+P4+P5:
         // 2.165.619.100 / 2.526.926.600 = 85,70%
         var budget = new List<BudgetLine>
         {

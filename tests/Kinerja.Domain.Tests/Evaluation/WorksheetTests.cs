@@ -45,7 +45,7 @@ public class WorksheetTests
             Assert.Equal(expected[component.Code], component.SubComponents.Select(s => s.Weight));
             Assert.Equal(component.Weight, component.SubComponents.Sum(s => s.Weight));
             Assert.Equal(["keberadaan", "kualitas", "pemanfaatan"], component.SubComponents.Select(s => s.Kind));
-            // 20/30/50 of the component (RULEBOOK §11)
+            // 20/30/50 of the component (docs/rules.md §11)
             Assert.Equal(new[] { 0.2m, 0.3m, 0.5m }, component.SubComponents.Select(s => s.Weight / component.Weight));
         }
     }

@@ -52,7 +52,7 @@ public class CatalogueTests
     [Fact]
     public void The_catalogue_productivity_formula_reproduces_kemnaker_4_01()
     {
-        // RULEBOOK §9 inputs (000 l.705-714), printed P = 4,01%
+        // docs/rules.md §9 inputs (000 l.705-714), printed P = 4,01%
         var values = new Dictionary<string, decimal>
         {
             ["pyb_vokasi"] = 114_195m,

@@ -62,7 +62,7 @@ public class FormulaEvaluatorTests
     [Fact]
     public void Kemnaker_productivity_contribution_counts_people_of_two_directorates_once_and_gives_4_01()
     {
-        // RULEBOOK §9, 000 Tabel 3.1 formula and l.705-719 inputs; printed P = 4,01%
+        // docs/rules.md §9, 000 Tabel 3.1 formula and l.705-719 inputs; printed P = 4,01%
         const string formula = "((#{vokasi} + #{penta}) / #{delta_pyb} * #{upah_sakernas} + union(#{phi}, #{binwas}, #{irisan}) / #{pyb_formal} * #{ump}) * 10% / #{upah_sakernas} * 100";
         var values = new Dictionary<string, decimal>
         {

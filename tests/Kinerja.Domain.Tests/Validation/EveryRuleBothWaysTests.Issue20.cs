@@ -193,7 +193,7 @@ public partial class EveryRuleBothWaysTests
         // seed 002 IKK 7: zero data breaches, lower is better, whatever the target kind
         Assert.Equal(100m, CapaianCalculator.Compute(lower, N(0m), N(0m), profile).Value);
         Assert.Equal(0m, CapaianCalculator.Compute(lower, N(0m), N(3m), profile).Value);
-        // higher is better with kind Nol: 0 or more meets it (RULEBOOK §4's convention)
+        // higher is better with kind Nol: 0 or more meets it (docs/rules.md §4's convention)
         Assert.Equal(100m, CapaianCalculator.Compute(higherNol, N(0m), N(5m), profile).Value);
         Assert.Equal(0m, CapaianCalculator.Compute(higherNol, N(0m), N(-1m), profile).Value);
         // higher is better without kind Nol: not computed, an error of check naming the way out
@@ -201,7 +201,7 @@ public partial class EveryRuleBothWaysTests
         Assert.Equal(CapaianStatus.NotComputable, missing.Status);
         Assert.StartsWith("target 0 pada indikator maksimal tidak dapat dibagi", missing.Reason, StringComparison.Ordinal);
         Assert.Contains("isi jenis target Nol", missing.Reason, StringComparison.Ordinal);
-        Assert.Contains("RULEBOOK §4", missing.Reason, StringComparison.Ordinal);
+        Assert.Contains("docs/rules.md §4", missing.Reason, StringComparison.Ordinal);
         var finding = Assert.Single(DatasetValidator.Check(Clean() with { Targets = [new Target("IK-1", Year, Pct("0%")), new Target("IK-1", Period.RenstraEnd, Pct("60%"))] }), f => f.Rule == UncomputedCapaianCheck.Rule);
         Assert.Equal(Severity.Error, finding.Severity);
 
@@ -210,7 +210,7 @@ public partial class EveryRuleBothWaysTests
         while (root is not null && !File.Exists(Path.Combine(root.FullName, "Kinerja.sln")))
             root = root.Parent;
         var doc = File.ReadAllText(Path.Combine(root!.FullName, "docs", "measurement.md"));
-        Assert.Contains("**Target 0** (RULEBOOK §4)", doc, StringComparison.Ordinal);
+        Assert.Contains("**Target 0** (docs/rules.md §4)", doc, StringComparison.Ordinal);
         Assert.Contains("- **lower is better**, whatever the target kind: realisasi 0 or less gives 100%, anything above 0%. Source:\n  seed 002 IKK 7", doc.Replace("\r\n", "\n", StringComparison.Ordinal), StringComparison.Ordinal);
         Assert.Contains("- **higher is better, target kind `Nol`**: realisasi 0 or more meets the target, 100%", doc, StringComparison.Ordinal);
         Assert.Contains("- **higher is better, any other target kind**: not computed. `check` reports it as an error", doc, StringComparison.Ordinal);

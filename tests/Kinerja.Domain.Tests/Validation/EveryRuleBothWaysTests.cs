@@ -83,7 +83,7 @@ public partial class EveryRuleBothWaysTests
     /// <summary>Rule -> (the workbook where it fires, the near miss where it stays silent).</summary>
     private static readonly Dictionary<string, (Func<PerformanceDataset> Fires, Func<PerformanceDataset> Silent)> Cases = new()
     {
-        // --- measurement (RULEBOOK §4-6, §10)
+        // --- measurement (docs/rules.md §4-6, §10)
         ["capaian-tercetak"] = (() => WithRealisasi(Clean(), "50%", "90%"), () => WithRealisasi(Clean(), "50%", "100,00%")),
         // 49,999 / 50 = 99,998: half-up 100,00, truncated 99,99
         ["pembulatan"] = (() => WithRealisasi(Clean(), "49,999%", "99,99%"), () => WithRealisasi(Clean(), "49,999%", "100,00%")),
@@ -117,7 +117,7 @@ public partial class EveryRuleBothWaysTests
         ["capaian-ekstrem-tanpa-penjelasan"] = (() => WithRealisasi(Clean(), "20%", "40%"),
             () => WithRealisasi(Clean(), "20%", "40%") with { Narratives = [new Narrative("IK-1", "Penghambat", "Anggaran pelatihan dipotong pada triwulan II.")] }),
 
-        // --- budget (RULEBOOK §7, §10)
+        // --- budget (docs/rules.md §7, §10)
         ["anggaran-baris-berulang"] = (() => WithBudget(Clean(), Line("P1", 100m, 90m), Line("P1.K1", 100m, 90m, "P1"), Line("P1.K1", 100m, 90m, "P1")),
             () => WithBudget(Clean(), Line("P1", 100m, 90m), Line("P1.K1", 100m, 90m, "P1"))),
         ["anggaran-kode-ganda"] = (() => WithBudget(Clean(), Line("P1", 100m, 90m), Line("P1.K1", 60m, 50m, "P1"), Line("P1.K1", 40m, 40m, "P1") with { Name = "Baris lain" }),
@@ -155,7 +155,7 @@ public partial class EveryRuleBothWaysTests
         ["anggaran-pk-jumlah"] = (() => WithPkBudget(Clean(), PkLine("P1", 100m)) with { PrintedFigures = [new PrintedFigure(PrintedFigureKind.AnggaranPK, "awal", Year, "Rp 110", "Tabel 2.3")] },
             () => WithPkBudget(Clean(), PkLine("P1", 100m)) with { PrintedFigures = [new PrintedFigure(PrintedFigureKind.AnggaranPK, "awal", Year, "Rp 100", "Tabel 2.3")] }),
 
-        // --- formulas and counts (RULEBOOK §9, §10)
+        // --- formulas and counts (docs/rules.md §9, §10)
         ["rumus-hitung"] = (() => WithFormula(Clean(), "#{tidak_ada} * 100"), () => WithFormula(Clean(), "#{terdaftar|jalur:a} / #{terdaftar} * 500 / 4")),
         // 4 / 10 x 100 = 40% against the typed 50%
         ["realisasi-dihitung"] = (() => WithFormula(Clean(), "#{terdaftar|jalur:a} / #{terdaftar} * 100"), () => WithFormula(Clean(), "#{terdaftar|jalur:a} / #{terdaftar} * 125")),
@@ -225,7 +225,7 @@ public partial class EveryRuleBothWaysTests
     [Fact]
     public void A_wrong_printed_capaian_is_always_an_error_naming_the_computed_figure()
     {
-        // RULEBOOK §10: a printed capaian neither rounding reproduces; 45 / 50 = 90%, printed 95%
+        // docs/rules.md §10: a printed capaian neither rounding reproduces; 45 / 50 = 90%, printed 95%
         var finding = Assert.Single(DatasetValidator.Check(WithRealisasi(Clean(), "45%", "95%")), f => f.Rule == "capaian-tercetak");
         Assert.Equal(Severity.Error, finding.Severity);
         Assert.Equal("IK-1 2025", finding.Code);

@@ -111,7 +111,7 @@ public static class BulkCapaian
 
             long value;
             if (numerator <= 0)
-                value = 0; // the floor of RULEBOOK §4
+                value = 0; // the floor of docs/rules.md §4
             else if (numerator <= FastLimit)
                 value = numerator * Multiplier / denominator;
             else
