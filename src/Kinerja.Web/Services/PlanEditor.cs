@@ -13,16 +13,16 @@ namespace Kinerja.Web.Services;
 /// <summary>A row of sheet Rencana or Indikator as the editor shows it: its cells and the version a save must name.</summary>
 public sealed record PlanItem(long Id, string Code, IReadOnlyDictionary<string, string> Cells, string Versi);
 
-/// <summary>What a save gave: the status (200, 201, 400, 404, 409), the reason when refused, the checks' warnings, the row saved.</summary>
-public sealed record PlanOutcome(int Status, string? Error, IReadOnlyList<string> Warnings, PlanItem? Item = null)
+/// <summary>What a plan save gave (<see cref="WriteResult"/>) with the row saved.</summary>
+public sealed record PlanOutcome(WriteStatus Status, string? Error, IReadOnlyList<string> Warnings, PlanItem? Item = null) : WriteResult(Status, Error, Warnings)
 {
-    public bool Ok => Status is 200 or 201;
+    public static PlanOutcome Refused(string error) => new(WriteStatus.Invalid, error, []);
 
-    public static PlanOutcome Refused(string error) => new(400, error, []);
+    public static new PlanOutcome Conflict(string error) => new(WriteStatus.Conflict, error, []);
 
-    public static PlanOutcome Conflict(string error) => new(409, error, []);
+    public static new PlanOutcome Missing(string error) => new(WriteStatus.NotFound, error, []);
 
-    public static PlanOutcome Missing(string error) => new(404, error, []);
+    public static PlanOutcome Of(WriteResult result) => new(result.Status, result.Error, result.Warnings) { Findings = result.Findings };
 }
 
 /// <summary>
@@ -34,7 +34,7 @@ public sealed record PlanOutcome(int Status, string? Error, IReadOnlyList<string
 /// hash of its cells) against a form read before someone else's change; the audit log gets who, when, before
 /// and after. Targets of a signed or superseded PK version are not changed here (a PK Perubahan is the way).
 /// </summary>
-public sealed class PlanEditor(KinerjaDbContext db, DatasetCache cache, TimeProvider clock)
+public sealed class PlanEditor(KinerjaDbContext db, DatasetCache cache, RecordWriter writer)
 {
     public const string PlanSheet = "plan";
     public const string IndicatorSheet = "indicators";
@@ -130,7 +130,7 @@ public sealed class PlanEditor(KinerjaDbContext db, DatasetCache cache, TimeProv
             foreach (var (key, value) in before.Where(c => spec.Columns.All(x => x.Json != c.Key)))
                 cells[key] = value;
             if (SameCells(before, cells))
-                return new PlanOutcome(200, null, [], Item(row));
+                return new PlanOutcome(WriteStatus.Ok, null, [], Item(row));
             row.CellsJson = JsonSerializer.Serialize(cells, Json);
         }
         else
@@ -144,7 +144,7 @@ public sealed class PlanEditor(KinerjaDbContext db, DatasetCache cache, TimeProv
 
         db.Record(year.AgencyId, EntityOf(sheet), AuditKey(year.Id, code), before is null ? "tambah" : "ubah", before is null ? null : Labelled(spec, before), Labelled(spec, cells));
         var outcome = await CommitCheckedAsync(year, sheet == PlanSheet ? "simpul rencana" : "indikator");
-        return outcome.Ok ? outcome with { Status = before is null ? 201 : 200, Item = Item(row) } : outcome;
+        return outcome.Ok ? outcome with { Status = before is null ? WriteStatus.Created : WriteStatus.Ok, Item = Item(row) } : outcome;
     }
 
     /// <summary>Removes a plan node (refused while a node or an indicator hangs on it) or an indicator (refused when it has realisasi or targets of a signed PK; its other target rows and Rencana Aksi go with it).</summary>
@@ -376,60 +376,8 @@ public sealed class PlanEditor(KinerjaDbContext db, DatasetCache cache, TimeProv
     /// </summary>
     public Task<PlanOutcome> CommitPkChangeAsync(ReportingYear year, string what) => CommitCheckedAsync(year, what);
 
-    private async Task<PlanOutcome> CommitCheckedAsync(ReportingYear year, string what)
-    {
-        var previous = await cache.GetAsync(db, year.Id, RealisasiView.Latest);
-        var earlier = DatasetValidator.Check(previous);
-        var known = earlier.Where(f => f.Severity == Severity.Error).Select(Signature).ToList();
-        var knownWarnings = earlier.Where(f => f.Severity == Severity.Warning).Select(Signature).ToHashSet(StringComparer.Ordinal);
-        var revision = year.Revision;
-        year.Revision++;
-        year.UpdatedAt = clock.GetUtcNow();
-        await using var transaction = await db.Database.BeginTransactionAsync();
-        try
-        {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            year.Revision = revision;
-            return PlanOutcome.Conflict($"data tahun ini telah diubah orang lain pada saat yang sama; {what} Anda tidak disimpan. Muat ulang halaman lalu ulangi.");
-        }
-
-        PerformanceDataset data;
-        try
-        {
-            data = DatasetImporter.Import(await new WorkbookStore(db, TimeProvider.System).LoadRawAsync(year.Id, RealisasiView.Latest));
-        }
-        catch (WorkbookImportException e)
-        {
-            await RollBackAsync(transaction, year, revision);
-            return PlanOutcome.Refused($"{what} tidak disimpan: " + string.Join("; ", e.Errors.Select(Located)));
-        }
-
-        var findings = DatasetValidator.Check(data);
-        var pool = known.ToList();
-        var newErrors = findings.Where(f => f.Severity == Severity.Error && !pool.Remove(Signature(f))).ToList();
-        if (newErrors.Count > 0)
-        {
-            await RollBackAsync(transaction, year, revision);
-            return PlanOutcome.Refused($"{what} tidak disimpan: pemeriksaan data menemukan galat: " + string.Join("; ", newErrors.Select(f => f.ToString())));
-        }
-
-        await SyncIndicatorsAsync(year, data);
-        await db.SaveChangesAsync();
-        await transaction.CommitAsync();
-        var warnings = findings.Where(f => f.Severity == Severity.Warning && !knownWarnings.Contains(Signature(f))).Select(f => f.ToString()).ToList();
-        return new PlanOutcome(200, null, warnings);
-    }
-
-    private async Task RollBackAsync(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, ReportingYear year, int revision)
-    {
-        await transaction.RollbackAsync();
-        db.ChangeTracker.Clear();
-        year.Revision = revision;
-    }
+    private async Task<PlanOutcome> CommitCheckedAsync(ReportingYear year, string what) =>
+        PlanOutcome.Of(await writer.CommitAsync(year, new WriteRequest(Security.Operations.Plan, null, what, CheckScope.NewErrors), afterCheck: data => SyncIndicatorsAsync(year, data)));
 
     /// <summary>An import error located as the workbook shows it (sheet Indikator, baris 4, kolom Sasaran), not by the JSON names the database keeps.</summary>
     public static string Located(ImportError error)
@@ -441,9 +389,6 @@ public sealed class PlanEditor(KinerjaDbContext db, DatasetCache cache, TimeProv
         var place = at.Row > 0 ? $"sheet {spec.Sheet}, baris {at.Row + 1}" : $"sheet {spec.Sheet}";
         return string.IsNullOrEmpty(column) ? $"{place}: {error.Message}" : $"{place}, kolom {column}: {error.Message}";
     }
-
-    // a finding's identity without its row: adding or removing a row moves the rows after it
-    private static string Signature(Finding f) => $"{f.Severity}|{f.Rule}|{f.Sheet}|{f.Code}|{f.Message}";
 
     /// <summary>The indicator index the pages authorise with, rebuilt from the new plan; targets, realisasi and Rencana Aksi follow their indicator's unit.</summary>
     private async Task SyncIndicatorsAsync(ReportingYear year, PerformanceDataset data)

@@ -98,11 +98,11 @@ public sealed class PkModel(KinerjaDbContext db, IAuthorizationService authoriza
 
         Db.ChangeTracker.Clear();
         await LoadAsync();
-        Error = outcome.Error;
+        Error = PageResults.Message(outcome);
         Warnings = outcome.Warnings;
         if (!await FillAsync())
             return NotFound();
-        Response.StatusCode = outcome.Status;
+        Response.StatusCode = PageResults.StatusOf(outcome);
         return Page();
     }
 
@@ -129,14 +129,14 @@ public sealed class PkModel(KinerjaDbContext db, IAuthorizationService authoriza
             return Redirect($"/instansi/{AgencyId}/{Year}/pk?versi={Uri.EscapeDataString(draft ?? "")}");
         }
 
-        Error = outcome.Error;
+        Error = PageResults.Message(outcome);
         Db.ChangeTracker.Clear();
         await LoadAsync();
         Versi = null;
         await FillAsync();
         Form = form;
         Form.Revision = YearRow.Revision;
-        Response.StatusCode = outcome.Status;
+        Response.StatusCode = PageResults.StatusOf(outcome);
         return Page();
     }
 
@@ -166,10 +166,10 @@ public sealed class PkModel(KinerjaDbContext db, IAuthorizationService authoriza
 
         Db.ChangeTracker.Clear();
         await LoadAsync();
-        Error = outcome.Error;
+        Error = PageResults.Message(outcome);
         if (!await FillAsync())
             return NotFound();
-        Response.StatusCode = outcome.Status;
+        Response.StatusCode = PageResults.StatusOf(outcome);
         return Page();
     }
 
