@@ -87,8 +87,9 @@ public sealed record CheckScope
     {
         if (Kind != "about")
             return true;
-        // the published report's printed aggregates are corrected or marked on their own page, never by a new value
-        if (finding.Sheet == "AngkaTercetak" || finding.Rule is PrintedFigureCheck.Rule or "pembulatan")
+        // figures printed in a published report (its aggregates, the capaian it printed beside a value) are that report's
+        // matter: they are corrected or marked as a known publication error on their own page, never by a new value
+        if (finding.Sheet == "AngkaTercetak" || finding.Rule is PrintedFigureCheck.Rule or PrintedCapaianCheck.Rule or "pembulatan")
             return false;
         var code = finding.Code;
         if (Unit is not null && finding.Sheet == "NilaiData" && code.Split(' ').Contains(Unit, StringComparer.Ordinal) && code.Contains(Period!, StringComparison.Ordinal))

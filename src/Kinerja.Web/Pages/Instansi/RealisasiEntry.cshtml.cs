@@ -227,7 +227,9 @@ public sealed class RealisasiEntryModel(KinerjaDbContext db, IAuthorizationServi
         IsCorrection = status == EntryStatus.Disahkan;
         CanUpload = enter && status is EntryStatus.Draft or EntryStatus.Dikembalikan;
         CanSubmit = enter && status is EntryStatus.Draft or EntryStatus.Dikembalikan;
-        CanVerify = status == EntryStatus.Diajukan && await Allowed(Operations.Verify, Info.UnitCode);
+        // an administrator sees the step only where separation of duties is off (a one-person office)
+        CanVerify = status == EntryStatus.Diajukan && await Allowed(Operations.Verify, Info.UnitCode)
+            && (Scope.RoleIn(AgencyId) == AgencyRole.Verifikator || !await Db.Agencies.Where(a => a.Id == AgencyId).Select(a => a.SeparateDuties).SingleAsync());
         CanApprove = status == EntryStatus.Diverifikasi && await Allowed(Operations.Approve, Info.UnitCode);
         CanReturn = status is EntryStatus.Diajukan or EntryStatus.Diverifikasi && await Allowed(Operations.Return, Info.UnitCode);
 
