@@ -102,6 +102,8 @@ public sealed class PkService(KinerjaDbContext db, DatasetCache cache, PlanEdito
     {
         if (string.IsNullOrWhiteSpace(request.FirstName) || string.IsNullOrWhiteSpace(request.FirstPosition))
             return Outcome.Refused("nama dan jabatan pihak pertama (pejabat yang berjanji) wajib diisi");
+        if (request.ExpectedRevision is null)
+            return Outcome.VersionRequired("tahun (revisi halaman)");
         if (year.Revision != request.ExpectedRevision)
             return Outcome.Conflict("data tahun ini telah diubah sejak Anda membuka halaman (mis. PK Perubahan lain ditambahkan atau target diubah); PK Perubahan Anda tidak disimpan. Muat ulang halaman lalu ulangi.");
 
@@ -142,6 +144,8 @@ public sealed class PkService(KinerjaDbContext db, DatasetCache cache, PlanEdito
     /// <summary>Changes the signatories and place of the draft PK Perubahan; a signed version keeps those it was signed with.</summary>
     public async Task<Outcome> SaveDraftAsync(ReportingYear year, string? versi, PkPerubahanRequest request)
     {
+        if (request.ExpectedRevision is null)
+            return Outcome.VersionRequired("tahun (revisi halaman)");
         if (year.Revision != request.ExpectedRevision)
             return Outcome.Conflict("data tahun ini telah diubah sejak Anda membuka halaman; penandatangan tidak disimpan. Muat ulang halaman lalu ulangi.");
         if (string.IsNullOrWhiteSpace(request.FirstName) || string.IsNullOrWhiteSpace(request.FirstPosition))
@@ -168,6 +172,8 @@ public sealed class PkService(KinerjaDbContext db, DatasetCache cache, PlanEdito
         var date = SigningDate.Parse(request.Date);
         if (string.IsNullOrWhiteSpace(request.Date) || !date.Success)
             return Outcome.Refused(string.IsNullOrWhiteSpace(request.Date) ? "tanggal penandatanganan PK Perubahan wajib diisi" : $"tanggal \"{request.Date}\" tidak dapat dibaca; tulis mis. 30 Juni 2025 atau 2025-06-30");
+        if (request.ExpectedRevision is null)
+            return Outcome.VersionRequired("tahun (revisi halaman)");
         if (year.Revision != request.ExpectedRevision)
             return Outcome.Conflict("data tahun ini telah diubah sejak Anda membuka halaman (mis. target atau anggaran draf diubah); PK Perubahan belum ditandatangani. Muat ulang halaman, periksa, lalu ulangi.");
         var (refusal, row) = await DraftRowAsync(year, versi);

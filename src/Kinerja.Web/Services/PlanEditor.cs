@@ -96,6 +96,9 @@ public sealed class PlanEditor(KinerjaDbContext db, DatasetCache cache, RecordWr
     /// <summary>Adds (<paramref name="id"/> null) or changes a row of sheet Rencana or Indikator.</summary>
     public async Task<PlanOutcome> SaveAsync(ReportingYear year, string sheet, long? id, IReadOnlyDictionary<string, string?> input, string? expectedVersi, IReadOnlyDictionary<string, string>? seen = null)
     {
+        // a change names the version it was read at before anything else is looked at
+        if (id is not null && string.IsNullOrWhiteSpace(expectedVersi))
+            return PlanOutcome.Of(WriteResult.VersionRequired(sheet == PlanSheet ? "simpul rencana" : "indikator"));
         var spec = Spec(sheet);
         var cells = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var column in spec.Columns)
@@ -122,6 +125,8 @@ public sealed class PlanEditor(KinerjaDbContext db, DatasetCache cache, RecordWr
             if (row is null)
                 return PlanOutcome.Missing(sheet == PlanSheet ? "simpul rencana tidak ada" : "indikator tidak ada");
             before = Cells(row.CellsJson);
+            if (string.IsNullOrWhiteSpace(expectedVersi))
+                return PlanOutcome.Of(WriteResult.VersionRequired(sheet == PlanSheet ? "simpul rencana" : "indikator"));
             if (VersionOf(before) != expectedVersi)
                 return PlanOutcome.Conflict(Changed(spec, before, seen));
             if ((before.GetValueOrDefault("code") ?? "") != code)
@@ -155,6 +160,8 @@ public sealed class PlanEditor(KinerjaDbContext db, DatasetCache cache, RecordWr
         if (row is null)
             return PlanOutcome.Missing(sheet == PlanSheet ? "simpul rencana tidak ada" : "indikator tidak ada");
         var cells = Cells(row.CellsJson);
+        if (string.IsNullOrWhiteSpace(expectedVersi))
+            return PlanOutcome.Of(WriteResult.VersionRequired(sheet == PlanSheet ? "simpul rencana" : "indikator"));
         if (VersionOf(cells) != expectedVersi)
             return PlanOutcome.Conflict(Changed(spec, cells, null));
         var code = cells.GetValueOrDefault("code") ?? "";
@@ -236,8 +243,10 @@ public sealed class PlanEditor(KinerjaDbContext db, DatasetCache cache, RecordWr
     // ---------- target rows ----------
 
     /// <summary>Adds a target row (Renstra, a year or a quarter, a document) for an indicator.</summary>
-    public async Task<PlanOutcome> AddTargetAsync(ReportingYear year, string indicator, string? period, string? value, string? cumulative, string? document, int expectedRevision, string? onlyVersion = null)
+    public async Task<PlanOutcome> AddTargetAsync(ReportingYear year, string indicator, string? period, string? value, string? cumulative, string? document, int? expectedRevision, string? onlyVersion = null)
     {
+        if (expectedRevision is null)
+            return PlanOutcome.Of(WriteResult.VersionRequired("tahun (revisi halaman)"));
         if (year.Revision != expectedRevision)
             return PlanOutcome.Conflict("data tahun ini telah diubah sejak Anda membuka halaman; target Anda tidak disimpan. Muat ulang halaman lalu ulangi.");
         var data = await cache.GetAsync(db, year.Id, RealisasiView.Latest);
@@ -267,8 +276,10 @@ public sealed class PlanEditor(KinerjaDbContext db, DatasetCache cache, RecordWr
     }
 
     /// <summary>Removes a target row, unless its PK version is signed or replaced (<paramref name="onlyVersion"/>: the PK page's version being prepared).</summary>
-    public async Task<PlanOutcome> RemoveTargetAsync(ReportingYear year, long id, int expectedVersion, string? onlyVersion = null)
+    public async Task<PlanOutcome> RemoveTargetAsync(ReportingYear year, long id, int? expectedVersion, string? onlyVersion = null)
     {
+        if (expectedVersion is null)
+            return PlanOutcome.Of(WriteResult.VersionRequired("target"));
         var target = await db.Targets.SingleOrDefaultAsync(t => t.Id == id && t.ReportingYearId == year.Id);
         if (target is null)
             return PlanOutcome.Missing("target tidak ada");
@@ -282,8 +293,10 @@ public sealed class PlanEditor(KinerjaDbContext db, DatasetCache cache, RecordWr
     }
 
     /// <summary>Changes the value of a target row of the PK version being prepared (the PK page), with the row's concurrency version.</summary>
-    public async Task<PlanOutcome> ChangePkTargetAsync(ReportingYear year, string version, long id, string? value, int expectedVersion)
+    public async Task<PlanOutcome> ChangePkTargetAsync(ReportingYear year, string version, long id, string? value, int? expectedVersion)
     {
+        if (expectedVersion is null)
+            return PlanOutcome.Of(WriteResult.VersionRequired("target"));
         var target = await db.Targets.SingleOrDefaultAsync(t => t.Id == id && t.ReportingYearId == year.Id);
         if (target is null || PerjanjianKinerja.DocumentVersion(target.Document)?.Code != version)
             return PlanOutcome.Missing("target versi ini tidak ada");
@@ -292,8 +305,8 @@ public sealed class PlanEditor(KinerjaDbContext db, DatasetCache cache, RecordWr
         if (string.IsNullOrWhiteSpace(value))
             return PlanOutcome.Refused("nilai target wajib diisi; untuk meniadakan target versi ini, hapus barisnya");
         target.Value = value.Trim();
-        db.Entry(target).Property(t => t.ConcurrencyVersion).OriginalValue = expectedVersion;
-        target.ConcurrencyVersion = expectedVersion + 1;
+        db.Entry(target).Property(t => t.ConcurrencyVersion).OriginalValue = expectedVersion.Value;
+        target.ConcurrencyVersion = expectedVersion.Value + 1;
         return await CommitCheckedAsync(year, "target");
     }
 
@@ -323,6 +336,8 @@ public sealed class PlanEditor(KinerjaDbContext db, DatasetCache cache, RecordWr
     public async Task<PlanOutcome> SaveBudgetLineAsync(ReportingYear year, string version, long? id, BudgetLineInput input, int? expectedVersion, bool remove = false)
     {
         PkBudgetRow? row = null;
+        if (id is not null && expectedVersion is null)
+            return PlanOutcome.Of(WriteResult.VersionRequired("baris anggaran"));
         if (id is { } existing)
         {
             row = await db.PkBudget.SingleOrDefaultAsync(b => b.Id == existing && b.ReportingYearId == year.Id);

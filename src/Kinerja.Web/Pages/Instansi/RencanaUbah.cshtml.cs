@@ -112,7 +112,7 @@ public sealed class RencanaUbahModel(KinerjaDbContext db, IAuthorizationService 
         return await Refused(outcome, keepForm: false);
     }
 
-    public async Task<IActionResult> OnPostTambahTargetAsync(string? period, string? value, string? cumulative, string? document, int revision)
+    public async Task<IActionResult> OnPostTambahTargetAsync(string? period, string? value, string? cumulative, string? document, int? revision)
     {
         if (await LoadPlanAsync() is { } refused)
             return refused;
@@ -125,7 +125,7 @@ public sealed class RencanaUbahModel(KinerjaDbContext db, IAuthorizationService 
         return await Refused(outcome, keepForm: false);
     }
 
-    public async Task<IActionResult> OnPostUbahTargetAsync(long targetId, int targetVersion, string? value)
+    public async Task<IActionResult> OnPostUbahTargetAsync(long targetId, int? targetVersion, string? value)
     {
         if (await LoadPlanAsync() is { } refused)
             return refused;
@@ -140,7 +140,7 @@ public sealed class RencanaUbahModel(KinerjaDbContext db, IAuthorizationService 
         return await Refused(PlanOutcome.Of(saved), keepForm: false);
     }
 
-    public async Task<IActionResult> OnPostHapusTargetAsync(long targetId, int targetVersion)
+    public async Task<IActionResult> OnPostHapusTargetAsync(long targetId, int? targetVersion)
     {
         if (await LoadPlanAsync() is { } refused)
             return refused;
