@@ -37,6 +37,9 @@ public sealed class Agency : IAudited
 
     public List<ReportingYear> Years { get; set; } = [];
 
+    /// <summary>Separation of duties (on by default): whoever entered or submitted a value neither verifies nor approves it. A one-person office may switch it off; the change is audited.</summary>
+    public bool SeparateDuties { get; set; } = true;
+
     int? IAudited.AuditAgencyId => Id;
 
     string IAudited.AuditKey => Name;

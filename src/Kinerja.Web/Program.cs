@@ -35,6 +35,7 @@ builder.Services.AddScoped<IAuthorizationHandler, AgencyAuthorizationHandler>();
 builder.Services.AddScoped<RealisasiService>();
 builder.Services.AddScoped<PkService>();
 builder.Services.AddScoped<PlanEditor>();
+builder.Services.AddScoped<RecordWriter>();
 builder.Services.AddScoped<RencanaAksiService>();
 builder.Services.AddScoped<CountsService>();
 builder.Services.AddScoped<ImportService>();

@@ -9,11 +9,10 @@ namespace Kinerja.Web.Tests;
 /// <summary>Documents built in the background with a progress page: the page and the API, who may see a build, a refused final.</summary>
 public abstract partial class WebAppTests
 {
-    [Fact]
+    [SkippableFact]
     public async Task A_document_build_shows_its_progress_then_offers_the_download_only_to_who_asked()
     {
-        if (!fixture.Available)
-            return;
+        Skip.IfNot(fixture.Available, AppFixture.Missing);
         var started = await fixture.Admin.Post($"{Demo}/dokumen", $"{Demo}/dokumen", [new("Jenis", "lkjip"), new("Format", "docx"), new("Final", "false")]);
         Assert.Equal(HttpStatusCode.Redirect, started.StatusCode);
         var progress = started.Headers.Location!.OriginalString;
@@ -38,11 +37,10 @@ public abstract partial class WebAppTests
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_final_document_with_check_errors_is_refused_with_its_reasons_through_the_api()
     {
-        if (!fixture.Available)
-            return;
+        Skip.IfNot(fixture.Available, AppFixture.Missing);
         // Banjar's workbook keeps its printed budget slips (the 1 miliar typo): a final LKjIP is refused, a draft is built
         var banjar = fixture.App.WithDb(db => db.Agencies.Where(a => a.Name.Contains("Banjar")).Select(a => a.Id).Single());
         var final = await fixture.Admin.Api(HttpMethod.Post, $"/api/instansi/{banjar}/2025/dokumen", new { jenis = "lkjip", format = "docx", final = true });

@@ -79,6 +79,19 @@ public sealed class KinerjaApp : WebApplicationFactory<Program>
         return query(scope.ServiceProvider.GetRequiredService<KinerjaDbContext>());
     }
 
+    /// <summary>
+    /// The version a realisasi page or API call reads for <paramref name="url"/> (".../realisasi/{indicator}/{period}"):
+    /// the current record's concurrency version, or 0 when there is none yet; what a browser's form carries.
+    /// </summary>
+    public int VersionOf(string url)
+    {
+        var parts = url.Split('?')[0].Split('/', StringSplitOptions.RemoveEmptyEntries);
+        var at = Array.IndexOf(parts, "realisasi");
+        var (agencyId, year, indicator, period) = (int.Parse(parts[at - 2], System.Globalization.CultureInfo.InvariantCulture), int.Parse(parts[at - 1], System.Globalization.CultureInfo.InvariantCulture), parts[at + 1], parts[at + 2]);
+        return WithDb(db => db.Realisasi.Where(r => r.AgencyId == agencyId && db.Years.Any(y => y.Id == r.ReportingYearId && y.Year == year) && r.IndicatorCode == indicator && r.Period == period && r.IsCurrent)
+            .Select(r => (int?)r.ConcurrencyVersion).SingleOrDefault() ?? 0);
+    }
+
     protected override void Dispose(bool disposing)
     {
         if (disposing && _provider == "Postgres")

@@ -29,16 +29,37 @@ public static class ApiResults
         _ => StatusCodes.Status500InternalServerError,
     };
 
-    public static IResult From(Outcome outcome, Func<object>? body = null) => outcome.Status switch
+    /// <summary>The one translation of a write's result into HTTP for the API: ok with the body, or ProblemDetails in Indonesian.</summary>
+    public static IResult From(WriteResult outcome, Func<object?>? body = null) => outcome.Status switch
     {
-        200 => Results.Ok(body?.Invoke()),
-        _ => Problem(outcome.Status, outcome.Error ?? "", outcome.Warnings),
+        WriteStatus.Ok => Results.Ok(body?.Invoke()),
+        WriteStatus.Created => Results.Json(body?.Invoke(), statusCode: StatusCodes.Status201Created),
+        _ => Problem(StatusOf(outcome.Status), outcome.Error ?? "", outcome.Warnings, outcome.Findings),
     };
 
-    public static IResult Problem(int status, string detail, IReadOnlyList<string>? warnings = null) =>
-        Results.Problem(
-            title: status switch { 400 => "Permintaan ditolak", 403 => "Tidak berwenang", 404 => "Tidak ditemukan", 409 => "Data telah berubah", 422 => "Belum dapat dibuat", _ => "Galat" },
+    /// <summary>The HTTP status of a write's result, for the API and the pages alike.</summary>
+    public static int StatusOf(WriteStatus status) => status switch
+    {
+        WriteStatus.Ok => StatusCodes.Status200OK,
+        WriteStatus.Created => StatusCodes.Status201Created,
+        WriteStatus.NotFound => StatusCodes.Status404NotFound,
+        WriteStatus.Forbidden => StatusCodes.Status403Forbidden,
+        WriteStatus.Conflict => StatusCodes.Status409Conflict,
+        WriteStatus.VersionRequired => StatusCodes.Status428PreconditionRequired,
+        _ => StatusCodes.Status400BadRequest,
+    };
+
+    public static IResult Problem(int status, string detail, IReadOnlyList<string>? warnings = null, IReadOnlyList<string>? findings = null)
+    {
+        var extensions = new Dictionary<string, object?>();
+        if (warnings is { Count: > 0 })
+            extensions["peringatan"] = warnings;
+        if (findings is { Count: > 0 })
+            extensions["temuan"] = findings;
+        return Results.Problem(
+            title: status switch { 400 => "Permintaan ditolak", 403 => "Tidak berwenang", 404 => "Tidak ditemukan", 409 => "Data telah berubah", 422 => "Belum dapat dibuat", 428 => "Versi data wajib dikirim", _ => "Galat" },
             detail: detail,
             statusCode: status,
-            extensions: warnings is { Count: > 0 } ? new Dictionary<string, object?> { ["peringatan"] = warnings } : null);
+            extensions: extensions.Count > 0 ? extensions : null);
+    }
 }

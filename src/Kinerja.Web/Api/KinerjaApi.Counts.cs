@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Kinerja.Web.Api;
 
 /// <summary>Counts of a data element per element code; an empty value removes it. Revision from GET .../hitungan.</summary>
-public sealed record CountsRequest(Dictionary<string, string?> Counts, int Revision);
+public sealed record CountsRequest(Dictionary<string, string?> Counts, int? Revision);
 
 public sealed record CountsAnswer(int Revision, CountsView Counts);
 
@@ -46,8 +46,9 @@ public static partial class KinerjaApi
         var (row, info, normal, refused) = await CountsTarget(agencyId, year, indicator, period, http, db, auth, change: true);
         if (refused is not null)
             return refused;
-        db.AuditUser = (await scopes.GetAsync()).UserName;
-        var outcome = await counts.SaveAsync(row!, info!, normal!, body.Counts, body.Revision);
+        if (body.Revision is not { } revision)
+            return ApiResults.From(WriteResult.VersionRequired("tahun (revision dari GET .../hitungan)"));
+        var outcome = await counts.SaveAsync(row!, info!, normal!, body.Counts, revision);
         if (!outcome.Ok)
             return ApiResults.From(outcome);
         return Results.Ok(new CountsAnswer(row!.Revision, (await counts.ViewAsync(row, info!, normal!))!));

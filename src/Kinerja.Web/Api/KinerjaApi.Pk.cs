@@ -18,10 +18,10 @@ public static partial class KinerjaApi
         MapPkRows(year);
         year.MapPost("/pk/perubahan", AddPkPerubahan).WithSummary("Tambah PK Perubahan sebagai draf (penandatangan; tanpa tanggal, belum berlaku); versi lama tetap. Satu draf sekaligus. ExpectedRevision = revisi dari GET /pk");
         year.MapPost("/pk/{versi}/tandatangani", (int agencyId, int year, string versi, PkSignRequest body, HttpContext http, KinerjaDbContext db, ScopeProvider scopes, IAuthorizationService auth, PkService pk) =>
-            PkDraft(agencyId, year, http, db, scopes, auth, pk, row => pk.SignAsync(row, versi, body)))
+            PkDraft(agencyId, year, http, db, scopes, auth, pk, row => pk.SignAsync(row, versi, body), body.ExpectedRevision))
             .WithSummary("Tandatangani draf PK Perubahan: tanggal penandatanganan (tidak lebih awal dari versi bertanda tangan sebelumnya); setelahnya versi itu berlaku dan terkunci. ExpectedRevision dari GET /pk");
         year.MapPut("/pk/{versi}/penandatangan", (int agencyId, int year, string versi, PkPerubahanRequest body, HttpContext http, KinerjaDbContext db, ScopeProvider scopes, IAuthorizationService auth, PkService pk) =>
-            PkDraft(agencyId, year, http, db, scopes, auth, pk, row => pk.SaveDraftAsync(row, versi, body)))
+            PkDraft(agencyId, year, http, db, scopes, auth, pk, row => pk.SaveDraftAsync(row, versi, body), body.ExpectedRevision))
             .WithSummary("Ubah tempat dan penandatangan draf PK Perubahan (versi bertanda tangan ditolak)");
     }
 
@@ -36,12 +36,14 @@ public static partial class KinerjaApi
         return view is null ? ApiResults.Problem(404, $"versi PK \"{versi}\" tidak ada") : Results.Ok(new PkAnswer(row.Revision, view));
     }
 
-    private static async Task<IResult> PkDraft(int agencyId, int year, HttpContext http, KinerjaDbContext db, ScopeProvider scopes, IAuthorizationService auth, PkService pk, Func<ReportingYear, Task<Outcome>> change)
+    private static async Task<IResult> PkDraft(int agencyId, int year, HttpContext http, KinerjaDbContext db, ScopeProvider scopes, IAuthorizationService auth, PkService pk, Func<ReportingYear, Task<Outcome>> change, int? expectedRevision)
     {
         if (await YearAsync(db, agencyId, year) is not { } row)
             return ApiResults.Problem(404, "instansi atau tahun tidak ada");
         if (!await Can(auth, http, agencyId, Operations.Plan))
             return ApiResults.Problem(403, "hanya administrator dan perencana instansi yang dapat menyusun dan menandatangani PK Perubahan");
+        if (expectedRevision is null)
+            return ApiResults.From(WriteResult.VersionRequired("tahun (expectedRevision dari GET /pk)"));
         db.AuditUser = (await scopes.GetAsync()).UserName;
         var outcome = await change(row);
         if (!outcome.Ok)
@@ -55,6 +57,8 @@ public static partial class KinerjaApi
             return ApiResults.Problem(404, "instansi atau tahun tidak ada");
         if (!await Can(auth, http, agencyId, Operations.Plan))
             return ApiResults.Problem(403, "hanya administrator dan perencana instansi yang dapat menambah PK Perubahan");
+        if (body.ExpectedRevision is null)
+            return ApiResults.From(WriteResult.VersionRequired("tahun (expectedRevision dari GET /pk)"));
         db.AuditUser = (await scopes.GetAsync()).UserName;
         var outcome = await pk.AddPerubahanAsync(row, body);
         if (!outcome.Ok)
@@ -77,35 +81,37 @@ public static partial class KinerjaApi
     private static void MapPkRows(RouteGroupBuilder year)
     {
         year.MapPost("/pk/{versi}/target", (int agencyId, int year, string versi, PkTargetRequest body, HttpContext http, KinerjaDbContext db, ScopeProvider scopes, IAuthorizationService auth, PlanEditor editor) =>
-            PkRow(agencyId, year, versi, http, db, scopes, auth, editor, (row, v) => editor.AddTargetAsync(row, body.Indicator ?? "", body.Period, body.Value, body.Cumulative, PlanEditor.DocumentOf(v), body.ExpectedRevision ?? -1, v.Code)))
+            PkRow(agencyId, year, versi, http, db, scopes, auth, editor, (row, v) => editor.AddTargetAsync(row, body.Indicator ?? "", body.Period, body.Value, body.Cumulative, PlanEditor.DocumentOf(v), body.ExpectedRevision!.Value, v.Code), body.ExpectedRevision is null ? "tahun (expectedRevision dari GET /pk)" : null))
             .WithSummary("Tambah target pada PK Perubahan yang sedang disusun (versi terbaru); ExpectedRevision dari GET /pk");
         year.MapPut("/pk/{versi}/target/{id:long}", (int agencyId, int year, string versi, long id, PkTargetRequest body, HttpContext http, KinerjaDbContext db, ScopeProvider scopes, IAuthorizationService auth, PlanEditor editor) =>
-            PkRow(agencyId, year, versi, http, db, scopes, auth, editor, (row, v) => editor.ChangePkTargetAsync(row, v.Code, id, body.Value, body.ConcurrencyVersion ?? -1)))
+            PkRow(agencyId, year, versi, http, db, scopes, auth, editor, (row, v) => editor.ChangePkTargetAsync(row, v.Code, id, body.Value, body.ConcurrencyVersion!.Value), body.ConcurrencyVersion is null ? "target" : null))
             .WithSummary("Ubah nilai target PK Perubahan yang sedang disusun (konkurensi optimistis)");
         year.MapDelete("/pk/{versi}/target/{id:long}", (int agencyId, int year, string versi, long id, int? concurrencyVersion, HttpContext http, KinerjaDbContext db, ScopeProvider scopes, IAuthorizationService auth, PlanEditor editor) =>
-            PkRow(agencyId, year, versi, http, db, scopes, auth, editor, (row, v) => editor.RemoveTargetAsync(row, id, concurrencyVersion ?? -1, v.Code)))
+            PkRow(agencyId, year, versi, http, db, scopes, auth, editor, (row, v) => editor.RemoveTargetAsync(row, id, concurrencyVersion!.Value, v.Code), concurrencyVersion is null ? "target (?concurrencyVersion=)" : null))
             .WithSummary("Hapus target PK Perubahan yang sedang disusun (target versi sebelumnya berlaku lagi)");
         year.MapPost("/pk/{versi}/anggaran", (int agencyId, int year, string versi, PkBudgetRequest body, HttpContext http, KinerjaDbContext db, ScopeProvider scopes, IAuthorizationService auth, PlanEditor editor) =>
             PkRow(agencyId, year, versi, http, db, scopes, auth, editor, (row, v) => editor.SaveBudgetLineAsync(row, v.Code, null, Budget(body), null)))
             .WithSummary("Tambah baris anggaran PK Perubahan yang sedang disusun");
         year.MapPut("/pk/{versi}/anggaran/{id:long}", (int agencyId, int year, string versi, long id, PkBudgetRequest body, HttpContext http, KinerjaDbContext db, ScopeProvider scopes, IAuthorizationService auth, PlanEditor editor) =>
-            PkRow(agencyId, year, versi, http, db, scopes, auth, editor, (row, v) => editor.SaveBudgetLineAsync(row, v.Code, id, Budget(body), body.ConcurrencyVersion ?? -1)))
+            PkRow(agencyId, year, versi, http, db, scopes, auth, editor, (row, v) => editor.SaveBudgetLineAsync(row, v.Code, id, Budget(body), body.ConcurrencyVersion), body.ConcurrencyVersion is null ? "baris anggaran" : null))
             .WithSummary("Ubah baris anggaran PK Perubahan yang sedang disusun (konkurensi optimistis)");
         year.MapDelete("/pk/{versi}/anggaran/{id:long}", (int agencyId, int year, string versi, long id, int? concurrencyVersion, HttpContext http, KinerjaDbContext db, ScopeProvider scopes, IAuthorizationService auth, PlanEditor editor) =>
-            PkRow(agencyId, year, versi, http, db, scopes, auth, editor, (row, v) => editor.SaveBudgetLineAsync(row, v.Code, id, Budget(new PkBudgetRequest(null, null, null, null, null, null, null)), concurrencyVersion ?? -1, remove: true)))
+            PkRow(agencyId, year, versi, http, db, scopes, auth, editor, (row, v) => editor.SaveBudgetLineAsync(row, v.Code, id, Budget(new PkBudgetRequest(null, null, null, null, null, null, null)), concurrencyVersion, remove: true), concurrencyVersion is null ? "baris anggaran (?concurrencyVersion=)" : null))
             .WithSummary("Hapus baris anggaran PK Perubahan yang sedang disusun");
     }
 
     private static PlanEditor.BudgetLineInput Budget(PkBudgetRequest b) => new(b.Code, b.Name, b.Parent, b.Level, b.Pagu, b.Goals);
 
-    private static async Task<IResult> PkRow(int agencyId, int year, string versi, HttpContext http, KinerjaDbContext db, ScopeProvider scopes, IAuthorizationService auth, PlanEditor editor, Func<ReportingYear, PkVersionId, Task<PlanOutcome>> change)
+    private static async Task<IResult> PkRow(int agencyId, int year, string versi, HttpContext http, KinerjaDbContext db, ScopeProvider scopes, IAuthorizationService auth, PlanEditor editor, Func<ReportingYear, PkVersionId, Task<PlanOutcome>> change, string? missingVersion = null)
     {
         var (refusal, row) = await PlanYear(agencyId, year, http, db, scopes, auth);
         if (refusal is not null)
             return refusal;
+        if (missingVersion is not null)
+            return ApiResults.From(WriteResult.VersionRequired(missingVersion));
         if (await editor.ClosedReasonAsync(row, versi) is { } closed)
             return ApiResults.Problem(400, closed);
         var outcome = await change(row, PkVersionId.Parse(versi).Value);
-        return outcome.Ok ? Results.Ok(new { revisi = row.Revision, peringatan = outcome.Warnings }) : ApiResults.Problem(outcome.Status, outcome.Error ?? "", outcome.Warnings);
+        return outcome.Ok ? Results.Ok(new { revisi = row.Revision, peringatan = outcome.Warnings }) : ApiResults.From(outcome);
     }
 }

@@ -17,7 +17,7 @@ public sealed record PlanItemRequest(Dictionary<string, string?> Cells, string? 
 public sealed record PlanSaved(PlanItemDto Item, IReadOnlyList<string> Peringatan);
 
 /// <summary>A target row to add: indicator, period (2025, 2025-TW1, Renstra), value as printed, Kumulatif, document; ExpectedRevision from GET /rencana.</summary>
-public sealed record TargetAddRequest(string Indicator, string? Period, string? Value, string? Cumulative, string? Document, int ExpectedRevision);
+public sealed record TargetAddRequest(string Indicator, string? Period, string? Value, string? Cumulative, string? Document, int? ExpectedRevision);
 
 /// <summary>The plan editing endpoints: the same service, checks and audit as the plan pages.</summary>
 public static partial class KinerjaApi
@@ -66,12 +66,14 @@ public static partial class KinerjaApi
         var (refusal, row) = await PlanYear(agencyId, year, http, db, scopes, auth);
         if (refusal is not null)
             return refusal;
+        if (id is not null && string.IsNullOrWhiteSpace(body.Versi))
+            return ApiResults.From(WriteResult.VersionRequired(sheet == PlanEditor.PlanSheet ? "simpul rencana" : "indikator"));
         var outcome = await editor.SaveAsync(row, sheet, id, body.Cells ?? [], body.Versi);
         if (!outcome.Ok)
-            return ApiResults.Problem(outcome.Status, outcome.Error ?? "", outcome.Warnings);
+            return ApiResults.From(outcome);
         var saved = new PlanSaved(Dto(outcome.Item!), outcome.Warnings);
         var path = sheet == PlanEditor.PlanSheet ? "simpul" : "indikator";
-        return outcome.Status == 201 ? Results.Created($"/api/instansi/{agencyId}/{year}/rencana/{path}/{outcome.Item!.Id}", saved) : Results.Ok(saved);
+        return outcome.Status == WriteStatus.Created ? Results.Created($"/api/instansi/{agencyId}/{year}/rencana/{path}/{outcome.Item!.Id}", saved) : Results.Ok(saved);
     }
 
     private static async Task<IResult> RemovePlanItem(int agencyId, int year, string sheet, long id, string? versi, HttpContext http, KinerjaDbContext db, ScopeProvider scopes, IAuthorizationService auth, PlanEditor editor)
@@ -79,8 +81,10 @@ public static partial class KinerjaApi
         var (refusal, row) = await PlanYear(agencyId, year, http, db, scopes, auth);
         if (refusal is not null)
             return refusal;
+        if (string.IsNullOrWhiteSpace(versi))
+            return ApiResults.From(WriteResult.VersionRequired(sheet == PlanEditor.PlanSheet ? "simpul rencana" : "indikator"));
         var outcome = await editor.RemoveAsync(row, sheet, id, versi);
-        return outcome.Ok ? Results.Ok(new { peringatan = outcome.Warnings }) : ApiResults.Problem(outcome.Status, outcome.Error ?? "", outcome.Warnings);
+        return outcome.Ok ? Results.Ok(new { peringatan = outcome.Warnings }) : ApiResults.From(outcome);
     }
 
     private static async Task<IResult> AddTarget(int agencyId, int year, TargetAddRequest body, HttpContext http, KinerjaDbContext db, ScopeProvider scopes, IAuthorizationService auth, PlanEditor editor)
@@ -88,8 +92,10 @@ public static partial class KinerjaApi
         var (refusal, row) = await PlanYear(agencyId, year, http, db, scopes, auth);
         if (refusal is not null)
             return refusal;
-        var outcome = await editor.AddTargetAsync(row, body.Indicator, body.Period, body.Value, body.Cumulative, body.Document, body.ExpectedRevision);
-        return outcome.Ok ? Results.Ok(new { revisi = row.Revision, peringatan = outcome.Warnings }) : ApiResults.Problem(outcome.Status, outcome.Error ?? "", outcome.Warnings);
+        if (body.ExpectedRevision is not { } revision)
+            return ApiResults.From(WriteResult.VersionRequired("tahun (expectedRevision dari GET /rencana)"));
+        var outcome = await editor.AddTargetAsync(row, body.Indicator, body.Period, body.Value, body.Cumulative, body.Document, revision);
+        return outcome.Ok ? Results.Ok(new { revisi = row.Revision, peringatan = outcome.Warnings }) : ApiResults.From(outcome);
     }
 
     private static async Task<IResult> RemoveTarget(int agencyId, int year, long id, int? concurrencyVersion, HttpContext http, KinerjaDbContext db, ScopeProvider scopes, IAuthorizationService auth, PlanEditor editor)
@@ -97,7 +103,9 @@ public static partial class KinerjaApi
         var (refusal, row) = await PlanYear(agencyId, year, http, db, scopes, auth);
         if (refusal is not null)
             return refusal;
-        var outcome = await editor.RemoveTargetAsync(row, id, concurrencyVersion ?? -1);
-        return outcome.Ok ? Results.Ok(new { revisi = row.Revision, peringatan = outcome.Warnings }) : ApiResults.Problem(outcome.Status, outcome.Error ?? "", outcome.Warnings);
+        if (concurrencyVersion is not { } version)
+            return ApiResults.From(WriteResult.VersionRequired("target (?concurrencyVersion=)"));
+        var outcome = await editor.RemoveTargetAsync(row, id, version);
+        return outcome.Ok ? Results.Ok(new { revisi = row.Revision, peringatan = outcome.Warnings }) : ApiResults.From(outcome);
     }
 }

@@ -40,7 +40,6 @@ public static partial class KinerjaApi
         var (row, info, refused) = await RencanaAksiTarget(agencyId, year, indicator, http, db, auth, change: true);
         if (refused is not null)
             return refused;
-        db.AuditUser = (await scopes.GetAsync()).UserName;
         var outcome = await service.AddAsync(row!, info!, body);
         return outcome.Ok ? Results.Created($"/api/instansi/{agencyId}/{year}/rencana-aksi/{indicator}", await service.ViewAsync(row!, info!)) : ApiResults.From(outcome);
     }
@@ -52,7 +51,6 @@ public static partial class KinerjaApi
             return refused;
         if (await db.RencanaAksi.SingleOrDefaultAsync(a => a.Id == id && a.ReportingYearId == row!.Id && a.IndicatorCode == info!.Code) is not { } action)
             return ApiResults.Problem(404, "rencana aksi tidak ada");
-        db.AuditUser = (await scopes.GetAsync()).UserName;
         var outcome = await service.UpdateAsync(row!, info!, action, body);
         return outcome.Ok ? Results.Ok(await service.ViewAsync(row!, info!)) : ApiResults.From(outcome);
     }
@@ -64,8 +62,7 @@ public static partial class KinerjaApi
             return refused;
         if (await db.RencanaAksi.SingleOrDefaultAsync(a => a.Id == id && a.ReportingYearId == row!.Id && a.IndicatorCode == info!.Code) is not { } action)
             return ApiResults.Problem(404, "rencana aksi tidak ada");
-        db.AuditUser = (await scopes.GetAsync()).UserName;
-        var outcome = await service.DeleteAsync(row!, action, concurrencyVersion);
+        var outcome = await service.DeleteAsync(row!, info!, action, concurrencyVersion);
         return outcome.Ok ? Results.NoContent() : ApiResults.From(outcome);
     }
 }

@@ -39,7 +39,7 @@ public sealed record RealisasiSaveRequest(string? Value, string? ValueStatus, st
 
 public sealed record WorkflowRequest(int? ConcurrencyVersion, string? Reason);
 
-public sealed record TargetSaveRequest(string Value, int ConcurrencyVersion);
+public sealed record TargetSaveRequest(string? Value, int? ConcurrencyVersion);
 
 public sealed record DocumentBuildRequest(string? Jenis, string? Format, string? Periode, string? Versi, bool? Final);
 
@@ -166,8 +166,11 @@ public static partial class KinerjaApi
         var (refusal, row, info, normal) = await Locate(agencyId, year, indicator, period, http, db, auth, Operations.EnterRealisasi);
         if (refusal is not null)
             return refusal;
-        db.AuditUser = (await scopes.GetAsync()).UserName;
-        var outcome = await service.SaveAsync(await scopes.GetAsync(), row, info, normal, new RealisasiInput(body.Value, body.ValueStatus, body.Note, body.Kendala, body.TindakLanjut, body.Explanation, body.CorrectionReason), body.ConcurrencyVersion);
+        // a partial update: a field the request does not carry keeps what the record holds (an absent note is not a cleared note)
+        var current = await service.CurrentAsync(row.Id, info.Code, normal);
+        var input = new RealisasiInput(body.Value ?? current?.Value, body.ValueStatus ?? current?.ValueStatus, body.Note ?? current?.Note, body.Kendala ?? current?.Kendala,
+            body.TindakLanjut ?? current?.TindakLanjut, body.Explanation ?? current?.Explanation, body.CorrectionReason);
+        var outcome = await service.SaveAsync(await scopes.GetAsync(), row, info, normal, input, body.ConcurrencyVersion);
         return ApiResults.From(outcome, () => RealisasiDto.Of(outcome.Record!));
     }
 
@@ -190,7 +193,6 @@ public static partial class KinerjaApi
         if (record is null)
             return ApiResults.Problem(404, "realisasi periode ini belum diisi");
         var scope = await scopes.GetAsync();
-        db.AuditUser = scope.UserName;
         var outcome = step switch
         {
             "ajukan" => await service.SubmitAsync(scope, row, record, body.ConcurrencyVersion),
@@ -258,15 +260,14 @@ public static partial class KinerjaApi
         return Results.Ok(targets.Where(t => scope.CoversUnit(agencyId, t.UnitCode)).Select(t => new TargetDto(t.Id, t.IndicatorCode, t.Period, t.Value, t.Cumulative, t.Document, t.UnitCode, t.ConcurrencyVersion)).ToList());
     }
 
-    private static async Task<IResult> SaveTarget(int agencyId, int year, long id, TargetSaveRequest body, HttpContext http, KinerjaDbContext db, ScopeProvider scopes, IAuthorizationService auth, DatasetCache cache)
+    private static async Task<IResult> SaveTarget(int agencyId, int year, long id, TargetSaveRequest body, HttpContext http, KinerjaDbContext db, IAuthorizationService auth, DatasetCache cache, RecordWriter writer)
     {
         if (await YearAsync(db, agencyId, year) is not { } row || await db.Targets.SingleOrDefaultAsync(t => t.Id == id && t.ReportingYearId == row.Id) is not { } target)
             return ApiResults.Problem(404, "target tidak ada");
         if (!await Can(auth, http, agencyId, Operations.Plan, target.UnitCode))
             return ApiResults.Problem(403, "hanya perencana atau administrator instansi yang dapat mengubah target");
-        db.AuditUser = (await scopes.GetAsync()).UserName;
-        var outcome = await TargetEditor.SaveAsync(db, cache, row, target, body.Value, body.ConcurrencyVersion);
-        return outcome is null ? Results.Ok(new TargetDto(target.Id, target.IndicatorCode, target.Period, target.Value, target.Cumulative, target.Document, target.UnitCode, target.ConcurrencyVersion)) : ApiResults.Problem(outcome.Value.Status, outcome.Value.Message);
+        var outcome = await TargetEditor.SaveAsync(db, cache, writer, row, target, body.Value, body.ConcurrencyVersion);
+        return ApiResults.From(outcome, () => new TargetDto(target.Id, target.IndicatorCode, target.Period, target.Value, target.Cumulative, target.Document, target.UnitCode, target.ConcurrencyVersion));
     }
 
     private static async Task<IResult> Export(int agencyId, int year, string format, HttpContext http, KinerjaDbContext db, IAuthorizationService auth)

@@ -69,7 +69,8 @@ public sealed class UserScope
             nameof(Operations.View) => unitOk,
             nameof(Operations.ViewWhole) => SeesWholeAgency(resource.AgencyId),
             nameof(Operations.EnterRealisasi) => unitOk && (IsSystemAdmin || role is AgencyRole.AdminInstansi or AgencyRole.Perencana or AgencyRole.Operator),
-            nameof(Operations.Verify) => unitOk && role is AgencyRole.Verifikator,
+            // an administrator verifies only where the instansi switched separation of duties off: the domain's RealisasiEntry decides
+            nameof(Operations.Verify) => unitOk && (IsSystemAdmin || role is AgencyRole.Verifikator or AgencyRole.AdminInstansi),
             nameof(Operations.Approve) => unitOk && (IsSystemAdmin || role is AgencyRole.Pimpinan or AgencyRole.AdminInstansi),
             nameof(Operations.Return) => unitOk && (IsSystemAdmin || role is AgencyRole.Verifikator or AgencyRole.Pimpinan or AgencyRole.AdminInstansi),
             nameof(Operations.Plan) or nameof(Operations.Import) => IsSystemAdmin || role is AgencyRole.AdminInstansi or AgencyRole.Perencana,

@@ -79,6 +79,7 @@ public static class AuditLog
         ["SecondActing"] = "Status pihak kedua",
         ["SecondPolitical"] = "Pihak kedua pejabat politik",
         ["OneParty"] = "Satu pihak",
+        ["SeparateDuties"] = "Pemisahan tugas",
         ["Code"] = "Kode",
         ["Parent"] = "Induk",
         ["Level"] = "Level",
@@ -112,6 +113,7 @@ public static class AuditLog
         ["DataValue"] = "Hitungan data elemen",
         [PlanEditor.PlanEntity] = "Simpul rencana",
         [PlanEditor.IndicatorEntity] = "Indikator",
+        ["WorkflowSetting"] = "Pengaturan alur",
     };
 
     private static readonly Dictionary<string, string> Actions = new(StringComparer.Ordinal)

@@ -6,6 +6,7 @@ using Kinerja.Domain.Formulas;
 using Kinerja.Domain.Measurement;
 using Kinerja.Domain.Model;
 using Kinerja.Domain.Values;
+using Kinerja.Web.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kinerja.Web.Services;
@@ -21,7 +22,7 @@ public sealed record CountsView(string Formula, IReadOnlyList<CountField> Fields
 /// realisasi page. They are the workbook's sheet NilaiData (kept as its cells, so an export gives them
 /// back); the realisasi and capaian are computed from them by the domain's formula evaluator.
 /// </summary>
-public sealed class CountsService(KinerjaDbContext db, DatasetCache cache, TimeProvider clock)
+public sealed class CountsService(KinerjaDbContext db, DatasetCache cache, RecordWriter writer)
 {
     private const string Sheet = "dataValues";
 
@@ -126,36 +127,13 @@ public sealed class CountsService(KinerjaDbContext db, DatasetCache cache, TimeP
         }
 
         if (after.Count == 0)
-            return new Outcome(200, null, [], null);
+            return Outcome.Done(null);
         if (!year.SheetsPresent.Split(';').Contains(Sheet))
             year.SheetsPresent = string.Join(';', year.SheetsPresent.Split(';', StringSplitOptions.RemoveEmptyEntries).Append(Sheet).Order(StringComparer.Ordinal));
-        year.Revision++;
-        year.UpdatedAt = clock.GetUtcNow();
-        db.Record(year.AgencyId, "DataValue", $"{year.Id}|{info.Code}|{periodText}", "ubah", before, after);
-        await using var transaction = await db.Database.BeginTransactionAsync();
-        try
-        {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return Outcome.Conflict("data tahun ini telah diubah orang lain sejak Anda membuka halaman; hitungan Anda tidak disimpan. Muat ulang halaman lalu ulangi.");
-        }
-
-        try
-        {
-            DatasetImporter.Import(await new WorkbookStore(db, TimeProvider.System).LoadRawAsync(year.Id, RealisasiView.Latest));
-        }
-        catch (WorkbookImportException e)
-        {
-            await transaction.RollbackAsync();
-            db.ChangeTracker.Clear();
-            return Outcome.Refused("hitungan tidak disimpan: " + string.Join("; ", e.Errors.Select(x => x.ToString())));
-        }
-
-        await transaction.CommitAsync();
-        return new Outcome(200, null, [], null);
+        // counts are a draft's inputs: they must read back as sheet NilaiData; the checks about them run when the value is submitted
+        var saved = await writer.CommitAsync(year, new WriteRequest(Operations.EnterRealisasi, info.UnitCode, $"hitungan {info.Code} {periodText}", CheckScope.ReadBack),
+            new RecordWriter.AuditNote("DataValue", $"{year.Id}|{info.Code}|{periodText}", "ubah", before, after));
+        return Outcome.Of(saved);
     }
 
     private static bool Same(WorkbookRow row, string code, string unit, string period)

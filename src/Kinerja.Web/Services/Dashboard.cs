@@ -48,38 +48,33 @@ public static class Dashboard
     };
 }
 
-/// <summary>Editing a target value with optimistic concurrency; the value must read as the importer reads it.</summary>
+/// <summary>Editing a target value with optimistic concurrency; the value must read as the importer reads it, and the plan checks hold after it.</summary>
 public static class TargetEditor
 {
-    public static async Task<(int Status, string Message)?> SaveAsync(KinerjaDbContext db, DatasetCache cache, ReportingYear year, TargetRow target, string value, int expectedVersion)
+    public static async Task<WriteResult> SaveAsync(KinerjaDbContext db, DatasetCache cache, RecordWriter writer, ReportingYear year, TargetRow target, string? value, int? expectedVersion)
     {
+        if (expectedVersion is null)
+            return WriteResult.VersionRequired("target");
         if (expectedVersion != target.ConcurrencyVersion)
-            return (409, Changed(target));
+            return WriteResult.Conflict(Changed(target));
+        if (string.IsNullOrWhiteSpace(value))
+            return WriteResult.Invalid("nilai target wajib diisi");
         var data = await cache.GetAsync(db, year.Id, RealisasiView.Latest);
         if (PlanEditor.LockReason(data, target.Document) is { } locked)
-            return (400, $"target {target.IndicatorCode} {target.Period} tidak diubah: {locked}");
+            return WriteResult.Invalid($"target {target.IndicatorCode} {target.Period} tidak diubah: {locked}");
         var indicator = data.Indicators.FirstOrDefault(i => i.Code == target.IndicatorCode);
         var parsed = MeasuredValueParser.Parse(value, indicator?.TargetKind ?? TargetKind.Number, indicator?.Satuan ?? "", indicator?.OrdinalScale);
         if (!parsed.Success)
-            return (400, $"nilai target \"{value}\" tidak dapat dibaca: {parsed.Error}");
+            return WriteResult.Invalid($"nilai target \"{value}\" tidak dapat dibaca: {parsed.Error}");
         target.Value = value.Trim();
-        db.Entry(target).Property(t => t.ConcurrencyVersion).OriginalValue = expectedVersion;
-        target.ConcurrencyVersion = expectedVersion + 1;
-        await using var transaction = await db.Database.BeginTransactionAsync();
-        try
-        {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            var now = await db.Targets.AsNoTracking().SingleAsync(t => t.Id == target.Id);
-            return (409, Changed(now));
-        }
-
-        await db.Years.Where(y => y.Id == year.Id).ExecuteUpdateAsync(s => s.SetProperty(y => y.Revision, y => y.Revision + 1));
-        await transaction.CommitAsync();
-        return null;
+        db.Entry(target).Property(t => t.ConcurrencyVersion).OriginalValue = expectedVersion.Value;
+        target.ConcurrencyVersion = expectedVersion.Value + 1;
+        var id = target.Id;
+        // a target changes capaian and the plan's checks: an error it brings refuses it, as on the plan pages
+        var saved = await writer.CommitAsync(year, new WriteRequest(Security.Operations.Plan, target.UnitCode, $"target {target.IndicatorCode} {target.Period}", CheckScope.NewErrors));
+        if (saved.Status == WriteStatus.Conflict && await db.Targets.AsNoTracking().SingleOrDefaultAsync(t => t.Id == id) is { } now)
+            return WriteResult.Conflict(Changed(now));
+        return saved;
     }
 
     private static string Changed(TargetRow now) =>

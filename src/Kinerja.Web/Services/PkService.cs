@@ -20,12 +20,12 @@ public sealed record PkBudgetLineView(string Code, string Name, string? Level, s
 
 /// <summary>One version of the year's Perjanjian Kinerja with its targets and its budget.</summary>
 /// <summary>Signing the draft PK Perubahan: the date as written on it (30 Juni 2025, 2025-06-30) and the year's revision the page read.</summary>
-public sealed record PkSignRequest(string? Date, int ExpectedRevision);
+public sealed record PkSignRequest(string? Date, int? ExpectedRevision);
 
 public sealed record PkView(IReadOnlyList<PkVersionSummary> Versions, PkVersionSummary Selected, IReadOnlyList<string> Periods, IReadOnlyList<PkTargetRow> Targets, IReadOnlyList<PkBudgetLineView> Budget, string TotalPaguText, string NextPerubahan, PkPerubahanRequest Suggested, string? DraftCode);
 
 /// <summary>Who signs a PK Perubahan and where; the date is set when it is signed (<see cref="PkSignRequest"/>).</summary>
-public sealed record PkPerubahanRequest(string? Place, string? FirstPosition, string? FirstName, string? FirstNip, string? SecondPosition, string? SecondName, string? SecondNip, int ExpectedRevision);
+public sealed record PkPerubahanRequest(string? Place, string? FirstPosition, string? FirstName, string? FirstNip, string? SecondPosition, string? SecondName, string? SecondNip, int? ExpectedRevision);
 
 /// <summary>
 /// The Perjanjian Kinerja of a year as the pages and the API show it, and the PK Perubahan: a new
@@ -102,6 +102,8 @@ public sealed class PkService(KinerjaDbContext db, DatasetCache cache, PlanEdito
     {
         if (string.IsNullOrWhiteSpace(request.FirstName) || string.IsNullOrWhiteSpace(request.FirstPosition))
             return Outcome.Refused("nama dan jabatan pihak pertama (pejabat yang berjanji) wajib diisi");
+        if (request.ExpectedRevision is null)
+            return Outcome.VersionRequired("tahun (revisi halaman)");
         if (year.Revision != request.ExpectedRevision)
             return Outcome.Conflict("data tahun ini telah diubah sejak Anda membuka halaman (mis. PK Perubahan lain ditambahkan atau target diubah); PK Perubahan Anda tidak disimpan. Muat ulang halaman lalu ulangi.");
 
@@ -142,6 +144,8 @@ public sealed class PkService(KinerjaDbContext db, DatasetCache cache, PlanEdito
     /// <summary>Changes the signatories and place of the draft PK Perubahan; a signed version keeps those it was signed with.</summary>
     public async Task<Outcome> SaveDraftAsync(ReportingYear year, string? versi, PkPerubahanRequest request)
     {
+        if (request.ExpectedRevision is null)
+            return Outcome.VersionRequired("tahun (revisi halaman)");
         if (year.Revision != request.ExpectedRevision)
             return Outcome.Conflict("data tahun ini telah diubah sejak Anda membuka halaman; penandatangan tidak disimpan. Muat ulang halaman lalu ulangi.");
         if (string.IsNullOrWhiteSpace(request.FirstName) || string.IsNullOrWhiteSpace(request.FirstPosition))
@@ -168,6 +172,8 @@ public sealed class PkService(KinerjaDbContext db, DatasetCache cache, PlanEdito
         var date = SigningDate.Parse(request.Date);
         if (string.IsNullOrWhiteSpace(request.Date) || !date.Success)
             return Outcome.Refused(string.IsNullOrWhiteSpace(request.Date) ? "tanggal penandatanganan PK Perubahan wajib diisi" : $"tanggal \"{request.Date}\" tidak dapat dibaca; tulis mis. 30 Juni 2025 atau 2025-06-30");
+        if (request.ExpectedRevision is null)
+            return Outcome.VersionRequired("tahun (revisi halaman)");
         if (year.Revision != request.ExpectedRevision)
             return Outcome.Conflict("data tahun ini telah diubah sejak Anda membuka halaman (mis. target atau anggaran draf diubah); PK Perubahan belum ditandatangani. Muat ulang halaman, periksa, lalu ulangi.");
         var (refusal, row) = await DraftRowAsync(year, versi);
@@ -179,8 +185,7 @@ public sealed class PkService(KinerjaDbContext db, DatasetCache cache, PlanEdito
             return Outcome.Refused($"tanggal PK Perubahan ({date.Value}) lebih awal dari tanggal {before.Id.Title} ({previous})");
         row.SigningDate = request.Date.Trim();
         // the draft's targets measure from now on: the same checks as any plan change, an error refuses the signing
-        var outcome = await editor.CommitPkChangeAsync(year, "penandatanganan PK Perubahan");
-        return new Outcome(outcome.Status, outcome.Error, outcome.Warnings, null);
+        return Outcome.Of(await editor.CommitPkChangeAsync(year, "penandatanganan PK Perubahan"));
     }
 
     /// <summary>The PK sheet row of the draft, or why <paramref name="versi"/> is not one (signed, or no such version).</summary>
@@ -190,12 +195,12 @@ public sealed class PkService(KinerjaDbContext db, DatasetCache cache, PlanEdito
         var draft = PerjanjianKinerja.Draft(data);
         var asked = string.IsNullOrWhiteSpace(versi) ? draft : PerjanjianKinerja.Find(data, versi);
         if (asked is null)
-            return (string.IsNullOrWhiteSpace(versi) ? Outcome.Refused("tidak ada PK Perubahan yang masih draf; tambahkan PK Perubahan dulu") : new Outcome(404, $"versi PK \"{versi}\" tidak ada", [], null), null);
+            return (string.IsNullOrWhiteSpace(versi) ? Outcome.Refused("tidak ada PK Perubahan yang masih draf; tambahkan PK Perubahan dulu") : Outcome.Missing($"versi PK \"{versi}\" tidak ada"), null);
         if (draft is null || asked.Id != draft.Id)
             return (Outcome.Refused(SignedReason(asked)), null);
         var rows = await db.PkVersions.Where(v => v.ReportingYearId == year.Id).ToListAsync();
         var row = rows.LastOrDefault(r => PkVersionId.Parse(r.PkVersion) is { Success: true } p && p.Value == draft.Id);
-        return row is null ? (new Outcome(404, "baris PK versi ini tidak ada", [], null), null) : (null, row);
+        return row is null ? (Outcome.Missing("baris PK versi ini tidak ada"), null) : (null, row);
     }
 
     /// <summary>Why a version other than the draft is not changed: it is signed (or superseded) and approved values stay as signed.</summary>
@@ -209,8 +214,7 @@ public sealed class PkService(KinerjaDbContext db, DatasetCache cache, PlanEdito
     /// </summary>
     private async Task<Outcome> CommitCheckedAsync(ReportingYear year, string what)
     {
-        var saved = await editor.CommitPkChangeAsync(year, what);
-        return new Outcome(saved.Ok ? 200 : saved.Status, saved.Error, saved.Warnings, null);
+        return Outcome.Of(await editor.CommitPkChangeAsync(year, what));
     }
 
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();

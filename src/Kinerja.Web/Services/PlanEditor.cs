@@ -13,16 +13,16 @@ namespace Kinerja.Web.Services;
 /// <summary>A row of sheet Rencana or Indikator as the editor shows it: its cells and the version a save must name.</summary>
 public sealed record PlanItem(long Id, string Code, IReadOnlyDictionary<string, string> Cells, string Versi);
 
-/// <summary>What a save gave: the status (200, 201, 400, 404, 409), the reason when refused, the checks' warnings, the row saved.</summary>
-public sealed record PlanOutcome(int Status, string? Error, IReadOnlyList<string> Warnings, PlanItem? Item = null)
+/// <summary>What a plan save gave (<see cref="WriteResult"/>) with the row saved.</summary>
+public sealed record PlanOutcome(WriteStatus Status, string? Error, IReadOnlyList<string> Warnings, PlanItem? Item = null) : WriteResult(Status, Error, Warnings)
 {
-    public bool Ok => Status is 200 or 201;
+    public static PlanOutcome Refused(string error) => new(WriteStatus.Invalid, error, []);
 
-    public static PlanOutcome Refused(string error) => new(400, error, []);
+    public static new PlanOutcome Conflict(string error) => new(WriteStatus.Conflict, error, []);
 
-    public static PlanOutcome Conflict(string error) => new(409, error, []);
+    public static new PlanOutcome Missing(string error) => new(WriteStatus.NotFound, error, []);
 
-    public static PlanOutcome Missing(string error) => new(404, error, []);
+    public static PlanOutcome Of(WriteResult result) => new(result.Status, result.Error, result.Warnings) { Findings = result.Findings };
 }
 
 /// <summary>
@@ -34,7 +34,7 @@ public sealed record PlanOutcome(int Status, string? Error, IReadOnlyList<string
 /// hash of its cells) against a form read before someone else's change; the audit log gets who, when, before
 /// and after. Targets of a signed or superseded PK version are not changed here (a PK Perubahan is the way).
 /// </summary>
-public sealed class PlanEditor(KinerjaDbContext db, DatasetCache cache, TimeProvider clock)
+public sealed class PlanEditor(KinerjaDbContext db, DatasetCache cache, RecordWriter writer)
 {
     public const string PlanSheet = "plan";
     public const string IndicatorSheet = "indicators";
@@ -96,6 +96,9 @@ public sealed class PlanEditor(KinerjaDbContext db, DatasetCache cache, TimeProv
     /// <summary>Adds (<paramref name="id"/> null) or changes a row of sheet Rencana or Indikator.</summary>
     public async Task<PlanOutcome> SaveAsync(ReportingYear year, string sheet, long? id, IReadOnlyDictionary<string, string?> input, string? expectedVersi, IReadOnlyDictionary<string, string>? seen = null)
     {
+        // a change names the version it was read at before anything else is looked at
+        if (id is not null && string.IsNullOrWhiteSpace(expectedVersi))
+            return PlanOutcome.Of(WriteResult.VersionRequired(sheet == PlanSheet ? "simpul rencana" : "indikator"));
         var spec = Spec(sheet);
         var cells = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var column in spec.Columns)
@@ -122,6 +125,8 @@ public sealed class PlanEditor(KinerjaDbContext db, DatasetCache cache, TimeProv
             if (row is null)
                 return PlanOutcome.Missing(sheet == PlanSheet ? "simpul rencana tidak ada" : "indikator tidak ada");
             before = Cells(row.CellsJson);
+            if (string.IsNullOrWhiteSpace(expectedVersi))
+                return PlanOutcome.Of(WriteResult.VersionRequired(sheet == PlanSheet ? "simpul rencana" : "indikator"));
             if (VersionOf(before) != expectedVersi)
                 return PlanOutcome.Conflict(Changed(spec, before, seen));
             if ((before.GetValueOrDefault("code") ?? "") != code)
@@ -130,7 +135,7 @@ public sealed class PlanEditor(KinerjaDbContext db, DatasetCache cache, TimeProv
             foreach (var (key, value) in before.Where(c => spec.Columns.All(x => x.Json != c.Key)))
                 cells[key] = value;
             if (SameCells(before, cells))
-                return new PlanOutcome(200, null, [], Item(row));
+                return new PlanOutcome(WriteStatus.Ok, null, [], Item(row));
             row.CellsJson = JsonSerializer.Serialize(cells, Json);
         }
         else
@@ -144,7 +149,7 @@ public sealed class PlanEditor(KinerjaDbContext db, DatasetCache cache, TimeProv
 
         db.Record(year.AgencyId, EntityOf(sheet), AuditKey(year.Id, code), before is null ? "tambah" : "ubah", before is null ? null : Labelled(spec, before), Labelled(spec, cells));
         var outcome = await CommitCheckedAsync(year, sheet == PlanSheet ? "simpul rencana" : "indikator");
-        return outcome.Ok ? outcome with { Status = before is null ? 201 : 200, Item = Item(row) } : outcome;
+        return outcome.Ok ? outcome with { Status = before is null ? WriteStatus.Created : WriteStatus.Ok, Item = Item(row) } : outcome;
     }
 
     /// <summary>Removes a plan node (refused while a node or an indicator hangs on it) or an indicator (refused when it has realisasi or targets of a signed PK; its other target rows and Rencana Aksi go with it).</summary>
@@ -155,6 +160,8 @@ public sealed class PlanEditor(KinerjaDbContext db, DatasetCache cache, TimeProv
         if (row is null)
             return PlanOutcome.Missing(sheet == PlanSheet ? "simpul rencana tidak ada" : "indikator tidak ada");
         var cells = Cells(row.CellsJson);
+        if (string.IsNullOrWhiteSpace(expectedVersi))
+            return PlanOutcome.Of(WriteResult.VersionRequired(sheet == PlanSheet ? "simpul rencana" : "indikator"));
         if (VersionOf(cells) != expectedVersi)
             return PlanOutcome.Conflict(Changed(spec, cells, null));
         var code = cells.GetValueOrDefault("code") ?? "";
@@ -236,8 +243,10 @@ public sealed class PlanEditor(KinerjaDbContext db, DatasetCache cache, TimeProv
     // ---------- target rows ----------
 
     /// <summary>Adds a target row (Renstra, a year or a quarter, a document) for an indicator.</summary>
-    public async Task<PlanOutcome> AddTargetAsync(ReportingYear year, string indicator, string? period, string? value, string? cumulative, string? document, int expectedRevision, string? onlyVersion = null)
+    public async Task<PlanOutcome> AddTargetAsync(ReportingYear year, string indicator, string? period, string? value, string? cumulative, string? document, int? expectedRevision, string? onlyVersion = null)
     {
+        if (expectedRevision is null)
+            return PlanOutcome.Of(WriteResult.VersionRequired("tahun (revisi halaman)"));
         if (year.Revision != expectedRevision)
             return PlanOutcome.Conflict("data tahun ini telah diubah sejak Anda membuka halaman; target Anda tidak disimpan. Muat ulang halaman lalu ulangi.");
         var data = await cache.GetAsync(db, year.Id, RealisasiView.Latest);
@@ -267,8 +276,10 @@ public sealed class PlanEditor(KinerjaDbContext db, DatasetCache cache, TimeProv
     }
 
     /// <summary>Removes a target row, unless its PK version is signed or replaced (<paramref name="onlyVersion"/>: the PK page's version being prepared).</summary>
-    public async Task<PlanOutcome> RemoveTargetAsync(ReportingYear year, long id, int expectedVersion, string? onlyVersion = null)
+    public async Task<PlanOutcome> RemoveTargetAsync(ReportingYear year, long id, int? expectedVersion, string? onlyVersion = null)
     {
+        if (expectedVersion is null)
+            return PlanOutcome.Of(WriteResult.VersionRequired("target"));
         var target = await db.Targets.SingleOrDefaultAsync(t => t.Id == id && t.ReportingYearId == year.Id);
         if (target is null)
             return PlanOutcome.Missing("target tidak ada");
@@ -282,8 +293,10 @@ public sealed class PlanEditor(KinerjaDbContext db, DatasetCache cache, TimeProv
     }
 
     /// <summary>Changes the value of a target row of the PK version being prepared (the PK page), with the row's concurrency version.</summary>
-    public async Task<PlanOutcome> ChangePkTargetAsync(ReportingYear year, string version, long id, string? value, int expectedVersion)
+    public async Task<PlanOutcome> ChangePkTargetAsync(ReportingYear year, string version, long id, string? value, int? expectedVersion)
     {
+        if (expectedVersion is null)
+            return PlanOutcome.Of(WriteResult.VersionRequired("target"));
         var target = await db.Targets.SingleOrDefaultAsync(t => t.Id == id && t.ReportingYearId == year.Id);
         if (target is null || PerjanjianKinerja.DocumentVersion(target.Document)?.Code != version)
             return PlanOutcome.Missing("target versi ini tidak ada");
@@ -292,8 +305,8 @@ public sealed class PlanEditor(KinerjaDbContext db, DatasetCache cache, TimeProv
         if (string.IsNullOrWhiteSpace(value))
             return PlanOutcome.Refused("nilai target wajib diisi; untuk meniadakan target versi ini, hapus barisnya");
         target.Value = value.Trim();
-        db.Entry(target).Property(t => t.ConcurrencyVersion).OriginalValue = expectedVersion;
-        target.ConcurrencyVersion = expectedVersion + 1;
+        db.Entry(target).Property(t => t.ConcurrencyVersion).OriginalValue = expectedVersion.Value;
+        target.ConcurrencyVersion = expectedVersion.Value + 1;
         return await CommitCheckedAsync(year, "target");
     }
 
@@ -323,6 +336,8 @@ public sealed class PlanEditor(KinerjaDbContext db, DatasetCache cache, TimeProv
     public async Task<PlanOutcome> SaveBudgetLineAsync(ReportingYear year, string version, long? id, BudgetLineInput input, int? expectedVersion, bool remove = false)
     {
         PkBudgetRow? row = null;
+        if (id is not null && expectedVersion is null)
+            return PlanOutcome.Of(WriteResult.VersionRequired("baris anggaran"));
         if (id is { } existing)
         {
             row = await db.PkBudget.SingleOrDefaultAsync(b => b.Id == existing && b.ReportingYearId == year.Id);
@@ -376,60 +391,8 @@ public sealed class PlanEditor(KinerjaDbContext db, DatasetCache cache, TimeProv
     /// </summary>
     public Task<PlanOutcome> CommitPkChangeAsync(ReportingYear year, string what) => CommitCheckedAsync(year, what);
 
-    private async Task<PlanOutcome> CommitCheckedAsync(ReportingYear year, string what)
-    {
-        var previous = await cache.GetAsync(db, year.Id, RealisasiView.Latest);
-        var earlier = DatasetValidator.Check(previous);
-        var known = earlier.Where(f => f.Severity == Severity.Error).Select(Signature).ToList();
-        var knownWarnings = earlier.Where(f => f.Severity == Severity.Warning).Select(Signature).ToHashSet(StringComparer.Ordinal);
-        var revision = year.Revision;
-        year.Revision++;
-        year.UpdatedAt = clock.GetUtcNow();
-        await using var transaction = await db.Database.BeginTransactionAsync();
-        try
-        {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            year.Revision = revision;
-            return PlanOutcome.Conflict($"data tahun ini telah diubah orang lain pada saat yang sama; {what} Anda tidak disimpan. Muat ulang halaman lalu ulangi.");
-        }
-
-        PerformanceDataset data;
-        try
-        {
-            data = DatasetImporter.Import(await new WorkbookStore(db, TimeProvider.System).LoadRawAsync(year.Id, RealisasiView.Latest));
-        }
-        catch (WorkbookImportException e)
-        {
-            await RollBackAsync(transaction, year, revision);
-            return PlanOutcome.Refused($"{what} tidak disimpan: " + string.Join("; ", e.Errors.Select(Located)));
-        }
-
-        var findings = DatasetValidator.Check(data);
-        var pool = known.ToList();
-        var newErrors = findings.Where(f => f.Severity == Severity.Error && !pool.Remove(Signature(f))).ToList();
-        if (newErrors.Count > 0)
-        {
-            await RollBackAsync(transaction, year, revision);
-            return PlanOutcome.Refused($"{what} tidak disimpan: pemeriksaan data menemukan galat: " + string.Join("; ", newErrors.Select(f => f.ToString())));
-        }
-
-        await SyncIndicatorsAsync(year, data);
-        await db.SaveChangesAsync();
-        await transaction.CommitAsync();
-        var warnings = findings.Where(f => f.Severity == Severity.Warning && !knownWarnings.Contains(Signature(f))).Select(f => f.ToString()).ToList();
-        return new PlanOutcome(200, null, warnings);
-    }
-
-    private async Task RollBackAsync(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, ReportingYear year, int revision)
-    {
-        await transaction.RollbackAsync();
-        db.ChangeTracker.Clear();
-        year.Revision = revision;
-    }
+    private async Task<PlanOutcome> CommitCheckedAsync(ReportingYear year, string what) =>
+        PlanOutcome.Of(await writer.CommitAsync(year, new WriteRequest(Security.Operations.Plan, null, what, CheckScope.NewErrors), afterCheck: data => SyncIndicatorsAsync(year, data)));
 
     /// <summary>An import error located as the workbook shows it (sheet Indikator, baris 4, kolom Sasaran), not by the JSON names the database keeps.</summary>
     public static string Located(ImportError error)
@@ -441,9 +404,6 @@ public sealed class PlanEditor(KinerjaDbContext db, DatasetCache cache, TimeProv
         var place = at.Row > 0 ? $"sheet {spec.Sheet}, baris {at.Row + 1}" : $"sheet {spec.Sheet}";
         return string.IsNullOrEmpty(column) ? $"{place}: {error.Message}" : $"{place}, kolom {column}: {error.Message}";
     }
-
-    // a finding's identity without its row: adding or removing a row moves the rows after it
-    private static string Signature(Finding f) => $"{f.Severity}|{f.Rule}|{f.Sheet}|{f.Code}|{f.Message}";
 
     /// <summary>The indicator index the pages authorise with, rebuilt from the new plan; targets, realisasi and Rencana Aksi follow their indicator's unit.</summary>
     private async Task SyncIndicatorsAsync(ReportingYear year, PerformanceDataset data)

@@ -6,6 +6,7 @@ using Kinerja.Domain.Validation;
 using Kinerja.Domain.Values;
 using Kinerja.Domain.Workflow;
 using Kinerja.Web.Security;
+using Microsoft.AspNetCore.Authorization.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kinerja.Web.Services;
@@ -13,18 +14,23 @@ namespace Kinerja.Web.Services;
 /// <summary>What a user typed for a realisasi. ValueStatus is the workbook's Final, Sementara or NA.</summary>
 public sealed record RealisasiInput(string? Value, string? ValueStatus, string? Note, string? Kendala, string? TindakLanjut, string? Explanation, string? CorrectionReason = null);
 
-/// <summary>The result of a step: ok, or refused with a reason (400), a conflict (409) or no right (403).</summary>
-public sealed record Outcome(int Status, string? Error, IReadOnlyList<string> Warnings, RealisasiRecord? Record)
+/// <summary>The result of a realisasi write (<see cref="WriteResult"/>) with the record as saved.</summary>
+public sealed record Outcome(WriteStatus Status, string? Error, IReadOnlyList<string> Warnings, RealisasiRecord? Record) : WriteResult(Status, Error, Warnings)
 {
-    public bool Ok => Status == 200;
+    public static Outcome Done(RealisasiRecord? record, IReadOnlyList<string>? warnings = null) => new(WriteStatus.Ok, null, warnings ?? [], record);
 
-    public static Outcome Done(RealisasiRecord record, IReadOnlyList<string>? warnings = null) => new(200, null, warnings ?? [], record);
+    public static Outcome Refused(string error, IReadOnlyList<string>? warnings = null) => new(WriteStatus.Invalid, error, warnings ?? [], null);
 
-    public static Outcome Refused(string error, IReadOnlyList<string>? warnings = null) => new(400, error, warnings ?? [], null);
+    public static new Outcome Conflict(string error) => new(WriteStatus.Conflict, error, [], null);
 
-    public static Outcome Conflict(string error) => new(409, error, [], null);
+    public static new Outcome Forbidden(string error) => new(WriteStatus.Forbidden, error, [], null);
 
-    public static Outcome Forbidden(string error) => new(403, error, [], null);
+    public static new Outcome Missing(string error) => new(WriteStatus.NotFound, error, [], null);
+
+    public static new Outcome VersionRequired(string what) => Of(WriteResult.VersionRequired(what));
+
+    /// <summary>A result of the write path without a record.</summary>
+    public static Outcome Of(WriteResult result, RealisasiRecord? record = null) => new(result.Status, result.Error, result.Warnings, record) { Findings = result.Findings };
 }
 
 /// <summary>
@@ -32,7 +38,7 @@ public sealed record Outcome(int Status, string? Error, IReadOnlyList<string> Wa
 /// domain's <see cref="RealisasiEntry"/>, which checks state, role and unit; this class loads,
 /// checks what needs the whole dataset (validator, explanation) and saves with optimistic concurrency.
 /// </summary>
-public sealed class RealisasiService(KinerjaDbContext db, DatasetCache cache, TimeProvider clock)
+public sealed class RealisasiService(KinerjaDbContext db, DatasetCache cache, RecordWriter writer, TimeProvider clock)
 {
     /// <summary>Above this capaian (percent) an explanation is required before submitting.</summary>
     public const decimal ExplanationAbove = 150m;
@@ -67,10 +73,13 @@ public sealed class RealisasiService(KinerjaDbContext db, DatasetCache cache, Ti
         var data = await cache.GetAsync(db, year.Id, RealisasiView.Latest);
         var indicator = data.Indicators.First(i => i.Code == info.Code);
         var current = await CurrentAsync(year.Id, info.Code, period);
-        if (current is not null && current.Status != EntryStatus.Disahkan && expectedVersion is { } v && v != current.ConcurrencyVersion)
+        // the version the form or request was read at is required: 0 when nothing was there yet
+        if (expectedVersion is not { } v)
+            return Outcome.VersionRequired("realisasi");
+        if (current is not null && v != current.ConcurrencyVersion)
             return Changed(current, input);
-        if (current is not null && current.Status == EntryStatus.Disahkan && expectedVersion is { } v2 && v2 != current.ConcurrencyVersion)
-            return Changed(current, input);
+        if (current is null && v != 0)
+            return Outcome.Conflict("realisasi yang Anda buka tidak ada lagi; muat ulang halaman lalu ulangi.");
 
         var status = (input.ValueStatus ?? "Final").Trim() switch
         {
@@ -117,13 +126,13 @@ public sealed class RealisasiService(KinerjaDbContext db, DatasetCache cache, Ti
         {
             if (current is null)
             {
-                entry = new RealisasiEntry(info.UnitCode, info.Code, Period.Parse(period).Value, value, status.Value, candidate.Note, actor, clock);
+                entry = new RealisasiEntry(info.UnitCode, info.Code, Period.Parse(period).Value, value, status.Value, candidate.Note, actor, clock) { Rules = await RulesAsync(year.AgencyId) };
                 candidate.Version = 1 + (await db.Realisasi.Where(r => r.ReportingYearId == year.Id && r.IndicatorCode == info.Code && r.Period == period).Select(r => (int?)r.Version).MaxAsync() ?? 0);
                 db.Realisasi.Add(candidate);
-                return await PersistAsync(candidate, entry, year.Id, null);
+                return await PersistAsync(year, candidate, entry, null, Operations.EnterRealisasi, CheckScope.ReadBack);
             }
 
-            var restored = Restore(current, indicator);
+            var restored = await RestoreAsync(year, current, indicator);
             if (current.Status == EntryStatus.Disahkan)
             {
                 if (string.IsNullOrWhiteSpace(input.CorrectionReason))
@@ -134,7 +143,7 @@ public sealed class RealisasiService(KinerjaDbContext db, DatasetCache cache, Ti
                 current.ConcurrencyVersion++;
                 db.Entry(current).Property(r => r.ConcurrencyVersion).OriginalValue = current.ConcurrencyVersion - 1;
                 db.Realisasi.Add(candidate);
-                return await PersistAsync(candidate, entry, year.Id, null);
+                return await PersistAsync(year, candidate, entry, null, Operations.EnterRealisasi, CheckScope.ReadBack);
             }
 
             restored.Edit(actor, value, status.Value, candidate.Note);
@@ -144,7 +153,7 @@ public sealed class RealisasiService(KinerjaDbContext db, DatasetCache cache, Ti
             current.Kendala = candidate.Kendala;
             current.TindakLanjut = candidate.TindakLanjut;
             current.Explanation = candidate.Explanation;
-            return await PersistAsync(current, restored, year.Id, expectedVersion);
+            return await PersistAsync(year, current, restored, expectedVersion, Operations.EnterRealisasi, CheckScope.ReadBack);
         }
         catch (WorkflowException e)
         {
@@ -154,7 +163,9 @@ public sealed class RealisasiService(KinerjaDbContext db, DatasetCache cache, Ti
 
     public async Task<Outcome> SubmitAsync(UserScope scope, ReportingYear year, RealisasiRecord record, int? expectedVersion)
     {
-        if (expectedVersion is { } v && v != record.ConcurrencyVersion)
+        if (expectedVersion is null)
+            return Outcome.VersionRequired("realisasi");
+        if (expectedVersion != record.ConcurrencyVersion)
             return Changed(record, null);
         var data = await cache.GetAsync(db, year.Id, RealisasiView.Latest);
         var indicator = data.Indicators.First(i => i.Code == record.IndicatorCode);
@@ -167,22 +178,18 @@ public sealed class RealisasiService(KinerjaDbContext db, DatasetCache cache, Ti
         var row = Measure.Compute(candidateData, period).Indicators.First(i => i.Indicator.Code == record.IndicatorCode);
         if (string.IsNullOrWhiteSpace(record.Explanation) && NeedsExplanation(candidateData.Profile, row.Capaian) is { } why)
             return Outcome.Refused($"capaian {candidateData.Profile.FormatPercent(row.Capaian.Uncapped)} {why}: isi penjelasan sebelum mengajukan");
-        var findings = DatasetValidator.Check(candidateData).Where(f => Concerns(f, record.IndicatorCode)).ToList();
-        var warnings = findings.Where(f => f.Severity == Severity.Warning).Select(f => f.Message).ToList();
-        var errors = findings.Where(f => f.Severity == Severity.Error).Select(f => f.Message).ToList();
-        if (errors.Count > 0)
-            return Outcome.Refused("pemeriksaan data menemukan galat: " + string.Join("; ", errors), warnings);
-        return await StepAsync(scope, year, record, indicator, expectedVersion, (e, a) => e.Submit(a), warnings);
+        // the checks about this indicator, period and unit run inside the write path, on the data as submitted
+        return await StepAsync(scope, year, record, indicator, expectedVersion, (e, a) => e.Submit(a), Operations.EnterRealisasi, CheckScope.About(record.IndicatorCode, record.Period, record.UnitCode));
     }
 
     public async Task<Outcome> VerifyAsync(UserScope scope, ReportingYear year, RealisasiRecord record, int? expectedVersion) =>
-        await StepAsync(scope, year, record, await IndicatorAsync(year.Id, record.IndicatorCode), expectedVersion, (e, a) => e.Verify(a), []);
+        await StepAsync(scope, year, record, await IndicatorAsync(year.Id, record.IndicatorCode), expectedVersion, (e, a) => e.Verify(a), Operations.Verify, CheckScope.ReadBack);
 
     public async Task<Outcome> ApproveAsync(UserScope scope, ReportingYear year, RealisasiRecord record, int? expectedVersion) =>
-        await StepAsync(scope, year, record, await IndicatorAsync(year.Id, record.IndicatorCode), expectedVersion, (e, a) => e.Approve(a), []);
+        await StepAsync(scope, year, record, await IndicatorAsync(year.Id, record.IndicatorCode), expectedVersion, (e, a) => e.Approve(a), Operations.Approve, CheckScope.ReadBack);
 
     public async Task<Outcome> ReturnAsync(UserScope scope, ReportingYear year, RealisasiRecord record, string? reason, int? expectedVersion) =>
-        await StepAsync(scope, year, record, await IndicatorAsync(year.Id, record.IndicatorCode), expectedVersion, (e, a) => e.Return(a, reason ?? ""), []);
+        await StepAsync(scope, year, record, await IndicatorAsync(year.Id, record.IndicatorCode), expectedVersion, (e, a) => e.Return(a, reason ?? ""), Operations.Return, CheckScope.ReadBack);
 
     /// <summary>Why a capaian needs an explanation: in the scale's lowest (not reached) band, or above 150%.</summary>
     public static string? NeedsExplanation(AgencyProfile profile, Capaian capaian)
@@ -195,18 +202,17 @@ public sealed class RealisasiService(KinerjaDbContext db, DatasetCache cache, Ti
         return bands.Count > 1 && profile.PredicateScale.Classify(capaian.Value) == bands[^1] ? $"berada pada kategori \"{bands[^1].Label}\"" : null;
     }
 
-    private static bool Concerns(Finding finding, string indicatorCode) =>
-        finding.Code == indicatorCode || finding.Code.StartsWith(indicatorCode + " ", StringComparison.Ordinal);
-
     private async Task<Indicator> IndicatorAsync(int yearId, string code) =>
         (await cache.GetAsync(db, yearId, RealisasiView.Latest)).Indicators.First(i => i.Code == code);
 
-    private async Task<Outcome> StepAsync(UserScope scope, ReportingYear year, RealisasiRecord record, Indicator indicator, int? expectedVersion, Action<RealisasiEntry, Actor> step, IReadOnlyList<string> warnings)
+    private async Task<Outcome> StepAsync(UserScope scope, ReportingYear year, RealisasiRecord record, Indicator indicator, int? expectedVersion, Action<RealisasiEntry, Actor> step, OperationAuthorizationRequirement operation, CheckScope checks)
     {
-        if (expectedVersion is { } v && v != record.ConcurrencyVersion)
+        if (expectedVersion is null)
+            return Outcome.VersionRequired("realisasi");
+        if (expectedVersion != record.ConcurrencyVersion)
             return Changed(record, null);
         var actor = await ActorAsync(scope, year.AgencyId);
-        var entry = Restore(record, indicator);
+        var entry = await RestoreAsync(year, record, indicator);
         try
         {
             step(entry, actor);
@@ -216,11 +222,11 @@ public sealed class RealisasiService(KinerjaDbContext db, DatasetCache cache, Ti
             return Outcome.Refused(e.Message);
         }
 
-        var outcome = await PersistAsync(record, entry, year.Id, expectedVersion ?? record.ConcurrencyVersion);
-        return outcome.Ok ? Outcome.Done(record, warnings) : outcome;
+        return await PersistAsync(year, record, entry, expectedVersion, operation, checks);
     }
 
-    private async Task<Outcome> PersistAsync(RealisasiRecord record, RealisasiEntry entry, int yearId, int? expectedVersion)
+    /// <summary>Stages the entry's state and new history on the record and commits it through the one write path.</summary>
+    private async Task<Outcome> PersistAsync(ReportingYear year, RealisasiRecord record, RealisasiEntry entry, int? expectedVersion, OperationAuthorizationRequirement operation, CheckScope checks)
     {
         record.Status = entry.Status;
         foreach (var e in entry.History.Skip(record.Events.Count))
@@ -231,21 +237,11 @@ public sealed class RealisasiService(KinerjaDbContext db, DatasetCache cache, Ti
             record.ConcurrencyVersion = (expectedVersion ?? record.ConcurrencyVersion) + 1;
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync();
-        try
-        {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            var now = await db.Realisasi.AsNoTracking().Include(r => r.Events).SingleOrDefaultAsync(r => r.Id == record.Id);
-            return now is null ? Outcome.Conflict("realisasi ini telah diubah orang lain; muat ulang halaman") : Changed(now, null);
-        }
-
-        await BumpRevisionAsync(yearId);
-        await transaction.CommitAsync();
-        return Outcome.Done(record);
+        var id = record.Id;
+        var saved = await writer.CommitAsync(year, new WriteRequest(operation, record.UnitCode, $"realisasi {record.IndicatorCode} {record.Period}", checks));
+        if (saved.Status == WriteStatus.Conflict && id != 0 && await db.Realisasi.AsNoTracking().Include(r => r.Events).SingleOrDefaultAsync(r => r.Id == id) is { } now)
+            return Changed(now, null);
+        return Outcome.Of(saved, saved.Ok ? record : null);
     }
 
     /// <summary>Says the record changed since the user read it, with what it holds now; nothing is saved.</summary>
@@ -272,9 +268,6 @@ public sealed class RealisasiService(KinerjaDbContext db, DatasetCache cache, Ti
         return Outcome.Conflict($"realisasi ini telah diubah{who} sejak Anda membukanya; perubahan Anda tidak disimpan. {string.Join(", ", differences)}. Muat ulang halaman lalu ulangi.");
     }
 
-    private async Task BumpRevisionAsync(int yearId) =>
-        await db.Years.Where(y => y.Id == yearId).ExecuteUpdateAsync(s => s.SetProperty(y => y.Revision, y => y.Revision + 1).SetProperty(y => y.UpdatedAt, clock.GetUtcNow()));
-
     private async Task<int> NextOrdinalAsync(int yearId) =>
         1 + (await db.Realisasi.Where(r => r.ReportingYearId == yearId).Select(r => (int?)r.Ordinal).MaxAsync() ?? 0);
 
@@ -297,14 +290,18 @@ public sealed class RealisasiService(KinerjaDbContext db, DatasetCache cache, Ti
         return scope.ActorIn(agencyId, units);
     }
 
-    private RealisasiEntry Restore(RealisasiRecord record, Indicator indicator)
+    /// <summary>The instansi's workflow rules: separation of duties unless a one-person office switched it off.</summary>
+    private async Task<WorkflowRules> RulesAsync(int agencyId) =>
+        new(await db.Agencies.AsNoTracking().Where(a => a.Id == agencyId).Select(a => a.SeparateDuties).SingleOrDefaultAsync() is var separate && separate);
+
+    private async Task<RealisasiEntry> RestoreAsync(ReportingYear year, RealisasiRecord record, Indicator indicator)
     {
         var status = record.ValueStatus switch { "NA" or "N/A" => RealisasiStatus.NotAvailable, "Sementara" => RealisasiStatus.Provisional, _ => RealisasiStatus.Final };
         MeasuredValue? value = null;
         if (status != RealisasiStatus.NotAvailable && MeasuredValueParser.Parse(record.Value, indicator.TargetKind, indicator.Satuan, indicator.OrdinalScale) is { Success: true } parsed)
             value = parsed.Value;
         var history = record.Events.OrderBy(e => e.Id).Select(e => new EntryEvent(e.At, e.UserName, e.From, e.To, e.Value, e.Reason));
-        return RealisasiEntry.Restore(record.UnitCode, record.IndicatorCode, Period.Parse(record.Period).Value, value, status, record.Note, record.Version, record.Status, history, clock);
+        return RealisasiEntry.Restore(record.UnitCode, record.IndicatorCode, Period.Parse(record.Period).Value, value, status, record.Note, record.Version, record.Status, history, clock, record.CreatedBy, await RulesAsync(year.AgencyId));
     }
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();

@@ -1,5 +1,6 @@
 using Kinerja.Data;
 using Kinerja.Domain.Values;
+using Kinerja.Web.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kinerja.Web.Services;
@@ -19,7 +20,7 @@ public sealed record RencanaAksiView(string Indicator, string Name, string Satua
 /// beside the quarter's realisasi. Operators and planners of the indicator's unit add, change and remove
 /// actions; a change made from an older read is refused with what changed.
 /// </summary>
-public sealed class RencanaAksiService(KinerjaDbContext db, DatasetCache cache)
+public sealed class RencanaAksiService(KinerjaDbContext db, DatasetCache cache, RecordWriter writer)
 {
     public async Task<RencanaAksiView> ViewAsync(ReportingYear year, IndicatorInfo info)
     {
@@ -52,11 +53,13 @@ public sealed class RencanaAksiService(KinerjaDbContext db, DatasetCache cache)
             ReportingYearId = year.Id, AgencyId = year.AgencyId, Ordinal = ordinal + 1, IndicatorCode = info.Code, Period = input.Period!.Trim(), QuarterTarget = Clean(input.Target),
             Action = input.Action!.Trim(), Responsible = Clean(input.Responsible), Schedule = Clean(input.Schedule), UnitCode = info.UnitCode,
         });
-        return await SaveAsync(year, null);
+        return await SaveAsync(year, info, null);
     }
 
     public async Task<Outcome> UpdateAsync(ReportingYear year, IndicatorInfo info, RencanaAksiRow row, RencanaAksiInput input)
     {
+        if (input.ConcurrencyVersion is null)
+            return Outcome.VersionRequired("rencana aksi");
         if (input.ConcurrencyVersion != row.ConcurrencyVersion)
             return Outcome.Conflict(Changed(row));
         if (await CheckAsync(year, info, input) is { } refused)
@@ -68,15 +71,17 @@ public sealed class RencanaAksiService(KinerjaDbContext db, DatasetCache cache)
         row.Schedule = Clean(input.Schedule);
         db.Entry(row).Property(a => a.ConcurrencyVersion).OriginalValue = row.ConcurrencyVersion;
         row.ConcurrencyVersion++;
-        return await SaveAsync(year, row.Id);
+        return await SaveAsync(year, info, row.Id);
     }
 
-    public async Task<Outcome> DeleteAsync(ReportingYear year, RencanaAksiRow row, int? expectedVersion)
+    public async Task<Outcome> DeleteAsync(ReportingYear year, IndicatorInfo info, RencanaAksiRow row, int? expectedVersion)
     {
+        if (expectedVersion is null)
+            return Outcome.VersionRequired("rencana aksi");
         if (expectedVersion != row.ConcurrencyVersion)
             return Outcome.Conflict(Changed(row));
         db.RencanaAksi.Remove(row);
-        return await SaveAsync(year, row.Id);
+        return await SaveAsync(year, info, row.Id);
     }
 
     private async Task<Outcome?> CheckAsync(ReportingYear year, IndicatorInfo info, RencanaAksiInput input)
@@ -98,24 +103,17 @@ public sealed class RencanaAksiService(KinerjaDbContext db, DatasetCache cache)
         return null;
     }
 
-    private async Task<Outcome> SaveAsync(ReportingYear year, long? id)
+    private async Task<Outcome> SaveAsync(ReportingYear year, IndicatorInfo info, long? id)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync();
-        try
+        // an import previewed before this change is refused rather than overwriting it: the write path raises the year's revision
+        var saved = await writer.CommitAsync(year, new WriteRequest(Operations.EnterRealisasi, info.UnitCode, $"rencana aksi {info.Code}", CheckScope.ReadBack));
+        if (saved.Status == WriteStatus.Conflict && id is not null)
         {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            var now = id is null ? null : await db.RencanaAksi.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id);
+            var now = await db.RencanaAksi.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id);
             return Outcome.Conflict(now is null ? "rencana aksi ini telah dihapus orang lain sejak Anda membukanya; perubahan Anda tidak disimpan." : Changed(now));
         }
 
-        // an import previewed before this change is refused rather than overwriting it
-        await db.Years.Where(y => y.Id == year.Id).ExecuteUpdateAsync(s => s.SetProperty(y => y.Revision, y => y.Revision + 1));
-        await transaction.CommitAsync();
-        return new Outcome(200, null, [], null);
+        return Outcome.Of(saved);
     }
 
     private static string Changed(RencanaAksiRow now) =>

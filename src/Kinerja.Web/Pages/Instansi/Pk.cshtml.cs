@@ -30,7 +30,7 @@ public sealed class PkModel(KinerjaDbContext db, IAuthorizationService authoriza
 
         public string? SecondNip { get; set; }
 
-        public int Revision { get; set; }
+        public int? Revision { get; set; }
     }
 
     [BindProperty(SupportsGet = true, Name = "versi")]
@@ -62,22 +62,22 @@ public sealed class PkModel(KinerjaDbContext db, IAuthorizationService authoriza
 
     public List<IndicatorInfo> Indicators { get; private set; } = [];
 
-    public Task<IActionResult> OnPostTambahTargetAsync(string? indicator, string? period, string? value, string? cumulative, int revision) =>
+    public Task<IActionResult> OnPostTambahTargetAsync(string? indicator, string? period, string? value, string? cumulative, int? revision) =>
         ChangeAsync((row, v) => editor.AddTargetAsync(row, indicator ?? "", period, value, cumulative, PlanEditor.DocumentOf(v), revision, v.Code), $"Target {indicator} {period} ditambahkan pada versi ini.");
 
-    public Task<IActionResult> OnPostUbahTargetAsync(long targetId, int targetVersion, string? value) =>
+    public Task<IActionResult> OnPostUbahTargetAsync(long targetId, int? targetVersion, string? value) =>
         ChangeAsync((row, v) => editor.ChangePkTargetAsync(row, v.Code, targetId, value, targetVersion), "Target versi ini disimpan.");
 
-    public Task<IActionResult> OnPostHapusTargetAsync(long targetId, int targetVersion) =>
+    public Task<IActionResult> OnPostHapusTargetAsync(long targetId, int? targetVersion) =>
         ChangeAsync((row, v) => editor.RemoveTargetAsync(row, targetId, targetVersion, v.Code), "Target versi ini dihapus; target versi sebelumnya berlaku lagi.");
 
     public Task<IActionResult> OnPostTambahAnggaranAsync(string? code, string? name, string? parent, string? level, string? pagu, string? goals) =>
         ChangeAsync((row, v) => editor.SaveBudgetLineAsync(row, v.Code, null, new PlanEditor.BudgetLineInput(code, name, parent, level, pagu, goals), null), $"Baris anggaran {code} ditambahkan.");
 
-    public Task<IActionResult> OnPostUbahAnggaranAsync(long lineId, int lineVersion, string? code, string? name, string? parent, string? level, string? pagu, string? goals) =>
+    public Task<IActionResult> OnPostUbahAnggaranAsync(long lineId, int? lineVersion, string? code, string? name, string? parent, string? level, string? pagu, string? goals) =>
         ChangeAsync((row, v) => editor.SaveBudgetLineAsync(row, v.Code, lineId, new PlanEditor.BudgetLineInput(code, name, parent, level, pagu, goals), lineVersion), $"Baris anggaran {code} disimpan.");
 
-    public Task<IActionResult> OnPostHapusAnggaranAsync(long lineId, int lineVersion) =>
+    public Task<IActionResult> OnPostHapusAnggaranAsync(long lineId, int? lineVersion) =>
         ChangeAsync((row, v) => editor.SaveBudgetLineAsync(row, v.Code, lineId, new PlanEditor.BudgetLineInput(null, null, null, null, null, null), lineVersion, remove: true), "Baris anggaran dihapus.");
 
     /// <summary>A change to the target rows or budget of the selected version: only a planner, only the version being prepared.</summary>
@@ -98,11 +98,11 @@ public sealed class PkModel(KinerjaDbContext db, IAuthorizationService authoriza
 
         Db.ChangeTracker.Clear();
         await LoadAsync();
-        Error = outcome.Error;
+        Error = PageResults.Message(outcome);
         Warnings = outcome.Warnings;
         if (!await FillAsync())
             return NotFound();
-        Response.StatusCode = outcome.Status;
+        Response.StatusCode = PageResults.StatusOf(outcome);
         return Page();
     }
 
@@ -129,14 +129,14 @@ public sealed class PkModel(KinerjaDbContext db, IAuthorizationService authoriza
             return Redirect($"/instansi/{AgencyId}/{Year}/pk?versi={Uri.EscapeDataString(draft ?? "")}");
         }
 
-        Error = outcome.Error;
+        Error = PageResults.Message(outcome);
         Db.ChangeTracker.Clear();
         await LoadAsync();
         Versi = null;
         await FillAsync();
         Form = form;
         Form.Revision = YearRow.Revision;
-        Response.StatusCode = outcome.Status;
+        Response.StatusCode = PageResults.StatusOf(outcome);
         return Page();
     }
 
@@ -146,7 +146,7 @@ public sealed class PkModel(KinerjaDbContext db, IAuthorizationService authoriza
             "Penandatangan draf disimpan.");
 
     /// <summary>Signs the draft: its date is set, and from then on it is in force and locked.</summary>
-    public async Task<IActionResult> OnPostTandatanganiAsync(string? date, int revision) =>
+    public async Task<IActionResult> OnPostTandatanganiAsync(string? date, int? revision) =>
         await DraftChangeAsync(() => pk.SignAsync(YearRow, Versi, new PkSignRequest(date, revision)),
             "PK Perubahan ditandatangani dan kini berlaku; target, anggaran dan penandatangannya tidak dapat diubah lagi.");
 
@@ -166,10 +166,10 @@ public sealed class PkModel(KinerjaDbContext db, IAuthorizationService authoriza
 
         Db.ChangeTracker.Clear();
         await LoadAsync();
-        Error = outcome.Error;
+        Error = PageResults.Message(outcome);
         if (!await FillAsync())
             return NotFound();
-        Response.StatusCode = outcome.Status;
+        Response.StatusCode = PageResults.StatusOf(outcome);
         return Page();
     }
 

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Kinerja.Web.Pages.Instansi;
 
 /// <summary>One realisasi (indicator, period): the value, bukti dukung, the workflow steps, history and audit log.</summary>
-public sealed class RealisasiEntryModel(KinerjaDbContext db, IAuthorizationService authorization, ScopeProvider scopes, DatasetCache cache, RealisasiService service, EvidenceStore evidence, CountsService counts) : YearPageModel(db, authorization, scopes)
+public sealed class RealisasiEntryModel(KinerjaDbContext db, IAuthorizationService authorization, ScopeProvider scopes, DatasetCache cache, RealisasiService service, EvidenceStore evidence, CountsService counts, RecordWriter writer) : YearPageModel(db, authorization, scopes)
 {
     public sealed class FormValues
     {
@@ -136,8 +136,8 @@ public sealed class RealisasiEntryModel(KinerjaDbContext db, IAuthorizationServi
             return await Refused(Outcome.Refused(e.Message));
         }
 
-        await Db.SaveChangesAsync();
-        return Done($"{Files.Count} bukti dukung tersimpan.", []);
+        var saved = await writer.CommitAsync(YearRow, new WriteRequest(Operations.EnterRealisasi, Info.UnitCode, $"bukti dukung {Info.Code} {Period}", CheckScope.ReadBack));
+        return saved.Ok ? Done($"{Files.Count} bukti dukung tersimpan.", []) : await Refused(Outcome.Of(saved));
     }
 
     public async Task<IActionResult> OnPostHitunganAsync([FromForm(Name = "hitungan")] Dictionary<string, string?> values, [FromForm] int revision)
@@ -183,11 +183,11 @@ public sealed class RealisasiEntryModel(KinerjaDbContext db, IAuthorizationServi
 
     private async Task<IActionResult> Refused(Outcome outcome)
     {
-        Error = outcome.Error;
+        Error = PageResults.Message(outcome);
         Warnings.AddRange(outcome.Warnings);
         Db.ChangeTracker.Clear();
         await FillAsync(keepForm: true);
-        Response.StatusCode = outcome.Status == 409 ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
+        Response.StatusCode = PageResults.StatusOf(outcome);
         return Page();
     }
 
@@ -227,7 +227,9 @@ public sealed class RealisasiEntryModel(KinerjaDbContext db, IAuthorizationServi
         IsCorrection = status == EntryStatus.Disahkan;
         CanUpload = enter && status is EntryStatus.Draft or EntryStatus.Dikembalikan;
         CanSubmit = enter && status is EntryStatus.Draft or EntryStatus.Dikembalikan;
-        CanVerify = status == EntryStatus.Diajukan && await Allowed(Operations.Verify, Info.UnitCode);
+        // an administrator sees the step only where separation of duties is off (a one-person office)
+        CanVerify = status == EntryStatus.Diajukan && await Allowed(Operations.Verify, Info.UnitCode)
+            && (Scope.RoleIn(AgencyId) == AgencyRole.Verifikator || !await Db.Agencies.Where(a => a.Id == AgencyId).Select(a => a.SeparateDuties).SingleAsync());
         CanApprove = status == EntryStatus.Diverifikasi && await Allowed(Operations.Approve, Info.UnitCode);
         CanReturn = status is EntryStatus.Diajukan or EntryStatus.Diverifikasi && await Allowed(Operations.Return, Info.UnitCode);
 

@@ -62,7 +62,7 @@ public sealed class RencanaAksiModel(KinerjaDbContext db, IAuthorizationService 
         ChangeAsync(form, async info => await Row(form) is { } row ? await service.UpdateAsync(YearRow, info, row, Input(form)) : Gone(), "Rencana aksi diubah.");
 
     public Task<IActionResult> OnPostHapusAsync([FromForm] ActionForm form) =>
-        ChangeAsync(form, async _ => await Row(form) is { } row ? await service.DeleteAsync(YearRow, row, form.ConcurrencyVersion) : Gone(), "Rencana aksi dihapus.");
+        ChangeAsync(form, async info => await Row(form) is { } row ? await service.DeleteAsync(YearRow, info, row, form.ConcurrencyVersion) : Gone(), "Rencana aksi dihapus.");
 
     private static RencanaAksiInput Input(ActionForm f) => new(f.Period, f.Target, f.Action, f.Responsible, f.Schedule, f.ConcurrencyVersion);
 
@@ -87,12 +87,12 @@ public sealed class RencanaAksiModel(KinerjaDbContext db, IAuthorizationService 
             return Redirect($"/instansi/{AgencyId}/{Year}/rencana-aksi?indikator={Uri.EscapeDataString(Info.Code)}");
         }
 
-        Error = outcome.Error;
+        Error = PageResults.Message(outcome);
         Db.ChangeTracker.Clear();
         await FillAsync();
         if (form.Id is null)
             Form = form;
-        Response.StatusCode = outcome.Status;
+        Response.StatusCode = PageResults.StatusOf(outcome);
         return Page();
     }
 

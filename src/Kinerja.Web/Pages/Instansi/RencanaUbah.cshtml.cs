@@ -15,7 +15,7 @@ namespace Kinerja.Web.Pages.Instansi;
 /// rows) for planners and the instansi's administrators. Each save goes through <see cref="PlanEditor"/>:
 /// checked as a workbook, audited, refused when the row changed since the form was read.
 /// </summary>
-public sealed class RencanaUbahModel(KinerjaDbContext db, IAuthorizationService authorization, ScopeProvider scopes, DatasetCache cache, PlanEditor editor) : YearPageModel(db, authorization, scopes)
+public sealed class RencanaUbahModel(KinerjaDbContext db, IAuthorizationService authorization, ScopeProvider scopes, DatasetCache cache, PlanEditor editor, RecordWriter writer) : YearPageModel(db, authorization, scopes)
 {
     [BindProperty(SupportsGet = true)] public string Jenis { get; set; } = "";
 
@@ -112,7 +112,7 @@ public sealed class RencanaUbahModel(KinerjaDbContext db, IAuthorizationService 
         return await Refused(outcome, keepForm: false);
     }
 
-    public async Task<IActionResult> OnPostTambahTargetAsync(string? period, string? value, string? cumulative, string? document, int revision)
+    public async Task<IActionResult> OnPostTambahTargetAsync(string? period, string? value, string? cumulative, string? document, int? revision)
     {
         if (await LoadPlanAsync() is { } refused)
             return refused;
@@ -125,7 +125,7 @@ public sealed class RencanaUbahModel(KinerjaDbContext db, IAuthorizationService 
         return await Refused(outcome, keepForm: false);
     }
 
-    public async Task<IActionResult> OnPostUbahTargetAsync(long targetId, int targetVersion, string? value)
+    public async Task<IActionResult> OnPostUbahTargetAsync(long targetId, int? targetVersion, string? value)
     {
         if (await LoadPlanAsync() is { } refused)
             return refused;
@@ -133,14 +133,14 @@ public sealed class RencanaUbahModel(KinerjaDbContext db, IAuthorizationService 
         if (target is null)
             return NotFound();
         Db.AuditUser = Scope.UserName;
-        var failure = await TargetEditor.SaveAsync(Db, cache, YearRow, target, value ?? "", targetVersion);
-        if (failure is null)
+        var saved = await TargetEditor.SaveAsync(Db, cache, writer, YearRow, target, value ?? "", targetVersion);
+        if (saved.Ok)
             return Done($"Target {target.IndicatorCode} {target.Period} disimpan.", [], $"/instansi/{AgencyId}/{Year}/rencana/{Jenis}/{Item!.Id}#target");
         Db.ChangeTracker.Clear();
-        return await Refused(new PlanOutcome(failure.Value.Status, failure.Value.Message, []), keepForm: false);
+        return await Refused(PlanOutcome.Of(saved), keepForm: false);
     }
 
-    public async Task<IActionResult> OnPostHapusTargetAsync(long targetId, int targetVersion)
+    public async Task<IActionResult> OnPostHapusTargetAsync(long targetId, int? targetVersion)
     {
         if (await LoadPlanAsync() is { } refused)
             return refused;
@@ -166,7 +166,7 @@ public sealed class RencanaUbahModel(KinerjaDbContext db, IAuthorizationService 
         var typed = Cells;
         Db.ChangeTracker.Clear();
         await LoadPlanAsync();
-        Error = outcome.Error;
+        Error = PageResults.Message(outcome);
         Warnings = outcome.Warnings;
         if (keepForm)
         {
@@ -180,7 +180,7 @@ public sealed class RencanaUbahModel(KinerjaDbContext db, IAuthorizationService 
             Asal = Item is null ? null : JsonSerializer.Serialize(Item.Cells);
         }
 
-        Response.StatusCode = outcome.Status;
+        Response.StatusCode = PageResults.StatusOf(outcome);
         return Page();
     }
 

@@ -8,11 +8,11 @@ using Microsoft.EntityFrameworkCore;
 namespace Kinerja.Web.Pages.Instansi;
 
 /// <summary>Targets by document; planners edit a value, a save from an older read is refused with what changed.</summary>
-public sealed class TargetModel(KinerjaDbContext db, IAuthorizationService authorization, ScopeProvider scopes, DatasetCache cache) : YearPageModel(db, authorization, scopes)
+public sealed class TargetModel(KinerjaDbContext db, IAuthorizationService authorization, ScopeProvider scopes, DatasetCache cache, RecordWriter writer) : YearPageModel(db, authorization, scopes)
 {
     [BindProperty] public long Id { get; set; }
 
-    [BindProperty] public int ConcurrencyVersion { get; set; }
+    [BindProperty] public int? ConcurrencyVersion { get; set; }
 
     [BindProperty] public string Value { get; set; } = "";
 
@@ -50,17 +50,17 @@ public sealed class TargetModel(KinerjaDbContext db, IAuthorizationService autho
         if (!await Allowed(Operations.Plan, target.UnitCode))
             return Forbid();
         Db.AuditUser = Scope.UserName;
-        var failure = await TargetEditor.SaveAsync(Db, cache, YearRow, target, Value, ConcurrencyVersion);
-        if (failure is null)
+        var saved = await TargetEditor.SaveAsync(Db, cache, writer, YearRow, target, Value, ConcurrencyVersion);
+        if (saved.Ok)
         {
             TempData["pesan"] = $"Target {target.IndicatorCode} {target.Period} disimpan.";
             return Redirect($"/instansi/{AgencyId}/{Year}/target");
         }
 
-        Error = failure.Value.Message;
+        Error = PageResults.Message(saved);
         Db.ChangeTracker.Clear();
         await FillAsync();
-        Response.StatusCode = failure.Value.Status;
+        Response.StatusCode = PageResults.StatusOf(saved);
         return Page();
     }
 

@@ -1,0 +1,227 @@
+using Kinerja.Data;
+using Kinerja.Documents.Workbook;
+using Kinerja.Domain.Model;
+using Kinerja.Domain.Validation;
+using Kinerja.Domain.Values;
+using Kinerja.Web.Security;
+using Microsoft.AspNetCore.Authorization.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kinerja.Web.Services;
+
+/// <summary>What became of a write. The pages and the API each translate it in one place (<see cref="Api.ApiResults"/>, <see cref="PageResults"/>).</summary>
+public enum WriteStatus
+{
+    Ok,
+    Created,
+    NotFound,
+    Forbidden,
+
+    /// <summary>Someone changed the record since it was read; the message names what it holds now.</summary>
+    Conflict,
+
+    /// <summary>The change is refused: a rule of the domain or a finding of the data checks (<see cref="WriteResult.Findings"/>).</summary>
+    Invalid,
+
+    /// <summary>The request did not say which version it was read at.</summary>
+    VersionRequired,
+}
+
+/// <summary>The result of every write: ok, or refused with the reason in Indonesian; the checks' warnings; the located findings that refused it.</summary>
+public record WriteResult(WriteStatus Status, string? Error, IReadOnlyList<string> Warnings)
+{
+    /// <summary>The findings that refused the change, each with its place (sheet, baris) and where it is fixed and by whom.</summary>
+    public IReadOnlyList<string> Findings { get; init; } = [];
+
+    public bool Ok => Status is WriteStatus.Ok or WriteStatus.Created;
+
+    public static WriteResult Done(IReadOnlyList<string>? warnings = null) => new(WriteStatus.Ok, null, warnings ?? []);
+
+    public static WriteResult Invalid(string error, IReadOnlyList<string>? warnings = null) => new(WriteStatus.Invalid, error, warnings ?? []);
+
+    public static WriteResult Conflict(string error) => new(WriteStatus.Conflict, error, []);
+
+    public static WriteResult Forbidden(string error) => new(WriteStatus.Forbidden, error, []);
+
+    public static WriteResult Missing(string error) => new(WriteStatus.NotFound, error, []);
+
+    public static WriteResult VersionRequired(string what) =>
+        new(WriteStatus.VersionRequired, $"versi {what} yang Anda baca wajib dikirim (concurrencyVersion/versi/expectedRevision) agar perubahan orang lain tidak tertimpa; baca datanya lagi lalu kirim versinya", []);
+}
+
+/// <summary>Which findings of the data checks a change answers for.</summary>
+public sealed record CheckScope
+{
+    private CheckScope(string kind, string? indicator = null, string? period = null, string? unit = null)
+    {
+        Kind = kind;
+        Indicator = indicator;
+        Period = period;
+        Unit = unit;
+    }
+
+    public string Kind { get; }
+
+    public string? Indicator { get; }
+
+    public string? Period { get; }
+
+    public string? Unit { get; }
+
+    /// <summary>The year must still read back as a workbook (the importer's located errors refuse it); the checks do not run.</summary>
+    public static CheckScope ReadBack { get; } = new("readback");
+
+    /// <summary>A plan, target or PK change: any error of the checks that was not there before refuses it; new warnings are shown.</summary>
+    public static CheckScope NewErrors { get; } = new("new");
+
+    /// <summary>
+    /// A realisasi or its counts: the errors about this indicator and period (and its unit's counts) refuse it; findings about
+    /// other indicators or periods, and about the figures printed in a published report (sheet AngkaTercetak), do not.
+    /// </summary>
+    public static CheckScope About(string indicator, string period, string? unit = null) => new("about", indicator, period, unit);
+
+    public bool RunsChecks => Kind != "readback";
+
+    /// <summary>Whether <paramref name="finding"/> is about what this change touched.</summary>
+    public bool Concerns(Finding finding)
+    {
+        if (Kind != "about")
+            return true;
+        // figures printed in a published report (its aggregates, the capaian it printed beside a value) are that report's
+        // matter: they are corrected or marked as a known publication error on their own page, never by a new value
+        if (finding.Sheet == "AngkaTercetak" || finding.Rule is PrintedFigureCheck.Rule or PrintedCapaianCheck.Rule or "pembulatan")
+            return false;
+        var code = finding.Code;
+        if (Unit is not null && finding.Sheet == "NilaiData" && code.Split(' ').Contains(Unit, StringComparer.Ordinal) && code.Contains(Period!, StringComparison.Ordinal))
+            return true;
+        if (code == Indicator)
+            return true;
+        if (!code.StartsWith(Indicator + " ", StringComparison.Ordinal))
+            return false;
+        // "IK-9 2025-TW1": only this period; a qualifier that is not a period ("IK-9 Renstra" aside) stays in
+        var rest = code[(Indicator!.Length + 1)..].Trim();
+        var period = Domain.Values.Period.Parse(rest.Split(' ')[0]);
+        return !period.Success || period.Value.ToString() == Period;
+    }
+
+    /// <summary>Where a finding is fixed and who may do it, by the sheet it is about.</summary>
+    public static string FixedAt(Finding finding) => finding.Sheet switch
+    {
+        "Target" => "perbaiki di halaman Target (perencana)",
+        "Realisasi" => "perbaiki di halaman realisasi ini (operator unit atau perencana)",
+        "NilaiData" => "perbaiki hitungan data elemen di halaman realisasi (operator unit) atau sheet NilaiData (perencana, impor)",
+        "Indikator" or "Rencana" or "RumusHitung" or "DataElemen" => "perbaiki di halaman Rencana (perencana)",
+        "PK" or "Anggaran" or "AnggaranPK" => "perbaiki di halaman Perjanjian Kinerja (perencana)",
+        "AngkaTercetak" => "perbaiki atau tandai sebagai salah cetak di halaman Angka Tercetak (perencana)",
+        _ => $"perbaiki sheet {finding.Sheet} lewat impor buku kerja (perencana atau administrator instansi)",
+    };
+
+    public static string Located(Finding finding) => $"{finding} — {FixedAt(finding)}";
+}
+
+/// <summary>Who may make a change and what it is: checked by <see cref="RecordWriter.CommitAsync"/> before anything is saved.</summary>
+/// <param name="Operation">the right the change needs (<see cref="Operations"/>).</param>
+/// <param name="Unit">the unit the changed record belongs to, or null for the whole instansi.</param>
+/// <param name="What">the record in words for messages ("target", "realisasi IK-1 2025-TW1").</param>
+public sealed record WriteRequest(OperationAuthorizationRequirement Operation, string? Unit, string What, CheckScope Checks);
+
+/// <summary>
+/// The one write path. Every change of recorded data (realisasi and its workflow steps, counts, targets, plan nodes,
+/// indicators, PK versions and budget lines, Rencana Aksi, bukti, printed figures) is staged on the
+/// <see cref="KinerjaDbContext"/> by its service and committed here: authorised for the signed-in user on the
+/// server, saved with the rows' optimistic versions and the year's revision raised (a form or preview read
+/// before someone else's change is refused), audited (the context writes before and after of every audited row
+/// in the same SaveChanges; <paramref name="audit"/> adds a named entry), read back as a workbook and checked,
+/// all in one transaction: a refusal leaves the database as it was.
+/// </summary>
+public sealed class RecordWriter(KinerjaDbContext db, DatasetCache cache, ScopeProvider scopes, TimeProvider clock)
+{
+    /// <summary>A named audit entry for changes the row audit does not describe (workbook cells, counts).</summary>
+    public sealed record AuditNote(string Entity, string Key, string Action, object? Before, object? After);
+
+    /// <summary>
+    /// Commits the changes staged on the context. <paramref name="afterCheck"/> runs on the checked dataset inside the
+    /// transaction (the plan editor rebuilds its indicator index there).
+    /// </summary>
+    public async Task<WriteResult> CommitAsync(ReportingYear year, WriteRequest request, AuditNote? audit = null, Func<PerformanceDataset, Task>? afterCheck = null)
+    {
+        var scope = await scopes.GetAsync();
+        if (!scope.Can(request.Operation, new AgencyResource(year.AgencyId, request.Unit)))
+        {
+            db.ChangeTracker.Clear();
+            return WriteResult.Forbidden($"akun ini tidak berwenang mengubah {request.What}" + (request.Unit is null ? "" : $" (unit {request.Unit})"));
+        }
+
+        db.AuditUser = scope.UserName;
+        IReadOnlyList<Finding> earlier = [];
+        if (request.Checks == CheckScope.NewErrors)
+            earlier = DatasetValidator.Check(await cache.GetAsync(db, year.Id, RealisasiView.Latest));
+        if (audit is not null)
+            db.Record(year.AgencyId, audit.Entity, audit.Key, audit.Action, audit.Before, audit.After);
+
+        if (db.Entry(year).State == EntityState.Detached)
+            db.Years.Attach(year);
+        var revision = year.Revision;
+        year.Revision++;
+        year.UpdatedAt = clock.GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            year.Revision = revision;
+            return WriteResult.Conflict($"{request.What} atau data tahun ini telah diubah orang lain sejak Anda membukanya; perubahan Anda tidak disimpan. Muat ulang halaman lalu ulangi.");
+        }
+
+        PerformanceDataset data;
+        try
+        {
+            data = DatasetImporter.Import(await new WorkbookStore(db, clock).LoadRawAsync(year.Id, RealisasiView.Latest));
+        }
+        catch (WorkbookImportException e)
+        {
+            await RollBackAsync(transaction, year, revision);
+            var located = e.Errors.Select(PlanEditor.Located).ToList();
+            return WriteResult.Invalid($"{request.What} tidak disimpan: " + string.Join("; ", located)) with { Findings = located };
+        }
+
+        var warnings = new List<string>();
+        if (request.Checks.RunsChecks)
+        {
+            var findings = DatasetValidator.Check(data).Where(request.Checks.Concerns).ToList();
+            var known = earlier.Where(f => f.Severity == Severity.Error).Select(Signature).ToList();
+            var knownWarnings = earlier.Where(f => f.Severity == Severity.Warning).Select(Signature).ToHashSet(StringComparer.Ordinal);
+            var errors = findings.Where(f => f.Severity == Severity.Error && !known.Remove(Signature(f))).ToList();
+            if (errors.Count > 0)
+            {
+                await RollBackAsync(transaction, year, revision);
+                var located = errors.Select(CheckScope.Located).ToList();
+                return WriteResult.Invalid($"{request.What} tidak disimpan: pemeriksaan data menemukan galat: " + string.Join("; ", located)) with { Findings = located };
+            }
+
+            warnings.AddRange(findings.Where(f => f.Severity == Severity.Warning && !knownWarnings.Contains(Signature(f))).Select(f => f.ToString()));
+        }
+
+        if (afterCheck is not null)
+        {
+            await afterCheck(data);
+            await db.SaveChangesAsync();
+        }
+
+        await transaction.CommitAsync();
+        return WriteResult.Done(warnings);
+    }
+
+    private async Task RollBackAsync(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, ReportingYear year, int revision)
+    {
+        await transaction.RollbackAsync();
+        db.ChangeTracker.Clear();
+        year.Revision = revision;
+    }
+
+    // a finding's identity without its row: adding or removing a row moves the rows after it
+    private static string Signature(Finding f) => $"{f.Severity}|{f.Rule}|{f.Sheet}|{f.Code}|{f.Message}";
+}
