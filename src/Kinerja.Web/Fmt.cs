@@ -13,7 +13,7 @@ namespace Kinerja.Web;
 /// its indicator reads it (parsed with the indicator's kind and satuan), never as the text someone typed
 /// ("2.76%", "1762 Orang"); what cannot be read is shown as typed, so nothing entered disappears.
 /// </summary>
-public static class Fmt
+public static partial class Fmt
 {
     /// <summary>A whole number with thousands dots: 1.762.</summary>
     public static string Number(long value) => IndonesianNumber.FormatWhole(value);
@@ -76,9 +76,18 @@ public static class Fmt
     {
         if (string.IsNullOrWhiteSpace(text) || MeasuredValueParser.IsNotAvailable(text))
             return null;
-        var parsed = MeasuredValueParser.Parse(text, TargetKind.Number, "");
-        return parsed.Success && parsed.Value is NumberValue or RangeValue ? parsed.Value.Display(6, RoundingMode.HalfUp) : null;
+        // "1762 Orang": the number, then its satuan as a word
+        var counted = CountWithWord().Match(text.Trim());
+        var (number, word) = counted.Success ? (counted.Groups["n"].Value, SatuanWord(counted.Groups["w"].Value)) : (text, null);
+        var parsed = MeasuredValueParser.Parse(number, TargetKind.Number, "");
+        if (!parsed.Success || parsed.Value is not (NumberValue or RangeValue))
+            return null;
+        var shown = parsed.Value.Display(6, RoundingMode.HalfUp);
+        return word is null ? shown : shown + "\u00A0" + word;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?<n>[0-9][0-9.,]*)\s+(?<w>\p{L}[\p{L} ]*)$")]
+    private static partial System.Text.RegularExpressions.Regex CountWithWord();
 
     // satuan that name a measure rather than what is counted: "72,5 indeks" is not how a report writes an index
     private static readonly HashSet<string> Measures = new(StringComparer.OrdinalIgnoreCase)

@@ -13,8 +13,8 @@ public abstract partial class WebAppTests
     // "2.76%", "12.5 %": a decimal point in a percentage (a thousands dot has three digits after it: "1.762%")
     private static readonly Regex PointPercent = new(@"\b\d+\.\d{1,2}\s?%", RegexOptions.Compiled);
 
-    // "1762 Orang": four or more digits without the thousands dot, followed by a word (a year such as 2025 stands alone)
-    private static readonly Regex UngroupedCount = new(@"\b\d{4,}\s+(Orang|orang|Dokumen|dokumen|Kegiatan|kegiatan|Unit|unit)\b", RegexOptions.Compiled);
+    // "1762 Orang": four or more digits without the thousands dot, followed by what they count on the same line
+    private static readonly Regex UngroupedCount = new(@"(?<![\d.,])\d{4,}[ \u00A0]+(Orang|orang|Dokumen|dokumen|Kegiatan|kegiatan)\b", RegexOptions.Compiled);
 
     [Fact]
     public async Task Main_pages_of_every_sample_year_write_figures_and_status_words_the_Indonesian_way()
@@ -115,7 +115,8 @@ public abstract partial class WebAppTests
     {
         var body = Regex.Replace(html, @"<(script|style)\b.*?</\1>", " ", RegexOptions.Singleline | RegexOptions.IgnoreCase);
         body = Regex.Replace(body, @"<svg\b.*?</svg>", m => string.Join(' ', Regex.Matches(m.Value, @">([^<]+)<").Select(x => x.Groups[1].Value)), RegexOptions.Singleline);
-        body = Regex.Replace(body, "<[^>]+>", " ");
+        // a tag ends a run of text: "<td>2025</td><td>Unit</td>" is two texts, not "2025 Unit"
+        body = Regex.Replace(body, "<[^>]+>", "\n");
         return WebUtility.HtmlDecode(body);
     }
 }
