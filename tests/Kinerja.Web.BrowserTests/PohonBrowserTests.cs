@@ -35,9 +35,9 @@ public abstract class PohonBrowserTests(BrowserFixture fixture)
         await fixture.Screenshot(admin, "50-pohon-banjar-dibuka");
 
         // every branch opened: more boxes, the viewer fits again (a readable scale at least) and starts at the root
-        var folded = await admin.Locator(".pohon .simpul").EvaluateAllAsync<int>("boxes => boxes.filter(b => b.offsetParent !== null).length");
+        var folded = await admin.Locator(".pohon .simpul").EvaluateAllAsync<int>("boxes => boxes.filter(b => b.checkVisibility()).length");
         await admin.GetByRole(AriaRole.Button, new() { Name = "Buka semua cabang" }).ClickAsync();
-        var opened = await admin.Locator(".pohon .simpul").EvaluateAllAsync<int>("boxes => boxes.filter(b => b.offsetParent !== null).length");
+        var opened = await admin.Locator(".pohon .simpul").EvaluateAllAsync<int>("boxes => boxes.filter(b => b.checkVisibility()).length");
         Assert.True(opened > folded, $"{opened} boxes shown after opening every branch, {folded} before");
         await Expect(root).ToBeInViewportAsync();
         await fixture.Screenshot(admin, "51-pohon-banjar-semua-cabang");
@@ -52,7 +52,7 @@ public abstract class PohonBrowserTests(BrowserFixture fixture)
         // a click on the root box folds its branch: only the root stays
         await admin.GetByRole(AriaRole.Button, new() { Name = "Ke akar" }).ClickAsync();
         await root.ClickAsync();
-        Assert.Equal(1, await admin.Locator(".pohon .simpul").EvaluateAllAsync<int>("boxes => boxes.filter(b => b.offsetParent !== null).length"));
+        Assert.Equal(1, await admin.Locator(".pohon .simpul").EvaluateAllAsync<int>("boxes => boxes.filter(b => b.checkVisibility()).length"));
         await fixture.Screenshot(admin, "52-pohon-banjar-dilipat");
         Assert.Empty(await BrowserFixture.SeriousAxeFindings(admin));
 
