@@ -13,8 +13,26 @@ public sealed class PostgresCycleTests(PostgresBrowser fixture) : CycleTests(fix
 /// <summary>The SAKIP cycle as its people do it in a browser: every step through the pages.</summary>
 public abstract class CycleTests(BrowserFixture fixture)
 {
-    private static readonly byte[] Pdf = Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n");
-    private static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0];
+    // real files: the app opens every bukti as what it claims (a PDF parses, an image decodes)
+    private static readonly byte[] Pdf = RealPdf();
+    private static readonly byte[] Png = RealPng();
+
+    private static byte[] RealPdf()
+    {
+        using var document = new PdfSharp.Pdf.PdfDocument();
+        document.AddPage();
+        using var stream = new MemoryStream();
+        document.Save(stream, false);
+        return stream.ToArray();
+    }
+
+    private static byte[] RealPng()
+    {
+        using var bitmap = new SkiaSharp.SKBitmap(8, 8);
+        bitmap.Erase(SkiaSharp.SKColors.SteelBlue);
+        using var data = bitmap.Encode(SkiaSharp.SKEncodedImageFormat.Png, 100);
+        return data.ToArray();
+    }
 
     [Fact]
     public async Task First_run_setup_creates_the_administrator_and_is_gone_afterwards()

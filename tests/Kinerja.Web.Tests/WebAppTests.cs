@@ -64,8 +64,9 @@ public sealed class PostgresWebTests(PostgresFixture fixture) : WebAppTests(fixt
 
 public abstract partial class WebAppTests(AppFixture fixture)
 {
-    private static readonly byte[] Pdf = Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n");
-    private static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52];
+    // real files: a bukti must open as what it claims (EvidenceSamples)
+    private static readonly byte[] Pdf = EvidenceSamples.Pdf();
+    private static readonly byte[] Png = EvidenceSamples.Png();
 
     private string Demo => $"/instansi/{fixture.DemoId}/2025";
 

@@ -110,6 +110,9 @@ public sealed class ReportFormat(AgencyProfile profile)
         _ => RealisasiValue(realisasi, satuan),
     };
 
+    /// <summary>A realisasi value alone (a page shows it before it is part of a computed row), with the realisasi rounding.</summary>
+    public ReportCell RealisasiValue(MeasuredValue? value, string satuan) => Value(value, satuan, Profile.RealisasiRounding ?? Profile.Rounding);
+
     private ReportCell RealisasiValue(Realisasi realisasi, string satuan) => Value(realisasi.Value, satuan, Profile.RealisasiRounding ?? Profile.Rounding);
 
     public string Predicate(IndicatorResult row) =>

@@ -71,6 +71,7 @@ public static partial class KinerjaApi
         year.MapGet("/realisasi/{indicator}/{period}", GetRealisasi).WithSummary("Satu realisasi dengan riwayat dan bukti dukung");
         year.MapPut("/realisasi/{indicator}/{period}", SaveRealisasi).WithSummary("Simpan draf realisasi (atau koreksi versi baru atas yang disahkan)");
         year.MapPost("/realisasi/{indicator}/{period}/{step}", Step).WithSummary("Langkah alur: ajukan, verifikasi, sahkan, kembalikan");
+        year.MapDelete("/realisasi/{indicator}/{period}/bukti/{id:long}", RemoveEvidence).WithSummary("Hapus bukti dukung yang salah selama realisasi masih draf (?concurrencyVersion=versi yang dibaca); setelah diajukan atau disahkan ditolak dengan alasannya");
         year.MapGet("/target", Targets).WithSummary("Target tahun ini");
         year.MapPut("/target/{id:long}", SaveTarget).WithSummary("Ubah nilai target (konkurensi optimistis)");
         MapPk(year);
@@ -171,6 +172,22 @@ public static partial class KinerjaApi
         var input = new RealisasiInput(body.Value ?? current?.Value, body.ValueStatus ?? current?.ValueStatus, body.Note ?? current?.Note, body.Kendala ?? current?.Kendala,
             body.TindakLanjut ?? current?.TindakLanjut, body.Explanation ?? current?.Explanation, body.CorrectionReason);
         var outcome = await service.SaveAsync(await scopes.GetAsync(), row, info, normal, input, body.ConcurrencyVersion);
+        return ApiResults.From(outcome, () => RealisasiDto.Of(outcome.Record!));
+    }
+
+    private static async Task<IResult> RemoveEvidence(int agencyId, int year, string indicator, string period, long id, int? concurrencyVersion, HttpContext http, KinerjaDbContext db, IAuthorizationService auth, ScopeProvider scopes, RealisasiService service, EvidenceStore store)
+    {
+        // the same right as editing the draft: entering realisasi for the indicator's unit
+        var (refusal, row, info, normal) = await Locate(agencyId, year, indicator, period, http, db, auth, Operations.EnterRealisasi);
+        if (refusal is not null)
+            return refusal;
+        var record = await service.CurrentAsync(row.Id, info.Code, normal);
+        if (record is null)
+            return ApiResults.Problem(404, "realisasi periode ini belum diisi");
+        if (record.Evidence.All(e => e.Id != id))
+            return ApiResults.Problem(404, "bukti dukung itu tidak ada pada realisasi ini");
+        db.AuditUser = (await scopes.GetAsync()).UserName;
+        var outcome = await store.RemoveAsync(record, id, concurrencyVersion);
         return ApiResults.From(outcome, () => RealisasiDto.Of(outcome.Record!));
     }
 

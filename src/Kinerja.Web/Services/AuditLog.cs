@@ -151,6 +151,9 @@ public static class AuditLog
             return RealisasiService.StatusLabel(status);
         if (field == "Role" && Enum.TryParse<AgencyRole>(value, out var role))
             return RoleLabel(role);
+        // figures as Indonesians write them ("50.05%" imported from a workbook reads 50,05%)
+        if (field is "Value" or "PrintedCapaian" or "QuarterTarget" && Fmt.Figure(value) is { } figure)
+            return figure;
         if (value is "True" or "False")
             return value == "True" ? "Ya" : "Tidak";
         if (field.EndsWith("At", StringComparison.Ordinal) && DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var at))

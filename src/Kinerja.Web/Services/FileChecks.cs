@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Kinerja.Data;
+using Kinerja.Domain.Workflow;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kinerja.Web.Services;
@@ -42,6 +43,104 @@ public static class FileSniffer
         }
 
         return false;
+    }
+}
+
+/// <summary>
+/// Whether a file opens as what its first bytes claim: a PDF is parsed (PDFsharp reads its cross-reference table and
+/// every object it lists), an image is decoded whole (SkiaSharp), an Office file is opened by the OpenXML SDK and a
+/// zip's directory is read. A file that only starts with the right bytes (a PDF header before garbage, a PNG cut off
+/// half way) is refused: a verifikator must be able to open every bukti he is asked to accept.
+/// </summary>
+public static class FileContent
+{
+    /// <summary>
+    /// Images above this many pixels are refused before decoding: a 10 MB PNG can declare 30.000 x 30.000 pixels and
+    /// take gigabytes to decode; a phone photo (50 megapixels at most) and a scanned A4 page at 600 dpi (35) fit.
+    /// </summary>
+    public const long MaxImagePixels = 60_000_000;
+
+    /// <summary>Null when the file at <paramref name="path"/> opens as <paramref name="kind"/>, else why not (Indonesian).</summary>
+    public static string? Problem(string path, string kind, string extension)
+    {
+        try
+        {
+            return kind switch
+            {
+                "application/pdf" => PdfProblem(path),
+                "image/png" or "image/jpeg" => ImageProblem(path, kind == "image/png" ? "PNG" : "JPEG"),
+                _ => extension switch
+                {
+                    ".docx" => OpenXml(() => DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(path, false), d => d.MainDocumentPart?.Document is null, "dokumen Word"),
+                    ".xlsx" => OpenXml(() => DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(path, false), d => d.WorkbookPart?.Workbook is null, "buku kerja Excel"),
+                    ".pptx" => OpenXml(() => DocumentFormat.OpenXml.Packaging.PresentationDocument.Open(path, false), d => d.PresentationPart?.Presentation is null, "presentasi PowerPoint"),
+                    _ => ZipProblem(path),
+                },
+            };
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // every library throws its own exception for a broken file; the file is what is wrong, not the server
+            return "berkas rusak atau tidak dapat dibuka";
+        }
+    }
+
+    private static string? PdfProblem(string path)
+    {
+        // PDFsharp repairs some damage silently; a PDF must also end as a PDF ends (startxref, then %%EOF), which a
+        // file cut off in transfer does not
+        using (var stream = File.OpenRead(path))
+        {
+            var tailLength = (int)Math.Min(stream.Length, 2048);
+            stream.Seek(-tailLength, SeekOrigin.End);
+            var tail = new byte[tailLength];
+            stream.ReadExactly(tail);
+            if (tail.AsSpan().IndexOf("%%EOF"u8) < 0 || tail.AsSpan().IndexOf("startxref"u8) < 0)
+                return "berkas PDF tidak lengkap (tidak diakhiri startxref dan %%EOF); unggah ulang berkas aslinya";
+        }
+
+        try
+        {
+            using var document = PdfSharp.Pdf.IO.PdfReader.Open(path, PdfSharp.Pdf.IO.PdfDocumentOpenMode.Import);
+            if (document.PageCount == 0)
+                return "berkas PDF tidak memiliki halaman";
+            // the page tree is read lazily: touching every page reads the objects a viewer needs to show them
+            foreach (var page in document.Pages)
+                _ = page.MediaBox;
+            return null;
+        }
+        catch (PdfSharp.Pdf.IO.PdfReaderException e) when (e.Message.Contains("password", StringComparison.OrdinalIgnoreCase))
+        {
+            return "berkas PDF dikunci dengan kata sandi; unggah salinan tanpa kata sandi agar verifikator dapat membukanya";
+        }
+    }
+
+    private static string? ImageProblem(string path, string what)
+    {
+        using var codec = SkiaSharp.SKCodec.Create(path, out var created);
+        if (codec is null || created != SkiaSharp.SKCodecResult.Success)
+            return $"gambar {what} tidak dapat dibaca";
+        var info = codec.Info;
+        if (info.Width <= 0 || info.Height <= 0 || (long)info.Width * info.Height > MaxImagePixels)
+            return $"gambar {what} berukuran {info.Width} x {info.Height} piksel; paling besar {MaxImagePixels / 1_000_000} megapiksel";
+        // SKBitmap.Decode accepts an image cut off half way (IncompleteInput, the rest painted grey); only Success is whole
+        using var bitmap = new SkiaSharp.SKBitmap(info.WithColorType(SkiaSharp.SKColorType.Rgba8888).WithAlphaType(SkiaSharp.SKAlphaType.Premul));
+        var decoded = codec.GetPixels(bitmap.Info, bitmap.GetPixels());
+        return decoded == SkiaSharp.SKCodecResult.Success ? null : $"gambar {what} rusak atau terpotong ({decoded}); unggah ulang berkas aslinya";
+    }
+
+    private static string? OpenXml<T>(Func<T> open, Func<T, bool> empty, string what) where T : IDisposable
+    {
+        using var document = open();
+        return empty(document) ? $"berkas bukan {what} yang utuh" : null;
+    }
+
+    private static string? ZipProblem(string path)
+    {
+        // the central directory and every entry's header are read; the entries are not unpacked (a small zip may
+        // expand to gigabytes)
+        using var zip = System.IO.Compression.ZipFile.OpenRead(path);
+        return zip.Entries.Count == 0 ? "arsip ZIP kosong" : null;
     }
 }
 
@@ -96,6 +195,12 @@ public sealed class EvidenceStore(StoragePaths paths, KinerjaDbContext db, TimeP
             hash = Convert.ToHexStringLower(sha.GetHashAndReset());
         }
 
+        if (FileContent.Problem(temp, kind, extension) is { } problem)
+        {
+            File.Delete(temp);
+            throw new EvidenceRejectedException($"berkas \"{name}\" ditolak: {problem}");
+        }
+
         var stored = PathOf(hash);
         if (File.Exists(stored))
             File.Delete(temp);
@@ -112,6 +217,53 @@ public sealed class EvidenceStore(StoragePaths paths, KinerjaDbContext db, TimeP
     }
 
     public string PathOf(string sha256) => Path.Combine(paths.Evidence, sha256);
+
+    /// <summary>
+    /// Removes a wrong bukti from a realisasi that is still a draft (or returned to its author), read at
+    /// <paramref name="expectedVersion"/>: the record's version is bumped in the same transaction, so a removal and
+    /// another person's step cannot both pass, and the audit log keeps the removed file's name, size and SHA-256.
+    /// The stored content stays (it is named by its hash and may back another record; the audit entry points at it).
+    /// Once the record is submitted the bukti are what the verifikator is judging, and once approved they are part
+    /// of the record: they change only by returning the record, or by a correction (a new version with its own bukti).
+    /// The caller has checked that the user may enter realisasi for the record's unit.
+    /// </summary>
+    public async Task<Outcome> RemoveAsync(RealisasiRecord record, long evidenceId, int? expectedVersion, CancellationToken cancellationToken = default)
+    {
+        var evidence = record.Evidence.FirstOrDefault(e => e.Id == evidenceId);
+        if (evidence is null)
+            return Outcome.Refused("bukti dukung itu tidak ada pada realisasi ini");
+        if (expectedVersion is null)
+            return Outcome.Refused("versi realisasi yang dibaca (concurrencyVersion) wajib dikirim agar penghapusan tidak menimpa perubahan orang lain");
+        if (!record.IsCurrent)
+            return Outcome.Refused("bukti dukung versi lama tidak dapat dihapus; versi ini sudah diganti oleh koreksi");
+        var refusal = record.Status switch
+        {
+            EntryStatus.Draft or EntryStatus.Dikembalikan => null,
+            EntryStatus.Disahkan => "realisasi ini sudah disahkan: bukti dukungnya bagian dari catatan yang disahkan dan tidak dapat dihapus; buat koreksi (versi baru, dengan alasan koreksi) lalu unggah bukti yang benar pada versi itu",
+            _ => $"realisasi ini sudah {RealisasiService.StatusLabel(record.Status).ToLowerInvariant()} dan buktinya sedang diperiksa; bukti hanya dapat dihapus pada draf, jadi minta verifikator mengembalikannya terlebih dahulu",
+        };
+        if (refusal is not null)
+            return Outcome.Refused(refusal);
+        if (expectedVersion != record.ConcurrencyVersion)
+            return Outcome.Conflict($"realisasi ini telah diubah sejak Anda membukanya (status sekarang {RealisasiService.StatusLabel(record.Status)}); bukti tidak dihapus. Muat ulang halaman lalu ulangi.");
+
+        db.Evidence.Remove(evidence);
+        db.Entry(record).Property(r => r.ConcurrencyVersion).OriginalValue = expectedVersion.Value;
+        record.ConcurrencyVersion = expectedVersion.Value + 1;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return Outcome.Conflict("realisasi ini telah diubah orang lain sejak Anda membukanya; bukti tidak dihapus. Muat ulang halaman lalu ulangi.");
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return Outcome.Done(record);
+    }
 
     private static string ContentTypeOf(string extension) => extension switch
     {

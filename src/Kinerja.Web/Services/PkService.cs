@@ -55,7 +55,7 @@ public sealed class PkService(KinerjaDbContext db, DatasetCache cache, PlanEdito
             {
                 var t = PerjanjianKinerja.TargetOf(data, i.Code, p, selected.Id);
                 var here = t is not null && PerjanjianKinerja.DocumentVersion(t.Document) == selected.Id;
-                return new PkTargetCell(p.ToString(), t?.Value.Original, t?.Document, here);
+                return new PkTargetCell(p.ToString(), t is null ? null : Fmt.Value(t.Value, i, data.Profile, withSatuan: false), t?.Document, here);
             }).ToList()))
             .Where(r => r.Cells.Any(c => c.Value is not null))
             .ToList();

@@ -33,7 +33,23 @@ public sealed class DasborModel(KinerjaDbContext db, IAuthorizationService autho
 
     public List<UnitProgress> Board { get; } = [];
 
-    /// <summary>Units by the mean capaian of their measured indicators in the period, best first.</summary>
+    /// <summary>Unit names by code: the pages name a unit, never show its code alone.</summary>
+    public IReadOnlyDictionary<string, string> UnitNames { get; private set; } = new Dictionary<string, string>();
+
+    /// <summary>
+    /// Units ranked by their capaian, best first, computed with the instansi's own rule for a sasaran
+    /// (<see cref="PerformanceCalculator.Mean"/>: the mean of the measured indicators' capaian, or the weighted mean
+    /// when the profile's sasaranAggregation is Berbobot; N/A and missing left out; each capaian already capped as the agency caps it),
+    /// so a unit's figure is the one its own sasaran table would show for the same indicators. Ties keep the units'
+    /// order by name. docs/web.md ("Peringkat unit") says the same.
+    /// </summary>
+    public static List<(string Unit, decimal Mean, int Counted)> RankUnits(PerformanceResult result, IReadOnlyDictionary<string, string> unitOf, IReadOnlyDictionary<string, string> names) =>
+        result.Indicators.Where(r => r.Capaian.HasValue)
+            .GroupBy(r => unitOf.GetValueOrDefault(r.Indicator.Code) ?? "")
+            .Select(g => (Unit: Fmt.Unit(g.Key, names), Mean: PerformanceCalculator.Mean(g.ToList(), result.Profile.SasaranAggregation)!.Value, Counted: g.Count()))
+            .OrderByDescending(x => x.Mean).ThenBy(x => x.Unit, StringComparer.Ordinal).ToList();
+
+    /// <summary>Units by their capaian in the period (the instansi's aggregation rule), best first.</summary>
     public List<(string Unit, decimal Mean, int Counted)> Ranking { get; } = [];
 
     public string? Message { get; private set; }
@@ -72,9 +88,8 @@ public sealed class DasborModel(KinerjaDbContext db, IAuthorizationService autho
             Capaian = Dashboard.Of(result, data.Profile, indicators.ToDictionary(i => i.Code, i => i.UnitCode));
             Budget = LkjipReport.BudgetTotal(data);
             var unitNamesForRanking = await Db.Units.AsNoTracking().Where(u => u.AgencyId == AgencyId).ToDictionaryAsync(u => u.Code, u => u.Name);
-            foreach (var group in Capaian.Indicators.Where(i => i.Capaian is not null).GroupBy(i => i.Unit))
-                Ranking.Add((unitNamesForRanking.GetValueOrDefault(group.Key) ?? group.Key, group.Average(i => i.Capaian!.Value), group.Count()));
-            Ranking.Sort((a, b) => b.Mean.CompareTo(a.Mean));
+            UnitNames = unitNamesForRanking;
+            Ranking.AddRange(RankUnits(result, indicators.ToDictionary(i => i.Code, i => i.UnitCode), unitNamesForRanking));
             foreach (var p in PeriodsOf(Year))
             {
                 var at = Domain.Values.Period.Parse(p).Value;

@@ -27,11 +27,17 @@ public sealed class RealisasiListModel(KinerjaDbContext db, IAuthorizationServic
         var period = Domain.Values.Period.Parse(Period).Value;
         var indicators = await Db.Indicators.AsNoTracking().Where(i => i.ReportingYearId == YearRow.Id).OrderBy(i => i.Ordinal).ToListAsync();
         var records = await Db.Realisasi.AsNoTracking().Where(r => r.ReportingYearId == YearRow.Id && r.IsCurrent && r.Period == Period).ToDictionaryAsync(r => r.IndicatorCode);
+        var units = await Db.Units.AsNoTracking().Where(u => u.AgencyId == AgencyId).ToDictionaryAsync(u => u.Code, u => u.Name);
+        var domain = data.Indicators.ToDictionary(i => i.Code, StringComparer.Ordinal);
         foreach (var i in indicators.Where(i => Scope.CoversUnit(AgencyId, i.UnitCode)))
         {
-            var target = data.TargetFor(i.Code, period)?.Value.Original;
+            var indicator = domain.GetValueOrDefault(i.Code);
+            var target = data.TargetFor(i.Code, period)?.Value;
             var record = records.GetValueOrDefault(i.Code);
-            Rows.Add(new Row(i.Code, i.Name, i.UnitCode, target, record?.Value, record is null ? "Belum diisi" : RealisasiService.StatusLabel(record.Status), record?.Version));
+            // figures as the indicator reads them ("2,76%", "1.762 orang"), never the text as typed
+            var targetText = target is null ? null : indicator is null ? target.Original : Fmt.Value(target, indicator, data.Profile);
+            var valueText = record is null ? null : record.ValueStatus == "NA" ? "N/A" : indicator is null ? record.Value : Fmt.Realisasi(record.Value, indicator, data.Profile);
+            Rows.Add(new Row(i.Code, i.Name, Fmt.Unit(i.UnitCode, units), targetText, valueText, record is null ? "Belum diisi" : Fmt.Status(record.Status), record?.Version));
         }
 
         return Page();

@@ -60,6 +60,17 @@ public sealed class RealisasiEntryModel(KinerjaDbContext db, IAuthorizationServi
 
     public string? TargetText { get; private set; }
 
+    /// <summary>The unit by its name, as the pages show units.</summary>
+    public string UnitName { get; private set; } = "";
+
+    private Domain.Model.Indicator? _indicator;
+
+    private Domain.Model.AgencyProfile? _profile;
+
+    /// <summary>A realisasi text (current value, a history entry) as the indicator reads it: "2,76%", "1.762 orang".</summary>
+    public string Shown(string? value) =>
+        _indicator is null || _profile is null ? value ?? "" : Fmt.Realisasi(value, _indicator, _profile);
+
     public string? CapaianText { get; private set; }
 
     public string? Message { get; private set; }
@@ -140,6 +151,22 @@ public sealed class RealisasiEntryModel(KinerjaDbContext db, IAuthorizationServi
         return saved.Ok ? Done($"{Files.Count} bukti dukung tersimpan.", []) : await Refused(Outcome.Of(saved));
     }
 
+    /// <summary>Removes one wrong bukti while the realisasi is a draft (or returned); refused with the reason otherwise.</summary>
+    public async Task<IActionResult> OnPostHapusBuktiAsync([FromForm] long buktiId)
+    {
+        if (await LocateAsync() is { } refused)
+            return refused;
+        if (!await Allowed(Operations.EnterRealisasi, Info.UnitCode))
+            return Forbid();
+        var record = await service.CurrentAsync(YearRow.Id, Info.Code, Period);
+        if (record is null)
+            return await Refused(Outcome.Refused("realisasi periode ini belum diisi"));
+        Db.AuditUser = Scope.UserName;
+        var name = record.Evidence.FirstOrDefault(e => e.Id == buktiId)?.FileName;
+        var outcome = await evidence.RemoveAsync(record, buktiId, ConcurrencyVersion);
+        return outcome.Ok ? Done($"Bukti dukung \"{name}\" dihapus dari draf.", []) : await Refused(outcome);
+    }
+
     public async Task<IActionResult> OnPostHitunganAsync([FromForm(Name = "hitungan")] Dictionary<string, string?> values, [FromForm] int revision)
     {
         if (await LocateAsync() is { } refused)
@@ -214,7 +241,11 @@ public sealed class RealisasiEntryModel(KinerjaDbContext db, IAuthorizationServi
             Form = new FormValues { Value = Record.Value, ValueStatus = Record.ValueStatus, Note = Record.Note, Kendala = Record.Kendala, TindakLanjut = Record.TindakLanjut, Explanation = Record.Explanation };
         var data = await cache.GetAsync(Db, YearRow.Id, RealisasiView.Latest);
         var period = Domain.Values.Period.Parse(Period).Value;
-        TargetText = data.TargetFor(Info.Code, period)?.Value.Original;
+        _indicator = data.Indicators.FirstOrDefault(i => i.Code == Info.Code);
+        _profile = data.Profile;
+        var target = data.TargetFor(Info.Code, period)?.Value;
+        TargetText = target is null ? null : _indicator is null ? target.Original : Fmt.Value(target, _indicator, data.Profile);
+        UnitName = Fmt.Unit(Info.UnitCode, await Db.Units.AsNoTracking().Where(u => u.AgencyId == AgencyId).ToDictionaryAsync(u => u.Code, u => u.Name));
         if (Record is not null)
         {
             var row = ComputedResults.Of(data, period).Indicators.FirstOrDefault(i => i.Indicator.Code == Info.Code);

@@ -64,6 +64,10 @@ public sealed class TargetModel(KinerjaDbContext db, IAuthorizationService autho
         return Page();
     }
 
+    /// <summary>A target as its indicator reads it ("2,71%", "1.650 orang"); the text as stored when it cannot be read.</summary>
+    public string Shown(TargetRow t) =>
+        _data?.Indicators.FirstOrDefault(i => i.Code == t.IndicatorCode) is { } indicator ? Fmt.Target(t.Value, indicator, _data.Profile) : t.Value;
+
     private async Task FillAsync()
     {
         _canPlan = await Allowed(Operations.Plan);
