@@ -7,11 +7,25 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Kinerja.Data.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class I22eval_Evaluation : Migration
+    public partial class Issues19To22 : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<bool>(
+                name: "MustChangePassword",
+                table: "AspNetUsers",
+                type: "boolean",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "SeparateDuties",
+                table: "Agencies",
+                type: "boolean",
+                nullable: false,
+                defaultValue: true);
+
             migrationBuilder.CreateTable(
                 name: "EvaluationRounds",
                 columns: table => new
@@ -62,6 +76,36 @@ namespace Kinerja.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_EvaluationWorksheets", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PublishedDocuments",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AgencyId = table.Column<int>(type: "integer", nullable: false),
+                    ReportingYearId = table.Column<int>(type: "integer", nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    PkVersion = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Format = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    Title = table.Column<string>(type: "text", nullable: false),
+                    FileName = table.Column<string>(type: "text", nullable: false),
+                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Size = table.Column<long>(type: "bigint", nullable: false),
+                    PublishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    PublishedBy = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PublishedDocuments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PublishedDocuments_Years_ReportingYearId",
+                        column: x => x.ReportingYearId,
+                        principalTable: "Years",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -273,6 +317,16 @@ namespace Kinerja.Data.Migrations.Postgres
                 table: "EvaluationWorksheets",
                 column: "Key",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PublishedDocuments_AgencyId_Year",
+                table: "PublishedDocuments",
+                columns: new[] { "AgencyId", "Year" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PublishedDocuments_ReportingYearId",
+                table: "PublishedDocuments",
+                column: "ReportingYearId");
         }
 
         /// <inheritdoc />
@@ -297,10 +351,21 @@ namespace Kinerja.Data.Migrations.Postgres
                 name: "EvaluationWorksheets");
 
             migrationBuilder.DropTable(
+                name: "PublishedDocuments");
+
+            migrationBuilder.DropTable(
                 name: "EvaluationRecommendations");
 
             migrationBuilder.DropTable(
                 name: "EvaluationRounds");
+
+            migrationBuilder.DropColumn(
+                name: "MustChangePassword",
+                table: "AspNetUsers");
+
+            migrationBuilder.DropColumn(
+                name: "SeparateDuties",
+                table: "Agencies");
         }
     }
 }

@@ -6,11 +6,25 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Kinerja.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class I22eval_Evaluation : Migration
+    public partial class Issues19To22 : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<bool>(
+                name: "MustChangePassword",
+                table: "AspNetUsers",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "SeparateDuties",
+                table: "Agencies",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: true);
+
             migrationBuilder.CreateTable(
                 name: "EvaluationRounds",
                 columns: table => new
@@ -61,6 +75,36 @@ namespace Kinerja.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_EvaluationWorksheets", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PublishedDocuments",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReportingYearId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    PkVersion = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Format = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Size = table.Column<long>(type: "INTEGER", nullable: false),
+                    PublishedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    PublishedBy = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PublishedDocuments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PublishedDocuments_Years_ReportingYearId",
+                        column: x => x.ReportingYearId,
+                        principalTable: "Years",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -272,6 +316,16 @@ namespace Kinerja.Data.Migrations.Sqlite
                 table: "EvaluationWorksheets",
                 column: "Key",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PublishedDocuments_AgencyId_Year",
+                table: "PublishedDocuments",
+                columns: new[] { "AgencyId", "Year" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PublishedDocuments_ReportingYearId",
+                table: "PublishedDocuments",
+                column: "ReportingYearId");
         }
 
         /// <inheritdoc />
@@ -296,10 +350,21 @@ namespace Kinerja.Data.Migrations.Sqlite
                 name: "EvaluationWorksheets");
 
             migrationBuilder.DropTable(
+                name: "PublishedDocuments");
+
+            migrationBuilder.DropTable(
                 name: "EvaluationRecommendations");
 
             migrationBuilder.DropTable(
                 name: "EvaluationRounds");
+
+            migrationBuilder.DropColumn(
+                name: "MustChangePassword",
+                table: "AspNetUsers");
+
+            migrationBuilder.DropColumn(
+                name: "SeparateDuties",
+                table: "Agencies");
         }
     }
 }
