@@ -20,6 +20,12 @@ public sealed class ImporModel(KinerjaDbContext db, ScopeProvider scopes, IAutho
 
     [BindProperty] public int? ExpectedRevision { get; set; }
 
+    /// <summary>"Impor riwayat tahun yang sudah ditutup": approved history, by an administrator, into a year without workflow records.</summary>
+    [BindProperty] public bool Riwayat { get; set; }
+
+    /// <summary>Whether the user administers an instansi (or the installation) and so may load history.</summary>
+    public bool MayLoadHistory { get; private set; }
+
     public UserScope Scope { get; private set; } = UserScope.Anonymous;
 
     public List<Agency> Agencies { get; private set; } = [];
@@ -61,7 +67,7 @@ public sealed class ImporModel(KinerjaDbContext db, ScopeProvider scopes, IAutho
             return Page();
         }
 
-        var preview = await imports.PreviewAsync(AgencyId, workbook);
+        var preview = await imports.PreviewAsync(AgencyId, workbook, Riwayat ? ImportMode.History : ImportMode.Workflow);
         if (!await MayImportAsync(preview.AgencyId))
         {
             imports.Discard(workbook.Token);
@@ -80,14 +86,22 @@ public sealed class ImporModel(KinerjaDbContext db, ScopeProvider scopes, IAutho
         db.AuditUser = Scope.UserName;
         try
         {
-            var outcome = await imports.CommitAsync(AgencyId, Token ?? "", ExpectedRevision);
-            TempData["pesan"] = "Impor tersimpan.";
+            var outcome = await imports.CommitAsync(AgencyId, Token ?? "", ExpectedRevision, Riwayat ? ImportMode.History : ImportMode.Workflow);
+            TempData["pesan"] = !outcome.Changed ? "Impor tersimpan: isi berkas sama dengan data yang tersimpan, tidak ada yang berubah."
+                : Riwayat ? "Riwayat tahun yang sudah ditutup tersimpan sebagai angka yang disahkan (ditandai sebagai riwayat impor)."
+                : $"Impor tersimpan. {outcome.NewDrafts} nilai baru atau berubah menjadi draf yang menunggu diajukan dan diverifikasi; {outcome.ProtectedCount} realisasi dilindungi tidak diubah.";
             return Redirect($"/instansi/{outcome.AgencyId}/{outcome.Year}/dasbor");
         }
         catch (Exception e) when (e is StaleImportException or UploadRejectedException)
         {
             Error = e.Message;
             Response.StatusCode = StatusCodes.Status409Conflict;
+            return Page();
+        }
+        catch (ImportRefusedException e)
+        {
+            Error = e.Message;
+            Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
     }
@@ -97,10 +111,14 @@ public sealed class ImporModel(KinerjaDbContext db, ScopeProvider scopes, IAutho
         Scope = await scopes.GetAsync();
         var all = await db.Agencies.AsNoTracking().OrderBy(a => a.Name).ToListAsync();
         Agencies = all.Where(a => Scope.Can(Operations.Import, new AgencyResource(a.Id))).ToList();
+        MayLoadHistory = Scope.IsSystemAdmin || all.Any(a => Scope.Can(Operations.ImportHistory, new AgencyResource(a.Id)));
         return Scope.IsSystemAdmin || Agencies.Count > 0;
     }
 
     /// <summary>A new instansi only by the installation's administrator; an existing one by its administrator or planner.</summary>
     private async Task<bool> MayImportAsync(int? agencyId) =>
-        agencyId is { } id ? (await authorization.AuthorizeAsync(User, new AgencyResource(id), Operations.Import)).Succeeded : Scope.IsSystemAdmin;
+        agencyId is { } id
+            ? (await authorization.AuthorizeAsync(User, new AgencyResource(id), Operations.Import)).Succeeded
+              && (!Riwayat || (await authorization.AuthorizeAsync(User, new AgencyResource(id), Operations.ImportHistory)).Succeeded)
+            : Scope.IsSystemAdmin;
 }
