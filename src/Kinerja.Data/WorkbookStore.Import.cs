@@ -56,7 +56,8 @@ public sealed record RealisasiImportItem(string Indicator, string Period, string
 {
     public string Key => $"{Indicator} | {Period}";
 
-    public bool IsProtected => Action is RealisasiImportAction.Protected or RealisasiImportAction.ProtectedAbsent;
+    /// <summary>The stored record is protected and stays as it is (an approved value under a new correction draft included).</summary>
+    public bool IsProtected => Action is RealisasiImportAction.Protected or RealisasiImportAction.ProtectedAbsent or RealisasiImportAction.CorrectionDraft;
 
     public bool Writes => Action is RealisasiImportAction.NewDraft or RealisasiImportAction.DraftChanged or RealisasiImportAction.CorrectionDraft
         or RealisasiImportAction.HistoryAdded or RealisasiImportAction.HistoryChanged or RealisasiImportAction.HistoryRemoved;

@@ -34,13 +34,38 @@ public sealed class ImporModel(KinerjaDbContext db, ScopeProvider scopes, IAutho
 
     public List<string> ImportErrors { get; } = [];
 
+    /// <summary>The latest imports into the instansi the user may import into, from the audit log: who, when, which file, what it did.</summary>
+    public List<ImportLogLine> RecentImports { get; } = [];
+
+    public sealed record ImportLogLine(string When, string Agency, string Year, string UserName, string Kind, string File, string? Sha256, string Result);
+
     public string? Error { get; private set; }
 
     public async Task<IActionResult> OnGetAsync()
     {
         if (!await LoadAsync())
             return Forbid();
+        var names = Agencies.ToDictionary(a => a.Id, a => a.Name);
+        var ids = names.Keys.ToList();
+        var entries = await db.Audit.AsNoTracking()
+            .Where(a => a.Entity == nameof(ReportingYear) && (a.Action == "impor" || a.Action == "impor riwayat") && a.AgencyId != null && ids.Contains(a.AgencyId.Value))
+            .OrderByDescending(a => a.Id).Take(20).ToListAsync();
+        RecentImports.AddRange(entries.Select(e => LogLine(e, names.GetValueOrDefault(e.AgencyId!.Value) ?? "")));
         return Page();
+    }
+
+    private static ImportLogLine LogLine(AuditEntry entry, string agency)
+    {
+        using var json = System.Text.Json.JsonDocument.Parse(entry.After ?? "{}");
+        var root = json.RootElement;
+        string? Text(string name) => root.TryGetProperty(name, out var v) && v.ValueKind == System.Text.Json.JsonValueKind.String ? v.GetString() : null;
+        int Count(string name) => root.TryGetProperty(name, out var v) && v.ValueKind == System.Text.Json.JsonValueKind.Array ? v.GetArrayLength() : 0;
+        var result = Text("hasil") ?? string.Join(", ", new[]
+        {
+            ("draf baru", Count("draf baru")), ("draf diubah", Count("draf diubah")), ("koreksi sebagai draf", Count("koreksi sebagai draf")),
+            ("dilindungi", Count("dilindungi, tidak diubah") + Count("dilindungi, tidak dihapus")), ("riwayat dimuat", Count("riwayat ditambah") + Count("riwayat diubah")),
+        }.Where(x => x.Item2 > 0).Select(x => $"{x.Item2} {x.Item1}").DefaultIfEmpty("data lain diperbarui"));
+        return new ImportLogLine(AuditLog.When(entry.At), agency, entry.EntityKey, entry.UserName, entry.Action == "impor riwayat" ? "riwayat" : "impor", Text("berkas") ?? "", Text("sha256"), result);
     }
 
     public async Task<IActionResult> OnPostPratinjauAsync()
