@@ -22,7 +22,8 @@ public enum ImportMode
     History,
 }
 
-/// <summary>What an import does with one realisasi (indicator, period).</summary>
+/// <summary>What an import does with one realisasi (indicator, period); the API spells it by name.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<RealisasiImportAction>))]
 public enum RealisasiImportAction
 {
     /// <summary>A new draft (version 1) of the indicator's unit.</summary>

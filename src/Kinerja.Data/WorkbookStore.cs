@@ -109,7 +109,7 @@ public sealed partial class WorkbookStore(KinerjaDbContext db, TimeProvider cloc
                 AddRow(raw, file, "realisasi", cells);
             }
 
-            return raw;
+            return WithOwnSheets(raw);
         }
 
         var chosen = Choose(records, view);
@@ -121,6 +121,14 @@ public sealed partial class WorkbookStore(KinerjaDbContext db, TimeProvider cloc
 
         foreach (var r in chosen.OrderBy(r => r.Ordinal).ThenBy(r => r.Id))
             AddRow(raw, file, "realisasi", RealisasiCells(r));
+        return WithOwnSheets(raw);
+    }
+
+    /// <summary>A year without targets or without an approved realisasi yet still has those sheets, empty: the importer requires them.</summary>
+    private static RawWorkbook WithOwnSheets(RawWorkbook raw)
+    {
+        foreach (var sheet in OwnTables)
+            raw.Sheets.TryAdd(sheet, []);
         return raw;
     }
 

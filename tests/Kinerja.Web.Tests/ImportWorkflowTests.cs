@@ -78,7 +78,7 @@ public abstract class ImportWorkflowTests(AppFixture fixture)
         Assert.Equal("tidak ada di berkas; dilindungi (draf dengan 1 bukti dukung), tidak dihapus", items["IKU-2 | 2025-TW2"].GetProperty("what").GetString());
         Assert.Equal("tidak ada di berkas; dilindungi (berstatus Disahkan), tidak dihapus", items["IKU-1 | 2025"].GetProperty("what").GetString());
         Assert.Equal(("baru", "draf baru unit BIDANG, menunggu diajukan dan diverifikasi"), (items["IKU-2 | 2025-TW3"].GetProperty("state").GetString(), items["IKU-2 | 2025-TW3"].GetProperty("what").GetString()));
-        Assert.Equal(("Draf", true), (items["IKU-1 | 2025-TW2"].GetProperty("state").GetString(), items["IKU-1 | 2025-TW2"].GetProperty("writes").GetBoolean()));
+        Assert.Equal(("Draf", "DraftChanged"), (items["IKU-1 | 2025-TW2"].GetProperty("state").GetString(), items["IKU-1 | 2025-TW2"].GetProperty("action").GetString()));
         // the data checks ran on the year as the import would leave it: no quarter target is set in the demo
         Assert.Contains(preview.GetProperty("temuan").EnumerateArray(), f => f.GetProperty("message").GetString()!.Contains("target periode ini belum ditetapkan", StringComparison.Ordinal));
         Assert.Equal(revision, Revision());
