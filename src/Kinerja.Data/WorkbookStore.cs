@@ -10,11 +10,17 @@ namespace Kinerja.Data;
 /// <summary>Which realisasi a dataset read from the database carries.</summary>
 public enum RealisasiView
 {
-    /// <summary>The latest version of each (indicator, period), whatever its workflow status: what an export gives.</summary>
+    /// <summary>The latest version of each (indicator, period), whatever its workflow status: what the entry pages and checks work on.</summary>
     Latest,
 
-    /// <summary>The latest approved (disahkan) version: what the dashboard and the documents show.</summary>
+    /// <summary>The latest approved (disahkan) version: what the dashboard, the documents and the default export show.</summary>
     Approved,
+
+    /// <summary>
+    /// The approved version and, beside it, the current version when that one is not approved yet, each with its
+    /// workflow state in column Persetujuan: the export "with drafts". `kinerja compute` counts only the approved rows.
+    /// </summary>
+    ApprovedWithPending,
 }
 
 /// <summary>What an import would add, change and remove in one sheet.</summary>
@@ -25,22 +31,13 @@ public sealed record SheetChanges(string Sheet, string SheetTitle, IReadOnlyList
 
 public sealed record RowChange(string Key, IReadOnlyDictionary<string, string>? Before, IReadOnlyDictionary<string, string>? After);
 
-public sealed record ImportPreview(int? AgencyId, string AgencyName, bool NewAgency, int Year, int? ExpectedRevision, IReadOnlyList<SheetChanges> Sheets, IReadOnlyList<string> Warnings)
-{
-    public bool AnyChange => Sheets.Any(s => s.Any);
-}
-
-public sealed record ImportOutcome(int AgencyId, int YearId, int Year, int Revision);
-
-/// <summary>The import was prepared on data that has changed since: preview again.</summary>
-public sealed class StaleImportException(string message) : Exception(message);
 
 /// <summary>
 /// Keeps a workbook in the database and gives it back. The sheets the web edits (targets,
 /// realisasi) are tables of their own; every other sheet is stored as its cells, so
 /// import -> database -> export gives the same workbook.
 /// </summary>
-public sealed class WorkbookStore(KinerjaDbContext db, TimeProvider clock)
+public sealed partial class WorkbookStore(KinerjaDbContext db, TimeProvider clock)
 {
     public const string RootUnitFallback = "INSTANSI";
 
@@ -102,6 +99,20 @@ public sealed class WorkbookStore(KinerjaDbContext db, TimeProvider clock)
             AddRow(raw, file, "actionPlan", RencanaAksiCells(a));
 
         var records = await db.Realisasi.AsNoTracking().Where(r => r.ReportingYearId == yearId).ToListAsync(cancellationToken);
+        if (view == RealisasiView.ApprovedWithPending)
+        {
+            var approved = Choose(records, RealisasiView.Approved);
+            var pending = Choose(records, RealisasiView.Latest).Where(r => r.Status != EntryStatus.Disahkan);
+            foreach (var r in approved.Concat(pending).OrderBy(r => r.Ordinal).ThenBy(r => r.IndicatorCode, StringComparer.Ordinal).ThenBy(r => r.Period, StringComparer.Ordinal).ThenBy(r => r.Version))
+            {
+                var cells = RealisasiCells(r);
+                cells["approval"] = ApprovalLabel(r.Status);
+                AddRow(raw, file, "realisasi", cells);
+            }
+
+            return WithOwnSheets(raw);
+        }
+
         var chosen = Choose(records, view);
         if (replace is not null)
         {
@@ -111,8 +122,26 @@ public sealed class WorkbookStore(KinerjaDbContext db, TimeProvider clock)
 
         foreach (var r in chosen.OrderBy(r => r.Ordinal).ThenBy(r => r.Id))
             AddRow(raw, file, "realisasi", RealisasiCells(r));
+        return WithOwnSheets(raw);
+    }
+
+    /// <summary>A year without targets or without an approved realisasi yet still has those sheets, empty: the importer requires them.</summary>
+    private static RawWorkbook WithOwnSheets(RawWorkbook raw)
+    {
+        foreach (var sheet in OwnTables)
+            raw.Sheets.TryAdd(sheet, []);
         return raw;
     }
+
+    /// <summary>The workflow state as column Persetujuan and the pages spell it.</summary>
+    public static string ApprovalLabel(EntryStatus status) => status switch
+    {
+        EntryStatus.Draft => "Draf",
+        EntryStatus.Diajukan => "Diajukan",
+        EntryStatus.Diverifikasi => "Diverifikasi",
+        EntryStatus.Disahkan => "Disahkan",
+        _ => "Dikembalikan",
+    };
 
     /// <summary>The realisasi version each (indicator, period) shows in a view.</summary>
     public static List<RealisasiRecord> Choose(IEnumerable<RealisasiRecord> records, RealisasiView view)
@@ -235,28 +264,6 @@ public sealed class WorkbookStore(KinerjaDbContext db, TimeProvider clock)
 
     // ---------- preview ----------
 
-    /// <summary>What importing <paramref name="raw"/> (already imported without error into <paramref name="data"/>) would change.</summary>
-    public async Task<ImportPreview> PreviewAsync(int? agencyId, RawWorkbook raw, PerformanceDataset data, CancellationToken cancellationToken = default)
-    {
-        var warnings = new List<string>();
-        var agency = agencyId is { } id
-            ? await db.Agencies.AsNoTracking().SingleAsync(a => a.Id == id, cancellationToken)
-            : await db.Agencies.AsNoTracking().SingleOrDefaultAsync(a => a.Name == data.Profile.Agency, cancellationToken);
-        if (agency is not null && agency.Name != data.Profile.Agency)
-            warnings.Add($"nama instansi di berkas (\"{data.Profile.Agency}\") berbeda dengan instansi tujuan (\"{agency.Name}\")");
-        var year = agency is null ? null : await db.Years.AsNoTracking().SingleOrDefaultAsync(y => y.AgencyId == agency.Id && y.Year == data.Profile.Year, cancellationToken);
-        var old = year is null ? null : await LoadRawAsync(year.Id, RealisasiView.Latest, null, cancellationToken);
-        var sheets = new List<SheetChanges> { Compare("profile", "Profil", old?.Profile.ToDictionary(p => p.Key, p => p.Value.Text ?? "") ?? [], raw.Profile.Where(p => p.Value.Text is not null).ToDictionary(p => p.Key, p => p.Value.Text!)) };
-        foreach (var spec in WorkbookSchema.Sheets)
-        {
-            var before = old?.Sheets.GetValueOrDefault(spec.Json) ?? [];
-            var after = raw.Sheets.GetValueOrDefault(spec.Json) ?? [];
-            sheets.Add(Compare(spec.Json, spec.Sheet, Keyed(spec.Json, before.Where(r => !r.IsEmpty).Select(Cells)), Keyed(spec.Json, after.Where(r => !r.IsEmpty).Select(Cells))));
-        }
-
-        return new ImportPreview(agency?.Id, agency?.Name ?? data.Profile.Agency, agency is null, data.Profile.Year, year?.Revision, sheets, warnings);
-    }
-
     private static SheetChanges Compare(string sheet, string title, Dictionary<string, string> before, Dictionary<string, string> after)
     {
         var added = after.Keys.Except(before.Keys).Select(k => new RowChange(k, null, new Dictionary<string, string> { [k] = after[k] })).ToList();
@@ -294,99 +301,6 @@ public sealed class WorkbookStore(KinerjaDbContext db, TimeProvider clock)
         }
 
         return result;
-    }
-
-    // ---------- commit ----------
-
-    /// <summary>
-    /// Writes the workbook in one transaction: all or nothing. <paramref name="expectedRevision"/> is
-    /// the year's revision the preview saw; a change since then refuses the commit.
-    /// </summary>
-    public async Task<ImportOutcome> CommitAsync(int? agencyId, RawWorkbook raw, PerformanceDataset data, int? expectedRevision, string fileName, CancellationToken cancellationToken = default)
-    {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var now = clock.GetUtcNow();
-        var agency = agencyId is { } id
-            ? await db.Agencies.SingleAsync(a => a.Id == id, cancellationToken)
-            : await db.Agencies.SingleOrDefaultAsync(a => a.Name == data.Profile.Agency, cancellationToken);
-        if (agency is null)
-        {
-            agency = new Agency { Name = data.Profile.Agency, Kind = data.Profile.Kind.ToString() };
-            db.Agencies.Add(agency);
-            await db.SaveChangesAsync(cancellationToken);
-        }
-
-        var units = await db.Units.Where(u => u.AgencyId == agency.Id).ToListAsync(cancellationToken);
-        var unitsWanted = data.Units.Select(u => (u.Code, u.Name, u.ParentCode)).ToList();
-        if (unitsWanted.Count == 0)
-            unitsWanted.Add((RootUnitFallback, agency.Name, null));
-        foreach (var (code, name, parent) in unitsWanted)
-        {
-            var unit = units.FirstOrDefault(u => u.Code == code);
-            if (unit is null)
-                db.Units.Add(new Unit { AgencyId = agency.Id, Code = code, Name = name, ParentCode = string.IsNullOrWhiteSpace(parent) ? null : parent });
-            else
-            {
-                unit.Name = name;
-                unit.ParentCode = string.IsNullOrWhiteSpace(parent) ? null : parent;
-            }
-        }
-
-        var year = await db.Years.SingleOrDefaultAsync(y => y.AgencyId == agency.Id && y.Year == data.Profile.Year, cancellationToken);
-        if (year is null)
-        {
-            if (expectedRevision is not null)
-                throw new StaleImportException("data tahun ini sudah dihapus sejak pratinjau; ulangi pratinjau");
-            year = new ReportingYear { AgencyId = agency.Id, Year = data.Profile.Year };
-            db.Years.Add(year);
-        }
-        else
-        {
-            if (expectedRevision != year.Revision)
-                throw new StaleImportException("data tahun ini telah berubah sejak pratinjau; ulangi pratinjau sebelum menyimpan");
-            year.Revision++;
-        }
-
-        year.ProfileJson = JsonSerializer.Serialize(raw.Profile.Where(p => p.Value.Text is not null).ToDictionary(p => p.Key, p => p.Value.Text), Json);
-        year.SheetsPresent = string.Join(';', raw.Sheets.Keys.Where(k => !OwnTables.Contains(k)).Order(StringComparer.Ordinal));
-        year.SourceFile = fileName;
-        year.UpdatedAt = now;
-        await db.SaveChangesAsync(cancellationToken);
-
-        await db.WorkbookRows.Where(r => r.ReportingYearId == year.Id).ExecuteDeleteAsync(cancellationToken);
-        await db.Indicators.Where(r => r.ReportingYearId == year.Id).ExecuteDeleteAsync(cancellationToken);
-        foreach (var (sheet, rows) in raw.Sheets)
-        {
-            if (OwnTables.Contains(sheet) || OptionalOwnTables.Contains(sheet))
-                continue;
-            var ordinal = 0;
-            foreach (var row in rows)
-                db.WorkbookRows.Add(new WorkbookRow { ReportingYearId = year.Id, Sheet = sheet, Ordinal = ++ordinal, CellsJson = JsonSerializer.Serialize(Cells(row), Json) });
-        }
-
-        var rootUnit = RootUnit(data);
-        var unitOf = data.Indicators.ToDictionary(i => i.Code, i => UnitOf(data, i, rootUnit), StringComparer.Ordinal);
-        var n = 0;
-        foreach (var indicator in data.Indicators)
-            db.Indicators.Add(new IndicatorInfo { ReportingYearId = year.Id, Ordinal = ++n, Code = indicator.Code, Name = indicator.Name, GoalCode = indicator.GoalCode, Satuan = indicator.Satuan, UnitCode = unitOf[indicator.Code] });
-
-        MergeTargets(await db.Targets.Where(t => t.ReportingYearId == year.Id).ToListAsync(cancellationToken), raw, year, agency.Id, unitOf, rootUnit);
-        MergeRows(await db.PkVersions.Where(v => v.ReportingYearId == year.Id).OrderBy(v => v.Ordinal).ToListAsync(cancellationToken), raw, "pkVersions", PkVersionCells, WritePkVersion,
-            () => new PkVersionRow { ReportingYearId = year.Id, AgencyId = agency.Id, PkVersion = "" }, (v, o) => v.Ordinal = o, v => v.ConcurrencyVersion++);
-        MergeRows(await db.PkBudget.Where(b => b.ReportingYearId == year.Id).OrderBy(b => b.Ordinal).ToListAsync(cancellationToken), raw, "pkBudget", PkBudgetCells, WritePkBudget,
-            () => new PkBudgetRow { ReportingYearId = year.Id, AgencyId = agency.Id, PkVersion = "", Code = "" }, (b, o) => b.Ordinal = o, b => b.ConcurrencyVersion++);
-        MergeRows(await db.RencanaAksi.Where(a => a.ReportingYearId == year.Id).OrderBy(a => a.Ordinal).ToListAsync(cancellationToken), raw, "actionPlan", RencanaAksiCells,
-            (a, cells) =>
-            {
-                WriteRencanaAksi(a, cells);
-                a.UnitCode = unitOf.GetValueOrDefault(a.IndicatorCode) ?? rootUnit;
-            },
-            () => new RencanaAksiRow { ReportingYearId = year.Id, AgencyId = agency.Id, IndicatorCode = "", Period = "", Action = "", UnitCode = rootUnit }, (a, o) => a.Ordinal = o, a => a.ConcurrencyVersion++);
-        MergeRealisasi(await db.Realisasi.Where(r => r.ReportingYearId == year.Id).ToListAsync(cancellationToken), raw, year, agency.Id, unitOf, rootUnit, fileName, now);
-        db.Record(agency.Id, nameof(ReportingYear), year.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), "impor", null, new { berkas = fileName, indikator = data.Indicators.Count, target = data.Targets.Count, realisasi = data.Realisasi.Count });
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return new ImportOutcome(agency.Id, year.Id, year.Year, year.Revision);
     }
 
     private void MergeTargets(List<TargetRow> existing, RawWorkbook raw, ReportingYear year, int agencyId, Dictionary<string, string> unitOf, string rootUnit)
@@ -442,39 +356,6 @@ public sealed class WorkbookStore(KinerjaDbContext db, TimeProvider clock)
         }
 
         db.RemoveRange(pool.Values);
-    }
-
-    private void MergeRealisasi(List<RealisasiRecord> existing, RawWorkbook raw, ReportingYear year, int agencyId, Dictionary<string, string> unitOf, string rootUnit, string fileName, DateTimeOffset now)
-    {
-        var current = existing.Where(r => r.IsCurrent).ToDictionary(r => (r.IndicatorCode, r.Period));
-        var ordinal = 0;
-        foreach (var row in (raw.Sheets.GetValueOrDefault("realisasi") ?? []).Where(r => !r.IsEmpty))
-        {
-            ordinal++;
-            var cells = Cells(row);
-            var key = (Get(cells, "indicator"), Get(cells, "period"));
-            if (current.Remove(key, out var same) && SameCells(RealisasiCells(same), cells))
-            {
-                same.Ordinal = ordinal;
-                continue;
-            }
-
-            if (same is not null)
-                same.IsCurrent = false;
-            var version = existing.Where(r => (r.IndicatorCode, r.Period) == key).Select(r => r.Version).DefaultIfEmpty(0).Max() + 1;
-            var record = new RealisasiRecord
-            {
-                ReportingYearId = year.Id, AgencyId = agencyId, IndicatorCode = key.Item1, Period = key.Item2, UnitCode = unitOf.GetValueOrDefault(key.Item1) ?? rootUnit,
-                Version = version, Status = EntryStatus.Disahkan, IsCurrent = true, Value = Optional(cells, "value"), ValueStatus = Optional(cells, "status"), Note = Optional(cells, "note"),
-                PrintedCapaian = Optional(cells, "printedCapaian"), Ordinal = ordinal, Source = "impor", CreatedBy = db.AuditUser, CreatedAt = now,
-            };
-            // an imported figure is the agency's published one: it enters as approved, with the file named in its history
-            record.Events.Add(new WorkflowEvent { At = now, UserName = db.AuditUser, From = EntryStatus.Draft, To = EntryStatus.Disahkan, Value = record.Value, Reason = $"impor dari {fileName}" });
-            db.Realisasi.Add(record);
-        }
-
-        foreach (var removed in current.Values)
-            removed.IsCurrent = false;
     }
 
     /// <summary>The unit at the top of the organisation: what an indicator without a responsible unit belongs to.</summary>

@@ -286,10 +286,11 @@ public abstract class PlanEditTests(AppFixture fixture)
         json["formulas"] = JsonDocument.Parse("""[{"indicator": "IKU-1", "expression": "#{ditempatkan} / #{terdaftar} * 100"}]""").RootElement;
         var bytes = System.Text.Encoding.UTF8.GetBytes(JsonSerializer.Serialize(json));
         using var content = new MultipartFormDataContent { { new ByteArrayContent(bytes), "berkas", "uji-dasbor.json" } };
-        var preview = await fixture.Admin.ApiContent(HttpMethod.Post, "/api/impor", content);
+        // loaded as the approved history of a closed year (an ordinary import would bring its realisasi as drafts)
+        var preview = await fixture.Admin.ApiContent(HttpMethod.Post, "/api/impor?riwayat=true", content);
         Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
         var token = (await Json(preview)).GetProperty("token").GetString();
-        Assert.Equal(HttpStatusCode.OK, (await fixture.Admin.Api(HttpMethod.Post, $"/api/impor/{token}", new { agencyId = (int?)null, expectedRevision = (int?)null })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await fixture.Admin.Api(HttpMethod.Post, $"/api/impor/{token}", new { agencyId = (int?)null, expectedRevision = (int?)null, riwayat = true })).StatusCode);
         var agencyId = fixture.App.WithDb(db => db.Agencies.Single(a => a.Name == "Dinas Uji Dasbor").Id);
 
         var capaian = await fixture.Admin.Client.GetFromJsonAsync<JsonElement>($"/api/instansi/{agencyId}/2025/capaian?periode=2025");

@@ -93,11 +93,15 @@ public sealed partial class DatasetImporter
         Unique(indicators.Select(i => i.Code), "indicators", "kode indikator");
         var byCode = indicators.GroupBy(i => i.Code, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
         var targetRows = Rows("targets").Select(r => (Target: ReadTarget(r, byCode), Row: r)).Where(t => t.Target is not null).ToList();
-        var realisasiRows = Rows("realisasi").Select(r => (Realisasi: ReadRealisasi(r, byCode), Row: r)).Where(t => t.Realisasi is not null).ToList();
+        // a row not yet approved (column Persetujuan) is read and checked like any other but not measured:
+        // only approved figures count, as on the web's dashboard
+        var allRealisasiRows = Rows("realisasi").Select(r => (Realisasi: ReadRealisasi(r, byCode), Row: r, Approved: IsApproved(r))).Where(t => t.Realisasi is not null).ToList();
+        var realisasiRows = allRealisasiRows.Where(t => t.Approved).Select(t => (t.Realisasi, t.Row)).ToList();
         var targets = targetRows.Select(t => t.Target!).ToList();
         var realisasi = realisasiRows.Select(r => r.Realisasi!).ToList();
         DuplicatePeriods(targetRows.Select(t => ((t.Target!.IndicatorCode, t.Target.Period, t.Target.Document), t.Row)).ToList(), "target");
         DuplicatePeriods(realisasiRows.Select(r => ((r.Realisasi!.IndicatorCode, r.Realisasi.Period, (string?)null), r.Row)).ToList(), "realisasi");
+        DuplicatePeriods(allRealisasiRows.Where(t => !t.Approved).Select(r => ((r.Realisasi!.IndicatorCode, r.Realisasi.Period, (string?)null), r.Row)).ToList(), "realisasi yang belum disahkan");
         var benchmarks = Rows("benchmarks").Select(r => ReadBenchmark(r, byCode)).OfType<Benchmark>().ToList();
         var budget = Rows("budget").Select(ReadBudgetLine).OfType<BudgetLine>().ToList();
         if (BudgetOverflow.Find(budget) is { } overflow)
@@ -597,6 +601,17 @@ public sealed partial class DatasetImporter
 
         var value = Value(row, "value", indicator);
         return value is null || cumulative is null ? null : new Target(indicator.Code, period.Value, value, cumulative.Value, Text(row, "document"));
+    }
+
+    /// <summary>Column Persetujuan: empty or Disahkan counts; an unknown word is an error at its cell (and the row is treated as not approved).</summary>
+    private bool IsApproved(RawRow row)
+    {
+        var text = Text(row, "approval");
+        if (text is null || string.Equals(text, WorkbookSchema.Approved, StringComparison.OrdinalIgnoreCase))
+            return true;
+        if (!WorkbookSchema.ApprovalValues.Contains(text, StringComparer.OrdinalIgnoreCase))
+            Error(Where(row, "approval"), $"nilai \"{text}\" tidak dikenal; pilih salah satu: {string.Join(", ", WorkbookSchema.ApprovalValues)}");
+        return false;
     }
 
     private Realisasi? ReadRealisasi(RawRow row, Dictionary<string, Indicator> indicators)

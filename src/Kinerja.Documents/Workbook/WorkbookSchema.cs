@@ -19,6 +19,14 @@ public static class WorkbookSchema
     public static readonly IReadOnlyList<string> TargetKindValues = ["Angka", "Rentang", "Ordinal", "Skala", "Nol", "Teks"];
     public static readonly IReadOnlyList<string> AggregationValues = ["Jumlah", "Akhir", "RataRata"];
     public static readonly IReadOnlyList<string> StatusValues = ["Final", "Sementara", "NA"];
+
+    /// <summary>
+    /// The workflow state a realisasi row is in (column Persetujuan). Empty or "Disahkan" = an approved figure, the only
+    /// kind `kinerja compute` counts; the others are carried by an export with drafts so the importer can read them back.
+    /// </summary>
+    public static readonly IReadOnlyList<string> ApprovalValues = ["Disahkan", "Draf", "Diajukan", "Diverifikasi", "Dikembalikan"];
+
+    public const string Approved = "Disahkan";
     public static readonly IReadOnlyList<string> ActingValues = ["Definitif", "Plt", "Plh"];
     public static readonly IReadOnlyList<string> YesNo = ["Ya", "Tidak"];
     public static readonly IReadOnlyList<string> PrintedFigureKinds = ["Sasaran", "Instansi", "Kemajuan", "Efisiensi", "Pagu", "RealisasiAnggaran", "Penghematan", "BiayaPerOutput", "AnggaranPK"];
@@ -188,6 +196,7 @@ public static class WorkbookSchema
             new("status", "Status", "Final, Sementara, NA", StatusValues),
             new("note", "Keterangan", "Dicetak di laporan: alasan N/A, sumber angka sementara, atau keterangan tahun sebelumnya (di bawah tabel perbandingan antar tahun)"),
             new("printedCapaian", "Capaian Tercetak", "Capaian yang tercetak di laporan sumber (untuk pemeriksaan)"),
+            new("approval", "Persetujuan", "Tahap alur kerja: kosong atau Disahkan = angka yang disahkan (dihitung); Draf, Diajukan, Diverifikasi, Dikembalikan = belum disahkan (dibaca, tidak dihitung)", ApprovalValues),
         ]),
         new("printedFigures", "AngkaTercetak", "Angka agregat yang tercetak di laporan sumber, untuk diperiksa: capaian sasaran, capaian instansi, kemajuan Renstra, efisiensi, dan jumlah rupiah yang tercetak di teks (pagu, realisasi, penghematan, biaya per output, jumlah anggaran PK)",
         [

@@ -80,7 +80,7 @@ public static partial class KinerjaApi
         MapCounts(year);
         year.MapPost("/dokumen", StartDocument).WithSummary("Mulai menyusun dokumen (lkjip, pk, triwulan; docx, pdf, xlsx; draf kecuali final=true) di latar belakang; 202 dengan alamat status");
         year.MapGet("/dokumen/{id}", DocumentStatus).WithSummary("Kemajuan penyusunan dokumen; setelah selesai, alamat unduhnya");
-        api.MapPost("/impor", ImportPreview).WithSummary("Unggah buku kerja (.xlsx/.json, multipart, field \"berkas\"): pratinjau yang ditambah, diubah, dihapus; tidak ada yang disimpan")
+        api.MapPost("/impor", ImportPreview).WithSummary("Unggah buku kerja (.xlsx/.json, multipart, field \"berkas\"): pratinjau yang ditambah, diubah, dihapus, status alur kerja setiap realisasi (yang dilindungi tidak diubah) dan temuan pemeriksaan; tidak ada yang disimpan. riwayat=true: impor riwayat tahun yang sudah ditutup (administrator)")
             .Accepts<IFormFile>("multipart/form-data");
         api.MapPost("/impor/{token}", ImportCommit).WithSummary("Simpan impor yang sudah dipratinjau, utuh dalam satu transaksi");
 
@@ -220,17 +220,21 @@ public static partial class KinerjaApi
         return ApiResults.From(outcome, () => new { realisasi = RealisasiDto.Of(outcome.Record!), peringatan = outcome.Warnings });
     }
 
-    public sealed record ImportPreviewDto(string Token, int? AgencyId, string AgencyName, bool NewAgency, int Year, int? ExpectedRevision, IReadOnlyList<SheetChanges> Sheets, IReadOnlyList<string> Warnings);
+    /// <summary>The preview: per sheet what changes, every realisasi touched or protected with its workflow state, the rows of a signed PK kept, the data checks' findings, and why it cannot be saved (null when it can).</summary>
+    public sealed record ImportPreviewDto(string Token, int? AgencyId, string AgencyName, bool NewAgency, int Year, int? ExpectedRevision, IReadOnlyList<SheetChanges> Sheets, IReadOnlyList<string> Warnings,
+        bool Riwayat, IReadOnlyList<RealisasiImportItem> Realisasi, IReadOnlyList<string> Dilindungi, IReadOnlyList<ImportFinding> Temuan, string? Ditolak);
 
-    public sealed record ImportCommitRequest(int? AgencyId, int? ExpectedRevision);
+    /// <summary><paramref name="Riwayat"/> = true: the history import of a closed year (administrators; refused for a year with workflow records).</summary>
+    public sealed record ImportCommitRequest(int? AgencyId, int? ExpectedRevision, bool Riwayat = false);
 
-    private static async Task<bool> MayImport(ScopeProvider scopes, IAuthorizationService auth, HttpContext http, int? agencyId) =>
-        agencyId is { } id ? await Can(auth, http, id, Operations.Import) : (await scopes.GetAsync()).IsSystemAdmin;
+    private static async Task<bool> MayImport(ScopeProvider scopes, IAuthorizationService auth, HttpContext http, int? agencyId, bool history = false) =>
+        agencyId is { } id ? await Can(auth, http, id, Operations.Import) && (!history || await Can(auth, http, id, Operations.ImportHistory)) : (await scopes.GetAsync()).IsSystemAdmin;
 
-    private static async Task<IResult> ImportPreview(HttpContext http, int? instansi, ImportService imports, ScopeProvider scopes, IAuthorizationService auth)
+    private static async Task<IResult> ImportPreview(HttpContext http, int? instansi, bool? riwayat, ImportService imports, ScopeProvider scopes, IAuthorizationService auth)
     {
-        if (!await MayImport(scopes, auth, http, instansi))
-            return ApiResults.Problem(403, "akun ini tidak berwenang mengimpor ke instansi tersebut");
+        var history = riwayat == true;
+        if (!await MayImport(scopes, auth, http, instansi, history))
+            return ApiResults.Problem(403, history ? "impor riwayat hanya oleh administrator" : "akun ini tidak berwenang mengimpor ke instansi tersebut");
         var form = await http.Request.ReadFormAsync();
         var workbook = await imports.ReceiveAsync(form.Files.GetFile("berkas") ?? form.Files.FirstOrDefault());
         if (workbook.Errors.Count > 0)
@@ -240,29 +244,34 @@ public static partial class KinerjaApi
                 extensions: new Dictionary<string, object?> { ["kesalahan"] = workbook.Errors.Select(e => e.ToString()).ToList() });
         }
 
-        var preview = await imports.PreviewAsync(instansi, workbook);
-        if (!await MayImport(scopes, auth, http, preview.AgencyId))
+        var preview = await imports.PreviewAsync(instansi, workbook, history ? ImportMode.History : ImportMode.Workflow);
+        if (!await MayImport(scopes, auth, http, preview.AgencyId, history))
         {
             imports.Discard(workbook.Token);
             return ApiResults.Problem(403, "akun ini tidak berwenang mengimpor ke instansi tersebut");
         }
 
-        return Results.Ok(new ImportPreviewDto(workbook.Token, preview.AgencyId, preview.AgencyName, preview.NewAgency, preview.Year, preview.ExpectedRevision, preview.Sheets.Where(x => x.Any).ToList(), preview.Warnings));
+        return Results.Ok(new ImportPreviewDto(workbook.Token, preview.AgencyId, preview.AgencyName, preview.NewAgency, preview.Year, preview.ExpectedRevision, preview.Sheets.Where(x => x.Any).ToList(), preview.Warnings,
+            history, preview.Realisasi, preview.Protected, preview.Findings, preview.Refusal));
     }
 
     private static async Task<IResult> ImportCommit(string token, ImportCommitRequest body, HttpContext http, KinerjaDbContext db, ImportService imports, ScopeProvider scopes, IAuthorizationService auth)
     {
-        if (!await MayImport(scopes, auth, http, body.AgencyId))
-            return ApiResults.Problem(403, "akun ini tidak berwenang mengimpor ke instansi tersebut");
+        if (!await MayImport(scopes, auth, http, body.AgencyId, body.Riwayat))
+            return ApiResults.Problem(403, body.Riwayat ? "impor riwayat hanya oleh administrator" : "akun ini tidak berwenang mengimpor ke instansi tersebut");
         db.AuditUser = (await scopes.GetAsync()).UserName;
         try
         {
-            var outcome = await imports.CommitAsync(body.AgencyId, token, body.ExpectedRevision);
+            var outcome = await imports.CommitAsync(body.AgencyId, token, body.ExpectedRevision, body.Riwayat ? ImportMode.History : ImportMode.Workflow);
             return Results.Ok(outcome);
         }
         catch (StaleImportException e)
         {
             return ApiResults.Problem(409, e.Message);
+        }
+        catch (ImportRefusedException e)
+        {
+            return ApiResults.Problem(400, e.Message);
         }
     }
 
@@ -287,14 +296,15 @@ public static partial class KinerjaApi
         return ApiResults.From(outcome, () => new TargetDto(target.Id, target.IndicatorCode, target.Period, target.Value, target.Cumulative, target.Document, target.UnitCode, target.ConcurrencyVersion));
     }
 
-    private static async Task<IResult> Export(int agencyId, int year, string format, HttpContext http, KinerjaDbContext db, IAuthorizationService auth)
+    /// <summary>The year's workbook: by default the approved values only (what the dashboard measures); <paramref name="draf"/> = true adds the values not yet approved, each with its state in column Persetujuan.</summary>
+    private static async Task<IResult> Export(int agencyId, int year, string format, bool? draf, HttpContext http, KinerjaDbContext db, IAuthorizationService auth)
     {
         if (await YearAsync(db, agencyId, year) is not { } row)
             return Results.NotFound();
         if (!await Can(auth, http, agencyId, Operations.ViewWhole))
             return Results.Forbid();
-        var raw = await new WorkbookStore(db, TimeProvider.System).LoadRawAsync(row.Id, RealisasiView.Latest);
-        var name = $"kinerja-{agencyId}-{year}";
+        var raw = await new WorkbookStore(db, TimeProvider.System).LoadRawAsync(row.Id, draf == true ? RealisasiView.ApprovedWithPending : RealisasiView.Approved);
+        var name = $"kinerja-{agencyId}-{year}" + (draf == true ? "-dengan-draf" : "");
         if (format == "json")
             return Results.File(System.Text.Encoding.UTF8.GetBytes(JsonWorkbook.Write(raw)), "application/json", name + ".json");
         if (format != "xlsx")

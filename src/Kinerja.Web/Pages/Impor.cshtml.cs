@@ -20,6 +20,12 @@ public sealed class ImporModel(KinerjaDbContext db, ScopeProvider scopes, IAutho
 
     [BindProperty] public int? ExpectedRevision { get; set; }
 
+    /// <summary>"Impor riwayat tahun yang sudah ditutup": approved history, by an administrator, into a year without workflow records.</summary>
+    [BindProperty] public bool Riwayat { get; set; }
+
+    /// <summary>Whether the user administers an instansi (or the installation) and so may load history.</summary>
+    public bool MayLoadHistory { get; private set; }
+
     public UserScope Scope { get; private set; } = UserScope.Anonymous;
 
     public List<Agency> Agencies { get; private set; } = [];
@@ -28,13 +34,38 @@ public sealed class ImporModel(KinerjaDbContext db, ScopeProvider scopes, IAutho
 
     public List<string> ImportErrors { get; } = [];
 
+    /// <summary>The latest imports into the instansi the user may import into, from the audit log: who, when, which file, what it did.</summary>
+    public List<ImportLogLine> RecentImports { get; } = [];
+
+    public sealed record ImportLogLine(string When, string Agency, string Year, string UserName, string Kind, string File, string? Sha256, string Result);
+
     public string? Error { get; private set; }
 
     public async Task<IActionResult> OnGetAsync()
     {
         if (!await LoadAsync())
             return Forbid();
+        var names = Agencies.ToDictionary(a => a.Id, a => a.Name);
+        var ids = names.Keys.ToList();
+        var entries = await db.Audit.AsNoTracking()
+            .Where(a => a.Entity == nameof(ReportingYear) && (a.Action == "impor" || a.Action == "impor riwayat") && a.AgencyId != null && ids.Contains(a.AgencyId.Value))
+            .OrderByDescending(a => a.Id).Take(20).ToListAsync();
+        RecentImports.AddRange(entries.Select(e => LogLine(e, names.GetValueOrDefault(e.AgencyId!.Value) ?? "")));
         return Page();
+    }
+
+    private static ImportLogLine LogLine(AuditEntry entry, string agency)
+    {
+        using var json = System.Text.Json.JsonDocument.Parse(entry.After ?? "{}");
+        var root = json.RootElement;
+        string? Text(string name) => root.TryGetProperty(name, out var v) && v.ValueKind == System.Text.Json.JsonValueKind.String ? v.GetString() : null;
+        int Count(string name) => root.TryGetProperty(name, out var v) && v.ValueKind == System.Text.Json.JsonValueKind.Array ? v.GetArrayLength() : 0;
+        var result = Text("hasil") ?? string.Join(", ", new[]
+        {
+            ("draf baru", Count("draf baru")), ("draf diubah", Count("draf diubah")), ("koreksi sebagai draf", Count("koreksi sebagai draf")),
+            ("dilindungi", Count("dilindungi, tidak diubah") + Count("dilindungi, tidak dihapus")), ("riwayat dimuat", Count("riwayat ditambah") + Count("riwayat diubah")),
+        }.Where(x => x.Item2 > 0).Select(x => $"{x.Item2} {x.Item1}").DefaultIfEmpty("data lain diperbarui"));
+        return new ImportLogLine(AuditLog.When(entry.At), agency, entry.EntityKey, entry.UserName, entry.Action == "impor riwayat" ? "riwayat" : "impor", Text("berkas") ?? "", Text("sha256"), result);
     }
 
     public async Task<IActionResult> OnPostPratinjauAsync()
@@ -61,7 +92,7 @@ public sealed class ImporModel(KinerjaDbContext db, ScopeProvider scopes, IAutho
             return Page();
         }
 
-        var preview = await imports.PreviewAsync(AgencyId, workbook);
+        var preview = await imports.PreviewAsync(AgencyId, workbook, Riwayat ? ImportMode.History : ImportMode.Workflow);
         if (!await MayImportAsync(preview.AgencyId))
         {
             imports.Discard(workbook.Token);
@@ -80,14 +111,22 @@ public sealed class ImporModel(KinerjaDbContext db, ScopeProvider scopes, IAutho
         db.AuditUser = Scope.UserName;
         try
         {
-            var outcome = await imports.CommitAsync(AgencyId, Token ?? "", ExpectedRevision);
-            TempData["pesan"] = "Impor tersimpan.";
+            var outcome = await imports.CommitAsync(AgencyId, Token ?? "", ExpectedRevision, Riwayat ? ImportMode.History : ImportMode.Workflow);
+            TempData["pesan"] = !outcome.Changed ? "Impor tersimpan: isi berkas sama dengan data yang tersimpan, tidak ada yang berubah."
+                : Riwayat ? "Riwayat tahun yang sudah ditutup tersimpan sebagai angka yang disahkan (ditandai sebagai riwayat impor)."
+                : $"Impor tersimpan. {outcome.NewDrafts} nilai baru atau berubah menjadi draf yang menunggu diajukan dan diverifikasi; {outcome.ProtectedCount} realisasi dilindungi tidak diubah.";
             return Redirect($"/instansi/{outcome.AgencyId}/{outcome.Year}/dasbor");
         }
         catch (Exception e) when (e is StaleImportException or UploadRejectedException)
         {
             Error = e.Message;
             Response.StatusCode = StatusCodes.Status409Conflict;
+            return Page();
+        }
+        catch (ImportRefusedException e)
+        {
+            Error = e.Message;
+            Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
     }
@@ -97,10 +136,14 @@ public sealed class ImporModel(KinerjaDbContext db, ScopeProvider scopes, IAutho
         Scope = await scopes.GetAsync();
         var all = await db.Agencies.AsNoTracking().OrderBy(a => a.Name).ToListAsync();
         Agencies = all.Where(a => Scope.Can(Operations.Import, new AgencyResource(a.Id))).ToList();
+        MayLoadHistory = Scope.IsSystemAdmin || all.Any(a => Scope.Can(Operations.ImportHistory, new AgencyResource(a.Id)));
         return Scope.IsSystemAdmin || Agencies.Count > 0;
     }
 
     /// <summary>A new instansi only by the installation's administrator; an existing one by its administrator or planner.</summary>
     private async Task<bool> MayImportAsync(int? agencyId) =>
-        agencyId is { } id ? (await authorization.AuthorizeAsync(User, new AgencyResource(id), Operations.Import)).Succeeded : Scope.IsSystemAdmin;
+        agencyId is { } id
+            ? (await authorization.AuthorizeAsync(User, new AgencyResource(id), Operations.Import)).Succeeded
+              && (!Riwayat || (await authorization.AuthorizeAsync(User, new AgencyResource(id), Operations.ImportHistory)).Succeeded)
+            : Scope.IsSystemAdmin;
 }

@@ -19,6 +19,9 @@ public static class Operations
     public static readonly OperationAuthorizationRequirement Plan = new() { Name = nameof(Plan) };
     public static readonly OperationAuthorizationRequirement Import = new() { Name = nameof(Import) };
     public static readonly OperationAuthorizationRequirement ManageUsers = new() { Name = nameof(ManageUsers) };
+
+    /// <summary>Loading the approved history of a closed year (bypasses the workflow, so administrators only).</summary>
+    public static readonly OperationAuthorizationRequirement ImportHistory = new() { Name = nameof(ImportHistory) };
 }
 
 /// <summary>The thing acted on: an instansi, and when the data belongs to one unit, that unit.</summary>
@@ -75,6 +78,7 @@ public sealed class UserScope
             nameof(Operations.Return) => unitOk && (IsSystemAdmin || role is AgencyRole.Verifikator or AgencyRole.Pimpinan or AgencyRole.AdminInstansi),
             nameof(Operations.Plan) or nameof(Operations.Import) => IsSystemAdmin || role is AgencyRole.AdminInstansi or AgencyRole.Perencana,
             nameof(Operations.ManageUsers) => IsSystemAdmin || role is AgencyRole.AdminInstansi,
+            nameof(Operations.ImportHistory) => IsSystemAdmin || role is AgencyRole.AdminInstansi,
             _ => false,
         };
     }

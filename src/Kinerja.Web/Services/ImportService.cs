@@ -83,17 +83,29 @@ public sealed class ImportService(StoragePaths paths, KinerjaDbContext db, TimeP
         return copy;
     }
 
-    public Task<ImportPreview> PreviewAsync(int? agencyId, ReadWorkbook workbook) =>
-        new WorkbookStore(db, clock).PreviewAsync(agencyId, workbook.Raw!, workbook.Data!);
+    public Task<ImportPreview> PreviewAsync(int? agencyId, ReadWorkbook workbook, ImportMode mode = ImportMode.Workflow) =>
+        new WorkbookStore(db, clock).PreviewAsync(agencyId, workbook.Raw!, workbook.Data!, mode);
 
-    public async Task<ImportOutcome> CommitAsync(int? agencyId, string token, int? expectedRevision)
+    /// <summary>
+    /// Saves a previewed upload: the workflow's rules in <see cref="WorkbookStore.CommitAsync"/> (one transaction, one
+    /// revision, the import's audit entry naming the file and its SHA-256). A refused import keeps its upload for another look.
+    /// </summary>
+    public async Task<ImportOutcome> CommitAsync(int? agencyId, string token, int? expectedRevision, ImportMode mode = ImportMode.Workflow)
     {
         var workbook = Read(token);
         if (workbook.Errors.Count > 0)
             throw new UploadRejectedException("berkas berisi kesalahan; perbaiki lalu unggah ulang");
-        var outcome = await new WorkbookStore(db, clock).CommitAsync(agencyId, workbook.Raw!, workbook.Data!, expectedRevision, workbook.FileName);
+        var outcome = await new WorkbookStore(db, clock).CommitAsync(agencyId, workbook.Raw!, workbook.Data!, expectedRevision, workbook.FileName, mode, Sha256Of(token));
         Discard(token);
         return outcome;
+    }
+
+    /// <summary>The SHA-256 of the kept upload, as the audit names the file.</summary>
+    public string Sha256Of(string token)
+    {
+        var path = File.Exists(PathOf(token, ".xlsx")) ? PathOf(token, ".xlsx") : PathOf(token, ".json");
+        using var stream = File.OpenRead(path);
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(stream));
     }
 
     public void Discard(string token)
@@ -126,7 +138,11 @@ public sealed class Seeder(KinerjaDbContext db, TimeProvider clock, ILogger<Seed
             var raw = XlsxWorkbook.Read(path);
             var data = DatasetImporter.Import(raw);
             db.AuditUser = "sistem (contoh awal)";
-            await new WorkbookStore(db, clock).CommitAsync(null, raw, data, null, name);
+            string sha;
+            await using (var stream = File.OpenRead(path))
+                sha = Convert.ToHexStringLower(await System.Security.Cryptography.SHA256.HashDataAsync(stream));
+            // the samples are published reports of closed years: loaded as approved history, marked with their file
+            await new WorkbookStore(db, clock).CommitAsync(null, raw, data, null, name, ImportMode.History, sha);
             if (log.IsEnabled(LogLevel.Information))
                 log.LogInformation("contoh dimuat: {Agency} {Year}", data.Profile.Agency, data.Profile.Year);
         }
