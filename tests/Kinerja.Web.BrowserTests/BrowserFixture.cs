@@ -167,7 +167,7 @@ public abstract class BrowserFixture(string provider) : IAsyncLifetime, IDisposa
         await Expect(admin.GetByRole(AriaRole.Heading, new() { Name = "Pratinjau:" })).ToBeVisibleAsync();
     }
 
-    public static async Task AddUserAsync(IPage admin, string userName, string role, params string[] units)
+    public async Task AddUserAsync(IPage admin, string userName, string role, params string[] units)
     {
         await admin.GetByLabel("Nama pengguna").FillAsync(userName);
         await admin.GetByLabel("Nama lengkap").FillAsync("Staf " + userName);

@@ -22,7 +22,7 @@ public abstract class ImportWorkflowBrowserTests(BrowserFixture fixture)
         var demo = await fixture.DemoAsync();
         var admin = await fixture.SignInAsync(BrowserFixture.AdminName, BrowserFixture.AdminPassword);
         await admin.GotoAsync($"/instansi/{demo}/pengguna");
-        await BrowserFixture.AddUserAsync(admin, "perencana", "Perencana");
+        await fixture.AddUserAsync(admin, "perencana", "Perencana");
         await admin.Context.CloseAsync();
 
         // the planner's workbook: the approved IKU-1 63% typed over as 99%, and a new TW I value for IKU-2
