@@ -281,7 +281,7 @@ public abstract class ImportWorkflowTests(AppFixture fixture)
     private async Task Save(Session who, string indicator, string period, string value)
     {
         var current = fixture.App.WithDb(db => db.Realisasi.AsNoTracking().SingleOrDefault(r => r.AgencyId == fixture.DemoId && r.IndicatorCode == indicator && r.Period == period && r.IsCurrent));
-        var response = await who.Api(HttpMethod.Put, $"/api{Demo}/realisasi/{indicator}/{period}", new { value, valueStatus = "Final", concurrencyVersion = current?.ConcurrencyVersion });
+        var response = await who.Api(HttpMethod.Put, $"/api{Demo}/realisasi/{indicator}/{period}", new { value, valueStatus = "Final", concurrencyVersion = current?.ConcurrencyVersion ?? 0 });
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"save {indicator} {period}: {await response.Content.ReadAsStringAsync()}");
     }
 
