@@ -40,17 +40,8 @@ public sealed record Outcome(WriteStatus Status, string? Error, IReadOnlyList<st
 /// </summary>
 public sealed class RealisasiService(KinerjaDbContext db, DatasetCache cache, RecordWriter writer, TimeProvider clock)
 {
-    /// <summary>Above this capaian (percent) an explanation is required before submitting.</summary>
-    public const decimal ExplanationAbove = 150m;
-
-    public static string StatusLabel(EntryStatus status) => status switch
-    {
-        EntryStatus.Draft => "Draf",
-        EntryStatus.Diajukan => "Diajukan",
-        EntryStatus.Diverifikasi => "Diverifikasi",
-        EntryStatus.Disahkan => "Disahkan",
-        _ => "Dikembalikan",
-    };
+    /// <summary>The status as the pages say it (one wording for the whole app: <see cref="Fmt.Status"/>).</summary>
+    public static string StatusLabel(EntryStatus status) => Fmt.Status(status);
 
     public Task<RealisasiRecord?> CurrentAsync(int yearId, string indicator, string period) =>
         db.Realisasi.Include(r => r.Events).Include(r => r.Evidence)
@@ -176,7 +167,7 @@ public sealed class RealisasiService(KinerjaDbContext db, DatasetCache cache, Re
         var period = Period.Parse(record.Period).Value;
         // the capaian as it will be reported: computed from the counts where a formula and its counts give one
         var row = Measure.Compute(candidateData, period).Indicators.First(i => i.Indicator.Code == record.IndicatorCode);
-        if (string.IsNullOrWhiteSpace(record.Explanation) && NeedsExplanation(candidateData.Profile, row.Capaian) is { } why)
+        if (string.IsNullOrWhiteSpace(record.Explanation) && NeedsExplanation(candidateData.Profile, indicator, row.Capaian) is { } why)
             return Outcome.Refused($"capaian {candidateData.Profile.FormatPercent(row.Capaian.Uncapped)} {why}: isi penjelasan sebelum mengajukan");
         // the checks about this indicator, period and unit run inside the write path, on the data as submitted
         return await StepAsync(scope, year, record, indicator, expectedVersion, (e, a) => e.Submit(a), Operations.EnterRealisasi, CheckScope.About(record.IndicatorCode, record.Period, record.UnitCode));
@@ -191,13 +182,18 @@ public sealed class RealisasiService(KinerjaDbContext db, DatasetCache cache, Re
     public async Task<Outcome> ReturnAsync(UserScope scope, ReportingYear year, RealisasiRecord record, string? reason, int? expectedVersion) =>
         await StepAsync(scope, year, record, await IndicatorAsync(year.Id, record.IndicatorCode), expectedVersion, (e, a) => e.Return(a, reason ?? ""), Operations.Return, CheckScope.ReadBack);
 
-    /// <summary>Why a capaian needs an explanation: in the scale's lowest (not reached) band, or above 150%.</summary>
-    public static string? NeedsExplanation(AgencyProfile profile, Capaian capaian)
+    /// <summary>
+    /// Why a capaian needs an explanation: in the scale's lowest (not reached) band, or above the limit that
+    /// `kinerja check` uses for the indicator's kind (<see cref="UnexplainedCapaianCheck.Limits"/>: 200% for counts
+    /// summed over the year, 120% for indices and scores, 150% for rates and shares), so the page and the check agree.
+    /// </summary>
+    public static string? NeedsExplanation(AgencyProfile profile, Indicator indicator, Capaian capaian)
     {
         if (!capaian.HasValue)
             return null;
-        if (capaian.Uncapped > ExplanationAbove)
-            return "di atas 150%";
+        var (_, high, kind) = UnexplainedCapaianCheck.Limits(indicator);
+        if (capaian.Uncapped > high)
+            return $"di atas {profile.FormatPercent(high)} (batas untuk indikator {kind})";
         var bands = profile.PredicateScale.Bands;
         return bands.Count > 1 && profile.PredicateScale.Classify(capaian.Value) == bands[^1] ? $"berada pada kategori \"{bands[^1].Label}\"" : null;
     }
