@@ -42,6 +42,8 @@ public class KinerjaDbContext(DbContextOptions options, TimeProvider? clock = nu
 
     public DbSet<RencanaAksiRow> RencanaAksi => Set<RencanaAksiRow>();
 
+    public DbSet<CycleDeadlineRow> CycleDeadlines => Set<CycleDeadlineRow>();
+
     /// <summary>Who the audit log names for the changes saved through this context.</summary>
     public string AuditUser { get; set; } = "sistem";
 
@@ -129,6 +131,14 @@ public class KinerjaDbContext(DbContextOptions options, TimeProvider? clock = nu
             e.HasOne<ReportingYear>().WithMany().HasForeignKey(r => r.ReportingYearId);
         });
         builder.Entity<AuditEntry>(e => e.HasIndex(a => new { a.AgencyId, a.Entity, a.EntityKey }));
+        builder.Entity<CycleDeadlineRow>(e =>
+        {
+            e.HasIndex(d => new { d.AgencyId, d.Year, d.StepKey }).IsUnique();
+            e.Property(d => d.StepKey).HasMaxLength(40);
+            e.Property(d => d.Reason).HasMaxLength(500);
+            e.Property(d => d.ConcurrencyVersion).IsConcurrencyToken();
+            e.HasOne<Agency>().WithMany().HasForeignKey(d => d.AgencyId);
+        });
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
