@@ -36,6 +36,7 @@ builder.Services.AddScoped<CountsService>();
 builder.Services.AddScoped<ImportService>();
 builder.Services.AddScoped<EvidenceStore>();
 builder.Services.AddScoped<Seeder>();
+builder.Services.AddScoped<CycleService>();
 
 builder.Services.AddIdentity<AppUser, IdentityRole>(o =>
     {
