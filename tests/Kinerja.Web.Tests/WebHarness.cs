@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using Kinerja.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -23,8 +24,12 @@ public sealed class KinerjaApp : WebApplicationFactory<Program>
     private readonly string _connection;
     private readonly bool _seedSamples;
 
-    public KinerjaApp(string provider, bool seedSamples = true)
+    private readonly TimeProvider? _clock;
+
+    /// <summary><paramref name="clock"/> replaces the system clock (deadline tests walk the year with it).</summary>
+    public KinerjaApp(string provider, bool seedSamples = true, TimeProvider? clock = null)
     {
+        _clock = clock;
         _provider = provider;
         _seedSamples = seedSamples;
         Directory.CreateDirectory(_folder);
@@ -57,6 +62,8 @@ public sealed class KinerjaApp : WebApplicationFactory<Program>
         builder.UseSetting("Kinerja:DataDirectory", _folder);
         builder.UseSetting("Kinerja:SamplesDirectory", Samples.Folder);
         builder.UseSetting("Kinerja:SeedSamples", _seedSamples ? "true" : "false");
+        if (_clock is not null)
+            builder.ConfigureTestServices(s => s.AddSingleton(_clock));
     }
 
     public HttpClient Browser() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });

@@ -50,7 +50,7 @@ public sealed class CycleService(KinerjaDbContext db, TimeProvider clock)
         {
             if (expectedVersion is > 0)
                 return (409, Changed(step.Label));
-            row = new CycleDeadlineRow { AgencyId = agencyId, Year = year, StepKey = key };
+            row = new CycleDeadlineRow { AgencyId = agencyId, Year = year, StepKey = key, ConcurrencyVersion = 1 }; // 0 is "no override yet" on the page
             db.CycleDeadlines.Add(row);
         }
         else
