@@ -109,75 +109,74 @@ public abstract class CycleTests(CycleFixture fixture)
     }
 
     [Fact]
-    public async Task Walking_the_first_quarter_the_board_and_the_home_pages_follow_the_clock()
+    public async Task Walking_a_quarter_the_board_and_the_home_pages_follow_the_clock()
     {
         if (!fixture.Available)
             return;
-        // an indicator of unit DINAS with nothing entered for TW I 2025, as the seed left it
-        var code = fixture.App.WithDb(db =>
+        // an indicator of unit DINAS with nothing entered for a quarter, as the seed left it (every indicator is monitored quarterly)
+        var (code, quarter) = fixture.App.WithDb(db =>
         {
-            var taken = db.Realisasi.Where(r => r.AgencyId == fixture.DemoId && r.Period == "2025-TW1" && r.IsCurrent).Select(r => r.IndicatorCode).ToHashSet();
             var year = db.Years.Single(y => y.AgencyId == fixture.DemoId && y.Year == 2025).Id;
-            var codes = db.Indicators.Where(i => i.ReportingYearId == year && i.UnitCode == "DINAS").OrderBy(i => i.Ordinal).Select(i => i.Code).ToList();
-            return codes.First(c => !taken.Contains(c));
+            var dinas = db.Indicators.Where(i => i.ReportingYearId == year && i.UnitCode == "DINAS").OrderBy(i => i.Ordinal).Select(i => i.Code).ToList();
+            var entered = db.Realisasi.Where(r => r.ReportingYearId == year && r.IsCurrent).Select(r => r.IndicatorCode + "|" + r.Period).ToHashSet();
+            return (from q in Enumerable.Range(1, 4) from c in dinas where !entered.Contains($"{c}|2025-TW{q}") select (c, q)).First();
         });
-        var targetPeriods = fixture.App.WithDb(db => db.Targets.Where(t => t.AgencyId == fixture.DemoId && t.IndicatorCode == code).Select(t => t.Period).ToList());
-        var tw1Reported = targetPeriods.Contains("2025-TW1") || !targetPeriods.Any(p => p.StartsWith("2025", StringComparison.Ordinal));
+        var period = $"2025-TW{quarter}";
+        var label = $"TW {quarter} 2025";
+        var end = new DateOnly(2025, quarter * 3, 1).AddMonths(1).AddDays(-1); // the quarter's last day
+        string Day(DateOnly d) => d.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("id-ID"));
 
-        fixture.Clock.Set(2025, 4, 5); // TW I open since 1 April, due 10 April
-        var board = await Row(fixture.Admin, code);
+        Set(end.AddDays(5)); // the quarter is open since the day after it ended; entry due ten days after its end
+        var board = await Row(fixture.Admin, code, period);
         Assert.Equal("belum", board.Status);
         Assert.Contains("5 hari lagi", board.Html);
-
         var operatorDinas = await fixture.As("op-dinas");
         var home = WebUtility.HtmlDecode(await operatorDinas.Client.GetStringAsync("/"));
-        if (tw1Reported)
-        {
-            Assert.Contains($"Realisasi {code} TW 1 2025</a>", home);
-            Assert.Contains("10 April 2025", home);
-        }
+        Assert.Contains($"Realisasi {code} {label}</a>", home);
+        Assert.Contains(Day(end.AddDays(10)), home);
 
-        fixture.Clock.Set(2025, 4, 15); // five days past the entry's due date
-        board = await Row(fixture.Admin, code);
+        Set(end.AddDays(15)); // five days past the entry's due date
+        board = await Row(fixture.Admin, code, period);
         Assert.Equal("terlambat", board.Status);
         Assert.Contains("terlambat 5 hari", board.Html);
         operatorDinas = await fixture.As("op-dinas"); // signed in again: the cookie follows the moved clock
-        var filtered = WebUtility.HtmlDecode(await fixture.Admin.Client.GetStringAsync($"{Demo}/dasbor?periode=2025-TW1&status=terlambat"));
+        Assert.Contains("terlambat 5 hari", WebUtility.HtmlDecode(await operatorDinas.Client.GetStringAsync("/")));
+        var filtered = WebUtility.HtmlDecode(await fixture.Admin.Client.GetStringAsync($"{Demo}/dasbor?periode={period}&status=terlambat"));
         Assert.Contains($"data-siklus=\"{code}\"", filtered);
         Assert.DoesNotContain("data-status=\"belum\"", filtered);
 
-        var url = $"{Demo}/realisasi/{code}/2025-TW1";
+        var url = $"{Demo}/realisasi/{code}/{period}";
         Assert.Equal(HttpStatusCode.Redirect, (await operatorDinas.Post(url, url + "?handler=Simpan", [new("Value", "12"), new("ValueStatus", "Final"), new("Explanation", "uji kalender")])).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await operatorDinas.Post(url, url + "?handler=Ajukan", [])).StatusCode);
-        Assert.Equal(EntryStatus.Diajukan, fixture.App.WithDb(db => db.Realisasi.Single(r => r.AgencyId == fixture.DemoId && r.IndicatorCode == code && r.Period == "2025-TW1" && r.IsCurrent).Status));
+        Assert.Equal(EntryStatus.Diajukan, fixture.App.WithDb(db => db.Realisasi.Single(r => r.AgencyId == fixture.DemoId && r.IndicatorCode == code && r.Period == period && r.IsCurrent).Status));
 
-        board = await Row(fixture.Admin, code);
+        board = await Row(fixture.Admin, code, period);
         Assert.Equal("diajukan", board.Status);
         Assert.Contains("<td>verifikasi</td>", board.Html);
-        Assert.Contains("5 hari lagi", board.Html); // verification due 20 April
-        if (tw1Reported)
-        {
-            Assert.DoesNotContain($"Realisasi {code} TW 1 2025</a>", WebUtility.HtmlDecode(await operatorDinas.Client.GetStringAsync("/")));
-            var verifikator = await fixture.As("verif");
-            var verifHome = WebUtility.HtmlDecode(await verifikator.Client.GetStringAsync("/"));
-            Assert.Contains($"Realisasi {code} TW 1 2025</a>", verifHome);
-            Assert.Contains("20 April 2025", verifHome);
-        }
+        Assert.Contains("5 hari lagi", board.Html); // verification due twenty days after the quarter's end
+        Assert.DoesNotContain($"Realisasi {code} {label}</a>", WebUtility.HtmlDecode(await operatorDinas.Client.GetStringAsync("/")));
+        var verifikator = await fixture.As("verif");
+        var verifHome = WebUtility.HtmlDecode(await verifikator.Client.GetStringAsync("/"));
+        Assert.Contains($"Realisasi {code} {label}</a>", verifHome);
+        Assert.Contains(Day(end.AddDays(20)), verifHome);
 
-        // the export carries the same row
-        var response = await fixture.Admin.Client.GetAsync($"{Demo}/dasbor?handler=Ekspor&periode=2025-TW1&unit=DINAS");
+        // the export carries the same row, filtered to the unit
+        var response = await fixture.Admin.Client.GetAsync($"{Demo}/dasbor?handler=Ekspor&periode={period}&unit=DINAS");
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", response.Content.Headers.ContentType?.MediaType);
         using var stream = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
         using var doc = SpreadsheetDocument.Open(stream, false);
         var rows = doc.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<Row>().Select(r => r.Elements<Cell>().Select(c => c.InlineString?.InnerText ?? c.CellValue?.Text ?? "").ToList()).ToList();
         var exported = rows.Single(r => r.Count > 2 && r[2] == code);
-        Assert.Equal(["DINAS", code, "2025-TW1", "diajukan", "verifikasi", "20-04-2025", "5"], [exported[0], exported[2], exported[4], exported[5], exported[6], exported[7], exported[8]]);
+        var verificationDue = end.AddDays(20).ToString("dd-MM-yyyy", CultureInfo.InvariantCulture);
+        Assert.Equal(["DINAS", code, period, "diajukan", "verifikasi", verificationDue, "5"], [exported[0], exported[2], exported[4], exported[5], exported[6], exported[7], exported[8]]);
         Assert.All(rows.Skip(2), r => Assert.Equal("DINAS", r[0]));
     }
 
-    private async Task<(string Status, string Html)> Row(Session session, string code)
+    private void Set(DateOnly day) => fixture.Clock.Set(day.Year, day.Month, day.Day);
+
+    private async Task<(string Status, string Html)> Row(Session session, string code, string period)
     {
-        var html = WebUtility.HtmlDecode(await session.Client.GetStringAsync($"{Demo}/dasbor?periode=2025-TW1"));
+        var html = WebUtility.HtmlDecode(await session.Client.GetStringAsync($"{Demo}/dasbor?periode={period}"));
         var start = html.IndexOf($"<tr data-siklus=\"{code}\"", StringComparison.Ordinal);
         Assert.True(start >= 0, $"no status row for {code}");
         var row = html[start..html.IndexOf("</tr>", start, StringComparison.Ordinal)];

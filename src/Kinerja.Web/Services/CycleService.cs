@@ -149,11 +149,9 @@ public sealed class CycleService(KinerjaDbContext db, TimeProvider clock)
                 var records = await db.Realisasi.AsNoTracking().Where(r => r.ReportingYearId == year.Id && r.IsCurrent)
                     .Select(r => new { r.IndicatorCode, r.Period, r.Status }).ToListAsync();
                 var status = records.GroupBy(r => (r.IndicatorCode, r.Period)).ToDictionary(g => g.Key, g => g.First().Status);
-                var targets = (await db.Targets.AsNoTracking().Where(t => t.ReportingYearId == year.Id).Select(t => new { t.IndicatorCode, t.Period }).ToListAsync())
-                    .ToLookup(t => t.IndicatorCode, t => t.Period);
                 foreach (var indicator in mine)
                 {
-                    foreach (var period in PeriodsToReport(targets[indicator.Code], year.Year))
+                    foreach (var period in PeriodsToReport(year.Year))
                     {
                         var quarter = CycleCalendar.QuarterOf(period, year.Year)!.Value;
                         if (!calendar[CycleCalendar.EntryKey(quarter)].IsOpen(today))
@@ -177,12 +175,12 @@ public sealed class CycleService(KinerjaDbContext db, TimeProvider clock)
         return [.. tasks.OrderBy(t => t.Due).ThenBy(t => t.AgencyName, StringComparer.Ordinal).ThenBy(t => t.What, StringComparer.Ordinal)];
     }
 
-    /// <summary>The periods an indicator is reported in: those its targets name (quarters, semesters, the year); the year when it has none.</summary>
-    public static IEnumerable<string> PeriodsToReport(IEnumerable<string> targetPeriods, int year)
-    {
-        var periods = targetPeriods.Select(p => p.Trim().ToUpperInvariant()).Where(p => CycleCalendar.QuarterOf(p, year) is not null).Distinct().ToList();
-        return periods.Count == 0 ? [year.ToString(System.Globalization.CultureInfo.InvariantCulture)] : periods;
-    }
+    /// <summary>
+    /// The periods every indicator is reported in: the four quarters and the year. SAKIP monitors the PK every quarter
+    /// (PermenPANRB 53/2014) whether or not the workbook gives quarterly targets, so the targets do not narrow it.
+    /// </summary>
+    public static IEnumerable<string> PeriodsToReport(int year) =>
+        [.. Enumerable.Range(1, 4).Select(q => $"{year}-TW{q}"), year.ToString(System.Globalization.CultureInfo.InvariantCulture)];
 
     public static string YearPeriodLabel(string period) =>
         period.Length > 5 ? period[5..].Replace("TW", "TW ", StringComparison.Ordinal) + " " + period[..4] : period;
