@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Kinerja.Data;
@@ -170,6 +172,43 @@ public abstract class CycleTests(CycleFixture fixture)
         var verificationDue = end.AddDays(20).ToString("dd-MM-yyyy", CultureInfo.InvariantCulture);
         Assert.Equal(["DINAS", code, period, "diajukan", "verifikasi", verificationDue, "5"], [exported[0], exported[2], exported[4], exported[5], exported[6], exported[7], exported[8]]);
         Assert.All(rows.Skip(2), r => Assert.Equal("DINAS", r[0]));
+    }
+
+    [Fact]
+    public async Task The_api_gives_the_calendar_statuses_and_tasks_and_changes_a_step_with_the_csrf_token()
+    {
+        if (!fixture.Available)
+            return;
+        var api = $"/api{Demo}";
+        var steps = await fixture.Admin.Client.GetFromJsonAsync<JsonElement>($"{api}/kalender");
+        var lkjip = steps.EnumerateArray().Single(s => s.GetProperty("key").GetString() == "lkjip-unit");
+        var kind = fixture.App.WithDb(db => db.Agencies.Single(a => a.Id == fixture.DemoId).Kind);
+        Assert.Equal(kind == "Pemda" ? "2026-02-28" : "2026-01-31", lkjip.GetProperty("due").GetString());
+
+        var body = new { opens = "2026-01-01", due = "2026-02-20", closes = "2026-03-31", reason = "surat edaran sekda", version = 0 };
+        // no CSRF header: refused before anything is written
+        Assert.Equal(HttpStatusCode.BadRequest, (await fixture.Admin.Client.PutAsJsonAsync($"{api}/kalender/lkjip-unit", body)).StatusCode);
+        var operatorDinas = await fixture.As("op-dinas");
+        Assert.Equal(HttpStatusCode.Forbidden, (await operatorDinas.Api(HttpMethod.Put, $"{api}/kalender/lkjip-unit", body)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await fixture.Admin.Api(HttpMethod.Put, $"{api}/kalender/tidak-ada", body)).StatusCode);
+        var saved = await fixture.Admin.Api(HttpMethod.Put, $"{api}/kalender/lkjip-unit", body);
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        var after = (await saved.Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray().Single(s => s.GetProperty("key").GetString() == "lkjip-unit");
+        Assert.Equal(("2026-02-20", true, 1), (after.GetProperty("due").GetString(), after.GetProperty("overridden").GetBoolean(), after.GetProperty("version").GetInt32()));
+        Assert.Equal(HttpStatusCode.OK, (await fixture.Admin.Api(HttpMethod.Delete, $"{api}/kalender/lkjip-unit")).StatusCode);
+
+        Assert.Equal(HttpStatusCode.BadRequest, (await fixture.Admin.Client.GetAsync($"{api}/status?periode=2025-TW9")).StatusCode);
+        var statuses = await operatorDinas.Client.GetFromJsonAsync<JsonElement>($"{api}/status?periode=2025");
+        Assert.All(statuses.EnumerateArray(), s => Assert.Equal("DINAS", s.GetProperty("unitCode").GetString()));
+        Assert.NotEmpty(statuses.EnumerateArray());
+        var tasks = await operatorDinas.Client.GetFromJsonAsync<JsonElement>("/api/tugas");
+        var dues = tasks.EnumerateArray().Select(t => t.GetProperty("due").GetString()!).ToList();
+        Assert.Equal(dues.Order(StringComparer.Ordinal), dues);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await fixture.App.Browser().GetAsync("/api/tugas")).StatusCode);
+
+        var openApi = await fixture.Admin.Client.GetStringAsync("/openapi/v1.json");
+        foreach (var path in new[] { "/api/instansi/{agencyId}/{year}/kalender", "/api/instansi/{agencyId}/{year}/kalender/{key}", "/api/instansi/{agencyId}/{year}/status", "/api/tugas" })
+            Assert.Contains($"\"{path}\"", openApi);
     }
 
     private void Set(DateOnly day) => fixture.Clock.Set(day.Year, day.Month, day.Day);
