@@ -69,7 +69,7 @@ public sealed class KalenderModel(KinerjaDbContext db, IAuthorizationService aut
         return Redirect($"/instansi/{AgencyId}/{Year}/kalender");
     }
 
-    public static string Date(DateOnly d) => d.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("id-ID"));
+    public static string Date(DateOnly d) => ReminderPlan.DateText(d); // Indonesian month names without depending on the server's ICU data
 
     public static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
