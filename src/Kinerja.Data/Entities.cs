@@ -493,3 +493,33 @@ public sealed class PublishedDocument : IAudited
 
     string IAudited.AuditKey => $"{Year}|{Kind}|{PkVersion}|{Format}|{Sha256}";
 }
+
+/// <summary>
+/// An administrator's date for one step of an instansi's reporting calendar (issue 21), replacing the
+/// regulation's default (Kinerja.Domain.Cycle.CycleCalendar). Absent rows mean the default applies.
+/// </summary>
+public sealed class CycleDeadlineRow : IAudited
+{
+    public long Id { get; set; }
+
+    public int AgencyId { get; set; }
+
+    public int Year { get; set; }
+
+    /// <summary>The step's key: "pk", "realisasi-tw1", "lkjip-instansi", ...</summary>
+    public required string StepKey { get; set; }
+
+    public DateOnly Opens { get; set; }
+
+    public DateOnly Due { get; set; }
+
+    public DateOnly Closes { get; set; }
+
+    public string? Reason { get; set; }
+
+    public int ConcurrencyVersion { get; set; }
+
+    int? IAudited.AuditAgencyId => AgencyId;
+
+    string IAudited.AuditKey => $"{Year}|{StepKey}";
+}

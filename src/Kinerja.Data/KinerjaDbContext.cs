@@ -59,6 +59,7 @@ public class KinerjaDbContext(DbContextOptions options, TimeProvider? clock = nu
 
     public DbSet<EvaluationFollowUpEntry> EvaluationFollowUps => Set<EvaluationFollowUpEntry>();
     public DbSet<PublishedDocument> PublishedDocuments => Set<PublishedDocument>();
+    public DbSet<CycleDeadlineRow> CycleDeadlines => Set<CycleDeadlineRow>();
 
     /// <summary>Who the audit log names for the changes saved through this context.</summary>
     public string AuditUser { get; set; } = "sistem";
@@ -147,6 +148,14 @@ public class KinerjaDbContext(DbContextOptions options, TimeProvider? clock = nu
             e.HasOne<ReportingYear>().WithMany().HasForeignKey(r => r.ReportingYearId);
         });
         builder.Entity<AuditEntry>(e => e.HasIndex(a => new { a.AgencyId, a.Entity, a.EntityKey }));
+        builder.Entity<CycleDeadlineRow>(e =>
+        {
+            e.HasIndex(d => new { d.AgencyId, d.Year, d.StepKey }).IsUnique();
+            e.Property(d => d.StepKey).HasMaxLength(40);
+            e.Property(d => d.Reason).HasMaxLength(500);
+            e.Property(d => d.ConcurrencyVersion).IsConcurrencyToken();
+            e.HasOne<Agency>().WithMany().HasForeignKey(d => d.AgencyId);
+        });
         builder.Entity<PublishedDocument>(e =>
         {
             e.HasIndex(d => new { d.AgencyId, d.Year });

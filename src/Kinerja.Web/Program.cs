@@ -46,6 +46,7 @@ builder.Services.AddScoped<EvaluationPrefill>();
 builder.Services.AddScoped<Publications>();
 builder.Services.AddKinerjaRateLimits();
 builder.Services.AddExceptionHandler<KinerjaExceptionHandler>();
+builder.Services.AddScoped<CycleService>();
 
 builder.Services.AddIdentity<AppUser, IdentityRole>(o =>
     {

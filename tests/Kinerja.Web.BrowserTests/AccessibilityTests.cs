@@ -37,6 +37,7 @@ public abstract class AccessibilityTests(BrowserFixture fixture)
                      ($"/instansi/{demo}/2025/dokumen", "31-dokumen"),
                      ($"/instansi/{demo}/2025/pk", "34-pk"),
                      ($"/instansi/{demo}/2025/rencana-aksi?indikator=IKU-1", "35-rencana-aksi"),
+                     ($"/instansi/{demo}/2025/kalender", "36-kalender"),
                  })
             findings.AddRange(await Check(admin, url, name));
 

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -27,9 +28,13 @@ public sealed class KinerjaApp : WebApplicationFactory<Program>
     private readonly bool? _seedSamples;
     private readonly string _environment;
 
+    private readonly TimeProvider? _clock;
+
     /// <param name="seedSamples">null leaves Kinerja:SeedSamples unset, as an installation that never mentions it</param>
-    public KinerjaApp(string provider, bool? seedSamples = true, string environment = "Production")
+    /// <param name="clock">replaces the system clock (deadline tests walk the year with it).</param>
+    public KinerjaApp(string provider, bool? seedSamples = true, string environment = "Production", TimeProvider? clock = null)
     {
+        _clock = clock;
         _provider = provider;
         _seedSamples = seedSamples;
         _environment = environment;
@@ -69,6 +74,8 @@ public sealed class KinerjaApp : WebApplicationFactory<Program>
             services.AddSingleton<IStartupFilter, TestClientAddress>();
             services.AddScoped<IAuthorizationHandler, FaultOnRequest>();
         });
+        if (_clock is not null)
+            builder.ConfigureTestServices(s => s.AddSingleton(_clock));
     }
 
     public HttpClient Browser() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });

@@ -6,13 +6,16 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Kinerja.Web.Pages;
 
-public sealed class IndexModel(KinerjaDbContext db, ScopeProvider scopes) : PageModel
+public sealed class IndexModel(KinerjaDbContext db, ScopeProvider scopes, Services.CycleService cycle) : PageModel
 {
     public sealed record AgencyRow(int Id, string Name, string Role, IReadOnlyList<int> Years, bool CanManage);
 
     public UserScope Scope { get; private set; } = UserScope.Anonymous;
 
     public List<AgencyRow> Rows { get; } = [];
+
+    /// <summary>"Tugas saya": what this person must do next, most urgent first (issue 21).</summary>
+    public List<Services.CycleService.TaskRow> Tasks { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -28,6 +31,7 @@ public sealed class IndexModel(KinerjaDbContext db, ScopeProvider scopes) : Page
             Rows.Add(new AgencyRow(a.Id, a.Name, role, a.Years.Order().ToList(), Scope.Can(Operations.ManageUsers, new AgencyResource(a.Id))));
         }
 
+        Tasks = await cycle.TasksAsync(Scope);
         return Page();
     }
 }

@@ -14,7 +14,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Kinerja.Web.Pages.Instansi;
 
-public sealed class DasborModel(KinerjaDbContext db, IAuthorizationService authorization, ScopeProvider scopes, DatasetCache cache) : YearPageModel(db, authorization, scopes)
+public sealed class DasborModel(KinerjaDbContext db, IAuthorizationService authorization, ScopeProvider scopes, DatasetCache cache, CycleService cycle) : YearPageModel(db, authorization, scopes)
 {
     public sealed record UnitProgress(string Unit, int Indicators, int Missing, int Draft, int Submitted, int Verified, int Approved, int Returned);
 
@@ -53,6 +53,32 @@ public sealed class DasborModel(KinerjaDbContext db, IAuthorizationService autho
     public List<(string Unit, decimal Mean, int Counted)> Ranking { get; } = [];
 
     public string? Message { get; private set; }
+
+    /// <summary>Each indicator's status against the calendar for the period (issue 21), filtered by unit and status.</summary>
+    public List<CycleService.BoardRow> CycleBoard { get; private set; } = [];
+
+    public List<(string UnitCode, string UnitName)> CycleUnits { get; private set; } = [];
+
+    [BindProperty(SupportsGet = true, Name = "unit")]
+    public string? UnitFilter { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "status")]
+    public string? StateFilter { get; set; }
+
+    public async Task<IActionResult> OnGetEksporAsync()
+    {
+        if (await LoadAsync() is { } refused)
+            return refused;
+        var data = await cache.GetAsync(Db, YearRow.Id, RealisasiView.Approved);
+        Period = Dashboard.PeriodFor(data, Year, Asked).ToString();
+        var rows = Filter(await cycle.BoardAsync(YearRow, Period, Scope));
+        var bytes = CycleService.BoardXlsx($"Status pengisian {Agency.Name} {YearPageModel.Label(Period)}", rows);
+        return File(bytes, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"status-{Year}-{Period}.xlsx");
+    }
+
+    private List<CycleService.BoardRow> Filter(List<CycleService.BoardRow> rows) =>
+        [.. rows.Where(r => (string.IsNullOrEmpty(UnitFilter) || r.UnitCode == UnitFilter)
+            && (string.IsNullOrEmpty(StateFilter) || Domain.Cycle.CycleStanding.Label(r.Standing.State) == StateFilter))];
 
     /// <summary>A bar per period with a value: the agency's capaian over the year (plain SVG, no script).</summary>
     public string TrendSvg()
@@ -108,6 +134,10 @@ public sealed class DasborModel(KinerjaDbContext db, IAuthorizationService autho
             Board.Add(new UnitProgress(unitNames.GetValueOrDefault(group.Key) ?? group.Key, group.Count(), group.Count(i => !status.ContainsKey(i.Code)),
                 Count(EntryStatus.Draft), Count(EntryStatus.Diajukan), Count(EntryStatus.Diverifikasi), Count(EntryStatus.Disahkan), Count(EntryStatus.Dikembalikan)));
         }
+
+        var cycleRows = await cycle.BoardAsync(YearRow, Period, Scope);
+        CycleUnits = [.. cycleRows.Select(r => (r.UnitCode, r.UnitName)).Distinct()];
+        CycleBoard = Filter(cycleRows);
 
         return Page();
     }
