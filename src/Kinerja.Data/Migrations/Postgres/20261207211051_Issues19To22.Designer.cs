@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Kinerja.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresKinerjaDbContext))]
-    [Migration("20261207204701_Issues19To22")]
+    [Migration("20261207211051_Issues19To22")]
     partial class Issues19To22
     {
         /// <inheritdoc />
@@ -203,6 +203,50 @@ namespace Kinerja.Data.Migrations.Postgres
                     b.HasIndex("AgencyId", "Entity", "EntityKey");
 
                     b.ToTable("Audit");
+                });
+
+            modelBuilder.Entity("Kinerja.Data.CycleDeadlineRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Closes")
+                        .HasColumnType("date");
+
+                    b.Property<int>("ConcurrencyVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Due")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("Opens")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("StepKey")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId", "Year", "StepKey")
+                        .IsUnique();
+
+                    b.ToTable("CycleDeadlines");
                 });
 
             modelBuilder.Entity("Kinerja.Data.EvaluationAnswer", b =>
@@ -1335,6 +1379,15 @@ namespace Kinerja.Data.Migrations.Postgres
                     b.HasOne("Kinerja.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kinerja.Data.CycleDeadlineRow", b =>
+                {
+                    b.HasOne("Kinerja.Data.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -27,6 +27,32 @@ namespace Kinerja.Data.Migrations.Postgres
                 defaultValue: true);
 
             migrationBuilder.CreateTable(
+                name: "CycleDeadlines",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AgencyId = table.Column<int>(type: "integer", nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    StepKey = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Opens = table.Column<DateOnly>(type: "date", nullable: false),
+                    Due = table.Column<DateOnly>(type: "date", nullable: false),
+                    Closes = table.Column<DateOnly>(type: "date", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    ConcurrencyVersion = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CycleDeadlines", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CycleDeadlines_Agencies_AgencyId",
+                        column: x => x.AgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "EvaluationRounds",
                 columns: table => new
                 {
@@ -269,6 +295,12 @@ namespace Kinerja.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_CycleDeadlines_AgencyId_Year_StepKey",
+                table: "CycleDeadlines",
+                columns: new[] { "AgencyId", "Year", "StepKey" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_EvaluationAnswers_RoundId_CriterionCode",
                 table: "EvaluationAnswers",
                 columns: new[] { "RoundId", "CriterionCode" },
@@ -332,6 +364,9 @@ namespace Kinerja.Data.Migrations.Postgres
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "CycleDeadlines");
+
             migrationBuilder.DropTable(
                 name: "EvaluationAnswers");
 
