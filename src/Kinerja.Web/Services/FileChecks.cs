@@ -233,7 +233,7 @@ public sealed class EvidenceStore(StoragePaths paths, KinerjaDbContext db, TimeP
         if (evidence is null)
             return Outcome.Refused("bukti dukung itu tidak ada pada realisasi ini");
         if (expectedVersion is null)
-            return Outcome.Refused("versi realisasi yang dibaca (concurrencyVersion) wajib dikirim agar penghapusan tidak menimpa perubahan orang lain");
+            return Outcome.VersionRequired("realisasi");
         if (!record.IsCurrent)
             return Outcome.Refused("bukti dukung versi lama tidak dapat dihapus; versi ini sudah diganti oleh koreksi");
         var refusal = record.Status switch
