@@ -33,7 +33,7 @@ public abstract class EndpointSecurityTests(AppFixture fixture)
     /// <param name="Anonymous">an account page anyone may post (sign-in, setup).</param>
     private sealed record Case(Func<Ctx, bool, string> Url, Func<Ctx, bool, object?> Body, string Allowed, string? WrongRole, string? OtherUnit, bool Versioned, bool Anonymous = false);
 
-    private sealed record Ctx(int Demo, long TargetId, long RencanaAksiId, long PkTargetId, long BudgetId, long IndicatorRowId, long EvidenceId)
+    private sealed record Ctx(int Demo, long TargetId, long RencanaAksiId, long PkTargetId, long BudgetId, long IndicatorRowId, long EvidenceId, int RoundId, int RecommendationId)
     {
         public string Api => $"/api/instansi/{Demo}/2025";
 
@@ -187,6 +187,46 @@ public abstract class EndpointSecurityTests(AppFixture fixture)
             (c, _) => $"/instansi/{c.Demo}/pengaturan", (_, v) => Fields(v, "Current", "false", ("SeparateDuties", "false"), ("Reason", "uji")), "admin", "perencana", null, Versioned: true),
         ["POST /impor?handler=Pratinjau"] = new((_, _) => "/impor?handler=Pratinjau", (_, _) => Fields(false, "", ""), "perencana", "op-dinas", null, Versioned: false),
         ["POST /impor?handler=Simpan"] = new((c, _) => "/impor?handler=Simpan", (c, _) => Fields(false, "", "", ("Token", "tidak-ada"), ("AgencyId", c.Demo.ToString(CultureInfo.InvariantCulture)), ("ExpectedRevision", "99999")), "perencana", "op-dinas", null, Versioned: false),
+        // ---------- evaluation (issue 22): a round of unit DINAS, evaluator apip (apip-lain is an evaluator not assigned to it) ----------
+        ["POST /api/evaluasi/instansi/{agencyId:int}"] = new(
+            (c, _) => $"/api/evaluasi/instansi/{c.Demo}", (_, _) => new { year = 2024, unitCode = "DINAS", title = "Uji", evaluators = new[] { "apip" } }, "admin", "perencana", null, Versioned: false),
+        ["PUT /api/evaluasi/{id:int}/usulan/{kode}"] = new(
+            (c, _) => $"/api/evaluasi/{c.RoundId}/usulan/1.a.1", (_, v) => v ? new { answer = "T", concurrencyVersion = 99 } : new { answer = "T" }, "op-dinas", "pimpinan", "op-bidang", Versioned: true),
+        ["PUT /api/evaluasi/{id:int}/penetapan/{kode}"] = new(
+            (c, _) => $"/api/evaluasi/{c.RoundId}/penetapan/1.a.1", (_, v) => v ? new { answer = "T", concurrencyVersion = 99 } : new { answer = "T" }, "apip", "op-dinas", "apip-lain", Versioned: true),
+        ["POST /api/evaluasi/{id:int}/ajukan"] = new(
+            (c, _) => $"/api/evaluasi/{c.RoundId}/ajukan", (_, v) => v ? new { concurrencyVersion = 99 } : new { }, "op-dinas", "pimpinan", "op-bidang", Versioned: true),
+        ["POST /api/evaluasi/{id:int}/kembalikan"] = new(
+            (c, _) => $"/api/evaluasi/{c.RoundId}/kembalikan", (_, v) => v ? new { concurrencyVersion = 99 } : new { }, "apip", "op-dinas", "apip-lain", Versioned: true),
+        ["POST /api/evaluasi/{id:int}/final"] = new(
+            (c, _) => $"/api/evaluasi/{c.RoundId}/final", (_, v) => v ? new { concurrencyVersion = 99 } : new { }, "apip", "op-dinas", "apip-lain", Versioned: true),
+        // a new recommendation is a new row: no version to carry
+        ["POST /api/evaluasi/{id:int}/rekomendasi"] = new(
+            (c, _) => $"/api/evaluasi/{c.RoundId}/rekomendasi", (_, _) => new { text = "uji", responsibleUnit = "DINAS" }, "apip", "op-dinas", "apip-lain", Versioned: false),
+        ["POST /api/evaluasi/rekomendasi/{recId:int}/tindak-lanjut"] = new(
+            (c, _) => $"/api/evaluasi/rekomendasi/{c.RecommendationId}/tindak-lanjut", (_, v) => v ? new { text = "uji", status = "Selesai", concurrencyVersion = 99 } : new { text = "uji", status = "Selesai" },
+            "op-dinas", "pimpinan", "op-bidang", Versioned: true),
+        ["POST /evaluasi?handler=Buka"] = new(
+            (_, _) => "/evaluasi?handler=Buka", (c, _) => Fields(false, "", "", ("agencyId", c.Demo.ToString(CultureInfo.InvariantCulture)), ("year", "2024"), ("unitCode", "DINAS"), ("title", "Uji"), ("evaluators", "apip")), "admin", "perencana", null, Versioned: false),
+        ["POST /evaluasi/{id:int}?handler=Usulan"] = new(
+            (c, _) => $"/evaluasi/{c.RoundId}?handler=Usulan", (_, v) => Fields(v, "v[1.a.1]", "99", ("a[1.a.1]", "T")), "op-dinas", "pimpinan", "op-bidang", Versioned: true),
+        // takes the system's proposals for the criteria still empty, each saved at the version the server has just read
+        ["POST /evaluasi/{id:int}?handler=TerimaUsulan"] = new(
+            (c, _) => $"/evaluasi/{c.RoundId}?handler=TerimaUsulan", (_, _) => Fields(false, "", ""), "op-dinas", "pimpinan", "op-bidang", Versioned: false),
+        ["POST /evaluasi/{id:int}?handler=Ajukan"] = new(
+            (c, _) => $"/evaluasi/{c.RoundId}?handler=Ajukan", (_, v) => Fields(v, "roundVersion", "99"), "op-dinas", "pimpinan", "op-bidang", Versioned: true),
+        ["POST /evaluasi/{id:int}?handler=Penetapan"] = new(
+            (c, _) => $"/evaluasi/{c.RoundId}?handler=Penetapan", (_, v) => Fields(v, "pv[1.a.1]", "99", ("p[1.a.1]", "T")), "apip", "op-dinas", "apip-lain", Versioned: true),
+        ["POST /evaluasi/{id:int}?handler=Kembalikan"] = new(
+            (c, _) => $"/evaluasi/{c.RoundId}?handler=Kembalikan", (_, v) => Fields(v, "roundVersion", "99", ("kembali", "1.a.1"), ("alasan[1.a.1]", "uji")), "apip", "op-dinas", "apip-lain", Versioned: true),
+        ["POST /evaluasi/{id:int}?handler=Final"] = new(
+            (c, _) => $"/evaluasi/{c.RoundId}?handler=Final", (_, v) => Fields(v, "roundVersion", "99"), "apip", "op-dinas", "apip-lain", Versioned: true),
+        ["POST /evaluasi/{id:int}?handler=Lhe"] = new(
+            (c, _) => $"/evaluasi/{c.RoundId}?handler=Lhe", (_, v) => Fields(v, "roundVersion", "99", ("signerName", "Uji")), "apip", "op-dinas", "apip-lain", Versioned: true),
+        ["POST /evaluasi/{id:int}?handler=Rekomendasi"] = new(
+            (c, _) => $"/evaluasi/{c.RoundId}?handler=Rekomendasi", (_, _) => Fields(false, "", "", ("text", "uji"), ("unit", "DINAS")), "apip", "op-dinas", "apip-lain", Versioned: false),
+        ["POST /evaluasi/{id:int}?handler=TindakLanjut"] = new(
+            (c, _) => $"/evaluasi/{c.RoundId}?handler=TindakLanjut", (c, v) => Fields(v, "recVersion", "99", ("recId", c.RecommendationId.ToString(CultureInfo.InvariantCulture)), ("text", "uji"), ("status", "Selesai")), "op-dinas", "pimpinan", "op-bidang", Versioned: true),
         // the signed-in user's own account: any role may, nobody else's
         ["POST /akun?handler=Aktifkan"] = new((_, _) => "/akun?handler=Aktifkan", (_, _) => Fields(false, "", "", ("Code", "000000")), "op-dinas", null, null, Versioned: false),
         ["POST /akun?handler=Matikan"] = new((_, _) => "/akun?handler=Matikan", (_, _) => Fields(false, "", ""), "op-dinas", null, null, Versioned: false),
@@ -263,7 +303,7 @@ public abstract class EndpointSecurityTests(AppFixture fixture)
         Skip.IfNot(fixture.Available, AppFixture.Missing);
         var ctx = await ContextAsync();
         var sessions = new Dictionary<string, Session>(StringComparer.Ordinal) { ["admin"] = fixture.Admin };
-        foreach (var user in new[] { "perencana", "op-dinas", "op-bidang", "verif", "verif-bidang", "pimpinan" })
+        foreach (var user in new[] { "perencana", "op-dinas", "op-bidang", "verif", "verif-bidang", "pimpinan", "apip", "apip-lain" })
             sessions[user] = await fixture.As(user);
         var failures = new List<string>();
         foreach (var key in StateChanging().Where(Table.ContainsKey))
@@ -369,7 +409,23 @@ public abstract class EndpointSecurityTests(AppFixture fixture)
         }
 
         var evidenceId = fixture.App.WithDb(db => db.Evidence.Where(e => db.Realisasi.Any(r => r.Id == e.RealisasiRecordId && r.AgencyId == demo && r.IndicatorCode == "IKU-1" && r.Period == "2025-TW3" && r.IsCurrent)).Select(e => e.Id).First());
+        // an evaluation round of unit DINAS with its evaluator from another instansi (an APIP) and one recommendation for DINAS
+        var roundId = fixture.App.WithDb(db => db.EvaluationRounds.Where(r => r.AgencyId == demo && r.Year == 2025).Select(r => (int?)r.Id).FirstOrDefault());
+        if (roundId is null)
+        {
+            var kemnaker = fixture.App.WithDb(db => db.Agencies.Single(a => a.Name == "Kementerian Ketenagakerjaan").Id);
+            await fixture.Admin.AddUser(kemnaker, "apip", AppFixture.Password, "Evaluator");
+            await fixture.Admin.AddUser(kemnaker, "apip-lain", AppFixture.Password, "Evaluator");
+            var opened = await fixture.Admin.Api(HttpMethod.Post, $"/api/evaluasi/instansi/{demo}",
+                new { Year = 2025, UnitCode = "DINAS", Title = "Evaluasi AKIP 2025", SubmitDue = new DateOnly(2026, 2, 15), ReviewDue = new DateOnly(2026, 3, 31), EvaluatorBody = "Inspektorat", Evaluators = new[] { "apip" } });
+            Assert.True(opened.StatusCode == HttpStatusCode.OK, await opened.Content.ReadAsStringAsync());
+            roundId = (await opened.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+            var recommended = await (await fixture.As("apip")).Api(HttpMethod.Post, $"/api/evaluasi/{roundId}/rekomendasi", new { Text = "Bukti kinerja dilengkapi", ComponentCode = "1", ResponsibleUnit = "DINAS", DueDate = new DateOnly(2026, 6, 30) });
+            Assert.True(recommended.StatusCode == HttpStatusCode.OK, await recommended.Content.ReadAsStringAsync());
+        }
+
+        var recommendationId = fixture.App.WithDb(db => db.EvaluationRecommendations.Where(r => r.RoundId == roundId).Select(r => r.Id).First());
         var indicatorRow = fixture.App.WithDb(db => db.WorkbookRows.Where(r => r.Sheet == "indicators" && db.Years.Any(y => y.Id == r.ReportingYearId && y.AgencyId == demo && y.Year == 2025) && r.CellsJson.Contains("\"IKU-1\"")).Select(r => r.Id).First());
-        return new Ctx(demo, targetId, actionId, pkTargetId, budgetId, indicatorRow, evidenceId);
+        return new Ctx(demo, targetId, actionId, pkTargetId, budgetId, indicatorRow, evidenceId, roundId.Value, recommendationId);
     }
 }
