@@ -138,10 +138,14 @@ public abstract class BuktiTests(AppFixture fixture)
         Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
         Assert.Equal(2, fixture.App.WithDb(db => db.Evidence.Count(e => e.RealisasiRecordId == record.Id)));
 
+        int Revision() => fixture.App.WithDb(db => db.Years.Single(y => y.Id == record.ReportingYearId).Revision);
+        var revision = Revision();
         var removed = await operatorBidang.Post(url, url + "?handler=HapusBukti", [new("buktiId", evidence.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("ConcurrencyVersion", await Version(operatorBidang, url))]);
         Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
         Assert.Equal(["daftar-hadir.pdf"], fixture.App.WithDb(db => db.Evidence.Where(e => e.RealisasiRecordId == record.Id).Select(e => e.FileName).ToList()));
         Assert.Equal(record.ConcurrencyVersion + 1, Current("IKU-2", "2025-TW3").ConcurrencyVersion);
+        // it went through the one write path: the year's revision is raised with it, so a form read before it is stale
+        Assert.Equal(revision + 1, Revision());
 
         var audit = fixture.App.WithDb(db => db.Audit.Where(a => a.Entity == nameof(EvidenceFile) && a.EntityKey == EvidenceFile.KeyOf(record.Id) && a.Action == "hapus").ToList());
         var entry = Assert.Single(audit);
