@@ -78,13 +78,14 @@ public abstract class BuktiTests(AppFixture fixture)
 {
     private string Demo => $"/instansi/{fixture.DemoId}/2025";
 
-    private string Version(string url) =>
-        fixture.App.WithDb(db =>
-        {
-            var parts = url.Split('/');
-            var (indicator, period) = (parts[^2], parts[^1]);
-            return db.Realisasi.Single(r => r.AgencyId == fixture.DemoId && r.IndicatorCode == indicator && r.Period == period && r.IsCurrent).ConcurrencyVersion.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        });
+    /// <summary>The version the page's form carries, read from the page as a browser reads it before it posts (0 before the first save).</summary>
+    private static async Task<string> Version(Session session, string url)
+    {
+        var page = await session.Client.GetStringAsync(url);
+        var found = System.Text.RegularExpressions.Regex.Match(page, "name=\"ConcurrencyVersion\" value=\"(\\d+)\"");
+        Assert.True(found.Success, $"{url} carries no ConcurrencyVersion field");
+        return found.Groups[1].Value;
+    }
 
     private RealisasiRecord Current(string indicator, string period) =>
         fixture.App.WithDb(db => db.Realisasi.AsNoTracking().Single(r => r.AgencyId == fixture.DemoId && r.IndicatorCode == indicator && r.Period == period && r.IsCurrent));
@@ -96,7 +97,7 @@ public abstract class BuktiTests(AppFixture fixture)
             return;
         var url = $"{Demo}/realisasi/IKU-2/2025-TW2";
         var operatorBidang = await fixture.As("op-bidang");
-        Assert.Equal(HttpStatusCode.Redirect, (await operatorBidang.Post(url, url + "?handler=Simpan", [new("Value", "300"), new("ValueStatus", "Final")])).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await operatorBidang.Post(url, url + "?handler=Simpan", [new("Value", "300"), new("ValueStatus", "Final"), new("ConcurrencyVersion", await Version(operatorBidang, url))])).StatusCode);
         var record = Current("IKU-2", "2025-TW2");
 
         foreach (var (name, bytes) in new[] { ("laporan.pdf", EvidenceSamples.PdfHeaderWithGarbage()), ("foto.png", EvidenceSamples.TruncatedPng()), ("notulen.docx", EvidenceSamples.ZipNamedDocx()) })
@@ -122,7 +123,7 @@ public abstract class BuktiTests(AppFixture fixture)
             return;
         var url = $"{Demo}/realisasi/IKU-2/2025-TW3";
         var operatorBidang = await fixture.As("op-bidang");
-        Assert.Equal(HttpStatusCode.Redirect, (await operatorBidang.Post(url, url + "?handler=Simpan", [new("Value", "320"), new("ValueStatus", "Final")])).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await operatorBidang.Post(url, url + "?handler=Simpan", [new("Value", "320"), new("ValueStatus", "Final"), new("ConcurrencyVersion", await Version(operatorBidang, url))])).StatusCode);
         var wrong = EvidenceSamples.Png();
         Assert.Equal(HttpStatusCode.Redirect, (await operatorBidang.PostFiles(url, url + "?handler=Unggah", [("Files", "salah-foto.png", wrong), ("Files", "daftar-hadir.pdf", EvidenceSamples.Pdf())])).StatusCode);
         var record = Current("IKU-2", "2025-TW3");
@@ -137,10 +138,14 @@ public abstract class BuktiTests(AppFixture fixture)
         Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
         Assert.Equal(2, fixture.App.WithDb(db => db.Evidence.Count(e => e.RealisasiRecordId == record.Id)));
 
-        var removed = await operatorBidang.Post(url, url + "?handler=HapusBukti", [new("buktiId", evidence.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("ConcurrencyVersion", Version(url))]);
+        int Revision() => fixture.App.WithDb(db => db.Years.Single(y => y.Id == record.ReportingYearId).Revision);
+        var revision = Revision();
+        var removed = await operatorBidang.Post(url, url + "?handler=HapusBukti", [new("buktiId", evidence.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("ConcurrencyVersion", await Version(operatorBidang, url))]);
         Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
         Assert.Equal(["daftar-hadir.pdf"], fixture.App.WithDb(db => db.Evidence.Where(e => e.RealisasiRecordId == record.Id).Select(e => e.FileName).ToList()));
         Assert.Equal(record.ConcurrencyVersion + 1, Current("IKU-2", "2025-TW3").ConcurrencyVersion);
+        // it went through the one write path: the year's revision is raised with it, so a form read before it is stale
+        Assert.Equal(revision + 1, Revision());
 
         var audit = fixture.App.WithDb(db => db.Audit.Where(a => a.Entity == nameof(EvidenceFile) && a.EntityKey == EvidenceFile.KeyOf(record.Id) && a.Action == "hapus").ToList());
         var entry = Assert.Single(audit);
@@ -159,7 +164,7 @@ public abstract class BuktiTests(AppFixture fixture)
             return;
         var url = $"{Demo}/realisasi/IKU-2/2025-TW1";
         var operatorBidang = await fixture.As("op-bidang");
-        Assert.Equal(HttpStatusCode.Redirect, (await operatorBidang.Post(url, url + "?handler=Simpan", [new("Value", "250"), new("ValueStatus", "Final")])).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await operatorBidang.Post(url, url + "?handler=Simpan", [new("Value", "250"), new("ValueStatus", "Final"), new("ConcurrencyVersion", await Version(operatorBidang, url))])).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await operatorBidang.PostFiles(url, url + "?handler=Unggah", [("Files", "rekap.pdf", EvidenceSamples.Pdf())])).StatusCode);
         var record = Current("IKU-2", "2025-TW1");
         var id = fixture.App.WithDb(db => db.Evidence.Single(e => e.RealisasiRecordId == record.Id).Id);
@@ -167,17 +172,18 @@ public abstract class BuktiTests(AppFixture fixture)
 
         // the API refuses a removal that does not say which version it read
         var unversioned = await operatorBidang.Api(HttpMethod.Delete, api);
-        Assert.Equal(HttpStatusCode.BadRequest, unversioned.StatusCode);
+        Assert.Equal(HttpStatusCode.PreconditionRequired, unversioned.StatusCode);
         Assert.Contains("concurrencyVersion", (await unversioned.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
 
-        Assert.Equal(HttpStatusCode.Redirect, (await operatorBidang.Post(url, url + "?handler=Ajukan", [new("ConcurrencyVersion", Version(url))])).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await operatorBidang.Post(url, url + "?handler=Ajukan", [new("ConcurrencyVersion", await Version(operatorBidang, url))])).StatusCode);
         var submitted = Current("IKU-2", "2025-TW1");
         Assert.Equal(EntryStatus.Diajukan, submitted.Status);
 
         var viaApi = await operatorBidang.Api(HttpMethod.Delete, $"{api}?concurrencyVersion={submitted.ConcurrencyVersion}");
         Assert.Equal(HttpStatusCode.BadRequest, viaApi.StatusCode);
         Assert.Contains("sudah diajukan", (await viaApi.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
-        var viaPage = await operatorBidang.Post(url, url + "?handler=HapusBukti", [new("buktiId", id.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("ConcurrencyVersion", Version(url))]);
+        // the version the submit left (the page offers no form to carry it any more), so only the status can refuse it
+        var viaPage = await operatorBidang.Post(url, url + "?handler=HapusBukti", [new("buktiId", id.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("ConcurrencyVersion", submitted.ConcurrencyVersion.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
         Assert.Equal(HttpStatusCode.BadRequest, viaPage.StatusCode);
         Assert.Contains("minta verifikator mengembalikannya", WebUtility.HtmlDecode(await viaPage.Content.ReadAsStringAsync()));
         // no button is offered either, and the bukti and its version stay as they were

@@ -13,15 +13,15 @@ public sealed record RoundSummaryDto(int Id, int AgencyId, string Agency, int Ye
 
 public sealed record RoundCreateRequest(int Year, string? UnitCode, string Title, DateOnly? OpensOn, DateOnly? SubmitDue, DateOnly? ReviewDue, string? EvaluatorBody, IReadOnlyList<string> Evaluators, string? WorksheetKey);
 
-public sealed record UsulanRequest(string? Answer, string? Note, string? EvidenceLink, int ConcurrencyVersion);
+public sealed record UsulanRequest(string? Answer, string? Note, string? EvidenceLink, int? ConcurrencyVersion);
 
-public sealed record PenetapanRequest(string? Answer, string? Note, int ConcurrencyVersion);
+public sealed record PenetapanRequest(string? Answer, string? Note, int? ConcurrencyVersion);
 
-public sealed record RoundStepRequest(int ConcurrencyVersion, IReadOnlyDictionary<string, string?>? Reasons);
+public sealed record RoundStepRequest(int? ConcurrencyVersion, IReadOnlyDictionary<string, string?>? Reasons);
 
 public sealed record RecommendationRequest(string Text, string? ComponentCode, string? ResponsibleUnit, DateOnly? DueDate);
 
-public sealed record FollowUpRequest(string Text, string? EvidenceLink, string? Status, int ConcurrencyVersion);
+public sealed record FollowUpRequest(string Text, string? EvidenceLink, string? Status, int? ConcurrencyVersion);
 
 /// <summary>
 /// Evaluasi AKIP API (issue 22): worksheets, rounds, answers (usulan), reviews (penetapan), scores and
@@ -39,18 +39,18 @@ public static class EvaluationApi
         api.MapPost("/instansi/{agencyId:int}", CreateRound).WithSummary("Buka evaluasi (tahun, unit atau seluruh instansi, jadwal, evaluator); administrator instansi");
         api.MapGet("/{id:int}", GetRound).WithSummary("Satu evaluasi: kriteria dengan usulan unit dan usulan sistem; penetapan evaluator hanya untuk evaluator");
         api.MapPut("/{id:int}/usulan/{kode}", (int id, string kode, UsulanRequest body, EvaluationService s, ScopeProvider scopes) =>
-            Run(scopes, scope => s.AnswerAsync(scope, id, kode, body.Answer, body.Note, body.EvidenceLink, body.ConcurrencyVersion)))
+            Run(scopes, body.ConcurrencyVersion, (scope, v) => s.AnswerAsync(scope, id, kode, body.Answer, body.Note, body.EvidenceLink, v)))
             .WithSummary("Unit: jawaban (usulan), catatan dan tautan bukti satu kriteria");
         api.MapPut("/{id:int}/penetapan/{kode}", (int id, string kode, PenetapanRequest body, EvaluationService s, ScopeProvider scopes) =>
-            Run(scopes, scope => s.ReviewAsync(scope, id, kode, body.Answer, body.Note, body.ConcurrencyVersion)))
+            Run(scopes, body.ConcurrencyVersion, (scope, v) => s.ReviewAsync(scope, id, kode, body.Answer, body.Note, v)))
             .WithSummary("Evaluator: penetapan dan catatan satu kriteria");
         api.MapPost("/{id:int}/ajukan", (int id, RoundStepRequest body, EvaluationService s, ScopeProvider scopes) =>
-            Run(scopes, scope => s.SubmitAsync(scope, id, body.ConcurrencyVersion))).WithSummary("Unit: ajukan jawaban ke evaluator");
+            Run(scopes, body.ConcurrencyVersion, (scope, v) => s.SubmitAsync(scope, id, v))).WithSummary("Unit: ajukan jawaban ke evaluator");
         api.MapPost("/{id:int}/kembalikan", (int id, RoundStepRequest body, EvaluationService s, ScopeProvider scopes) =>
-            Run(scopes, scope => s.ReturnAsync(scope, id, body.Reasons ?? new Dictionary<string, string?>(), body.ConcurrencyVersion)))
+            Run(scopes, body.ConcurrencyVersion, (scope, v) => s.ReturnAsync(scope, id, body.Reasons ?? new Dictionary<string, string?>(), v)))
             .WithSummary("Evaluator: kembalikan jawaban ke unit, dengan alasan per kriteria (Reasons: kode -> alasan)");
         api.MapPost("/{id:int}/final", (int id, RoundStepRequest body, EvaluationService s, ScopeProvider scopes) =>
-            Run(scopes, scope => s.FinaliseAsync(scope, id, body.ConcurrencyVersion))).WithSummary("Evaluator: finalkan; evaluasi terkunci");
+            Run(scopes, body.ConcurrencyVersion, (scope, v) => s.FinaliseAsync(scope, id, v))).WithSummary("Evaluator: finalkan; evaluasi terkunci");
         api.MapGet("/{id:int}/nilai", GetScores).WithSummary("Nilai: usulan unit; nilai evaluator hanya untuk evaluator, atau untuk unit setelah final");
         api.MapPost("/{id:int}/rekomendasi", (int id, RecommendationRequest body, EvaluationService s, ScopeProvider scopes) =>
             Run(scopes, scope => s.AddRecommendationAsync(scope, id, body.Text, body.ComponentCode, body.ResponsibleUnit ?? "", body.DueDate)))
@@ -58,10 +58,14 @@ public static class EvaluationApi
         api.MapGet("/{id:int}/rekomendasi", GetRecommendations).WithSummary("Rekomendasi evaluasi dengan tindak lanjut dan statusnya");
         api.MapPost("/rekomendasi/{recId:int}/tindak-lanjut", (int recId, FollowUpRequest body, EvaluationService s, ScopeProvider scopes) =>
             Enum.TryParse<FollowUpStatus>(body.Status, ignoreCase: true, out var status) && Enum.IsDefined(status)
-                ? Run(scopes, scope => s.FollowUpAsync(scope, recId, body.Text, body.EvidenceLink, status, body.ConcurrencyVersion))
+                ? Run(scopes, body.ConcurrencyVersion, (scope, v) => s.FollowUpAsync(scope, recId, body.Text, body.EvidenceLink, status, v))
                 : Task.FromResult(ApiResults.Problem(400, "status harus Belum, DalamProses atau Selesai")))
             .WithSummary("Unit: catat tindak lanjut rekomendasi dengan bukti dan status (Belum, DalamProses, Selesai)");
     }
+
+    // a write carries the version it was read at; a missing one is refused (428) rather than read as 0, which a new row has
+    private static Task<IResult> Run(ScopeProvider scopes, int? version, Func<UserScope, int, Task<EvalOutcome>> step) =>
+        version is { } v ? Run(scopes, scope => step(scope, v)) : Task.FromResult(ApiResults.Problem(428, EvalOutcome.VersionRequired.Error!));
 
     private static async Task<IResult> Run(ScopeProvider scopes, Func<UserScope, Task<EvalOutcome>> step)
     {

@@ -19,6 +19,9 @@ public sealed record EvalOutcome(int Status, string? Error)
     public static EvalOutcome NotFound() => new(404, "evaluasi tidak ditemukan");
 
     public static EvalOutcome Conflict(string error) => new(409, error);
+
+    /// <summary>A write without the version it was read at (428): never read as 0, which is the version of a new row.</summary>
+    public static readonly EvalOutcome VersionRequired = new(428, "versi data evaluasi yang Anda baca wajib dikirim (ConcurrencyVersion) agar perubahan orang lain tidak tertimpa; muat ulang halaman lalu kirim lagi");
 }
 
 /// <summary>What a user may do in one round. The evaluated unit's side and the evaluator's side never mix.</summary>

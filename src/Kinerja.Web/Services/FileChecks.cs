@@ -147,7 +147,7 @@ public static class FileContent
 public sealed class EvidenceRejectedException(string message) : Exception(message);
 
 /// <summary>Stores bukti dukung under their SHA-256 outside the web root; the same content is stored once.</summary>
-public sealed class EvidenceStore(StoragePaths paths, KinerjaDbContext db, TimeProvider clock)
+public sealed class EvidenceStore(StoragePaths paths, KinerjaDbContext db, TimeProvider clock, RecordWriter writer)
 {
     public const long MaxBytes = 10 * 1024 * 1024;
 
@@ -233,7 +233,7 @@ public sealed class EvidenceStore(StoragePaths paths, KinerjaDbContext db, TimeP
         if (evidence is null)
             return Outcome.Refused("bukti dukung itu tidak ada pada realisasi ini");
         if (expectedVersion is null)
-            return Outcome.Refused("versi realisasi yang dibaca (concurrencyVersion) wajib dikirim agar penghapusan tidak menimpa perubahan orang lain");
+            return Outcome.VersionRequired("realisasi");
         if (!record.IsCurrent)
             return Outcome.Refused("bukti dukung versi lama tidak dapat dihapus; versi ini sudah diganti oleh koreksi");
         var refusal = record.Status switch
@@ -247,22 +247,14 @@ public sealed class EvidenceStore(StoragePaths paths, KinerjaDbContext db, TimeP
         if (expectedVersion != record.ConcurrencyVersion)
             return Outcome.Conflict($"realisasi ini telah diubah sejak Anda membukanya (status sekarang {RealisasiService.StatusLabel(record.Status)}); bukti tidak dihapus. Muat ulang halaman lalu ulangi.");
 
+        // the one write path: authorised for the record's unit, saved at the version read with the year's revision raised,
+        // audited (the row audit keeps the removed file's name and SHA-256), read back, in one transaction
+        var year = await db.Years.SingleAsync(y => y.Id == record.ReportingYearId, cancellationToken);
         db.Evidence.Remove(evidence);
         db.Entry(record).Property(r => r.ConcurrencyVersion).OriginalValue = expectedVersion.Value;
         record.ConcurrencyVersion = expectedVersion.Value + 1;
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return Outcome.Conflict("realisasi ini telah diubah orang lain sejak Anda membukanya; bukti tidak dihapus. Muat ulang halaman lalu ulangi.");
-        }
-
-        await transaction.CommitAsync(cancellationToken);
-        return Outcome.Done(record);
+        var saved = await writer.CommitAsync(year, new WriteRequest(Security.Operations.EnterRealisasi, record.UnitCode, $"bukti dukung {record.IndicatorCode} {record.Period}", CheckScope.ReadBack));
+        return saved.Ok ? Outcome.Done(record) : Outcome.Of(saved);
     }
 
     private static string ContentTypeOf(string extension) => extension switch

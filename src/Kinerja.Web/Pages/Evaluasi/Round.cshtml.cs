@@ -52,7 +52,13 @@ public sealed class RoundModel(KinerjaDbContext db, EvaluationService service, S
             var link = (e.GetValueOrDefault(c.Code) ?? "").Trim();
             if (answer == c.Usulan.Answer && note == c.Usulan.Note && link == c.Usulan.EvidenceLink)
                 continue;
-            var outcome = await service.AnswerAsync(scope, Id, c.Code, answer, note, link, v.GetValueOrDefault(c.Code, c.Usulan.ConcurrencyVersion));
+            if (!v.TryGetValue(c.Code, out var version))
+            {
+                Fail(c.Code, EvalOutcome.VersionRequired);
+                continue;
+            }
+
+            var outcome = await service.AnswerAsync(scope, Id, c.Code, answer, note, link, version);
             if (outcome.Ok)
                 saved++;
             else
@@ -83,8 +89,8 @@ public sealed class RoundModel(KinerjaDbContext db, EvaluationService service, S
         return await After(saved, "usulan sistem diterima");
     }
 
-    public async Task<IActionResult> OnPostAjukanAsync(int roundVersion) =>
-        await Step(scope => service.SubmitAsync(scope, Id, roundVersion), "Jawaban diajukan ke evaluator.");
+    public async Task<IActionResult> OnPostAjukanAsync(int? roundVersion) =>
+        await Step(roundVersion, (scope, v) => service.SubmitAsync(scope, Id, v), "Jawaban diajukan ke evaluator.");
 
     public async Task<IActionResult> OnPostPenetapanAsync([FromForm] Dictionary<string, string?> p, [FromForm] Dictionary<string, string?> pn, [FromForm] Dictionary<string, int> pv)
     {
@@ -101,7 +107,13 @@ public sealed class RoundModel(KinerjaDbContext db, EvaluationService service, S
             var note = (pn.GetValueOrDefault(c.Code) ?? "").Trim();
             if (answer == current.Answer && note == current.Note)
                 continue;
-            var outcome = await service.ReviewAsync(scope, Id, c.Code, answer, note, pv.GetValueOrDefault(c.Code, current.ConcurrencyVersion));
+            if (!pv.TryGetValue(c.Code, out var version))
+            {
+                Fail(c.Code, EvalOutcome.VersionRequired);
+                continue;
+            }
+
+            var outcome = await service.ReviewAsync(scope, Id, c.Code, answer, note, version);
             if (outcome.Ok)
                 saved++;
             else
@@ -111,20 +123,24 @@ public sealed class RoundModel(KinerjaDbContext db, EvaluationService service, S
         return await After(saved, "penetapan disimpan");
     }
 
-    public async Task<IActionResult> OnPostKembalikanAsync(int roundVersion, [FromForm] List<string> kembali, [FromForm] Dictionary<string, string?> alasan) =>
-        await Step(scope => service.ReturnAsync(scope, Id, kembali.Distinct().ToDictionary(k => k, k => alasan.GetValueOrDefault(k)), roundVersion), "Jawaban dikembalikan ke unit.");
+    public async Task<IActionResult> OnPostKembalikanAsync(int? roundVersion, [FromForm] List<string> kembali, [FromForm] Dictionary<string, string?> alasan) =>
+        await Step(roundVersion, (scope, v) => service.ReturnAsync(scope, Id, kembali.Distinct().ToDictionary(k => k, k => alasan.GetValueOrDefault(k)), v), "Jawaban dikembalikan ke unit.");
 
-    public async Task<IActionResult> OnPostFinalAsync(int roundVersion) =>
-        await Step(scope => service.FinaliseAsync(scope, Id, roundVersion), "Evaluasi final dan terkunci.");
+    public async Task<IActionResult> OnPostFinalAsync(int? roundVersion) =>
+        await Step(roundVersion, (scope, v) => service.FinaliseAsync(scope, Id, v), "Evaluasi final dan terkunci.");
 
-    public async Task<IActionResult> OnPostLheAsync(int roundVersion, [FromForm] Dictionary<string, string> temuan, string? signerName, string? signerPosition, string? signerNip, string? signPlace, DateOnly? signDate) =>
-        await Step(scope => service.SaveLheAsync(scope, Id, temuan, signerName ?? "", signerPosition ?? "", signerNip ?? "", signPlace ?? "", signDate, roundVersion), "Catatan dan penandatangan LHE disimpan.");
+    public async Task<IActionResult> OnPostLheAsync(int? roundVersion, [FromForm] Dictionary<string, string> temuan, string? signerName, string? signerPosition, string? signerNip, string? signPlace, DateOnly? signDate) =>
+        await Step(roundVersion, (scope, v) => service.SaveLheAsync(scope, Id, temuan, signerName ?? "", signerPosition ?? "", signerNip ?? "", signPlace ?? "", signDate, v), "Catatan dan penandatangan LHE disimpan.");
 
     public async Task<IActionResult> OnPostRekomendasiAsync(string? text, string? component, string? unit, DateOnly? due) =>
         await Step(scope => service.AddRecommendationAsync(scope, Id, text ?? "", string.IsNullOrWhiteSpace(component) ? null : component, unit ?? "", due), "Rekomendasi ditambahkan.");
 
-    public async Task<IActionResult> OnPostTindakLanjutAsync(int recId, string? text, string? evidence, FollowUpStatus status, int recVersion) =>
-        await Step(scope => service.FollowUpAsync(scope, recId, text ?? "", evidence, status, recVersion), "Tindak lanjut dicatat.");
+    public async Task<IActionResult> OnPostTindakLanjutAsync(int recId, string? text, string? evidence, FollowUpStatus status, int? recVersion) =>
+        await Step(recVersion, (scope, v) => service.FollowUpAsync(scope, recId, text ?? "", evidence, status, v), "Tindak lanjut dicatat.");
+
+    // a step carries the version its form was read at; a missing one is refused (428) rather than read as 0
+    private Task<IActionResult> Step(int? version, Func<UserScope, int, Task<EvalOutcome>> step, string done) =>
+        Step(scope => version is { } v ? step(scope, v) : Task.FromResult(EvalOutcome.VersionRequired), done);
 
     private async Task<IActionResult> Step(Func<UserScope, Task<EvalOutcome>> step, string done)
     {
