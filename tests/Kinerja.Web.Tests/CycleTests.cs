@@ -104,7 +104,7 @@ public abstract class CycleTests(CycleFixture fixture)
         // a second save from the page read before the first one is refused (version 0 is stale now)
         Assert.Equal(HttpStatusCode.Conflict, (await fixture.Admin.Post($"{Demo}/kalender", $"{Demo}/kalender?handler=Simpan", fields)).StatusCode);
 
-        Assert.Equal(HttpStatusCode.Redirect, (await fixture.Admin.Post($"{Demo}/kalender", $"{Demo}/kalender?handler=Bawaan", [new("StepKey", "pk")])).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await fixture.Admin.Post($"{Demo}/kalender", $"{Demo}/kalender?handler=Bawaan", [new("StepKey", "pk"), new("Version", fixture.App.WithDb(db => db.CycleDeadlines.Single(d => d.AgencyId == fixture.DemoId && d.StepKey == "pk").ConcurrencyVersion).ToString(System.Globalization.CultureInfo.InvariantCulture))])).StatusCode);
         page = WebUtility.HtmlDecode(await fixture.Admin.Client.GetStringAsync($"{Demo}/kalender"));
         Assert.Contains("<td>1 Januari 2025</td><td>31 Januari 2025</td>", page);
         Assert.Equal(["tambah", "hapus"], fixture.App.WithDb(db => db.Audit.Where(a => a.Entity == nameof(CycleDeadlineRow) && a.EntityKey == "2025|pk").OrderBy(a => a.Id).Select(a => a.Action).ToList()));
@@ -148,8 +148,8 @@ public abstract class CycleTests(CycleFixture fixture)
         Assert.DoesNotContain("data-status=\"belum\"", filtered);
 
         var url = $"{Demo}/realisasi/{code}/{period}";
-        Assert.Equal(HttpStatusCode.Redirect, (await operatorDinas.Post(url, url + "?handler=Simpan", [new("Value", "12"), new("ValueStatus", "Final"), new("Explanation", "uji kalender")])).StatusCode);
-        Assert.Equal(HttpStatusCode.Redirect, (await operatorDinas.Post(url, url + "?handler=Ajukan", [])).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await operatorDinas.Post(url, url + "?handler=Simpan", [new("Value", "12"), new("ValueStatus", "Final"), new("Explanation", "uji kalender"), new("ConcurrencyVersion", "0")])).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await operatorDinas.Post(url, url + "?handler=Ajukan", [new("ConcurrencyVersion", fixture.App.WithDb(db => db.Realisasi.Single(r => r.AgencyId == fixture.DemoId && r.IndicatorCode == code && r.Period == period && r.IsCurrent).ConcurrencyVersion).ToString(System.Globalization.CultureInfo.InvariantCulture))])).StatusCode);
         Assert.Equal(EntryStatus.Diajukan, fixture.App.WithDb(db => db.Realisasi.Single(r => r.AgencyId == fixture.DemoId && r.IndicatorCode == code && r.Period == period && r.IsCurrent).Status));
 
         board = await Row(fixture.Admin, code, period);
@@ -195,7 +195,9 @@ public abstract class CycleTests(CycleFixture fixture)
         Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
         var after = (await saved.Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray().Single(s => s.GetProperty("key").GetString() == "lkjip-unit");
         Assert.Equal(("2026-02-20", true, 1), (after.GetProperty("due").GetString(), after.GetProperty("overridden").GetBoolean(), after.GetProperty("version").GetInt32()));
-        Assert.Equal(HttpStatusCode.OK, (await fixture.Admin.Api(HttpMethod.Delete, $"{api}/kalender/lkjip-unit")).StatusCode);
+        // every write names the version it was read at: a reset without it is refused (428), with it done
+        Assert.Equal(HttpStatusCode.PreconditionRequired, (await fixture.Admin.Api(HttpMethod.Delete, $"{api}/kalender/lkjip-unit")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await fixture.Admin.Api(HttpMethod.Delete, $"{api}/kalender/lkjip-unit?concurrencyVersion=1")).StatusCode);
 
         Assert.Equal(HttpStatusCode.BadRequest, (await fixture.Admin.Client.GetAsync($"{api}/status?periode=2025-TW9")).StatusCode);
         var statuses = await operatorDinas.Client.GetFromJsonAsync<JsonElement>($"{api}/status?periode=2025");

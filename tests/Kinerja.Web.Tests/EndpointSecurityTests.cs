@@ -183,6 +183,16 @@ public abstract class EndpointSecurityTests(AppFixture fixture)
             (c, _) => $"/instansi/{c.Demo}/pengguna?handler=Simpan", (_, _) => Fields(false, "", "", ("UserName", "baru"), ("Role", "Operator")), "admin", "perencana", null, Versioned: false),
         ["POST /instansi/{agencyId:int}/pengguna?handler=Cabut"] = new(
             (c, _) => $"/instansi/{c.Demo}/pengguna?handler=Cabut", (_, _) => Fields(false, "", "", ("UserName", "op-dinas")), "admin", "perencana", null, Versioned: false),
+        // the reporting calendar (issue 21): the instansi's administrator only, versioned like every write
+        ["PUT /api/instansi/{agencyId:int}/{year:int}/kalender/{key}"] = new(
+            (c, _) => $"{c.Api}/kalender/pk", (_, v) => v ? new { opens = "2025-01-02", due = "2025-01-31", closes = "2025-03-31", reason = "uji", version = (int?)99 } : new { opens = "2025-01-02", due = "2025-01-31", closes = "2025-03-31", reason = "uji", version = (int?)null },
+            "admin", "perencana", null, Versioned: true),
+        ["DELETE /api/instansi/{agencyId:int}/{year:int}/kalender/{key}"] = new(
+            (c, v) => $"{c.Api}/kalender/pk" + (v ? "?concurrencyVersion=99" : ""), (_, _) => null, "admin", "perencana", null, Versioned: true),
+        ["POST /instansi/{agencyId:int}/{year:int}/kalender?handler=Simpan"] = new(
+            (c, _) => $"{c.Page}/kalender?handler=Simpan", (_, v) => Fields(v, "Version", "99", ("StepKey", "pk"), ("Opens", "2025-01-02"), ("Due", "2025-01-31"), ("Closes", "2025-03-31")), "admin", "perencana", null, Versioned: true),
+        ["POST /instansi/{agencyId:int}/{year:int}/kalender?handler=Bawaan"] = new(
+            (c, _) => $"{c.Page}/kalender?handler=Bawaan", (_, v) => Fields(v, "Version", "99", ("StepKey", "pk")), "admin", "perencana", null, Versioned: true),
         ["POST /instansi/{agencyId:int}/pengaturan"] = new(
             (c, _) => $"/instansi/{c.Demo}/pengaturan", (_, v) => Fields(v, "Current", "false", ("SeparateDuties", "false"), ("Reason", "uji")), "admin", "perencana", null, Versioned: true),
         ["POST /impor?handler=Pratinjau"] = new((_, _) => "/impor?handler=Pratinjau", (_, _) => Fields(false, "", ""), "perencana", "op-dinas", null, Versioned: false),

@@ -9,7 +9,7 @@ namespace Kinerja.Web.Api;
 public sealed record CycleStepDto(string Key, string Label, string Period, DateOnly Opens, DateOnly Due, DateOnly Closes, string Rule, bool Overridden, int Version, string? Reason);
 
 /// <summary>New dates of one step; Version from GET .../kalender (0 when the step has no override yet).</summary>
-public sealed record CycleStepRequest(DateOnly Opens, DateOnly Due, DateOnly Closes, string? Reason, int Version);
+public sealed record CycleStepRequest(DateOnly Opens, DateOnly Due, DateOnly Closes, string? Reason, int? Version);
 
 public sealed record CycleStatusDto(string UnitCode, string Unit, string IndicatorCode, string Indicator, string Period, string Status, string WaitingFor, DateOnly? Due, int? Days);
 
@@ -22,7 +22,7 @@ public static partial class KinerjaApi
     {
         year.MapGet("/kalender", GetCalendar).WithSummary("Kalender pelaporan tahun ini: setiap tahap dengan tanggal dibuka, batas waktu, ditutup, dan dasar tanggal bawaannya");
         year.MapPut("/kalender/{key}", SaveCalendarStep).WithSummary("Ubah tanggal satu tahap (administrator instansi; diaudit); Version dari GET, 0 bila belum pernah diubah");
-        year.MapDelete("/kalender/{key}", ResetCalendarStep).WithSummary("Kembalikan satu tahap ke tanggal bawaan (administrator instansi; diaudit)");
+        year.MapDelete("/kalender/{key}", ResetCalendarStep).WithSummary("Kembalikan satu tahap ke tanggal bawaan (administrator instansi; diaudit); ?concurrencyVersion= versi dari GET");
         year.MapGet("/status", GetCycleStatus).WithSummary("Status setiap indikator terhadap kalender pada periode (belum, terlambat, diajukan, diverifikasi, disahkan) dengan sisa atau keterlambatan hari; hanya unit yang menjadi wewenang pengguna");
         api.MapGet("/tugas", GetTasks).WithSummary("Tugas saya: yang harus dikerjakan pengguna (isi, verifikasi, sahkan, tanda tangani) dengan batas waktu, paling mendesak lebih dulu");
     }
@@ -51,13 +51,14 @@ public static partial class KinerjaApi
         return await GetCalendar(agencyId, year, http, db, auth, cycle);
     }
 
-    private static async Task<IResult> ResetCalendarStep(int agencyId, int year, string key, HttpContext http, KinerjaDbContext db, IAuthorizationService auth, ScopeProvider scopes, CycleService cycle)
+    private static async Task<IResult> ResetCalendarStep(int agencyId, int year, string key, int? concurrencyVersion, HttpContext http, KinerjaDbContext db, IAuthorizationService auth, ScopeProvider scopes, CycleService cycle)
     {
         if (await YearAsync(db, agencyId, year) is null)
             return ApiResults.Problem(404, "instansi atau tahun tidak ada");
         if (!await Can(auth, http, agencyId, Operations.ManageUsers))
             return ApiResults.Problem(403, "hanya administrator instansi yang dapat mengubah kalender");
-        await cycle.ResetAsync(agencyId, year, key, (await scopes.GetAsync()).UserName);
+        if (await cycle.ResetAsync(agencyId, year, key, concurrencyVersion, (await scopes.GetAsync()).UserName) is { } failed)
+            return ApiResults.Problem(failed.Status, failed.Message);
         return await GetCalendar(agencyId, year, http, db, auth, cycle);
     }
 

@@ -41,6 +41,8 @@ public sealed class CycleService(KinerjaDbContext db, TimeProvider clock)
         var kind = await db.Agencies.AsNoTracking().Where(a => a.Id == agencyId).Select(a => a.Kind).SingleAsync();
         if (!CycleCalendar.Defaults(year, kind).TryGet(key, out var step))
             return (404, $"tahap \"{key}\" tidak dikenal");
+        if (expectedVersion is null)
+            return (428, VersionRequired);
         var wanted = new CycleOverride(key, opens, due, closes);
         if (CycleCalendar.Problem(wanted) is { } problem)
             return (400, $"{step.Label}: {problem}");
@@ -77,14 +79,23 @@ public sealed class CycleService(KinerjaDbContext db, TimeProvider clock)
     }
 
     /// <summary>Back to the regulation's default: the override is removed (the audit log keeps it).</summary>
-    public async Task ResetAsync(int agencyId, int year, string key, string userName)
+    /// <summary>The refusal of a write that does not say which version it was read at (as every write of the app).</summary>
+    public const string VersionRequired = "versi jadwal yang Anda baca wajib dikirim (Version; 0 bila tahap belum pernah diubah) agar perubahan orang lain tidak tertimpa; muat ulang kalender lalu ulangi";
+
+    /// <summary>Puts a step back to its default; refused without the version read, or when someone changed it since.</summary>
+    public async Task<(int Status, string Message)?> ResetAsync(int agencyId, int year, string key, int? expectedVersion, string userName)
     {
+        if (expectedVersion is null)
+            return (428, VersionRequired);
         db.AuditUser = userName;
         var row = await db.CycleDeadlines.SingleOrDefaultAsync(d => d.AgencyId == agencyId && d.Year == year && d.StepKey == key);
         if (row is null)
-            return;
+            return expectedVersion is > 0 ? (409, "jadwal tahap ini telah dikembalikan orang lain sejak Anda membukanya; muat ulang kalender") : null;
+        if (expectedVersion != row.ConcurrencyVersion)
+            return (409, "jadwal tahap ini telah diubah orang lain sejak Anda membukanya; muat ulang kalender lalu ulangi");
         db.CycleDeadlines.Remove(row);
         await db.SaveChangesAsync();
+        return null;
     }
 
     /// <summary>Each visible indicator's status for a period; the period must be one of the year's quarters, semesters or the year.</summary>

@@ -64,7 +64,8 @@ public sealed class KalenderModel(KinerjaDbContext db, IAuthorizationService aut
             return refused;
         if (!await Allowed(Operations.ManageUsers))
             return Forbid();
-        await cycle.ResetAsync(AgencyId, Year, StepKey, Scope.UserName);
+        if (await cycle.ResetAsync(AgencyId, Year, StepKey, Version, Scope.UserName) is { } failed)
+            return await RefuseAsync(failed.Status, failed.Message);
         TempData["pesan"] = "Jadwal dikembalikan ke ketentuan bawaan.";
         return Redirect($"/instansi/{AgencyId}/{Year}/kalender");
     }
