@@ -193,7 +193,7 @@ public sealed class RealisasiService(KinerjaDbContext db, DatasetCache cache, Re
             return null;
         var (_, high, kind) = UnexplainedCapaianCheck.Limits(indicator);
         if (capaian.Uncapped > high)
-            return $"di atas {profile.FormatPercent(high)} (batas untuk indikator {kind})";
+            return $"di atas {high.ToString("0", System.Globalization.CultureInfo.InvariantCulture)}% (batas untuk indikator {kind})";
         var bands = profile.PredicateScale.Bands;
         return bands.Count > 1 && profile.PredicateScale.Classify(capaian.Value) == bands[^1] ? $"berada pada kategori \"{bands[^1].Label}\"" : null;
     }
