@@ -64,7 +64,9 @@ public static class WordRenderer
         // the cover is on the first section, which ends at the first section break (a landscape table) or the end
         var writer = new BodyWriter(main, body, report, (landscape, first) => Section(landscape, headerId, footerId, titlePage: cover && first));
         writer.WriteAll();
-        body.Append(Section(false, headerId, footerId, titlePage: cover && !writer.SectionsWritten));
+        // a document that ends on landscape pages (the pohon kinerja in the Lampiran) ends with a landscape body section:
+        // a break before it would leave an empty portrait section, a blank last page
+        body.Append(Section(writer.EndsLandscape, headerId, footerId, titlePage: cover && !writer.SectionsWritten));
         SaveDocument(main, body, writer.RowsBefore);
     }
 
@@ -261,14 +263,17 @@ public static class WordRenderer
                 }
             }
 
-            if (_landscape)
-            {
-                EndSection(section(true, !SectionsWritten));
-                _landscape = false;
-            }
+            // the last section is the body's own (see Write): no break after the last block
+            EndsLandscape = _landscape;
         }
 
+        /// <summary>Whether the last block is on landscape pages: the body's closing section is then landscape.</summary>
+        public bool EndsLandscape { get; private set; }
+
         private bool _landscape;
+
+        /// <summary>The caption of a full-page landscape figure, while it is still the body's last element.</summary>
+        private Paragraph? _pageCaption;
 
         /// <summary>The empty paragraph written after the last table, while it is still the body's last element.</summary>
         private Paragraph? _spacer;
@@ -287,6 +292,15 @@ public static class WordRenderer
                 props.ParagraphMarkRunProperties = new ParagraphMarkRunProperties(new FontSize { Val = "2" });
                 props.Append(properties);
                 _spacer = null;
+                return;
+            }
+
+            // after a page of the pohon kinerja the break goes into its caption: a paragraph of its own would not fit
+            // under a figure that fills the page and would open a blank landscape page
+            if (_pageCaption is not null && ReferenceEquals(body.LastChild, _pageCaption))
+            {
+                (_pageCaption.ParagraphProperties ??= new ParagraphProperties()).Append(properties);
+                _pageCaption = null;
                 return;
             }
 
@@ -801,6 +815,7 @@ public static class WordRenderer
                 var pageCaption = new Paragraph(new ParagraphProperties(new ParagraphStyleId { Val = "Caption" }));
                 AppendBookmarked(pageCaption, _bookmarks[figure], TextRun(figure.Label + " " + figure.Caption));
                 body.Append(pageCaption);
+                _pageCaption = pageCaption;
                 return;
             }
 

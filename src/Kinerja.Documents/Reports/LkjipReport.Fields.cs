@@ -10,7 +10,7 @@ namespace Kinerja.Documents.Reports;
 /// </summary>
 public static partial class LkjipReport
 {
-    /// <summary>"E. Kedudukan, Tugas dan Fungsi" when the workbook states the agency's position, else "E. Tugas dan Fungsi".</summary>
+    /// <summary>"E. Kedudukan, Tugas dan Fungsi" when the workbook states the agency's position, else "E. Tugas dan Fungsi" (lettered again when the report is complete).</summary>
     private static string DutiesHeading(PerformanceDataset data) =>
         AgencyTexts(data, "Kedudukan").Count > 0 ? "E. Kedudukan, Tugas dan Fungsi" : "E. Tugas dan Fungsi";
 
