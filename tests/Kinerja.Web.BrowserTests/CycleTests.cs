@@ -160,7 +160,7 @@ public abstract class CycleTests(BrowserFixture fixture)
         await entry.GetByLabel("Penjelasan capaian").FillAsync("Capaian triwulan I mengikuti jadwal pelatihan");
         await entry.GetByRole(AriaRole.Button, new() { Name = "Simpan draf" }).ClickAsync();
         await Expect(entry.Locator("#status-realisasi")).ToHaveTextAsync("Draf");
-        await Expect(entry.Locator("#nilai")).ToHaveTextAsync("300");
+        await Expect(entry.Locator("#nilai")).ToHaveTextAsync("300 orang");
 
         await entry.GetByLabel("Unggah bukti").SetInputFilesAsync(new[]
         {
@@ -225,7 +225,7 @@ public abstract class CycleTests(BrowserFixture fixture)
         await Expect(entry.Locator("#riwayat")).ToContainTextAsync(reason);
         await entry.GetByLabel("Nilai realisasi").FillAsync("125");
         await entry.GetByRole(AriaRole.Button, new() { Name = "Simpan draf" }).ClickAsync();
-        await Expect(entry.Locator("#nilai")).ToHaveTextAsync("125");
+        await Expect(entry.Locator("#nilai")).ToHaveTextAsync("125 orang");
         await entry.Context.CloseAsync();
     }
 
@@ -323,7 +323,8 @@ public abstract class CycleTests(BrowserFixture fixture)
             """
             async target => {
                 const token = (await (await fetch('/api/antiforgery')).json()).token;
-                const response = await fetch('/api' + target, { method: 'PUT', headers: { 'Content-Type': 'application/json', 'X-CSRF-TOKEN': token }, body: JSON.stringify({ value: '80%', valueStatus: 'Final' }) });
+                const current = await (await fetch('/api' + target)).json();
+                const response = await fetch('/api' + target, { method: 'PUT', headers: { 'Content-Type': 'application/json', 'X-CSRF-TOKEN': token }, body: JSON.stringify({ value: '80%', valueStatus: 'Final', concurrencyVersion: current.concurrencyVersion }) });
                 return response.status;
             }
             """, url);
