@@ -76,7 +76,7 @@ public abstract class ImportWorkflowBrowserTests(BrowserFixture fixture)
         await fixture.Screenshot(page, "42-realisasi-koreksi-dari-impor");
         await page.GotoAsync($"/instansi/{demo}/2025/realisasi/IKU-2/2025-TW1");
         await Expect(page.Locator("#status-realisasi")).ToHaveTextAsync("Draf");
-        await Expect(page.Locator("#nilai")).ToHaveTextAsync("240");
+        await Expect(page.Locator("#nilai")).ToHaveTextAsync("240 orang");
         await Expect(page.Locator("#riwayat")).ToContainTextAsync("dibuat dari impor demo-perencana-");
 
         // the import page's log names the import, its file and what it did
