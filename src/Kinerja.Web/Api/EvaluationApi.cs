@@ -32,7 +32,7 @@ public static class EvaluationApi
 {
     public static void MapEvaluationApi(this WebApplication app)
     {
-        var api = app.MapGroup("/api/evaluasi").WithTags("Evaluasi AKIP").AddEndpointFilter<CsrfFilter>().DisableAntiforgery();
+        var api = app.MapGroup("/api/evaluasi").WithTags("Evaluasi AKIP").AddEndpointFilter<KinerjaApi.AntiforgeryFilter>().DisableAntiforgery();
         api.MapGet("/lembar-kerja", () => Results.Ok(WorksheetReader.Shipped.Select(w => new WorksheetDto(w.Key, w.Title, w.Regulation, w.Note, w.Scales, w.Grades, w.Components)).ToList()))
             .WithSummary("Lembar kerja evaluasi (LKE) yang tersedia: komponen, sub-komponen, kriteria, bobot, skala jawaban, predikat");
         api.MapGet("/", ListRounds).WithSummary("Evaluasi yang dapat dilihat pengguna: yang ditugaskan kepadanya sebagai evaluator, dan evaluasi instansi/unitnya");
@@ -137,17 +137,5 @@ public static class EvaluationApi
         if (!rights.MayView)
             return ApiResults.Problem(403, "akun ini tidak berwenang atas evaluasi ini");
         return Results.Ok(await EvaluationViews.RecommendationsAsync(db, id));
-    }
-
-    // the same rule as the rest of the API: a request that changes data carries the antiforgery token in X-CSRF-TOKEN
-    private sealed class CsrfFilter(IAntiforgery antiforgery) : IEndpointFilter
-    {
-        public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
-        {
-            var http = context.HttpContext;
-            if (!HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method) && !await antiforgery.IsRequestValidAsync(http))
-                return ApiResults.Problem(StatusCodes.Status400BadRequest, "token antiforgery tidak ada atau tidak sah; ambil dari GET /api/antiforgery dan kirim di header X-CSRF-TOKEN");
-            return await next(context);
-        }
     }
 }

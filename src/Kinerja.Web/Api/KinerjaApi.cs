@@ -95,7 +95,8 @@ public static partial class KinerjaApi
         files.MapGet("/pohon.png", (int agencyId, int year, HttpContext http, KinerjaDbContext db, DatasetCache cache, IAuthorizationService auth) => PlanTree(agencyId, year, http, db, cache, auth, png: true));
     }
 
-    private sealed class AntiforgeryFilter(IAntiforgery antiforgery) : IEndpointFilter
+    /// <summary>A request that changes data carries the antiforgery token in X-CSRF-TOKEN; every API group uses this one filter.</summary>
+    internal sealed class AntiforgeryFilter(IAntiforgery antiforgery) : IEndpointFilter
     {
         public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
         {
