@@ -38,6 +38,7 @@ builder.Services.AddScoped<PlanEditor>();
 builder.Services.AddScoped<RecordWriter>();
 builder.Services.AddScoped<RencanaAksiService>();
 builder.Services.AddScoped<CountsService>();
+builder.Services.AddScoped<PrintedFigureService>();
 builder.Services.AddScoped<ImportService>();
 builder.Services.AddScoped<EvidenceStore>();
 builder.Services.AddScoped<Seeder>();

@@ -191,6 +191,12 @@ public abstract class EndpointSecurityTests(AppFixture fixture)
             (c, v) => $"{c.Api}/kalender/pk" + (v ? "?concurrencyVersion=99" : ""), (_, _) => null, "admin", "perencana", null, Versioned: true),
         ["POST /instansi/{agencyId:int}/{year:int}/kalender?handler=Simpan"] = new(
             (c, _) => $"{c.Page}/kalender?handler=Simpan", (_, v) => Fields(v, "Version", "99", ("StepKey", "pk"), ("Opens", "2025-01-02"), ("Due", "2025-01-31"), ("Closes", "2025-03-31")), "admin", "perencana", null, Versioned: true),
+        ["POST /instansi/{agencyId:int}/{year:int}/angka-tercetak?handler=Nilai"] = new(
+            (c, _) => $"{c.Page}/angka-tercetak?handler=Nilai", (_, v) => Fields(v, "Versi", "lama", ("Id", "1"), ("Value", "90%")), "perencana", "op-dinas", null, Versioned: true),
+        ["POST /instansi/{agencyId:int}/{year:int}/angka-tercetak?handler=Tandai"] = new(
+            (c, _) => $"{c.Page}/angka-tercetak?handler=Tandai", (_, v) => Fields(v, "Versi", "lama", ("Id", "1"), ("Reason", "uji")), "perencana", "op-dinas", null, Versioned: true),
+        ["POST /instansi/{agencyId:int}/{year:int}/angka-tercetak?handler=Batal"] = new(
+            (c, _) => $"{c.Page}/angka-tercetak?handler=Batal", (_, v) => Fields(v, "Versi", "lama", ("Id", "1")), "perencana", "op-dinas", null, Versioned: true),
         ["POST /instansi/{agencyId:int}/{year:int}/kalender?handler=Bawaan"] = new(
             (c, _) => $"{c.Page}/kalender?handler=Bawaan", (_, v) => Fields(v, "Version", "99", ("StepKey", "pk")), "admin", "perencana", null, Versioned: true),
         ["POST /instansi/{agencyId:int}/pengaturan"] = new(

@@ -149,6 +149,93 @@ public abstract class WritePathTests(AppFixture fixture)
         Assert.DoesNotContain(answer.GetProperty("peringatan").EnumerateArray(), w => w.GetString()!.Contains("AngkaTercetak", StringComparison.Ordinal) || w.GetString()!.Contains("IK-1 ", StringComparison.Ordinal));
     }
 
+    [SkippableFact]
+    public async Task A_planner_marks_a_Banjar_printed_figure_as_a_known_publication_error_with_a_reason_and_the_change_it_blocked_goes_through()
+    {
+        Skip.IfNot(fixture.Available, AppFixture.Missing);
+        var banjar = Banjar;
+        await fixture.Admin.AddUser(banjar, "perencana-tercetak", AppFixture.Password, "Perencana");
+        await fixture.Admin.AddUser(banjar, "pimpinan-tercetak", AppFixture.Password, "Pimpinan");
+        var planner = await fixture.As("perencana-tercetak");
+        var page = $"/instansi/{banjar}/2025/angka-tercetak";
+
+        // Tabel 3.5 printed IK-9's Renstra progress as 800%; the approved 1.762 orang against the Renstra end target 800 give 220,25%
+        var html = WebUtility.HtmlDecode(await planner.Client.GetStringAsync(page));
+        var yearId = fixture.App.WithDb(db => db.Years.Single(y => y.AgencyId == banjar && y.Year == 2025).Id);
+        var (id, cells) = fixture.App.WithDb(db => db.WorkbookRows.Where(r => r.Sheet == "printedFigures" && r.ReportingYearId == yearId).ToList())
+            .Select(r => (r.Id, Cells: JsonSerializer.Deserialize<Dictionary<string, string>>(r.CellsJson)!))
+            .Single(r => r.Cells.GetValueOrDefault("kind") == "Kemajuan" && r.Cells.GetValueOrDefault("code") == "IK-9");
+        var versi = Services.PlanEditor.VersionOf(cells);
+        var row = Row(html, id);
+        Assert.Contains("data-keadaan=\"galat\"", row, StringComparison.Ordinal);
+        Assert.Contains("<td>800%</td>", row, StringComparison.Ordinal);
+        Assert.Contains("<td>220,25%</td>", row, StringComparison.Ordinal);
+
+        // a change of IK-9's Renstra end target (800 -> 881 orang: 1.762 / 881 = 200%) changes that finding: refused, and the
+        // refusal names the page that fixes it and who may
+        var target = fixture.App.WithDb(db => db.Targets.Single(t => t.AgencyId == banjar && t.IndicatorCode == "IK-9" && t.Period == "Renstra"));
+        var targetApi = $"/api/instansi/{banjar}/2025/target/{target.Id}";
+        var blocked = await planner.Api(HttpMethod.Put, targetApi, new { value = "881 Orang", concurrencyVersion = target.ConcurrencyVersion });
+        Assert.Equal(HttpStatusCode.BadRequest, blocked.StatusCode);
+        var why = await Detail(blocked);
+        Assert.Contains("kemajuan Renstra IK-9 tercetak 800%", why, StringComparison.Ordinal);
+        Assert.Contains("seharusnya 200,00%", why, StringComparison.Ordinal);
+        Assert.Contains("di halaman Angka Tercetak (perencana atau administrator instansi)", why, StringComparison.Ordinal);
+
+        int AuditCount() => fixture.App.WithDb(db => db.Audit.Count(a => a.AgencyId == banjar && a.Entity == "AngkaTercetak"));
+        var audits = AuditCount();
+        var mark = $"{page}?handler=Tandai";
+        // without a reason, in a role without the right, or with a stale version: refused, nothing written
+        var noReason = await planner.Post(page, mark, [new("Id", $"{id}"), new("Versi", versi), new("Reason", "  ")]);
+        Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
+        Assert.Contains("alasan wajib diisi", WebUtility.HtmlDecode(await noReason.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        var verifier = await fixture.As("pimpinan-tercetak");
+        var wrongRole = await verifier.Post(page, mark, [new("Id", $"{id}"), new("Versi", versi), new("Reason", "salah cetak")]);
+        var refusedTo = wrongRole.Headers.Location is { } to ? (to.IsAbsoluteUri ? to.AbsolutePath : to.OriginalString) : "";
+        Assert.True(wrongRole.StatusCode == HttpStatusCode.Forbidden || refusedTo.StartsWith("/ditolak", StringComparison.Ordinal), $"{wrongRole.StatusCode} {refusedTo}");
+        var stale = await planner.Post(page, mark, [new("Id", $"{id}"), new("Versi", "0123456789abcdef"), new("Reason", "salah cetak")]);
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        Assert.Contains("telah diubah orang lain", WebUtility.HtmlDecode(await stale.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Equal(audits, AuditCount());
+        Assert.DoesNotContain("knownError", fixture.App.WithDb(db => db.WorkbookRows.Single(r => r.Id == id).CellsJson), StringComparison.Ordinal);
+
+        const string reason = "Tabel 3.5 LKjIP 2025 mencetak target akhir Renstra, bukan kemajuan; ralat dimuat di situs dinas";
+        var marked = await planner.Post(page, mark, [new("Id", $"{id}"), new("Versi", versi), new("Reason", reason)]);
+        Assert.Equal(HttpStatusCode.Redirect, marked.StatusCode);
+        row = Row(WebUtility.HtmlDecode(await planner.Client.GetStringAsync(page)), id);
+        Assert.Contains("data-keadaan=\"kesalahan publikasi yang diketahui\"", row, StringComparison.Ordinal);
+        Assert.Contains("ditandai kesalahan publikasi yang diketahui: " + reason, row, StringComparison.Ordinal);
+        var audit = fixture.App.WithDb(db => db.Audit.Where(a => a.AgencyId == banjar && a.Entity == "AngkaTercetak").OrderByDescending(a => a.Id).First());
+        Assert.Equal(audits + 1, AuditCount());
+        Assert.Equal("perencana-tercetak", audit.UserName);
+        Assert.DoesNotContain("knownError", audit.Before ?? "", StringComparison.Ordinal);
+        Assert.Contains(reason, audit.After, StringComparison.Ordinal);
+        // the same version again is now stale: the mark changed the row
+        Assert.Equal(HttpStatusCode.Conflict, (await planner.Post(page, $"{page}?handler=Batal", [new("Id", $"{id}"), new("Versi", versi)])).StatusCode);
+
+        // the target change goes through; the figure is still reported, as a warning with its reason
+        target = fixture.App.WithDb(db => db.Targets.Single(t => t.Id == target.Id));
+        var saved = await planner.Api(HttpMethod.Put, targetApi, new { value = "881 Orang", concurrencyVersion = target.ConcurrencyVersion });
+        Assert.True(saved.StatusCode == HttpStatusCode.OK, await saved.Content.ReadAsStringAsync());
+        row = Row(WebUtility.HtmlDecode(await planner.Client.GetStringAsync(page)), id);
+        Assert.Contains("<td>200,00%</td>", row, StringComparison.Ordinal);
+        Assert.Contains("seharusnya 200,00%", row, StringComparison.Ordinal);
+
+        // the mark travels with the workbook: the export carries it in column Kesalahan Publikasi, read back by the importer as `check` reads it
+        var exported = await fixture.Admin.Client.GetByteArrayAsync($"/instansi/{banjar}/2025/ekspor.json");
+        var printed = JsonDocument.Parse(exported).RootElement.GetProperty("printedFigures").EnumerateArray()
+            .Single(f => f.GetProperty("kind").GetString() == "Kemajuan" && f.GetProperty("code").GetString() == "IK-9");
+        Assert.Equal(reason, printed.GetProperty("knownError").GetString());
+    }
+
+    /// <summary>The table row of printed figure <paramref name="id"/> on the Angka Tercetak page.</summary>
+    private static string Row(string html, long id)
+    {
+        var start = html.IndexOf($"<tr id=\"angka-{id}\"", StringComparison.Ordinal);
+        Assert.True(start >= 0, $"row angka-{id} not on the page");
+        return html[start..html.IndexOf("</tr>", start, StringComparison.Ordinal)];
+    }
+
     private EntryStatus Status(string indicator, string period) =>
         fixture.App.WithDb(db => db.Realisasi.Single(r => r.AgencyId == fixture.DemoId && r.IndicatorCode == indicator && r.Period == period && r.IsCurrent).Status);
 }

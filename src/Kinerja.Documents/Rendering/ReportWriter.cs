@@ -68,7 +68,8 @@ public static class ReportWriter
     private static string Advice(Domain.Validation.Finding finding) =>
         finding.Rule == Domain.Validation.PrintedFigureCheck.Rule
             ? " -> laporan ini mencetak angka hasil hitung; bila data realisasi dan target benar, angka pada laporan yang telah terbit keliru: "
-              + "catat ralatnya dan ganti Nilai pada baris AngkaTercetak itu dengan angka yang benar; bila angka tercetak yang benar, perbaiki realisasi atau target yang menjadi dasar hitungnya"
+              + "perencana atau administrator instansi menandainya sebagai kesalahan publikasi yang diketahui, dengan alasannya, di halaman Angka Tercetak (kolom Kesalahan Publikasi pada sheet AngkaTercetak); "
+              + "bila Nilai pada baris itu salah ketik dari laporan, perbaiki Nilainya di halaman yang sama; bila angka tercetak yang benar, perbaiki realisasi atau target yang menjadi dasar hitungnya"
             : "";
 
     /// <summary>Why the report would be an empty shell, or null when there is something to report.</summary>

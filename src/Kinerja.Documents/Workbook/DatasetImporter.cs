@@ -698,7 +698,7 @@ public sealed partial class DatasetImporter
             return null;
         if (kind == PrintedFigureKind.AnggaranPK && code is not null)
             code = PkVersionId.Parse(code).Value.Code;
-        return new PrintedFigure(kind.Value, kind == PrintedFigureKind.Instansi ? null : code, period.Value, value, Text(row, "source")) { SourceRow = row.Row };
+        return new PrintedFigure(kind.Value, kind == PrintedFigureKind.Instansi ? null : code, period.Value, value, Text(row, "source")) { SourceRow = row.Row, KnownError = Text(row, "knownError") };
     }
 
     private Benchmark? ReadBenchmark(RawRow row, Dictionary<string, Indicator> indicators)

@@ -205,6 +205,7 @@ public static class WorkbookSchema
             new("period", "Periode", "Periode angka itu; kosong = periode laporan"),
             new("value", "Nilai", "Angka seperti tercetak, mis. 93,93%, 1,12 atau Rp 12.081.204.858", Required: true),
             new("source", "Sumber", "Tempat angka tercetak, mis. Tabel 3.5; tidak dihitung"),
+            new("knownError", "Kesalahan Publikasi", "Alasan bila angka ini kesalahan publikasi yang diketahui (laporan terbit mencetaknya keliru): temuannya tetap dilaporkan sebagai peringatan dengan alasan ini dan tidak lagi menahan laporan final; kosong = belum ditandai"),
         ]),
         new("benchmarks", "Pembanding", "Indikator yang sama untuk provinsi/nasional",
         [

@@ -45,4 +45,10 @@ public sealed record PrintedFigure(PrintedFigureKind Kind, string? Code, Period 
 
     /// <summary>The workbook row, for findings; 0 when not from a sheet.</summary>
     public int SourceRow { get; init; }
+
+    /// <summary>
+    /// Why this figure is a known publication error (column Kesalahan Publikasi): the published report printed it wrongly and
+    /// the planner has said so. Its finding stays in the check, as a warning with this reason, and no longer refuses a final.
+    /// </summary>
+    public string? KnownError { get; init; }
 }

@@ -19,6 +19,9 @@ public sealed class PrintedFigureCheck : IDatasetCheck
 {
     public const string Rule = "angka-tercetak";
     public const string PkTotalRule = "anggaran-pk-jumlah";
+
+    /// <summary>A printed figure that does not reproduce and that a planner marked as a known publication error, with the reason.</summary>
+    public const string KnownRule = "angka-tercetak-diketahui";
     private const string Sheet = "AngkaTercetak";
 
     public IEnumerable<Finding> Check(PerformanceDataset data)
@@ -31,7 +34,7 @@ public sealed class PrintedFigureCheck : IDatasetCheck
             if (figure.IsAmount)
             {
                 if (JudgeAmount(measured, figure) is { } amountFinding)
-                    yield return amountFinding with { Row = figure.SourceRow > 0 ? figure.SourceRow : null };
+                    yield return Known(amountFinding, figure) with { Row = figure.SourceRow > 0 ? figure.SourceRow : null };
                 continue;
             }
 
@@ -47,8 +50,36 @@ public sealed class PrintedFigureCheck : IDatasetCheck
             }
 
             if (finding is not null)
-                yield return finding with { Row = figure.SourceRow > 0 ? figure.SourceRow : null };
+                yield return Known(finding, figure) with { Row = figure.SourceRow > 0 ? figure.SourceRow : null };
         }
+    }
+
+    /// <summary>
+    /// A mismatch the planner marked as a known publication error stays reported, as a warning that carries the reason:
+    /// the report that printed it is published and cannot change, and the documents print the computed figure anyway.
+    /// </summary>
+    private static Finding Known(Finding finding, PrintedFigure figure) =>
+        figure.KnownError is { } reason && !string.IsNullOrWhiteSpace(reason) && finding.Severity == Severity.Error
+            ? finding with { Severity = Severity.Warning, Rule = KnownRule, Message = $"{finding.Message}; ditandai kesalahan publikasi yang diketahui: {reason.Trim()}" }
+            : finding;
+
+    /// <summary>
+    /// The figure the engine computes for <paramref name="figure"/> as the check compares it ("220,25%", "Rp 12.081.204.858"),
+    /// or null when it cannot be computed; for the Angka Tercetak page.
+    /// </summary>
+    public static string? Computed(PerformanceDataset data, PrintedFigure figure)
+    {
+        var measured = Measure.Prepare(data);
+        if (figure.IsAmount)
+        {
+            var (_, amount, _) = ExpectedAmount(measured, figure);
+            return amount is { } a ? "Rp " + IndonesianNumber.Format(a, a == decimal.Truncate(a) ? 0 : 2) : null;
+        }
+
+        var (_, value, rounding, _) = Expected(measured, figure, PerformanceCalculator.Compute(measured, figure.Period));
+        if (value is not { } v)
+            return null;
+        return IndonesianNumber.Format(v, measured.Profile.Decimals, rounding) + (figure.Value.TrimEnd().TrimEnd('*').EndsWith('%') ? "%" : "");
     }
 
     private static Finding? Judge(PerformanceDataset data, PrintedFigure figure, PerformanceResult result)

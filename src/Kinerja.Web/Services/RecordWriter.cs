@@ -112,7 +112,7 @@ public sealed record CheckScope
         "NilaiData" => "perbaiki hitungan data elemen di halaman realisasi (operator unit) atau sheet NilaiData (perencana, impor)",
         "Indikator" or "Rencana" or "RumusHitung" or "DataElemen" => "perbaiki di halaman Rencana (perencana)",
         "PK" or "Anggaran" or "AnggaranPK" => "perbaiki di halaman Perjanjian Kinerja (perencana)",
-        "AngkaTercetak" => "perbaiki atau tandai sebagai salah cetak di halaman Angka Tercetak (perencana)",
+        "AngkaTercetak" => "perbaiki Nilainya atau tandai sebagai kesalahan publikasi yang diketahui, dengan alasan, di halaman Angka Tercetak (perencana atau administrator instansi)",
         _ => $"perbaiki sheet {finding.Sheet} lewat impor buku kerja (perencana atau administrator instansi)",
     };
 

@@ -95,6 +95,10 @@ public partial class EveryRuleBothWaysTests
             () => Clean() with { Narratives = [new Narrative("IK-1", "Analisis", "Capaian {capaian:IK-1}.")] }),
         ["angka-tercetak"] = (() => Clean() with { PrintedFigures = [new PrintedFigure(PrintedFigureKind.Sasaran, "S1", Year, "90%", null)] },
             () => Clean() with { PrintedFigures = [new PrintedFigure(PrintedFigureKind.Sasaran, "S1", Year, "100%", null)] }),
+        // the same 90% marked by the planner as a known publication error: a warning with the reason, no longer the error;
+        // a mark on a figure that reproduces says nothing
+        ["angka-tercetak-diketahui"] = (() => Clean() with { PrintedFigures = [new PrintedFigure(PrintedFigureKind.Sasaran, "S1", Year, "90%", null) { KnownError = "salah ketik di Ringkasan Eksekutif" }] },
+            () => Clean() with { PrintedFigures = [new PrintedFigure(PrintedFigureKind.Sasaran, "S1", Year, "100%", null) { KnownError = "salah ketik di Ringkasan Eksekutif" }] }),
         // seed 002 dates its 2021 report "Januari 2021": a report is signed after its period
         ["tanggal-penandatanganan"] = (() => Clean() with { Profile = Clean().Profile with { SigningDate = SigningDate.Of(2025, 12, 31) } },
             () => Clean() with { Profile = Clean().Profile with { SigningDate = SigningDate.Of(2026, 1) } }),
@@ -193,6 +197,20 @@ public partial class EveryRuleBothWaysTests
     {
         var findings = DatasetValidator.Check(Cases[rule].Silent());
         Assert.DoesNotContain(findings, f => f.Rule == rule);
+    }
+
+    [Fact]
+    public void A_printed_figure_marked_as_a_known_publication_error_is_a_warning_with_its_reason_not_an_error()
+    {
+        // S1's capaian is 50 / 50 = 100%: the report printed 90%
+        var figure = new PrintedFigure(PrintedFigureKind.Sasaran, "S1", Year, "90%", "Tabel 3.1");
+        var unmarked = Assert.Single(DatasetValidator.Check(Clean() with { PrintedFigures = [figure] }));
+        Assert.Equal((Severity.Error, PrintedFigureCheck.Rule), (unmarked.Severity, unmarked.Rule));
+        var marked = Assert.Single(DatasetValidator.Check(Clean() with { PrintedFigures = [figure with { KnownError = "salah ketik, ralat dimuat di situs" }] }));
+        Assert.Equal((Severity.Warning, PrintedFigureCheck.KnownRule), (marked.Severity, marked.Rule));
+        Assert.Contains("seharusnya 100,00%", marked.Message, StringComparison.Ordinal);
+        Assert.EndsWith("ditandai kesalahan publikasi yang diketahui: salah ketik, ralat dimuat di situs", marked.Message, StringComparison.Ordinal);
+        Assert.Equal("100,00%", PrintedFigureCheck.Computed(Clean(), figure));
     }
 
     [Fact]
