@@ -186,9 +186,9 @@ public abstract class BrowserFixture(string provider) : IAsyncLifetime, IDisposa
         db.SaveChanges();
     }
 
-    /// <summary>A full-page screenshot kept as a test artefact in artifacts/screenshots/PROVIDER/ (ignored by git).</summary>
+    /// <summary>A full-page screenshot kept as a test artefact in artifacts/screenshots/PROVIDER/ (ignored by git); a tall page (the 80 criteria of the LKE) takes long on a loaded machine.</summary>
     public async Task Screenshot(IPage page, string name) =>
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Repository.Screenshots(Provider), name + ".png"), FullPage = true });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Repository.Screenshots(Provider), name + ".png"), FullPage = true, Timeout = 120_000 });
 
     /// <summary>axe-core's serious and critical violations on the page, one line each with where they are.</summary>
     public static async Task<IReadOnlyList<string>> SeriousAxeFindings(IPage page)
