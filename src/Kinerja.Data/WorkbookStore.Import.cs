@@ -93,6 +93,13 @@ public sealed record ImportOutcome(int AgencyId, int YearId, int Year, int Revis
     public int NewDrafts { get; init; }
 
     public int ProtectedCount { get; init; }
+
+    /// <summary>The import's audit entry (action and what it did), for a caller that writes it (the web's write path) rather than the store.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string AuditAction { get; init; } = "impor";
+
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IReadOnlyDictionary<string, object?> AuditSummary { get; init; } = new Dictionary<string, object?>();
 }
 
 /// <summary>The import was prepared on data that has changed since: preview again.</summary>
@@ -114,6 +121,12 @@ public sealed partial class WorkbookStore
 
     /// <summary>What an import creates as drafts is marked so.</summary>
     public const string ImportSource = "impor";
+
+    /// <summary>
+    /// Whether <see cref="CommitAsync"/> writes the import's audit entry itself (the seeder); the web's write path turns it
+    /// off and writes the entry from <see cref="ImportOutcome.AuditSummary"/> with the revision it checked.
+    /// </summary>
+    public bool RecordsAudit { get; init; } = true;
 
     private sealed class ImportPlan
     {
@@ -168,7 +181,9 @@ public sealed partial class WorkbookStore
     /// </summary>
     public async Task<ImportOutcome> CommitAsync(int? agencyId, RawWorkbook raw, PerformanceDataset data, int? expectedRevision, string fileName, ImportMode mode = ImportMode.Workflow, string? sha256 = null, CancellationToken cancellationToken = default)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // inside a caller's transaction (the web's write path) the caller commits; alone (the seeder) the store does
+        var own = db.Database.CurrentTransaction is null;
+        await using var transaction = own ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         var now = clock.GetUtcNow();
         var agency = agencyId is { } id
             ? await db.Agencies.SingleAsync(a => a.Id == id, cancellationToken)
@@ -198,21 +213,28 @@ public sealed partial class WorkbookStore
             ["baris lain dilindungi"] = plan.Protected,
             ["sheet berubah"] = plan.Sheets.Where(s => s.Any).Select(s => $"{s.SheetTitle}: +{s.Added.Count} ~{s.Changed.Count} -{s.Removed.Count}").ToList(),
         };
+        var action = mode == ImportMode.History ? "impor riwayat" : "impor";
         if (agency is not null && year is not null && !plan.AnyChange)
         {
             // the same workbook again: no row, no revision; the attempt itself is on the record
-            db.Record(agency.Id, nameof(ReportingYear), YearKey(year), mode == ImportMode.History ? "impor riwayat" : "impor", null, new Dictionary<string, object?> { ["berkas"] = fileName, ["sha256"] = sha256, ["hasil"] = "tanpa perubahan" });
+            var same = new Dictionary<string, object?> { ["berkas"] = fileName, ["sha256"] = sha256, ["hasil"] = "tanpa perubahan" };
+            if (RecordsAudit)
+                db.Record(agency.Id, nameof(ReportingYear), YearKey(year), action, null, same);
             await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            return new ImportOutcome(agency.Id, year.Id, year.Year, year.Revision) { Changed = false, ProtectedCount = plan.Items.Count(i => i.IsProtected) };
+            if (transaction is not null)
+                await transaction.CommitAsync(cancellationToken);
+            return new ImportOutcome(agency.Id, year.Id, year.Year, year.Revision) { Changed = false, ProtectedCount = plan.Items.Count(i => i.IsProtected), AuditAction = action, AuditSummary = same };
         }
 
         var (agencyId2, written) = await WriteImportAsync(plan, agency, year, data, fileName, sha256, mode, now, summary, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        if (transaction is not null)
+            await transaction.CommitAsync(cancellationToken);
         return new ImportOutcome(agencyId2, written.Id, written.Year, written.Revision)
         {
             NewDrafts = plan.Items.Count(i => i.Action is RealisasiImportAction.NewDraft or RealisasiImportAction.CorrectionDraft),
             ProtectedCount = plan.Items.Count(i => i.IsProtected),
+            AuditAction = action,
+            AuditSummary = summary,
         };
     }
 
@@ -223,8 +245,8 @@ public sealed partial class WorkbookStore
 
     /// <summary>
     /// The one place an import writes: agency, units, year, the sheets kept as cells, the own tables, the realisasi
-    /// of the plan, the revision and the import's audit entry, saved inside the caller's transaction. (The shared
-    /// write path of the application can take this over as a whole.)
+    /// of the plan, the revision and the import's audit entry, saved inside the caller's transaction (the web's
+    /// RecordWriter.CommitImportAsync, which also writes the audit entry).
     /// </summary>
     private async Task<(int AgencyId, ReportingYear Year)> WriteImportAsync(ImportPlan plan, Agency? agency, ReportingYear? year, PerformanceDataset data, string fileName, string? sha256, ImportMode mode, DateTimeOffset now, Dictionary<string, object?> summary, CancellationToken cancellationToken)
     {
@@ -298,7 +320,8 @@ public sealed partial class WorkbookStore
             },
             () => new RencanaAksiRow { ReportingYearId = yearId, AgencyId = agencyId, IndicatorCode = "", Period = "", Action = "", UnitCode = rootUnit }, (a, o) => a.Ordinal = o, a => a.ConcurrencyVersion++);
         WriteRealisasi(plan, year, agencyId, unitOf, rootUnit, fileName, sha256, mode, now, units.Select(u => u.Code).Concat(unitsWanted.Select(u => u.Code)).ToHashSet(StringComparer.Ordinal));
-        db.Record(agencyId, nameof(ReportingYear), YearKey(year), mode == ImportMode.History ? "impor riwayat" : "impor", null, summary);
+        if (RecordsAudit)
+            db.Record(agencyId, nameof(ReportingYear), YearKey(year), mode == ImportMode.History ? "impor riwayat" : "impor", null, summary);
         await db.SaveChangesAsync(cancellationToken);
         return (agencyId, year);
     }

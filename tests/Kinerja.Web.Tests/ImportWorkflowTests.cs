@@ -263,6 +263,58 @@ public abstract class ImportWorkflowTests(AppFixture fixture)
         }
     }
 
+    [SkippableFact]
+    public async Task An_import_commits_through_the_write_path_a_stale_preview_is_refused_and_the_audit_entry_names_the_revisions()
+    {
+        Skip.IfNot(fixture.Available, AppFixture.Missing);
+        // two workbooks, each the year as exported with one printed figure more (a sheet the web keeps as cells)
+        var exported = await fixture.Admin.Client.GetStringAsync($"{Demo}/ekspor.json");
+        string With(string source)
+        {
+            var workbook = JsonNode.Parse(exported)!.AsObject();
+            var printed = workbook["printedFigures"] as JsonArray ?? [];
+            printed.Add(new JsonObject { ["kind"] = "Instansi", ["period"] = "2025", ["value"] = "100%", ["source"] = source });
+            workbook["printedFigures"] = printed;
+            return workbook.ToJsonString();
+        }
+
+        var revision = Revision();
+        var first = await Preview(fixture.Admin, With("Ringkasan Eksekutif"), "pertama.json");
+        var second = await Preview(fixture.Admin, With("Bab III"), "kedua.json");
+        Assert.Equal(revision, first.GetProperty("expectedRevision").GetInt32());
+        int ImportAudits() => fixture.App.WithDb(db => db.Audit.Count(a => a.AgencyId == fixture.DemoId && a.Entity == nameof(ReportingYear) && a.Action == "impor"));
+        var audits = ImportAudits();
+
+        var saved = await Commit(fixture.Admin, second);
+        Assert.True(saved.StatusCode == HttpStatusCode.OK, await saved.Content.ReadAsStringAsync());
+        Assert.Equal(revision + 1, Revision());
+        // the writer's audit entry: who, the file and its SHA-256, and the revision it checked and the one it wrote
+        Assert.Equal(audits + 1, ImportAudits());
+        var entry = fixture.App.WithDb(db => db.Audit.Where(a => a.AgencyId == fixture.DemoId && a.Entity == nameof(ReportingYear) && a.Action == "impor").OrderByDescending(a => a.Id).First());
+        Assert.Equal("admin", entry.UserName);
+        var after = JsonDocument.Parse(entry.After!).RootElement;
+        Assert.Equal("kedua.json", after.GetProperty("berkas").GetString());
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(With("Bab III")))), after.GetProperty("sha256").GetString());
+        Assert.Equal(revision, after.GetProperty("revisi sebelum").GetInt32());
+        Assert.Equal(revision + 1, after.GetProperty("revisi sesudah").GetInt32());
+
+        // the first preview was made on the revision before: the writer refuses it, and nothing is written
+        var stale = await Commit(fixture.Admin, first);
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        var detail = (await stale.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString();
+        Assert.Equal($"data tahun 2025 telah berubah sejak pratinjau (pratinjau pada revisi {revision}, kini revisi {revision + 1}); ulangi pratinjau sebelum menyimpan", detail);
+        Assert.Equal(revision + 1, Revision());
+        Assert.Equal(audits + 1, ImportAudits());
+        Assert.DoesNotContain(fixture.App.WithDb(db => db.WorkbookRows.Where(r => r.Sheet == "printedFigures" && db.Years.Any(y => y.Id == r.ReportingYearId && y.AgencyId == fixture.DemoId)).Select(r => r.CellsJson).ToList()),
+            cells => cells.Contains("Ringkasan Eksekutif", StringComparison.Ordinal));
+        // a role without the import right is refused by the writer as by the page
+        await fixture.Admin.AddUser(fixture.DemoId, "pimpinan-impor", AppFixture.Password, "Pimpinan");
+        var third = await Preview(fixture.Admin, With("Lampiran"), "ketiga.json");
+        var leader = await fixture.As("pimpinan-impor");
+        Assert.Equal(HttpStatusCode.Forbidden, (await Commit(leader, third)).StatusCode);
+        Assert.Equal(revision + 1, Revision());
+    }
+
     // ---------- helpers ----------
 
     private static MultipartFormDataContent Multipart(byte[] bytes, string name) => new() { { new ByteArrayContent(bytes), "berkas", name } };

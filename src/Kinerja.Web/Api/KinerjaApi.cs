@@ -262,19 +262,8 @@ public static partial class KinerjaApi
         if (!await MayImport(scopes, auth, http, body.AgencyId, body.Riwayat))
             return ApiResults.Problem(403, body.Riwayat ? "impor riwayat hanya oleh administrator" : "akun ini tidak berwenang mengimpor ke instansi tersebut");
         db.AuditUser = (await scopes.GetAsync()).UserName;
-        try
-        {
-            var outcome = await imports.CommitAsync(body.AgencyId, token, body.ExpectedRevision, body.Riwayat ? ImportMode.History : ImportMode.Workflow);
-            return Results.Ok(outcome);
-        }
-        catch (StaleImportException e)
-        {
-            return ApiResults.Problem(409, e.Message);
-        }
-        catch (ImportRefusedException e)
-        {
-            return ApiResults.Problem(400, e.Message);
-        }
+        var (result, outcome) = await imports.CommitAsync(body.AgencyId, token, body.ExpectedRevision, body.Riwayat ? ImportMode.History : ImportMode.Workflow);
+        return ApiResults.From(result, () => outcome);
     }
 
     private static async Task<IResult> Targets(int agencyId, int year, HttpContext http, KinerjaDbContext db, ScopeProvider scopes, IAuthorizationService auth)

@@ -111,22 +111,25 @@ public sealed class ImporModel(KinerjaDbContext db, ScopeProvider scopes, IAutho
         db.AuditUser = Scope.UserName;
         try
         {
-            var outcome = await imports.CommitAsync(AgencyId, Token ?? "", ExpectedRevision, Riwayat ? ImportMode.History : ImportMode.Workflow);
+            var (result, saved) = await imports.CommitAsync(AgencyId, Token ?? "", ExpectedRevision, Riwayat ? ImportMode.History : ImportMode.Workflow);
+            if (saved is not { } outcome)
+            {
+                if (result.Status == WriteStatus.Forbidden)
+                    return Forbid();
+                Error = PageResults.Message(result);
+                Response.StatusCode = PageResults.StatusOf(result);
+                return Page();
+            }
+
             TempData["pesan"] = !outcome.Changed ? "Impor tersimpan: isi berkas sama dengan data yang tersimpan, tidak ada yang berubah."
                 : Riwayat ? "Riwayat tahun yang sudah ditutup tersimpan sebagai angka yang disahkan (ditandai sebagai riwayat impor)."
                 : $"Impor tersimpan. {outcome.NewDrafts} nilai baru atau berubah menjadi draf yang menunggu diajukan dan diverifikasi; {outcome.ProtectedCount} realisasi dilindungi tidak diubah.";
             return Redirect($"/instansi/{outcome.AgencyId}/{outcome.Year}/dasbor");
         }
-        catch (Exception e) when (e is StaleImportException or UploadRejectedException)
+        catch (UploadRejectedException e)
         {
             Error = e.Message;
             Response.StatusCode = StatusCodes.Status409Conflict;
-            return Page();
-        }
-        catch (ImportRefusedException e)
-        {
-            Error = e.Message;
-            Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
     }

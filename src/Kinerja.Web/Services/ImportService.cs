@@ -14,7 +14,7 @@ public sealed record ReadWorkbook(string Token, string FileName, RawWorkbook? Ra
 /// Import of a whole workbook (.xlsx or .json) in two steps: the upload is kept aside and previewed
 /// (added, changed, removed); the commit reads the same file again and writes it in one transaction.
 /// </summary>
-public sealed class ImportService(StoragePaths paths, KinerjaDbContext db, TimeProvider clock)
+public sealed class ImportService(StoragePaths paths, KinerjaDbContext db, TimeProvider clock, RecordWriter writer)
 {
     public const long MaxBytes = 20 * 1024 * 1024;
 
@@ -87,17 +87,21 @@ public sealed class ImportService(StoragePaths paths, KinerjaDbContext db, TimeP
         new WorkbookStore(db, clock).PreviewAsync(agencyId, workbook.Raw!, workbook.Data!, mode);
 
     /// <summary>
-    /// Saves a previewed upload: the workflow's rules in <see cref="WorkbookStore.CommitAsync"/> (one transaction, one
-    /// revision, the import's audit entry naming the file and its SHA-256). A refused import keeps its upload for another look.
+    /// Saves a previewed upload through the one write path (<see cref="RecordWriter.CommitImportAsync"/>: authorised,
+    /// the preview's revision checked, the import's audit entry naming the file and its SHA-256, one transaction) with the
+    /// workflow's rules in <see cref="WorkbookStore.CommitAsync"/>. A refused import keeps its upload for another look.
     /// </summary>
-    public async Task<ImportOutcome> CommitAsync(int? agencyId, string token, int? expectedRevision, ImportMode mode = ImportMode.Workflow)
+    public async Task<(WriteResult Result, ImportOutcome? Outcome)> CommitAsync(int? agencyId, string token, int? expectedRevision, ImportMode mode = ImportMode.Workflow)
     {
         var workbook = Read(token);
         if (workbook.Errors.Count > 0)
             throw new UploadRejectedException("berkas berisi kesalahan; perbaiki lalu unggah ulang");
-        var outcome = await new WorkbookStore(db, clock).CommitAsync(agencyId, workbook.Raw!, workbook.Data!, expectedRevision, workbook.FileName, mode, Sha256Of(token));
-        Discard(token);
-        return outcome;
+        var sha256 = Sha256Of(token);
+        var saved = await writer.CommitImportAsync(agencyId, workbook.Data!.Profile.Year, expectedRevision, mode,
+            () => new WorkbookStore(db, clock) { RecordsAudit = false }.CommitAsync(agencyId, workbook.Raw!, workbook.Data!, expectedRevision, workbook.FileName, mode, sha256));
+        if (saved.Result.Ok)
+            Discard(token);
+        return saved;
     }
 
     /// <summary>The SHA-256 of the kept upload, as the audit names the file.</summary>

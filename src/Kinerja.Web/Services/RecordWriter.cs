@@ -127,7 +127,8 @@ public sealed record WriteRequest(OperationAuthorizationRequirement Operation, s
 
 /// <summary>
 /// The one write path. Every change of recorded data (realisasi and its workflow steps, counts, targets, plan nodes,
-/// indicators, PK versions and budget lines, Rencana Aksi, bukti, printed figures) is staged on the
+/// indicators, PK versions and budget lines, Rencana Aksi, bukti, printed figures; a workbook import through
+/// <see cref="CommitImportAsync"/>) is staged on the
 /// <see cref="KinerjaDbContext"/> by its service and committed here: authorised for the signed-in user on the
 /// server, saved with the rows' optimistic versions and the year's revision raised (a form or preview read
 /// before someone else's change is refused), audited (the context writes before and after of every audited row
@@ -213,6 +214,77 @@ public sealed class RecordWriter(KinerjaDbContext db, DatasetCache cache, ScopeP
 
         await transaction.CommitAsync();
         return WriteResult.Done(warnings);
+    }
+
+    /// <summary>
+    /// Commits a workbook import through the same path as every other change (issue 19 item 1): authorised (Import, and
+    /// ImportHistory for a closed year's history; a new instansi only by a system administrator), the year's revision the
+    /// preview saw checked (a change since refuses it, as a stale form), the import written by <paramref name="write"/>
+    /// (<see cref="WorkbookStore.CommitAsync"/>: approved records never touched, new values as drafts of their unit,
+    /// nothing deleted) inside this transaction, the import's audit entry written here with the revision before and
+    /// after, the year read back as a workbook, all or nothing.
+    /// </summary>
+    public async Task<(WriteResult Result, ImportOutcome? Outcome)> CommitImportAsync(int? agencyId, int year, int? expectedRevision, ImportMode mode, Func<Task<ImportOutcome>> write)
+    {
+        var scope = await scopes.GetAsync();
+        var history = mode == ImportMode.History;
+        var allowed = agencyId is { } id
+            ? scope.Can(Operations.Import, new AgencyResource(id)) && (!history || scope.Can(Operations.ImportHistory, new AgencyResource(id)))
+            : scope.IsSystemAdmin;
+        if (!allowed)
+            return (WriteResult.Forbidden(history ? "impor riwayat hanya oleh administrator" : "akun ini tidak berwenang mengimpor ke instansi tersebut"), null);
+        db.AuditUser = scope.UserName;
+
+        // the optimistic check: the revision the preview was made on
+        var current = agencyId is { } agency ? await db.Years.AsNoTracking().Where(y => y.AgencyId == agency && y.Year == year).Select(y => (int?)y.Revision).SingleOrDefaultAsync() : null;
+        if (current is null && expectedRevision is not null && agencyId is not null)
+            return (WriteResult.Conflict("data tahun ini sudah dihapus sejak pratinjau; ulangi pratinjau"), null);
+        if (current is not null && expectedRevision != current)
+            return (WriteResult.Conflict($"data tahun {year} telah berubah sejak pratinjau (pratinjau pada revisi {expectedRevision?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"}, kini revisi {current}); ulangi pratinjau sebelum menyimpan"), null);
+
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        ImportOutcome outcome;
+        try
+        {
+            outcome = await write();
+        }
+        catch (Exception e) when (e is StaleImportException or DbUpdateConcurrencyException)
+        {
+            await transaction.RollbackAsync();
+            db.ChangeTracker.Clear();
+            return (WriteResult.Conflict(e is StaleImportException ? e.Message : "data tahun ini telah diubah orang lain selama impor; ulangi pratinjau sebelum menyimpan"), null);
+        }
+        catch (ImportRefusedException e)
+        {
+            await transaction.RollbackAsync();
+            db.ChangeTracker.Clear();
+            return (WriteResult.Invalid(e.Message), null);
+        }
+
+        var entry = new Dictionary<string, object?>(outcome.AuditSummary)
+        {
+            ["revisi sebelum"] = current,
+            ["revisi sesudah"] = outcome.Revision,
+        };
+        db.Record(outcome.AgencyId, nameof(ReportingYear), outcome.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), outcome.AuditAction, null, entry);
+        await db.SaveChangesAsync();
+        if (outcome.Changed)
+        {
+            try
+            {
+                DatasetImporter.Import(await new WorkbookStore(db, clock).LoadRawAsync(outcome.YearId, RealisasiView.Latest));
+            }
+            catch (WorkbookImportException e)
+            {
+                await transaction.RollbackAsync();
+                db.ChangeTracker.Clear();
+                var located = e.Errors.Select(PlanEditor.Located).ToList();
+                return (WriteResult.Invalid("impor tidak disimpan: data tahun ini tidak terbaca kembali sebagai buku kerja: " + string.Join("; ", located)) with { Findings = located }, null);
+            }
+        }
+
+        await transaction.CommitAsync();
+        return (WriteResult.Done(), outcome);
     }
 
     private async Task RollBackAsync(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, ReportingYear year, int revision)
