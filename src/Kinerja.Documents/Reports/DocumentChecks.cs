@@ -45,6 +45,8 @@ public static partial class DocumentChecks
             c.Missing(text, required: false);
         foreach (var f in findings.Where(f => f.Rule == Domain.Narratives.NarrativeFigureCheck.Rule))
             c.Missing($"Angka pada narasi {f.Code} berbeda dengan tabel: {f.Message}.", required: true);
+        foreach (var f in findings.Where(f => f.Rule == Domain.Narratives.NarrativeAmountCheck.Rule))
+            c.Missing($"Jumlah rupiah pada narasi {f.Code} berbeda dengan tabel anggaran: {f.Message}.", required: true);
     }
 
     /// <summary>Each reference in the text that points at nothing, with where it stands and what to do.</summary>
