@@ -14,6 +14,9 @@ public static partial class DocumentChecks
     [GeneratedRegex(@"\b(?<kind>Tabel|Gambar|Grafik|Diagram)\s+(?<number>(?:\d+|[A-Z])(?:\.\d+)+|\d+)\b")]
     private static partial Regex NumberedReference();
 
+    /// <summary>"Tabel 3.3", "Gambar 2.1", "Grafik 3.1", "Diagram 1": the Word writer turns each that resolves into a REF field.</summary>
+    internal static Regex NumberedReferencePattern => NumberedReference();
+
     [GeneratedRegex(@"\b(?<what>grafik|gambar|diagram|tabel|perhitungan)\s+(?:tersebut\s+)?di\s*atas\b", RegexOptions.IgnoreCase)]
     private static partial Regex Above();
 
