@@ -214,8 +214,8 @@ public sealed class DocumentBuilds(StoragePaths paths, TimeProvider clock, ILogg
 }
 
 /// <summary>
-/// The final Evaluasi AKIP round a Laporan Kinerja prints (issue 22 item 5): that of the instansi (not a unit) for the
-/// year before the report year. Read here, in the web, and passed to Kinerja.Documents as domain data, so the documents
+/// The final Evaluasi AKIP round a Laporan Kinerja prints (issue 22 item 5): that of the instansi (a round without unit,
+/// else one of its top unit) for the year before the report year. Read here, in the web, and passed to Kinerja.Documents as domain data, so the documents
 /// never see the database.
 /// </summary>
 public static class DocumentEvaluation
@@ -225,9 +225,12 @@ public static class DocumentEvaluation
         if (order.Kind != "lkjip")
             return data;
         var evaluated = year - 1;
-        var round = await db.EvaluationRounds.AsNoTracking()
-            .Where(r => r.AgencyId == agencyId && r.Year == evaluated && r.UnitCode == null && r.State == RoundState.Final)
-            .OrderByDescending(r => r.FinalisedAt).ThenByDescending(r => r.Id).FirstOrDefaultAsync();
+        // the instansi's round: evaluated as a whole (no unit) or as its top unit (the Dinas itself), the former first
+        var top = data.Units.Where(u => u.ParentCode is null).Select(u => u.Code).ToList();
+        var rounds = await db.EvaluationRounds.AsNoTracking()
+            .Where(r => r.AgencyId == agencyId && r.Year == evaluated && r.State == RoundState.Final && (r.UnitCode == null || top.Contains(r.UnitCode)))
+            .ToListAsync();
+        var round = rounds.OrderBy(r => r.UnitCode is null ? 0 : 1).ThenByDescending(r => r.FinalisedAt).ThenByDescending(r => r.Id).FirstOrDefault();
         if (round is null)
             return data;
         var json = await db.EvaluationWorksheets.AsNoTracking().Where(w => w.Key == round.WorksheetKey).Select(w => w.Json).SingleAsync();
