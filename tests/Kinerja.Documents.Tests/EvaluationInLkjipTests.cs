@@ -23,7 +23,8 @@ public sealed class EvaluationInLkjipTests
     public void A_final_round_prints_its_score_grade_and_recommendations_instead_of_the_workbook_rows()
     {
         var data = Samples.Load("banjar-2025.json") with { Evaluation = BanjarRound() };
-        var docx = Docx.Render(ReportWriter.Prepare(ReportKind.Lkjip, new ReportRequest(data) { Draft = true }));
+        var report = ReportWriter.Prepare(ReportKind.Lkjip, new ReportRequest(data) { Draft = true });
+        var docx = Docx.Render(report);
 
         var simpulan = docx.Tables.Single(t => t.Caption.Contains("Simpulan Hasil Evaluasi AKIP Tahun 2024", StringComparison.Ordinal));
         // 25,03 + 23,65 + 12,01 + 19,63 = 80,32 (the seed printed 80.33), grade A: 80 < 80,32 <= 90

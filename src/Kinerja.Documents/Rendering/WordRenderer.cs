@@ -743,8 +743,9 @@ public static class WordRenderer
             {
                 var row = table.Rows[r];
                 pending ??= new System.Text.StringBuilder();
-                // the last three rows keep together, so no page carries a table's last row alone (a Jumlah under its header)
-                var keep = r >= table.Rows.Count - 3 && r < table.Rows.Count - 1 && table.Rows.Count > 3;
+                // the last three rows keep together, so no page carries a table's last row alone (a Jumlah under its header);
+                // a table of three rows or fewer keeps whole
+                var keep = r >= table.Rows.Count - 3 && r < table.Rows.Count - 1;
                 if (r < table.Rows.Count - 1 && RowXml(pending, table, row, widths, keep))
                     continue;
 

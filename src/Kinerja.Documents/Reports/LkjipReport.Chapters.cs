@@ -339,8 +339,9 @@ public static partial class LkjipReport
         if (round.Recommendations.Count == 0)
             return;
         var recs = round.Recommendations.Select((x, i) => new ReportRow([ReportFormat.Number(i + 1), x.Recommendation, x.Action ?? "-", x.Status ?? "-"])).ToList();
-        var recTable = c.Table($"Rekomendasi dan Tindak Lanjut Hasil Evaluasi AKIP Tahun {round.Year}", [new("No", 5, CellAlign.Center), new("Rekomendasi", 40), new("Tindak Lanjut", 40), new("Status", 15)], recs);
-        c.Paragraph($"{recTable.Label} memuat rekomendasi hasil evaluasi dan tindak lanjut yang telah dilakukan.");
+        // the sentence goes before the table: after it, at the end of the chapter, it would stand alone on a page
+        c.Paragraph($"Rekomendasi hasil evaluasi tahun {round.Year} dan tindak lanjut yang telah dilakukan disajikan pada tabel berikut.");
+        c.Table($"Rekomendasi dan Tindak Lanjut Hasil Evaluasi AKIP Tahun {round.Year}", [new("No", 5, CellAlign.Center), new("Rekomendasi", 40), new("Tindak Lanjut", 40), new("Status", 15)], recs);
     }
 
     /// <summary>
