@@ -408,6 +408,9 @@ public sealed class PkBudgetRow : IAudited
 
     public string? Goals { get; set; }
 
+    /// <summary>Pejabat Pengampu of the line as typed (issue 20 item 6).</summary>
+    public string? Pengampu { get; set; }
+
     public int ConcurrencyVersion { get; set; }
 
     int? IAudited.AuditAgencyId => AgencyId;

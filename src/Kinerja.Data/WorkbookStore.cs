@@ -211,6 +211,7 @@ public sealed partial class WorkbookStore(KinerjaDbContext db, TimeProvider cloc
         ("level", b => b.Level, (b, x) => b.Level = x),
         ("pagu", b => b.Pagu, (b, x) => b.Pagu = x),
         ("goals", b => b.Goals, (b, x) => b.Goals = x),
+        ("pengampu", b => b.Pengampu, (b, x) => b.Pengampu = x),
     ];
 
     public static Dictionary<string, string> RencanaAksiCells(RencanaAksiRow a) => Compact(new()

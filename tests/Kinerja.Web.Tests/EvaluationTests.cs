@@ -62,7 +62,7 @@ public abstract class EvaluationTests(EvaluationFixture fixture)
 
     private static readonly Worksheet Sheet = WorksheetReader.Default;
 
-    private async Task<int> OpenRound(int year, string title, string unit = "DINAS")
+    private async Task<int> OpenRound(int year, string title, string? unit = "DINAS")
     {
         var response = await fixture.Admin.Api(HttpMethod.Post, $"/api/evaluasi/instansi/{fixture.DemoId}",
             new { Year = year, UnitCode = unit, Title = title, SubmitDue = new DateOnly(year + 1, 2, 15), ReviewDue = new DateOnly(year + 1, 3, 31), EvaluatorBody = "Inspektorat Daerah", Evaluators = new[] { "apip" } });
@@ -289,5 +289,42 @@ public abstract class EvaluationTests(EvaluationFixture fixture)
         var proposal = fixture.App.WithDb(db => db.EvaluationAnswers.Single(a => a.RoundId == next && a.CriterionCode == "4.c.1"));
         Assert.Equal("C", proposal.ProposedAnswer);
         Assert.Contains("1 dari 2 rekomendasi", proposal.ProposalReason);
+    }
+
+    [Fact]
+    public async Task The_LKjIP_prints_the_score_and_recommendations_of_the_final_round_of_the_year_before()
+    {
+        if (!fixture.Available)
+            return;
+        // the instansi's round for 2024, printed in the LKjIP 2025
+        var round = await OpenRound(2024, "Evaluasi AKIP Instansi 2024", null);
+        fixture.App.WithDb(db =>
+        {
+            // penetapan: everything at the top except 1.b.1 (A-E) at C = 0,5 -> 100 - 9 x 0,5 / 11 = 99,5909... -> 99,59, AA
+            foreach (var review in db.EvaluationReviews.Where(r => r.RoundId == round).ToList())
+                review.Answer = review.CriterionCode == "1.b.1" ? "C" : Max(Sheet.Criteria.Single(c => c.Code == review.CriterionCode));
+            var r = db.EvaluationRounds.Single(x => x.Id == round);
+            r.State = RoundState.Final;
+            r.FinalisedAt = DateTimeOffset.UtcNow;
+            var done = new EvaluationRecommendation { RoundId = round, AgencyId = fixture.DemoId, Number = 1, Text = "Menjabarkan target triwulanan sampai level kegiatan", ResponsibleUnitCode = "DINAS", Status = FollowUpStatus.Selesai };
+            var open = new EvaluationRecommendation { RoundId = round, AgencyId = fixture.DemoId, Number = 2, Text = "Reviu berjenjang laporan kinerja", ResponsibleUnitCode = "DINAS", Status = FollowUpStatus.Belum };
+            db.EvaluationRecommendations.AddRange(done, open);
+            db.SaveChanges();
+            db.EvaluationFollowUps.Add(new EvaluationFollowUpEntry { RecommendationId = done.Id, AgencyId = fixture.DemoId, Text = "Target triwulan dijabarkan di Rencana Aksi", By = "op-dinas", At = DateTimeOffset.UtcNow });
+            return db.SaveChanges();
+        });
+
+        var docx = await fixture.Admin.Client.GetByteArrayAsync($"/instansi/{fixture.DemoId}/2025/dokumen/lkjip.docx");
+        using var doc = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(docx), false);
+        var body = doc.MainDocumentPart!.Document!.Body!;
+        var tables = body.Elements<DocumentFormat.OpenXml.Wordprocessing.Table>()
+            .Select(t => (Caption: (t.PreviousSibling() as DocumentFormat.OpenXml.Wordprocessing.Paragraph)?.InnerText ?? "", Rows: t.Elements<DocumentFormat.OpenXml.Wordprocessing.TableRow>().Select(r => r.Elements<DocumentFormat.OpenXml.Wordprocessing.TableCell>().Select(c => c.InnerText).ToList()).ToList()))
+            .ToList();
+        var simpulan = tables.Single(t => t.Caption.Contains("Simpulan Hasil Evaluasi AKIP Tahun 2024", StringComparison.Ordinal)).Rows;
+        Assert.Equal("99,59", simpulan.Single(r => r[1] == "Nilai Hasil Evaluasi")[3]);
+        Assert.Equal("AA (Sangat Memuaskan)", simpulan.Single(r => r[1] == "Predikat")[3]);
+        var recs = tables.Single(t => t.Caption.Contains("Rekomendasi dan Tindak Lanjut Hasil Evaluasi AKIP Tahun 2024", StringComparison.Ordinal)).Rows;
+        Assert.Equal(["1", "Menjabarkan target triwulanan sampai level kegiatan", "Target triwulan dijabarkan di Rencana Aksi", "Selesai"], recs[1]);
+        Assert.Equal(["2", "Reviu berjenjang laporan kinerja", "-", "Belum ditindaklanjuti"], recs[2]);
     }
 }

@@ -174,6 +174,9 @@ public static class WordRenderer
         public bool SectionsWritten { get; private set; }
 
         private readonly Dictionary<ReportBlock, string> _bookmarks = [];
+
+        /// <summary>The bookmark around each caption's number ("3." + its SEQ field), by (is a table, number): what a REF in the text points at.</summary>
+        private readonly Dictionary<(bool Table, string Number), string> _numbers = [];
         private int _bookmarkId;
         private uint _drawingId;
 
@@ -185,6 +188,11 @@ public static class WordRenderer
             {
                 if (block is HeadingBlock or ReportTable or ReportFigure)
                     _bookmarks[block] = "_Ref" + (++n).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                if (block is ReportTable or ReportFigure)
+                {
+                    var key = (block is ReportTable, block is ReportTable t ? t.Number : ((ReportFigure)block).Number);
+                    _numbers.TryAdd(key, "_Nomor" + (_numbers.Count + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+                }
             }
 
             var afterCover = false;
@@ -232,15 +240,15 @@ public static class WordRenderer
                         // the number is text with a hanging indent: every list starts at 1 without a numbering definition per list
                         for (var i = 0; i < list.Items.Count; i++)
                         {
-                            body.Append(new Paragraph(
+                            body.Append(new Paragraph([
                                 new ParagraphProperties(new ParagraphStyleId { Val = "ListBullet" }, new Tabs(new TabStop { Val = TabStopValues.Left, Position = 720 }), new Indentation { Left = "720", Hanging = "360" }),
-                                TextRun((i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) + "."), new Run(new TabChar()), TextRun(list.Items[i])));
+                                TextRun((i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) + "."), new Run(new TabChar()), .. TextWithReferences(list.Items[i], null)]));
                         }
 
                         break;
                     case BulletListBlock list:
                         foreach (var item in list.Items)
-                            body.Append(new Paragraph(new ParagraphProperties(new ParagraphStyleId { Val = "ListBullet" }, new NumberingProperties(new NumberingLevelReference { Val = 0 }, new NumberingId { Val = 1 })), TextRun(item)));
+                            body.Append(new Paragraph([new ParagraphProperties(new ParagraphStyleId { Val = "ListBullet" }, new NumberingProperties(new NumberingLevelReference { Val = 0 }, new NumberingId { Val = 1 })), .. TextWithReferences(item, null)]));
                         break;
                     case TableOfContentsBlock:
                         TableOfContents();
@@ -483,7 +491,7 @@ public static class WordRenderer
             p.Append(new BookmarkEnd { Id = id });
         }
 
-        private static Paragraph Para(ParagraphBlock block)
+        private Paragraph Para(ParagraphBlock block)
         {
             var props = new ParagraphProperties();
             var run = new RunProperties();
@@ -508,7 +516,39 @@ public static class WordRenderer
                     break;
             }
 
-            return new Paragraph(props, new Run(run, new Text(NoBreak(block.Text)) { Space = SpaceProcessingModeValues.Preserve }));
+            return new Paragraph([props, .. TextWithReferences(NoBreak(block.Text), run)]);
+        }
+
+        /// <summary>
+        /// The runs of a text in which each "Tabel 3.3" / "Gambar 2.1" / "Grafik 3.1" naming a caption of this document is
+        /// "Tabel " + a REF field to the bookmark around that caption's number (issue 20 item 4): a table a user inserts
+        /// renumbers the captions' SEQ fields and, on updating fields, the text that refers to them. The cached result is
+        /// the number the build gave, so LibreOffice's PDF and viewers that never update fields print it right. A
+        /// reference that names no caption stays text (DocumentChecks reports it).
+        /// </summary>
+        private List<OpenXmlElement> TextWithReferences(string text, RunProperties? props)
+        {
+            Run Plain(string part) => new(props?.CloneNode(true) is RunProperties p ? [p, new Text(part) { Space = SpaceProcessingModeValues.Preserve }] : [new Text(part) { Space = SpaceProcessingModeValues.Preserve }]);
+            var runs = new List<OpenXmlElement>();
+            var at = 0;
+            foreach (System.Text.RegularExpressions.Match m in DocumentChecks.NumberedReferencePattern.Matches(text))
+            {
+                var number = m.Groups["number"].Value;
+                if (!_numbers.TryGetValue((m.Groups["kind"].Value == "Tabel", number), out var bookmark))
+                    continue;
+                var numberAt = m.Groups["number"].Index;
+                runs.Add(Plain(text[at..numberAt]));
+                runs.Add(new Run(new FieldChar { FieldCharType = FieldCharValues.Begin }));
+                runs.Add(new Run(new FieldCode($" REF {bookmark} \\h ") { Space = SpaceProcessingModeValues.Preserve }));
+                runs.Add(new Run(new FieldChar { FieldCharType = FieldCharValues.Separate }));
+                runs.Add(Plain(number));
+                runs.Add(new Run(new FieldChar { FieldCharType = FieldCharValues.End }));
+                at = numberAt + number.Length;
+            }
+
+            if (at < text.Length || runs.Count == 0)
+                runs.Add(Plain(text[at..]));
+            return runs;
         }
 
         /// <summary>
@@ -516,23 +556,39 @@ public static class WordRenderer
         /// (SEQ Tabel_3), so a table a user inserts with a copied caption renumbers the ones after it; the number the
         /// build computed is the field's cached result, which LibreOffice and PDF readers show as is.
         /// </summary>
-        private static OpenXmlElement[] CaptionRuns(string kind, string number, string caption)
+        private OpenXmlElement[] CaptionRuns(string kind, string number, string caption)
         {
             var dot = number.LastIndexOf('.');
             var prefix = dot < 0 ? "" : number[..(dot + 1)];
             var n = number[(dot + 1)..];
             var sequence = kind + (dot < 0 ? "" : "_" + number[..dot]);
+            // the number ("3." and the SEQ field) is bookmarked on its own: a REF in the text prints it after its own word
+            var (start, end) = NumberBookmark(kind == "Tabel", number);
             return
             [
-                TextRun(kind + " " + prefix),
+                TextRun(kind + " "),
+                .. start,
+                TextRun(prefix),
                 new Run(new FieldChar { FieldCharType = FieldCharValues.Begin }),
                 new Run(new FieldCode($" SEQ {sequence} \\* ARABIC ") { Space = SpaceProcessingModeValues.Preserve }),
                 new Run(new FieldChar { FieldCharType = FieldCharValues.Separate }),
                 TextRun(n),
                 new Run(new FieldChar { FieldCharType = FieldCharValues.End }),
+                .. end,
                 TextRun(" " + caption),
             ];
         }
+
+        /// <summary>The start and end of the number's bookmark, once per number (a figure split over pages is bookmarked on its first).</summary>
+        private (OpenXmlElement[] Start, OpenXmlElement[] End) NumberBookmark(bool table, string number)
+        {
+            if (!_numbers.TryGetValue((table, number), out var name) || !_placed.Add(name))
+                return ([], []);
+            var id = (++_bookmarkId).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return ([new BookmarkStart { Id = id, Name = name }], [new BookmarkEnd { Id = id }]);
+        }
+
+        private readonly HashSet<string> _placed = [];
 
         private static Run TextRun(string text, bool bold = false, int? halfPoints = null)
         {
@@ -687,8 +743,9 @@ public static class WordRenderer
             {
                 var row = table.Rows[r];
                 pending ??= new System.Text.StringBuilder();
-                // the last three rows keep together, so no page carries a table's last row alone (a Jumlah under its header)
-                var keep = r >= table.Rows.Count - 3 && r < table.Rows.Count - 1 && table.Rows.Count > 3;
+                // the last three rows keep together, so no page carries a table's last row alone (a Jumlah under its header);
+                // a table of three rows or fewer keeps whole
+                var keep = r >= table.Rows.Count - 3 && r < table.Rows.Count - 1;
                 if (r < table.Rows.Count - 1 && RowXml(pending, table, row, widths, keep))
                     continue;
 
@@ -813,7 +870,8 @@ public static class WordRenderer
                 var page = InlineImage(figure.Png, true, width, height, "Gambar " + figure.Number, figure.Caption);
                 body.Append(new Paragraph(new ParagraphProperties(new KeepNext(), new Justification { Val = JustificationValues.Center }), new Run(page)));
                 var pageCaption = new Paragraph(new ParagraphProperties(new ParagraphStyleId { Val = "Caption" }));
-                AppendBookmarked(pageCaption, _bookmarks[figure], TextRun(figure.Label + " " + figure.Caption));
+                var (start, end) = NumberBookmark(false, figure.Number);
+                AppendBookmarked(pageCaption, _bookmarks[figure], [TextRun("Gambar "), .. start, TextRun(figure.Number), .. end, TextRun(" " + figure.Caption)]);
                 body.Append(pageCaption);
                 _pageCaption = pageCaption;
                 return;

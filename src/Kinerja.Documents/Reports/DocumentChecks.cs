@@ -14,6 +14,9 @@ public static partial class DocumentChecks
     [GeneratedRegex(@"\b(?<kind>Tabel|Gambar|Grafik|Diagram)\s+(?<number>(?:\d+|[A-Z])(?:\.\d+)+|\d+)\b")]
     private static partial Regex NumberedReference();
 
+    /// <summary>"Tabel 3.3", "Gambar 2.1", "Grafik 3.1", "Diagram 1": the Word writer turns each that resolves into a REF field.</summary>
+    internal static Regex NumberedReferencePattern => NumberedReference();
+
     [GeneratedRegex(@"\b(?<what>grafik|gambar|diagram|tabel|perhitungan)\s+(?:tersebut\s+)?di\s*atas\b", RegexOptions.IgnoreCase)]
     private static partial Regex Above();
 
@@ -45,6 +48,8 @@ public static partial class DocumentChecks
             c.Missing(text, required: false);
         foreach (var f in findings.Where(f => f.Rule == Domain.Narratives.NarrativeFigureCheck.Rule))
             c.Missing($"Angka pada narasi {f.Code} berbeda dengan tabel: {f.Message}.", required: true);
+        foreach (var f in findings.Where(f => f.Rule == Domain.Narratives.NarrativeAmountCheck.Rule))
+            c.Missing($"Jumlah rupiah pada narasi {f.Code} berbeda dengan tabel anggaran: {f.Message}.", required: true);
     }
 
     /// <summary>Each reference in the text that points at nothing, with where it stands and what to do.</summary>

@@ -286,23 +286,62 @@ public static partial class LkjipReport
             c.Table("Inovasi", [new("No", 5, CellAlign.Center), new("Inovasi", 25), new("Uraian", 42), new("Unit Pelaksana", 18), new("Tahun", 10, CellAlign.Center)], rows);
         }
 
-        if (data.FollowUps.Count > 0)
+        // the round run in Kinerja prints its own tables; the workbook's rows stay for earlier evaluations never entered
+        var round = data.Evaluation;
+        var history = round is null ? data.FollowUps : data.FollowUps.Where(x => !SameEvaluation(x.Source, round, year)).ToList();
+        if (round is null && history.Count == 0)
+            return;
+        c.Heading(2, "K. Rekomendasi dan Tindak Lanjut Hasil Evaluasi");
+        if (round is not null)
+            EvaluationRound(c, round);
+        foreach (var group in history.GroupBy(x => x.Source ?? ""))
         {
-            c.Heading(2, "K. Rekomendasi dan Tindak Lanjut Hasil Evaluasi");
-            foreach (var group in data.FollowUps.GroupBy(x => x.Source ?? ""))
-            {
-                var withStatus = group.Any(x => x.Status is not null);
-                var rows = group.Select((x, i) => new ReportRow(withStatus
-                    ? [ReportFormat.Number(i + 1), x.Recommendation, x.Action ?? "-", x.Status ?? "-"]
-                    : [ReportFormat.Number(i + 1), x.Recommendation, x.Action ?? "-"])).ToList();
-                ReportColumn[] columns = withStatus
-                    ? [new("No", 5, CellAlign.Center), new("Rekomendasi", 40), new("Tindak Lanjut", 40), new("Status", 15)]
-                    : [new("No", 5, CellAlign.Center), new("Rekomendasi", 47), new("Tindak Lanjut", 48)];
-                var caption = group.Key.Length > 0 ? "Rekomendasi dan Tindak Lanjut " + group.Key : $"Rekomendasi dan Tindak Lanjut Hasil Evaluasi Tahun {year}";
-                var table = c.Table(caption, columns, rows);
-                c.Paragraph($"{table.Label} memuat rekomendasi hasil evaluasi dan tindak lanjut yang telah dilakukan.");
-            }
+            var withStatus = group.Any(x => x.Status is not null);
+            var rows = group.Select((x, i) => new ReportRow(withStatus
+                ? [ReportFormat.Number(i + 1), x.Recommendation, x.Action ?? "-", x.Status ?? "-"]
+                : [ReportFormat.Number(i + 1), x.Recommendation, x.Action ?? "-"])).ToList();
+            ReportColumn[] columns = withStatus
+                ? [new("No", 5, CellAlign.Center), new("Rekomendasi", 40), new("Tindak Lanjut", 40), new("Status", 15)]
+                : [new("No", 5, CellAlign.Center), new("Rekomendasi", 47), new("Tindak Lanjut", 48)];
+            var caption = group.Key.Length > 0 ? "Rekomendasi dan Tindak Lanjut " + group.Key : $"Rekomendasi dan Tindak Lanjut Hasil Evaluasi Tahun {year}";
+            var table = c.Table(caption, columns, rows);
+            c.Paragraph($"{table.Label} memuat rekomendasi hasil evaluasi dan tindak lanjut yang telah dilakukan.");
         }
+    }
+
+    /// <summary>
+    /// A workbook row about the evaluation the round already holds: without a source, or with a source naming the
+    /// evaluated year or the report year (the LHE of the year before's accountability is dated in the report year:
+    /// seed 003's LKjIP 2025 prints "LHE AKIP Tahun 2025").
+    /// </summary>
+    private static bool SameEvaluation(string? source, Domain.Evaluation.EvaluationOutcome round, string year) =>
+        string.IsNullOrWhiteSpace(source)
+        || source.Contains(round.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+        || source.Contains(year, StringComparison.Ordinal);
+
+    /// <summary>
+    /// The "Simpulan Hasil Evaluasi" and "Rekomendasi dan Tindak Lanjut" tables from a final Evaluasi AKIP round (issue 22
+    /// item 5), as seed 003 Tabel 3.9 and 3.8 print them: each component with its weight and the evaluator's score, the
+    /// total and the predikat; each recommendation with its latest tindak lanjut and status.
+    /// </summary>
+    private static void EvaluationRound(ReportComposer c, Domain.Evaluation.EvaluationOutcome round)
+    {
+        var score = round.Score;
+        var by = round.EvaluatorBody.Length > 0 ? round.EvaluatorBody : "evaluator";
+        var rows = score.Components.Select((x, i) => new ReportRow([
+            ((char)('A' + i)).ToString(), x.Component.Name,
+            new ReportCell(IndonesianNumber.Format(x.Component.Weight, 2), CellKind.Decimal, x.Component.Weight, 2),
+            new ReportCell(IndonesianNumber.Format(x.Score, 2), CellKind.Decimal, Rounding.Apply(x.Score, 2, RoundingMode.HalfUp), 2)])).ToList();
+        rows.Add(new ReportRow(["", "Nilai Hasil Evaluasi", new ReportCell(IndonesianNumber.Format(score.Components.Sum(x => x.Component.Weight), 2), CellKind.Decimal, score.Components.Sum(x => x.Component.Weight), 2), new ReportCell(score.Display, CellKind.Decimal, score.Rounded, 2)], RowKind.Total));
+        rows.Add(new ReportRow(["", "Predikat", "", $"{score.Grade.Grade} ({score.Grade.Interpretation})"], RowKind.Total));
+        var table = c.Table($"Simpulan Hasil Evaluasi AKIP Tahun {round.Year}", [new("No", 6, CellAlign.Center), new("Komponen yang Dinilai", 52), new("Bobot", 14, CellAlign.Right), new("Nilai", 18, CellAlign.Right)], rows);
+        c.Paragraph($"Hasil evaluasi {by} atas akuntabilitas kinerja tahun {round.Year} memberikan nilai {score.Display} dengan predikat \"{score.Grade.Grade}\" ({score.Grade.Interpretation}), dengan rincian per komponen pada {table.Label}.");
+        if (round.Recommendations.Count == 0)
+            return;
+        var recs = round.Recommendations.Select((x, i) => new ReportRow([ReportFormat.Number(i + 1), x.Recommendation, x.Action ?? "-", x.Status ?? "-"])).ToList();
+        // the sentence goes before the table: after it, at the end of the chapter, it would stand alone on a page
+        c.Paragraph($"Rekomendasi hasil evaluasi tahun {round.Year} dan tindak lanjut yang telah dilakukan disajikan pada tabel berikut.");
+        c.Table($"Rekomendasi dan Tindak Lanjut Hasil Evaluasi AKIP Tahun {round.Year}", [new("No", 5, CellAlign.Center), new("Rekomendasi", 40), new("Tindak Lanjut", 40), new("Status", 15)], recs);
     }
 
     /// <summary>

@@ -181,12 +181,12 @@ public static class PerjanjianKinerjaReport
     private static void ProgramBudget(ReportComposer c, PerformanceDataset data, ReportFormat f, string year, PkVersion version)
     {
         var isKl = data.Profile.Kind == AgencyKind.KL;
-        List<(string Code, string Name, decimal Pagu)> programs;
+        List<(string Code, string Name, decimal Pagu, string? Pengampu)> programs;
         var kegiatan = new List<PkBudgetLine>();
         decimal? ownTotal = null;
         if (version.Budget.Count > 0)
         {
-            programs = TopLines(version).Where(l => !IsTotal(l)).Select(l => (l.Code, l.Name, l.Pagu)).ToList();
+            programs = TopLines(version).Where(l => !IsTotal(l)).Select(l => (l.Code, l.Name, l.Pagu, l.Pengampu)).ToList();
             kegiatan = version.Budget.Where(l => string.Equals(l.Level, "Kegiatan", StringComparison.OrdinalIgnoreCase) && l.ParentCode is not null).ToList();
             // the Jumlah the PK itself prints, when it has one (the check compares it with the sum of its programmes)
             ownTotal = version.Budget.FirstOrDefault(IsTotal)?.Pagu;
@@ -198,7 +198,7 @@ public static class PerjanjianKinerjaReport
             var lines = tree.Where(x => string.Equals(x.Line.Level, "Program", StringComparison.OrdinalIgnoreCase)).Select(x => x.Line).ToList();
             if (lines.Count == 0)
                 lines = tree.Where(x => x.Depth == 0).Select(x => x.Line).ToList();
-            programs = lines.Select(l => (l.Code, l.Name, l.Pagu)).ToList();
+            programs = lines.Select(l => (l.Code, l.Name, l.Pagu, (string?)null)).ToList();
         }
 
         if (programs.Count == 0)
@@ -207,19 +207,27 @@ public static class PerjanjianKinerjaReport
             return;
         }
 
+        // the Pejabat Pengampu column only when the PK names one for some line (issue 20 item 6)
+        var pengampu = programs.Any(p => !string.IsNullOrWhiteSpace(p.Pengampu)) || kegiatan.Any(k => !string.IsNullOrWhiteSpace(k.Pengampu));
+        ReportCell[] Cells(string number, string name, ReportCell amount, string? official) =>
+            pengampu ? [number, name, amount, string.IsNullOrWhiteSpace(official) ? "" : official.Trim()] : [number, name, amount];
         var rows = new List<ReportRow>();
         for (var i = 0; i < programs.Count; i++)
         {
             var p = programs[i];
-            rows.Add(new ReportRow([ReportFormat.Number(i + 1), Printed(p.Code, p.Name, isKl), f.Amount(p.Pagu)], kegiatan.Count > 0 ? RowKind.Group : RowKind.Normal));
+            rows.Add(new ReportRow(Cells(ReportFormat.Number(i + 1), Printed(p.Code, p.Name, isKl), f.Amount(p.Pagu), p.Pengampu), kegiatan.Count > 0 ? RowKind.Group : RowKind.Normal));
             foreach (var k in kegiatan.Where(k => k.ParentCode == p.Code))
-                rows.Add(new ReportRow(["", "  " + Printed(k.Code, k.Name, isKl), f.Amount(k.Pagu)]));
+                rows.Add(new ReportRow(Cells("", "  " + Printed(k.Code, k.Name, isKl), f.Amount(k.Pagu), k.Pengampu)));
         }
 
         var total = ownTotal ?? programs.Sum(p => p.Pagu);
-        rows.Add(new ReportRow(["", "Jumlah", f.Amount(total)], RowKind.Total));
+        rows.Add(new ReportRow(Cells("", "Jumlah", f.Amount(total), null), RowKind.Total));
         var notes = f.Profile.AmountsInWords ? [$"Jumlah anggaran: {f.RupiahText(total)} ({Terbilang.Rupiah(total)})."] : Array.Empty<string>();
-        c.Table($"Program dan Anggaran {version.Id.Title} Tahun {year}", [new("No", 6, CellAlign.Center), new(kegiatan.Count > 0 ? "Program / Kegiatan" : "Program", 64), new("Anggaran (Rp)", 30, CellAlign.Right)], rows, notes);
+        var name = kegiatan.Count > 0 ? "Program / Kegiatan" : "Program";
+        ReportColumn[] columns = pengampu
+            ? [new("No", 6, CellAlign.Center), new(name, 46), new("Anggaran (Rp)", 24, CellAlign.Right), new("Pejabat Pengampu", 24)]
+            : [new("No", 6, CellAlign.Center), new(name, 64), new("Anggaran (Rp)", 30, CellAlign.Right)];
+        c.Table($"Program dan Anggaran {version.Id.Title} Tahun {year}", columns, rows, notes);
     }
 
     /// <summary>

@@ -54,7 +54,7 @@ public sealed partial class DatasetImporter
                 Error(Where(row, "version"), $"versi PK \"{versionId.Code}\" tidak ada di sheet PK");
             if (id is null || code is null || name is null || pagu is null)
                 continue;
-            lines.Add(new PkBudgetLine { Version = id.Value, Code = code, Name = name, ParentCode = Text(row, "parent"), Level = Text(row, "level"), Pagu = pagu.Value, Funds = funds, SourceRow = row.Row });
+            lines.Add(new PkBudgetLine { Version = id.Value, Code = code, Name = name, ParentCode = Text(row, "parent"), Level = Text(row, "level"), Pagu = pagu.Value, Funds = funds, Pengampu = Text(row, "pengampu"), SourceRow = row.Row });
         }
 
         foreach (var group in lines.GroupBy(l => (l.Version, l.Code)).Where(g => g.Count() > 1))

@@ -134,6 +134,7 @@ public static class WorkbookSchema
             new("level", "Level", "Program, Kegiatan, SubKegiatan, ..."),
             new("pagu", "Pagu", "Pagu (Rp) seperti tercetak pada PK versi itu", Required: true),
             new("goals", "Mendanai", "Kode sasaran/indikator yang didanai, dipisah ;"),
+            new("pengampu", "Pejabat Pengampu", "Jabatan pejabat yang mengampu program/kegiatan ini, bila PK mencantumkannya (kolom dicetak bila ada baris yang mengisinya)"),
         ]),
     ];
 

@@ -43,6 +43,9 @@ public sealed record PerformanceDataset
     /// <summary>The last evaluation's recommendations and their follow-up (sheet TindakLanjut), for Bab III.</summary>
     public IReadOnlyList<EvaluationFollowUp> FollowUps { get; init; } = [];
 
+    /// <summary>The final Evaluasi AKIP round of the year before, when one was run in Kinerja (not in the workbook: the web adds it).</summary>
+    public Evaluation.EvaluationOutcome? Evaluation { get; init; }
+
     /// <summary>The problem table of Bab I (sheet Permasalahan): masalah pokok, masalah, akar masalah.</summary>
     public IReadOnlyList<ProblemRow> Problems { get; init; } = [];
 

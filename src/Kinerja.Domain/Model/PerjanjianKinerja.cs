@@ -126,6 +126,12 @@ public sealed record PkBudgetLine
     public required decimal Pagu { get; init; }
 
     /// <summary>Sasaran or indicator codes this line funds.</summary>
+    /// <summary>
+    /// The Pejabat Pengampu: the post in charge of this programme or kegiatan where the PK names one (a ministry's PK
+    /// names the Eselon I official of each programme); printed as a column only when some line has it.
+    /// </summary>
+    public string? Pengampu { get; init; }
+
     public IReadOnlyList<string> Funds { get; init; } = [];
 
     public int SourceRow { get; init; }

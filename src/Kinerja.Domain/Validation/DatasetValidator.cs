@@ -25,6 +25,7 @@ public static class DatasetValidator
         new DataElements.DataValueChecks(),
         new DataElements.UnitLevelCheck(),
         new Narratives.NarrativeFigureCheck(),
+        new Narratives.NarrativeAmountCheck(),
         new SigningDateCheck(),
     ];
 

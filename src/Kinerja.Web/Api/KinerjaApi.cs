@@ -334,7 +334,7 @@ public static partial class KinerjaApi
         var order = new DocumentOrder(kind, format, periode, versi, final == true);
         if (!order.IsKnown)
             return Results.NotFound();
-        var data = await cache.GetAsync(db, row.Id, RealisasiView.Approved);
+        var data = await DocumentEvaluation.WithEvaluationAsync(db, agencyId, year, await cache.GetAsync(db, row.Id, RealisasiView.Approved), order);
         var period = order.PeriodFor(data, year);
         ReportDocument report;
         try
@@ -379,7 +379,7 @@ public static partial class KinerjaApi
         var order = new DocumentOrder(request.Jenis ?? "", request.Format ?? "docx", request.Periode, request.Versi, request.Final == true);
         if (!order.IsKnown)
             return ApiResults.Problem(400, "jenis harus lkjip, pk atau triwulan; format harus docx, pdf atau xlsx");
-        var data = await cache.GetAsync(db, row.Id, RealisasiView.Approved);
+        var data = await DocumentEvaluation.WithEvaluationAsync(db, agencyId, year, await cache.GetAsync(db, row.Id, RealisasiView.Approved), order);
         var id = builds.Start(order, data, agencyId, year, http.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "");
         return Results.Accepted($"/api/instansi/{agencyId}/{year}/dokumen/{id}", DocumentBuildDto.Of(builds.Find(id)!, TimeProvider.System.GetUtcNow()));
     }

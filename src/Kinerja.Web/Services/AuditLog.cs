@@ -85,6 +85,7 @@ public static class AuditLog
         ["Level"] = "Level",
         ["Pagu"] = "Pagu",
         ["Goals"] = "Mendanai",
+        ["Pengampu"] = "Pejabat Pengampu",
         ["QuarterTarget"] = "Target triwulan",
         ["Action"] = "Rencana aksi",
         ["Responsible"] = "Penanggung jawab",

@@ -1,8 +1,11 @@
 using System.Text.Json;
+using Kinerja.Data;
 using Kinerja.Documents.Rendering;
 using Kinerja.Documents.Reports;
+using Kinerja.Domain.Evaluation;
 using Kinerja.Domain.Model;
 using Kinerja.Domain.Values;
+using Microsoft.EntityFrameworkCore;
 
 namespace Kinerja.Web.Services;
 
@@ -207,5 +210,37 @@ public sealed class DocumentBuilds(StoragePaths paths, TimeProvider clock, ILogg
                 // another server removes it at the same time, or a file is still open: next time
             }
         }
+    }
+}
+
+/// <summary>
+/// The final Evaluasi AKIP round a Laporan Kinerja prints (issue 22 item 5): that of the instansi (a round without unit,
+/// else one of its top unit) for the year before the report year. Read here, in the web, and passed to Kinerja.Documents as domain data, so the documents
+/// never see the database.
+/// </summary>
+public static class DocumentEvaluation
+{
+    public static async Task<PerformanceDataset> WithEvaluationAsync(KinerjaDbContext db, int agencyId, int year, PerformanceDataset data, DocumentOrder order)
+    {
+        if (order.Kind != "lkjip")
+            return data;
+        var evaluated = year - 1;
+        // the instansi's round: evaluated as a whole (no unit) or as its top unit (the Dinas itself), the former first
+        var top = data.Units.Where(u => u.ParentCode is null).Select(u => u.Code).ToList();
+        var rounds = await db.EvaluationRounds.AsNoTracking()
+            .Where(r => r.AgencyId == agencyId && r.Year == evaluated && r.State == RoundState.Final && (r.UnitCode == null || top.Contains(r.UnitCode)))
+            .ToListAsync();
+        var round = rounds.OrderBy(r => r.UnitCode is null ? 0 : 1).ThenByDescending(r => r.FinalisedAt).ThenByDescending(r => r.Id).FirstOrDefault();
+        if (round is null)
+            return data;
+        var json = await db.EvaluationWorksheets.AsNoTracking().Where(w => w.Key == round.WorksheetKey).Select(w => w.Json).SingleAsync();
+        var sheet = WorksheetReader.Read(json).Value;
+        var answers = await db.EvaluationReviews.AsNoTracking().Where(a => a.RoundId == round.Id).ToDictionaryAsync(a => a.CriterionCode, a => a.Answer);
+        var score = EvaluationScore.Of(sheet, answers);
+        var recs = await EvaluationViews.RecommendationsAsync(db, round.Id);
+        // the tindak lanjut printed is what was done, entry by entry (seed 003 Tabel 3.8 lists each action)
+        var recommendations = recs.Select(r => new EvaluationFollowUp(null, r.Text,
+            r.FollowUps.Count == 0 ? null : string.Join("; ", r.FollowUps.Select(f => f.Text.Trim().TrimEnd('.'))), r.Status)).ToList();
+        return data with { Evaluation = new EvaluationOutcome(round.Year, round.EvaluatorBody, score, recommendations) };
     }
 }

@@ -134,7 +134,7 @@ public sealed class PkService(KinerjaDbContext db, DatasetCache cache, PlanEdito
             db.PkBudget.Add(new PkBudgetRow
             {
                 ReportingYearId = year.Id, AgencyId = year.AgencyId, Ordinal = ++budgetOrdinal, PkVersion = id.Code, Code = line.Code, Name = line.Name, Parent = line.Parent,
-                Level = line.Level, Pagu = line.Pagu, Goals = line.Goals,
+                Level = line.Level, Pagu = line.Pagu, Goals = line.Goals, Pengampu = line.Pengampu,
             });
         }
 

@@ -44,6 +44,7 @@ public sealed class Publications(KinerjaDbContext db, StoragePaths paths, Datase
         if (choice.Kind is null)
             return new Outcome(null, [$"Perjanjian Kinerja versi \"{versi}\" belum ditandatangani atau tidak ada: hanya versi yang sudah ditandatangani yang dapat diterbitkan"]);
         var order = new DocumentOrder(kind, format, null, kind == "pk" ? versi : null, Final: true);
+        data = await DocumentEvaluation.WithEvaluationAsync(db, year.AgencyId, year.Year, data, order);
         var period = order.PeriodFor(data, year.Year);
         ReportDocument report;
         try

@@ -1,4 +1,5 @@
 using Kinerja.Domain.Measurement;
+using Kinerja.Domain.Narratives;
 using Kinerja.Domain.Model;
 using Kinerja.Domain.Validation;
 using Kinerja.Domain.Values;
@@ -215,5 +216,48 @@ public partial class EveryRuleBothWaysTests
         Assert.Contains("- **higher is better, target kind `Nol`**: realisasi 0 or more meets the target, 100%", doc, StringComparison.Ordinal);
         Assert.Contains("- **higher is better, any other target kind**: not computed. `check` reports it as an error", doc, StringComparison.Ordinal);
         Assert.Contains("\"target 0 pada indikator maksimal tidak dapat dibagi ...\"", doc, StringComparison.Ordinal);
+    }
+
+    /// <summary>A budget of 15.000.000.000 pagu and 12.345.678.000 realisasi over two kegiatan (sisa 2.654.322.000).</summary>
+    private static PerformanceDataset WithAmounts(PerformanceDataset d) => WithBudget(d,
+        Line("P1", 15_000_000_000m, 12_345_678_000m) with { Funds = ["S1"] },
+        Line("P1.K1", 10_000_000_000m, 9_000_000_000m, "P1"),
+        Line("P1.K2", 5_000_000_000m, 3_345_678_000m, "P1"));
+
+    private static List<Finding> AmountFindings(string text) =>
+        [.. DatasetValidator.Check(WithAmounts(Clean()) with { Narratives = [new Narrative("Instansi", "Kesimpulan", text)] }).Where(f => f.Rule == NarrativeAmountCheck.Rule)];
+
+    [Theory]
+    // whole rupiah with thousands dots, with or without a space, "Rp." and ",00"
+    [InlineData("Realisasi anggaran tahun 2025 sebesar Rp 12.345.678.000 atau 82,30% dari pagu.")]
+    [InlineData("Realisasi anggaran mencapai Rp. 12.345.678.000,00 dari pagu Rp15.000.000.000.")]
+    // a scale word with a decimal comma, to the precision shown: half up (12,35) or cut off (12,34)
+    [InlineData("Realisasi anggaran sebesar Rp12,3 miliar.")]
+    [InlineData("Realisasi anggaran sebesar Rp12,35 miliar.")]
+    [InlineData("Realisasi anggaran sebesar Rp12,34 miliar.")]
+    [InlineData("Realisasi anggaran sebesar 12,3 miliar rupiah.")]
+    [InlineData("Realisasi anggaran sebesar Rp12.345,678 juta.")]
+    // sisa (efisiensi) of the total, and a kegiatan's own figures
+    [InlineData("Efisiensi sebesar Rp2.654.322.000 dikembalikan ke kas negara.")]
+    [InlineData("Sisa anggaran Rp2,65 miliar.")]
+    [InlineData("Pagu kegiatan K2 sebesar Rp5 miliar terealisasi Rp3.345.678.000.")]
+    // not a claim about this year's budget: another year, a unit cost, a sentence without budget words
+    [InlineData("Pagu tahun 2024 sebesar Rp10.000.000.000.")]
+    [InlineData("Realisasi anggaran pelatihan Rp3.500.000 per peserta.")]
+    [InlineData("Upah minimum kabupaten sebesar Rp3.113.359.")]
+    public void A_narrative_amount_that_is_a_computed_budget_figure_or_no_claim_is_no_finding(string text) =>
+        Assert.Empty(AmountFindings(text));
+
+    [Theory]
+    [InlineData("Realisasi anggaran tahun 2025 sebesar Rp 12.345.679.000 atau 82,30% dari pagu.", "Rp 12.345.679.000", "Rp12.345.678.000")]
+    [InlineData("Realisasi anggaran sebesar Rp12,36 miliar.", "Rp12,36 miliar", "Rp12.345.678.000")]
+    [InlineData("Efisiensi sebesar Rp2,8 miliar.", "Rp2,8 miliar", "Rp2.654.322.000")]
+    [InlineData("Total pagu anggaran Rp 16.000.000.000.", "Rp 16.000.000.000", "Rp15.000.000.000")]
+    public void A_narrative_amount_that_differs_from_the_budget_tables_is_found(string text, string typed, string nearest)
+    {
+        var finding = Assert.Single(AmountFindings(text));
+        Assert.Equal(Severity.Warning, finding.Severity);
+        Assert.Contains($"menyebut {typed},", finding.Message, StringComparison.Ordinal);
+        Assert.Contains($"yang terdekat {nearest}", finding.Message, StringComparison.Ordinal);
     }
 }

@@ -91,6 +91,9 @@ public partial class EveryRuleBothWaysTests
         // --- narratives (issue 13 item 4): a typed figure must agree with the computed one; a live field must name something
         ["narasi-angka-berbeda"] = (() => Clean() with { Narratives = [new Narrative("IK-1", "Analisis", "Capaian indikator ini sebesar 90% dari target.")] },
             () => Clean() with { Narratives = [new Narrative("IK-1", "Analisis", "Capaian indikator ini sebesar 100% dari target.")] }),
+        // issue 20 item 3: 12.345.678.000 written "Rp12,3 miliar" agrees, "Rp12,4 miliar" does not
+        ["narasi-rupiah-berbeda"] = (() => WithAmounts(Clean()) with { Narratives = [new Narrative("Instansi", "Kesimpulan", "Realisasi anggaran tahun 2025 sebesar Rp12,4 miliar.")] },
+            () => WithAmounts(Clean()) with { Narratives = [new Narrative("Instansi", "Kesimpulan", "Realisasi anggaran tahun 2025 sebesar Rp12,3 miliar.")] }),
         ["narasi-isian-tidak-dikenal"] = (() => Clean() with { Narratives = [new Narrative("IK-1", "Analisis", "Capaian {capaian:IK-9}.")] },
             () => Clean() with { Narratives = [new Narrative("IK-1", "Analisis", "Capaian {capaian:IK-1}.")] }),
         ["angka-tercetak"] = (() => Clean() with { PrintedFigures = [new PrintedFigure(PrintedFigureKind.Sasaran, "S1", Year, "90%", null)] },

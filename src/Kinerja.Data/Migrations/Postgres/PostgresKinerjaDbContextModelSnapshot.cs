@@ -742,6 +742,9 @@ namespace Kinerja.Data.Migrations.Postgres
                     b.Property<string>("Parent")
                         .HasColumnType("text");
 
+                    b.Property<string>("Pengampu")
+                        .HasColumnType("text");
+
                     b.Property<string>("PkVersion")
                         .IsRequired()
                         .HasMaxLength(100)

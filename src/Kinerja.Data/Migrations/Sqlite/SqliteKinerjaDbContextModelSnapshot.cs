@@ -707,6 +707,9 @@ namespace Kinerja.Data.Migrations.Sqlite
                     b.Property<string>("Parent")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Pengampu")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PkVersion")
                         .IsRequired()
                         .HasMaxLength(100)

@@ -33,7 +33,7 @@ public sealed class DokumenModel(KinerjaDbContext db, IAuthorizationService auth
         var order = new DocumentOrder(kind, format ?? "docx", kind == "triwulan" ? detail : null, kind == "pk" ? detail : null, final);
         if (!order.IsKnown)
             return BadRequest();
-        var data = await cache.GetAsync(Db, YearRow.Id, RealisasiView.Approved);
+        var data = await DocumentEvaluation.WithEvaluationAsync(Db, AgencyId, Year, await cache.GetAsync(Db, YearRow.Id, RealisasiView.Approved), order);
         var id = builds.Start(order, data, AgencyId, Year, User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "");
         return Redirect($"/instansi/{AgencyId}/{Year}/dokumen/proses/{id}");
     }
