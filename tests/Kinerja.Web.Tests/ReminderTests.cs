@@ -64,6 +64,8 @@ public abstract class ReminderFixture(string provider) : IAsyncLifetime
         await Admin.AddUser(DemoId, "op-mati", Password, "Operator", "DINAS");
         await Admin.AddUser(DemoId, "verif", Password, "Verifikator", "DINAS");
         await Admin.AddUser(DemoId, "pimpinan", Password, "Pimpinan");
+        // the head of unit DINAS: its late items go to them rather than to the instansi's pimpinan
+        await Admin.AddUser(DemoId, "kepala-dinas", Password, "Pimpinan", "DINAS");
         await Admin.AddUser(DemoId, "perencana", Password, "Perencana");
         App.WithDb(db =>
         {
@@ -195,11 +197,16 @@ public abstract class ReminderTests(ReminderFixture fixture)
         mail = fixture.TakeMail();
         var late = tw1.Where(i => i.Code != done).ToList();
         Assert.Equal(Sorted(late.Where(i => i.Unit == "DINAS").Select(i => $"[Kinerja] Terlambat 1 hari: Realisasi {i.Code} TW 1 2025")), Subjects(mail, "op-dinas"));
-        Assert.Contains(late.Where(i => i.Unit == "DINAS").Select(i => $"[Kinerja] Terlambat 1 hari: Realisasi {i.Code} TW 1 2025").First(), Subjects(mail, "pimpinan"));
-        Assert.Equal(late.Count, Subjects(mail, "pimpinan").Count(s => s.StartsWith("[Kinerja] Terlambat 1 hari: Realisasi", StringComparison.Ordinal) && s.EndsWith("TW 1 2025", StringComparison.Ordinal)));
+        Assert.NotEmpty(late);
+        bool LateTw1(string s) => s.StartsWith("[Kinerja] Terlambat 1 hari: Realisasi", StringComparison.Ordinal) && s.EndsWith("TW 1 2025", StringComparison.Ordinal);
+        Assert.Equal(Sorted(late.Where(i => i.Unit == "DINAS").Select(i => $"[Kinerja] Terlambat 1 hari: Realisasi {i.Code} TW 1 2025")), Subjects(mail, "kepala-dinas").Where(LateTw1).ToList());
+        Assert.Equal(Sorted(late.Where(i => i.Unit != "DINAS").Select(i => $"[Kinerja] Terlambat 1 hari: Realisasi {i.Code} TW 1 2025")),
+            Subjects(mail, "pimpinan").Where(s => s.StartsWith("[Kinerja] Terlambat 1 hari: Realisasi", StringComparison.Ordinal) && s.EndsWith("TW 1 2025", StringComparison.Ordinal)).ToList());
         var units = late.Select(i => i.Unit).Distinct().Count();
         Assert.Equal([$"[Kinerja] Terlambat 1 hari: Realisasi TW I 2025 dari {late.Count} indikator ({units} unit)"], Subjects(mail, "perencana").Where(s => s.Contains("TW I 2025", StringComparison.Ordinal)).ToList());
-        var lateText = mail.First(m => m.To == "op-dinas@contoh.go.id").Message.TextBody;
+        var lateOne = late.First(i => i.Unit != "DINAS").Code;
+        var lateText = mail.First(m => m.To == "pimpinan@contoh.go.id" && (m.Message.Subject ?? "").EndsWith($"Realisasi {lateOne} TW 1 2025", StringComparison.Ordinal)).Message.TextBody;
+        Assert.Contains("Yth. pimpinan,", lateText);
         Assert.Contains("seharusnya sudah diisi dan diajukan paling lambat 10 April 2025 dan kini terlambat 1 hari", lateText);
         Assert.Empty(Subjects(mail, "verif"));
 
@@ -264,6 +271,39 @@ public abstract class ReminderTests(ReminderFixture fixture)
         var doc = await fixture.Admin.Client.GetStringAsync("/openapi/v1.json");
         Assert.Contains("/api/notifikasi/jumlah", doc);
         Assert.Contains("/api/notifikasi/{id}/dibaca", doc);
+    }
+
+    [Fact]
+    public async Task A_unit_head_sees_what_is_outstanding_in_their_units_most_urgent_first()
+    {
+        if (!fixture.Available)
+            return;
+        fixture.Clock.Set(2025, 4, 25); // TW I: entry due 10 April, verification 20 April, closes 30 April
+        var expected = fixture.App.WithDb(db =>
+        {
+            var year = db.Years.Single(y => y.AgencyId == fixture.DemoId && y.Year == 2025).Id;
+            var approved = db.Realisasi.Where(r => r.ReportingYearId == year && r.Period == "2025-TW1" && r.IsCurrent && r.Status == EntryStatus.Disahkan).Select(r => r.IndicatorCode).ToHashSet();
+            return db.Indicators.Where(i => i.ReportingYearId == year && i.UnitCode == "DINAS").Select(i => i.Code).ToList().Where(c => !approved.Contains(c)).ToList();
+        });
+        Assert.NotEmpty(expected);
+        var head = await fixture.As("kepala-dinas");
+        var home = WebUtility.HtmlDecode(await head.Client.GetStringAsync("/"));
+        Assert.Contains("Yang belum selesai di unit Anda", home);
+        var table = home[home.IndexOf("id=\"daftar-unit\"", StringComparison.Ordinal)..];
+        table = table[..table.IndexOf("</table>", StringComparison.Ordinal)];
+        foreach (var code in expected)
+            Assert.Contains($"Realisasi {code} TW 1 2025</a>", table);
+        // 2025 rows are TW I only (the other quarters have not opened), of unit DINAS only
+        var rows = System.Text.RegularExpressions.Regex.Matches(table, "<tr data-status=\"([a-z]+)\">").Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal(expected.Count, System.Text.RegularExpressions.Regex.Count(table, "TW 1 2025</a>"));
+        Assert.DoesNotContain("TW 2 2025", table);
+        var bidang = fixture.App.WithDb(db => db.Units.Single(u => u.AgencyId == fixture.DemoId && u.Code == "BIDANG").Name);
+        Assert.DoesNotContain($"<td>{bidang}</td>", table);
+        // most urgent first: the late ones (entry 15 days late) before those waiting for verification (5 days late) or approval (5 days left)
+        var order = rows.Select(r => r switch { "terlambat" => 0, "diajukan" => 1, "diverifikasi" => 2, _ => 3 }).ToList();
+        Assert.Equal(order.Order().ToList(), order);
+        // an operator is not a head: no such section
+        Assert.DoesNotContain("Yang belum selesai di unit Anda", await (await fixture.As("op-dinas")).Client.GetStringAsync("/"));
     }
 
     [Fact]
