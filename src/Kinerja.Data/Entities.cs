@@ -13,6 +13,9 @@ public sealed class AppUser : IdentityUser
 
     /// <summary>The password was set by an administrator (a new account, a reset): every page and API call asks to change it first.</summary>
     public bool MustChangePassword { get; set; }
+
+    /// <summary>The user turned e-mail reminders off on /akun (issue 21): they still get the notification in the app.</summary>
+    public bool EmailRemindersOff { get; set; }
 }
 
 /// <summary>Marks an entity whose every change is written to the audit log (who, when, before, after).</summary>
@@ -525,4 +528,36 @@ public sealed class CycleDeadlineRow : IAudited
     int? IAudited.AuditAgencyId => AgencyId;
 
     string IAudited.AuditKey => $"{Year}|{StepKey}";
+}
+
+/// <summary>
+/// A notification in the app for one user (issue 21: a reminder before or after a due date). <see cref="Key"/> is
+/// unique: inserting it is how an app server claims the reminder, so two servers never send the same one.
+/// </summary>
+public sealed class Notification
+{
+    public long Id { get; set; }
+
+    public required string UserId { get; set; }
+
+    public int? AgencyId { get; set; }
+
+    /// <summary>Kinerja.Domain.Cycle.ReminderPlan.Key: instansi, year, the thing, the action, the kind and the person.</summary>
+    public required string Key { get; set; }
+
+    public required string Title { get; set; }
+
+    public required string Text { get; set; }
+
+    /// <summary>The record's address in the app ("/instansi/3/2025/realisasi/IKU-1/2025-TW1").</summary>
+    public required string Link { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset? ReadAt { get; set; }
+
+    /// <summary>When the e-mail went out; null when none was sent (no SMTP, no address, e-mail off, or it failed: <see cref="EmailNote"/>).</summary>
+    public DateTimeOffset? EmailedAt { get; set; }
+
+    public string? EmailNote { get; set; }
 }

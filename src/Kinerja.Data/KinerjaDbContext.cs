@@ -61,6 +61,8 @@ public class KinerjaDbContext(DbContextOptions options, TimeProvider? clock = nu
     public DbSet<PublishedDocument> PublishedDocuments => Set<PublishedDocument>();
     public DbSet<CycleDeadlineRow> CycleDeadlines => Set<CycleDeadlineRow>();
 
+    public DbSet<Notification> Notifications => Set<Notification>();
+
     /// <summary>Who the audit log names for the changes saved through this context.</summary>
     public string AuditUser { get; set; } = "sistem";
 
@@ -166,6 +168,18 @@ public class KinerjaDbContext(DbContextOptions options, TimeProvider? clock = nu
             e.HasOne<ReportingYear>().WithMany().HasForeignKey(d => d.ReportingYearId);
         });
         OnEvaluationModelCreating(builder);
+        builder.Entity<Notification>(e =>
+        {
+            // the claim: a reminder's key is inserted once, whichever app server gets there first (issue 21)
+            e.HasIndex(n => n.Key).IsUnique();
+            e.HasIndex(n => new { n.UserId, n.ReadAt });
+            e.Property(n => n.Key).HasMaxLength(400);
+            e.Property(n => n.Title).HasMaxLength(300);
+            e.Property(n => n.Text).HasMaxLength(4000);
+            e.Property(n => n.Link).HasMaxLength(500);
+            e.Property(n => n.EmailNote).HasMaxLength(500);
+            e.HasOne<AppUser>().WithMany().HasForeignKey(n => n.UserId);
+        });
     }
 
     private static void OnEvaluationModelCreating(ModelBuilder builder)

@@ -48,6 +48,7 @@ builder.Services.AddScoped<Publications>();
 builder.Services.AddKinerjaRateLimits();
 builder.Services.AddExceptionHandler<KinerjaExceptionHandler>();
 builder.Services.AddScoped<CycleService>();
+builder.Services.AddKinerjaReminders(config);
 
 builder.Services.AddIdentity<AppUser, IdentityRole>(o =>
     {

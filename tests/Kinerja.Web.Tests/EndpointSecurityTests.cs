@@ -247,6 +247,13 @@ public abstract class EndpointSecurityTests(AppFixture fixture)
         ["POST /akun?handler=Aktifkan"] = new((_, _) => "/akun?handler=Aktifkan", (_, _) => Fields(false, "", "", ("Code", "000000")), "op-dinas", null, null, Versioned: false),
         ["POST /akun?handler=Matikan"] = new((_, _) => "/akun?handler=Matikan", (_, _) => Fields(false, "", ""), "op-dinas", null, null, Versioned: false),
         ["POST /akun?handler=KodePemulihan"] = new((_, _) => "/akun?handler=KodePemulihan", (_, _) => Fields(false, "", ""), "op-dinas", null, null, Versioned: false),
+        // the reminder e-mail switch (issue 21) carries the account's concurrency stamp as read
+        ["POST /akun?handler=Surel"] = new((_, _) => "/akun?handler=Surel", (_, v) => Fields(v, "Stamp", "lama", ("Email", "op@contoh.go.id"), ("EmailOn", "true")), "op-dinas", null, null, Versioned: true),
+        // the user's own notifications (issue 21): marking read is the owner's alone (another's answers 404) and changes no versioned record
+        ["POST /notifikasi?handler=Baca"] = new((_, _) => "/notifikasi?handler=Baca&id=1", (_, _) => Fields(false, "", ""), "op-dinas", null, null, Versioned: false),
+        ["POST /notifikasi?handler=Semua"] = new((_, _) => "/notifikasi?handler=Semua", (_, _) => Fields(false, "", ""), "op-dinas", null, null, Versioned: false),
+        ["POST /api/notifikasi/{id:long}/dibaca"] = new((_, _) => "/api/notifikasi/1/dibaca", (_, _) => null, "op-dinas", null, null, Versioned: false),
+        ["POST /api/notifikasi/dibaca"] = new((_, _) => "/api/notifikasi/dibaca", (_, _) => null, "op-dinas", null, null, Versioned: false),
         ["POST /akun/sandi"] = new((_, _) => "/akun/sandi", (_, _) => Fields(false, "", "", ("CurrentPassword", "salah"), ("NewPassword", "RahasiaBaru123"), ("ConfirmPassword", "RahasiaBaru123")), "op-dinas", null, null, Versioned: false),
         ["POST /keluar"] = new((_, _) => "/keluar", (_, _) => Fields(false, "", ""), "op-dinas", null, null, Versioned: false),
         // sign-in and the first run: open to anonymous by design, still under antiforgery

@@ -32,8 +32,11 @@ public sealed class KinerjaApp : WebApplicationFactory<Program>
 
     /// <param name="seedSamples">null leaves Kinerja:SeedSamples unset, as an installation that never mentions it</param>
     /// <param name="clock">replaces the system clock (deadline tests walk the year with it).</param>
-    public KinerjaApp(string provider, bool? seedSamples = true, string environment = "Production", TimeProvider? clock = null)
+    /// <param name="settings">more configuration keys (the reminder tests set the SMTP server and the scheduler).</param>
+    /// <param name="sameDatabaseAs">a second app server on another app's database (the reminder tests run two at once).</param>
+    public KinerjaApp(string provider, bool? seedSamples = true, string environment = "Production", TimeProvider? clock = null, IReadOnlyDictionary<string, string>? settings = null, KinerjaApp? sameDatabaseAs = null)
     {
+        _settings = settings ?? new Dictionary<string, string>();
         _clock = clock;
         _provider = provider;
         _seedSamples = seedSamples;
@@ -42,7 +45,18 @@ public sealed class KinerjaApp : WebApplicationFactory<Program>
         _connection = provider == "Postgres"
             ? PostgresConnection() + $";Database=kinerja_test_{Guid.NewGuid():N}"
             : $"Data Source={Path.Combine(_folder, "kinerja.db")}";
+        if (sameDatabaseAs is not null)
+        {
+            Directory.Delete(_folder);
+            (_connection, _folder) = (sameDatabaseAs._connection, sameDatabaseAs._folder);
+        }
+
+        _shared = sameDatabaseAs is not null;
     }
+
+    private readonly IReadOnlyDictionary<string, string> _settings;
+
+    private readonly bool _shared;
 
     public static string? PostgresBase => Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } s ? s : null;
 
@@ -69,6 +83,8 @@ public sealed class KinerjaApp : WebApplicationFactory<Program>
         builder.UseSetting("Kinerja:SamplesDirectory", Samples.Folder);
         if (_seedSamples is { } seed)
             builder.UseSetting("Kinerja:SeedSamples", seed ? "true" : "false");
+        foreach (var (key, value) in _settings)
+            builder.UseSetting(key, value);
         builder.ConfigureServices(services =>
         {
             services.AddSingleton<IStartupFilter, TestClientAddress>();
@@ -101,6 +117,13 @@ public sealed class KinerjaApp : WebApplicationFactory<Program>
 
     protected override void Dispose(bool disposing)
     {
+        if (disposing && _shared)
+        {
+            // the first app owns the database and the folder
+            base.Dispose(disposing);
+            return;
+        }
+
         if (disposing && _provider == "Postgres")
         {
             try

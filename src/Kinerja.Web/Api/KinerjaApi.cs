@@ -79,6 +79,7 @@ public static partial class KinerjaApi
         MapRencanaAksi(year);
         MapCounts(year);
         MapCycle(api, year);
+        MapNotifications(api);
         year.MapPost("/dokumen", StartDocument).WithSummary("Mulai menyusun dokumen (lkjip, pk, triwulan; docx, pdf, xlsx; draf kecuali final=true) di latar belakang; 202 dengan alamat status");
         year.MapGet("/dokumen/{id}", DocumentStatus).WithSummary("Kemajuan penyusunan dokumen; setelah selesai, alamat unduhnya");
         api.MapPost("/impor", ImportPreview).WithSummary("Unggah buku kerja (.xlsx/.json, multipart, field \"berkas\"): pratinjau yang ditambah, diubah, dihapus, status alur kerja setiap realisasi (yang dilindungi tidak diubah) dan temuan pemeriksaan; tidak ada yang disimpan. riwayat=true: impor riwayat tahun yang sudah ditutup (administrator)")

@@ -7,7 +7,7 @@ using QRCoder;
 namespace Kinerja.Web.Pages;
 
 /// <summary>The account: password change, and the optional two-step sign-in with an authenticator app (TOTP, ASP.NET Core Identity) set up by a QR code, with recovery codes.</summary>
-public sealed class AkunModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, KinerjaDbContext db) : PageModel
+public sealed class AkunModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, KinerjaDbContext db, Services.ReminderMailer mailer) : PageModel
 {
     public const int RecoveryCodeCount = 10;
 
@@ -32,6 +32,18 @@ public sealed class AkunModel(UserManager<AppUser> users, SignInManager<AppUser>
     public string? Message { get; private set; }
 
     public string? Error { get; private set; }
+
+    /// <summary>The address reminders go to (issue 21); empty: no e-mail.</summary>
+    [BindProperty] public string? Email { get; set; }
+
+    /// <summary>Whether reminders are also sent by e-mail; off keeps them in the app only.</summary>
+    [BindProperty] public bool EmailOn { get; set; }
+
+    /// <summary>The account's concurrency stamp as the form read it: a change made meanwhile (another tab) is not overwritten.</summary>
+    [BindProperty] public string? Stamp { get; set; }
+
+    /// <summary>Whether this installation sends e-mail at all (Kinerja:Email:Host set).</summary>
+    public bool MailConfigured => mailer.Enabled;
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -100,6 +112,51 @@ public sealed class AkunModel(UserManager<AppUser> users, SignInManager<AppUser>
         return Redirect("/akun");
     }
 
+    /// <summary>The reminder e-mail: the address and the switch, audited; refused without the stamp read or when it changed.</summary>
+    public async Task<IActionResult> OnPostSurelAsync()
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+            return Challenge();
+        var address = string.IsNullOrWhiteSpace(Email) ? null : Email.Trim();
+        if (string.IsNullOrEmpty(Stamp) || Stamp != user.ConcurrencyStamp)
+        {
+            Error = string.IsNullOrEmpty(Stamp)
+                ? "Versi akun yang Anda baca tidak terkirim; muat ulang halaman lalu ulangi."
+                : "Akun ini telah diubah sejak halaman dibuka (mungkin di tab lain); muat ulang halaman lalu ulangi.";
+            Response.StatusCode = string.IsNullOrEmpty(Stamp) ? StatusCodes.Status428PreconditionRequired : StatusCodes.Status409Conflict;
+            await FillAsync(user);
+            return Page();
+        }
+
+        if (address is not null && (!MimeKit.MailboxAddress.TryParse(address, out var parsed) || parsed.Address != address || !address.Contains('@', StringComparison.Ordinal)))
+        {
+            Error = $"Alamat surel \"{address}\" tidak sah.";
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            await FillAsync(user);
+            return Page();
+        }
+
+        var before = new { surel = user.Email, pengingatSurel = !user.EmailRemindersOff };
+        user.Email = address;
+        user.NormalizedEmail = address is null ? null : users.NormalizeEmail(address);
+        user.EmailRemindersOff = !EmailOn;
+        db.AuditUser = user.UserName ?? "";
+        db.Record(null, nameof(AppUser), user.UserName ?? "", "surel", before, new { surel = user.Email, pengingatSurel = !user.EmailRemindersOff });
+        // UpdateAsync checks the stamp the user was read with and saves the audit entry in the same save
+        var saved = await users.UpdateAsync(user);
+        if (!saved.Succeeded)
+        {
+            Error = string.Join(" ", saved.Errors.Select(e => e.Description));
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            await FillAsync(user);
+            return Page();
+        }
+
+        TempData["pesan"] = user.EmailRemindersOff ? "Pengingat lewat surel dimatikan; pengingat tetap tampil di Notifikasi." : $"Pengingat dikirim juga ke {address}.";
+        return Redirect("/akun");
+    }
+
     /// <summary>The QR code of an otpauth URI, as SVG markup.</summary>
     public static string QrCode(string text)
     {
@@ -115,6 +172,7 @@ public sealed class AkunModel(UserManager<AppUser> users, SignInManager<AppUser>
         if (Enabled)
         {
             RecoveryCodesLeft = await users.CountRecoveryCodesAsync(user);
+            FillEmail(user);
             return;
         }
 
@@ -130,5 +188,14 @@ public sealed class AkunModel(UserManager<AppUser> users, SignInManager<AppUser>
         Key = key;
         Uri = $"otpauth://totp/Kinerja:{System.Uri.EscapeDataString(UserName)}?secret={key}&issuer=Kinerja&digits=6";
         QrSvg = QrCode(Uri);
+        FillEmail(user);
+    }
+
+    // read last: a new authenticator key above renews the stamp
+    private void FillEmail(AppUser user)
+    {
+        Email = user.Email;
+        EmailOn = !user.EmailRemindersOff;
+        Stamp = user.ConcurrencyStamp;
     }
 }

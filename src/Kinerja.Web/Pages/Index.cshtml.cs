@@ -17,6 +17,11 @@ public sealed class IndexModel(KinerjaDbContext db, ScopeProvider scopes, Servic
     /// <summary>"Tugas saya": what this person must do next, most urgent first (issue 21).</summary>
     public List<Services.CycleService.TaskRow> Tasks { get; private set; } = [];
 
+    /// <summary>A unit head's view: what is outstanding in the units they lead, most urgent first (issue 21).</summary>
+    public List<Services.CycleService.OutstandingRow> Outstanding { get; private set; } = [];
+
+    public bool IsHead => Scope.Assignments.Values.Any(a => a.Role == AgencyRole.Pimpinan);
+
     public async Task<IActionResult> OnGetAsync()
     {
         if (!await db.Users.AnyAsync())
@@ -32,6 +37,7 @@ public sealed class IndexModel(KinerjaDbContext db, ScopeProvider scopes, Servic
         }
 
         Tasks = await cycle.TasksAsync(Scope);
+        Outstanding = await cycle.OutstandingAsync(Scope);
         return Page();
     }
 }

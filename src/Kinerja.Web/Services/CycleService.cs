@@ -186,6 +186,50 @@ public sealed class CycleService(KinerjaDbContext db, TimeProvider clock)
         return [.. tasks.OrderBy(t => t.Due).ThenBy(t => t.AgencyName, StringComparer.Ordinal).ThenBy(t => t.What, StringComparer.Ordinal)];
     }
 
+    public sealed record OutstandingRow(int AgencyId, string AgencyName, int Year, string Unit, string What, CycleStanding Standing, string Link);
+
+    /// <summary>
+    /// A unit head's view (issue 21 item 2): for each instansi where the person is pimpinan, every realisasi of their units
+    /// (the units their assignment names; none named: the whole instansi) in an opened period that is not yet approved:
+    /// not entered, late, awaiting verification or approval. Most urgent (latest) first.
+    /// </summary>
+    public async Task<List<OutstandingRow>> OutstandingAsync(UserScope scope)
+    {
+        var rows = new List<OutstandingRow>();
+        var today = Today;
+        foreach (var (agencyId, assignment) in scope.Assignments.Where(a => a.Value.Role == AgencyRole.Pimpinan))
+        {
+            var agency = await db.Agencies.AsNoTracking().Where(a => a.Id == agencyId).Select(a => a.Name).SingleAsync();
+            var units = await db.Units.AsNoTracking().Where(u => u.AgencyId == agencyId).ToDictionaryAsync(u => u.Code, u => u.Name);
+            var mine = assignment.UnitSet.Count > 0 ? assignment.UnitSet : units.Keys.ToHashSet(StringComparer.Ordinal);
+            var years = await db.Years.AsNoTracking().Where(y => y.AgencyId == agencyId && y.Year >= today.Year - 1 && y.Year <= today.Year).ToListAsync();
+            foreach (var year in years)
+            {
+                var calendar = await CalendarAsync(agencyId, year.Year);
+                var indicators = await db.Indicators.AsNoTracking().Where(i => i.ReportingYearId == year.Id).OrderBy(i => i.Ordinal).ToListAsync();
+                var records = await db.Realisasi.AsNoTracking().Where(r => r.ReportingYearId == year.Id && r.IsCurrent)
+                    .Select(r => new { r.IndicatorCode, r.Period, r.Status }).ToListAsync();
+                var status = records.GroupBy(r => (r.IndicatorCode, r.Period)).ToDictionary(g => g.Key, g => g.First().Status);
+                foreach (var indicator in indicators.Where(i => mine.Contains(i.UnitCode)))
+                {
+                    foreach (var period in PeriodsToReport(year.Year))
+                    {
+                        var quarter = CycleCalendar.QuarterOf(period, year.Year)!.Value;
+                        EntryStatus? s = status.TryGetValue((indicator.Code, period), out var x) ? x : null;
+                        var standing = CycleStatus.Of(calendar, quarter, s, today);
+                        if (!standing.Open || standing.State == CycleState.Disahkan)
+                            continue;
+                        rows.Add(new OutstandingRow(agencyId, agency, year.Year, units.GetValueOrDefault(indicator.UnitCode) ?? indicator.UnitCode,
+                            $"Realisasi {indicator.Code} {YearPeriodLabel(period)}", standing,
+                            $"/instansi/{agencyId}/{year.Year}/realisasi/{Uri.EscapeDataString(indicator.Code)}/{Uri.EscapeDataString(period)}"));
+                    }
+                }
+            }
+        }
+
+        return [.. rows.OrderBy(r => r.Standing.Days ?? int.MaxValue).ThenBy(r => r.Unit, StringComparer.Ordinal).ThenBy(r => r.What, StringComparer.Ordinal)];
+    }
+
     /// <summary>
     /// The periods every indicator is reported in: the four quarters and the year. SAKIP monitors the PK every quarter
     /// (PermenPANRB 53/2014) whether or not the workbook gives quarterly targets, so the targets do not narrow it.
