@@ -203,7 +203,7 @@ public static partial class BudgetExport
         var realisasi = header.Columns.FirstOrDefault(c => c.Role == Role.Realisasi);
         var absorption = header.Columns.FirstOrDefault(c => c.Role == Role.Absorption);
         var months = header.Columns.Where(c => c.Role == Role.Month).OrderBy(c => c.Month).ToList();
-        var headerTexts = sheet.Rows[header.Row].Values.Select(c => Norm(c.Text)).ToHashSet(StringComparer.Ordinal);
+        var headerTexts = sheet.Rows.Where(r => r.Key >= header.Row && r.Key <= header.LastRow).SelectMany(r => r.Value.Values).Select(c => Norm(c.Text)).ToHashSet(StringComparer.Ordinal);
 
         var lines = new List<BudgetLine>();
         var seenPaths = new HashSet<string>(StringComparer.Ordinal);
@@ -223,11 +223,12 @@ public static partial class BudgetExport
             // the code split over columns (Urusan | Bidang | Program | Kegiatan | Sub Kegiatan) is joined
             var code = string.Join(".", codeColumns.Select(Text).Where(t => t.Length > 0)).Trim();
             var text = Text(name);
-            var amountCells = new[] { pagu, realisasi }.Concat(months).Where(c => c is not null && Text(c).Length > 0).ToList();
             if (code.Length == 0)
             {
-                // subtotal rows ("Jumlah", "Total Belanja") and title rows repeat figures the tree already has
-                if (SubtotalRow().IsMatch(text) || cells.Values.Any(c => SubtotalRow().IsMatch(c.Text.Trim())) || amountCells.Count == 0)
+                // subtotal rows ("Jumlah", "Total Belanja") repeat figures the tree already has; title and signature
+                // rows have no amount ("Kepala Dinas" under the realisasi column is no amount)
+                var amounts = new[] { pagu, realisasi }.Concat(months).Where(c => c is not null && IsAmount(cells, c.Index)).ToList();
+                if (SubtotalRow().IsMatch(text) || cells.Values.Any(c => SubtotalRow().IsMatch(c.Text.Trim())) || amounts.Count == 0)
                     continue;
                 errors.Add(new ImportError(At(row, codeColumns.FirstOrDefault()), $"baris \"{text}\" berisi angka tetapi tidak berkode; beri kode program/kegiatan/sub kegiatan atau hapus barisnya"));
                 continue;
@@ -376,6 +377,9 @@ public static partial class BudgetExport
             version = PkVersionId.Perubahan(match.Groups[1].Success ? int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : 1);
         return new BudgetExportResult(fileName, sheet.Name, kind ?? BudgetExportKind.Sipd, lines) { IsPk = isPk, PkVersion = version, HasMonths = months.Count > 0 };
     }
+
+    private static bool IsAmount(Dictionary<int, Grid.Cell> cells, int column) =>
+        cells.TryGetValue(column, out var cell) && (cell.IsNumber || IndonesianNumber.Parse(cell.Text.Replace("Rp", "", StringComparison.OrdinalIgnoreCase).Trim()).Success);
 
     private static string? ParentOf(string? path) => path is null || path.LastIndexOf('.') is var dot && dot < 0 ? null : path[..dot];
 
