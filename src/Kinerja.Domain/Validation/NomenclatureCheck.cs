@@ -12,9 +12,9 @@ namespace Kinerja.Domain.Validation;
 /// </summary>
 public sealed class NomenclatureCheck : IDatasetCheck
 {
-    public const string UnknownCode = "nomenklatur-kode-tidak-dikenal";
+    public const string UnknownCodeRule = "nomenklatur-kode-tidak-dikenal";
 
-    public const string OtherName = "nomenklatur-nama-berbeda";
+    public const string OtherNameRule = "nomenklatur-nama-berbeda";
 
     public IEnumerable<Finding> Check(PerformanceDataset data)
     {
@@ -67,14 +67,14 @@ public sealed class NomenclatureCheck : IDatasetCheck
                 return null;
             // a name that is exactly another entry's: the code was taken from the wrong row
             var elsewhere = list.NearestByName(entry.Level, name) is { Distance: 0 } other && other.Entry != entry ? $"; nama ini adalah nama resmi kode {Concrete(other.Entry.Code, code)}" : "";
-            return (OtherName, $"nama berbeda dari nama resmi kode {shown} menurut {list.Label}: \"{entry.Name}\" (beda {Nomenclature.Distance(name, entry.Name)} huruf){elsewhere}");
+            return (OtherNameRule, $"nama berbeda dari nama resmi kode {shown} menurut {list.Label}: \"{entry.Name}\" (beda {Nomenclature.Distance(name, entry.Name)} huruf){elsewhere}");
         }
 
         if (!list.CoversPemda(code))
             return null;
         var nearest = list.NearestPemda(code, name);
         var hint = nearest is null ? "" : $"; entri resmi terdekat: {Concrete(nearest.Entry.Code, code)} \"{nearest.Entry.Name}\"";
-        return (UnknownCode, $"kode {shown} tidak ada di {list.Label}{hint}");
+        return (UnknownCodeRule, $"kode {shown} tidak ada di {list.Label}{hint}");
     }
 
     private static (string, string)? JudgeKl(KlCode code, string name)
@@ -91,7 +91,7 @@ public sealed class NomenclatureCheck : IDatasetCheck
         };
         if (key is null || list.Find(key) is not { } entry || Nomenclature.SameName(name, entry.Name))
             return null;
-        return (OtherName, $"nama berbeda dari nama {entry.Level} {entry.Code} menurut {list.Label}: \"{entry.Name}\" (beda {Nomenclature.Distance(name, entry.Name)} huruf)");
+        return (OtherNameRule, $"nama berbeda dari nama {entry.Level} {entry.Code} menurut {list.Label}: \"{entry.Name}\" (beda {Nomenclature.Distance(name, entry.Name)} huruf)");
     }
 
     // X.XX.01.2.02 shown with the bidang of the row it is compared with: 2.07.01.2.02

@@ -151,7 +151,7 @@ public class SipdImportTests
     {
         var banjar = Samples.Load("banjar-2025.xlsx");
         var findings = DatasetValidator.CheckBudget(BudgetExport.Read(BanjarExport(banjar)).Lines);
-        var names = findings.Where(f => f.Rule == NomenclatureCheck.OtherName).ToList();
+        var names = findings.Where(f => f.Rule == NomenclatureCheck.OtherNameRule).ToList();
         // seed 003 prints "Fasilitas Kunjungan Tamu" where the nomenclature says "Fasilitasi"
         var tamu = Assert.Single(names, f => f.Code == "2.07.01.2.06.0008");
         Assert.Contains("\"Fasilitasi Kunjungan Tamu\" (beda 1 huruf)", tamu.Message, StringComparison.Ordinal);
@@ -159,7 +159,7 @@ public class SipdImportTests
         Assert.NotNull(tamu.Row);
         // ... and "Pemukiman" for "Permukiman" (the older code style, read to the new one)
         Assert.Contains(names, f => f.Code == "3.32.04.2.01.0001" && f.Message.Contains("Permukiman", StringComparison.Ordinal));
-        Assert.DoesNotContain(findings, f => f.Rule == NomenclatureCheck.UnknownCode);
+        Assert.DoesNotContain(findings, f => f.Rule == NomenclatureCheck.UnknownCodeRule);
     }
 
     [Fact]
