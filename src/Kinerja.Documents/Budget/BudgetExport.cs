@@ -51,7 +51,10 @@ public static partial class BudgetExport
 {
     private static readonly string[] Months = ["januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus", "september", "oktober", "november", "desember"];
 
-    /// <summary>Whether an .xlsx is a finance export rather than a Kinerja workbook (it has no sheet Profil).</summary>
+    // sheets only a Kinerja workbook has (a finance export may well call its sheet "Realisasi" or "Anggaran")
+    private static readonly string[] WorkbookSheets = [WorkbookSchema.ProfileSheet, "Indikator", "Target", "Rencana", "Unit"];
+
+    /// <summary>Whether an .xlsx is a finance export rather than a Kinerja workbook (it has none of the workbook's own sheets).</summary>
     public static bool IsExport(string path)
     {
         if (!path.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) || !File.Exists(path))
@@ -60,7 +63,7 @@ public static partial class BudgetExport
         {
             using var document = SpreadsheetDocument.Open(path, false);
             var sheets = document.WorkbookPart?.Workbook.Sheets?.Elements<Sheet>().Select(s => s.Name?.Value ?? "").ToList() ?? [];
-            return !sheets.Contains("Profil", StringComparer.OrdinalIgnoreCase);
+            return !sheets.Intersect(WorkbookSheets, StringComparer.OrdinalIgnoreCase).Any();
         }
         catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or FileFormatException or System.Xml.XmlException or IOException)
         {
