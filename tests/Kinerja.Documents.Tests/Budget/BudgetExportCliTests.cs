@@ -35,6 +35,8 @@ public class BudgetExportCliTests
         Assert.Contains("Pengaitan " + name + " dengan rencana: 0 baris cocok menurut kode, 64 menurut nama, 0 tidak cocok.", withExport, StringComparison.Ordinal);
         var (_, own, _) = await Kinerja("budget", banjar);
         Assert.Equal(Efficiency(own), Efficiency(withExport));
+        // the row whose pagu a finding doubts (003 IK-20, P1.K2) is still "tidak dihitung*", its note naming the export's row
+        Assert.Contains($"efisiensi tidak dihitung karena angka anggaran yang dipakai ditandai galat oleh pemeriksaan: {name}, baris ", withExport, StringComparison.Ordinal);
         Assert.Contains("46,01%", Efficiency(own), StringComparison.Ordinal);
 
         var (computeCode, computed, _) = await Kinerja("compute", banjar, "--budget-csv", export);
@@ -42,11 +44,11 @@ public class BudgetExportCliTests
         Assert.Equal((await Kinerja("compute", banjar)).Out, computed);
     }
 
-    // the efficiency table: from its title to the tie's paragraph (or the end)
+    // the efficiency table: from its title to its notes (which name where the doubted figure was read)
     private static string Efficiency(string output)
     {
         var start = output.IndexOf("Efisiensi (", StringComparison.Ordinal);
-        var end = output.IndexOf("Pengaitan", StringComparison.Ordinal);
+        var end = output.IndexOf("\n* ", start, StringComparison.Ordinal);
         return output[start..(end > start ? end : output.Length)];
     }
 }
