@@ -1,4 +1,5 @@
 using Kinerja.Documents.Budget;
+using Kinerja.Documents.Workbook;
 using Kinerja.Domain.Budget;
 using Kinerja.Domain.Measurement;
 using Kinerja.Domain.Model;
@@ -14,9 +15,9 @@ public static class BudgetCommand
         var file = options.Argument(0, "FILE");
         IReadOnlyList<BudgetLine> lines;
         PerformanceDataset? data = null;
-        if (file.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
+        if (BudgetFiles.IsBudgetFile(file))
         {
-            lines = BudgetCsv.Read(file);
+            lines = BudgetFiles.ReadLines(file);
         }
         else
         {
@@ -77,7 +78,22 @@ public static class BudgetCommand
 
         if (data is not null)
             WriteEfficiency(data, output);
+        WriteTie(options, file, output);
         return CliApp.Ok;
+    }
+
+    // what an export given with --budget-csv was tied to: lines matched by name (to be looked at) and lines matched to nothing
+    private static void WriteTie(Options options, string file, TextWriter output)
+    {
+        if (options.Value("budget-csv") is not { } export || export.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) || BudgetFiles.IsBudgetFile(file))
+            return;
+        var applied = BudgetFiles.Apply(DataImporter.Load(file, CliApp.DataFiles(options)), export);
+        if (applied.Tie is not { } tie)
+            return;
+        output.WriteLine();
+        output.WriteLine($"Pengaitan {Path.GetFileName(export)} dengan rencana: {tie.Matched.Count(m => m.By == TieBy.Code)} baris cocok menurut kode, {tie.Matched.Count(m => m.By == TieBy.Name)} menurut nama, {tie.Unmatched.Count} tidak cocok.");
+        foreach (var text in BudgetTie.Describe(tie))
+            output.WriteLine("- " + text);
     }
 
     private static void WriteEfficiency(PerformanceDataset data, TextWriter output)

@@ -8,9 +8,9 @@ public static class CheckCommand
     public static int Run(Options options, TextWriter output, TextWriter error)
     {
         var file = options.Argument(0, "FILE");
-        var findings = file.EndsWith(".csv", StringComparison.OrdinalIgnoreCase)
-            // a finance system's flat export alone: only the budget checks apply
-            ? DatasetValidator.CheckBudget(BudgetCsv.Read(file))
+        var findings = BudgetFiles.IsBudgetFile(file)
+            // a finance system's export alone (CSV, SIPD or SAKTI .xlsx): only the budget checks apply
+            ? DatasetValidator.CheckBudget(BudgetFiles.ReadLines(file))
             : DatasetValidator.Check(CliApp.LoadDataset(options, file));
         if (findings.Count == 0)
         {

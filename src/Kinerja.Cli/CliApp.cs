@@ -158,8 +158,8 @@ public static class CliApp
     {
         var dataFiles = DataFiles(options);
         var data = DataImporter.Load(file, dataFiles);
-        // a finance system's export replaces the workbook's budget sheet
-        return options.Value("budget-csv") is { } csv ? data with { Budget = Kinerja.Documents.Budget.BudgetCsv.Read(csv) } : data;
+        // a finance system's export replaces the workbook's budget sheet (a SIPD/SAKTI .xlsx is tied to the plan first)
+        return options.Value("budget-csv") is { } csv ? Kinerja.Documents.Budget.BudgetFiles.Apply(data, csv).Data : data;
     }
 
     internal static string[] DataFiles(Options options) =>

@@ -61,18 +61,19 @@ internal static class CommandTree
             CompletionSources = { "tabel", "csv", "json" },
         },
         Data(),
+        BudgetCsv(),
     };
 
     private static Command Check() => new("check", "Periksa konsistensi data (capaian tercetak, target, realisasi, anggaran, rumus hitung, rincian data). FILE boleh berupa CSV anggaran saja (kode;nama;pagu;realisasi).")
     {
-        WorkbookArgument(".xlsx, .json atau .csv anggaran"),
+        WorkbookArgument(".xlsx, .json, .csv anggaran, atau ekspor SIPD/SAKTI .xlsx"),
         BudgetCsv(),
         Data(),
     };
 
     private static Command Budget() => new("budget", "Tampilkan pohon anggaran dengan jumlah rinciannya, penyerapan dan tabel efisiensi.")
     {
-        WorkbookArgument(".xlsx, .json atau .csv anggaran"),
+        WorkbookArgument(".xlsx, .json, .csv anggaran, atau ekspor SIPD/SAKTI .xlsx"),
         BudgetCsv(),
     };
 
@@ -139,8 +140,8 @@ internal static class CommandTree
 
     private static Option<string> BudgetCsv() => new("--budget-csv", "--anggaran-csv")
     {
-        Description = "Ekspor anggaran sistem keuangan (kode;nama;pagu;realisasi), menggantikan sheet Anggaran",
-        HelpName = "ANGGARAN.csv",
+        Description = "Ekspor anggaran sistem keuangan: CSV (kode;nama;pagu;realisasi) atau ekspor SIPD/KRISNA/SAKTI .xlsx (lihat docs/imports.md), menggantikan sheet Anggaran",
+        HelpName = "ANGGARAN.csv|EKSPOR.xlsx",
     };
 
     private static Option<bool> Force(string description) => new("--force", "--paksa") { Description = description };

@@ -27,13 +27,14 @@ public static class DatasetValidator
         new Narratives.NarrativeFigureCheck(),
         new Narratives.NarrativeAmountCheck(),
         new SigningDateCheck(),
+        new NomenclatureCheck(),
     ];
 
     public static IReadOnlyList<Finding> Check(PerformanceDataset data) => Sort(Checks.SelectMany(c => c.Check(data)));
 
     /// <summary>The checks that need only budget lines (a finance system's export without the rest of the workbook).</summary>
     public static IReadOnlyList<Finding> CheckBudget(IReadOnlyList<BudgetLine> lines) =>
-        Sort(BudgetStructureCheck.Check(lines).Concat(BudgetSumCheck.Check(lines)).Concat(BudgetAmountCheck.Check(lines)));
+        Sort(BudgetStructureCheck.Check(lines).Concat(BudgetSumCheck.Check(lines)).Concat(BudgetAmountCheck.Check(lines)).Concat(NomenclatureCheck.Check(lines)));
 
     private static List<Finding> Sort(IEnumerable<Finding> findings) =>
         findings

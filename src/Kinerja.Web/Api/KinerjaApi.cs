@@ -225,7 +225,11 @@ public static partial class KinerjaApi
 
     /// <summary>The preview: per sheet what changes, every realisasi touched or protected with its workflow state, the rows of a signed PK kept, the data checks' findings, and why it cannot be saved (null when it can).</summary>
     public sealed record ImportPreviewDto(string Token, int? AgencyId, string AgencyName, bool NewAgency, int Year, int? ExpectedRevision, IReadOnlyList<SheetChanges> Sheets, IReadOnlyList<string> Warnings,
-        bool Riwayat, IReadOnlyList<RealisasiImportItem> Realisasi, IReadOnlyList<string> Dilindungi, IReadOnlyList<ImportFinding> Temuan, string? Ditolak);
+        bool Riwayat, IReadOnlyList<RealisasiImportItem> Realisasi, IReadOnlyList<string> Dilindungi, IReadOnlyList<ImportFinding> Temuan, string? Ditolak)
+    {
+        /// <summary>A finance export's rows tied to the plan: matched by name (to look at) and unmatched (issue 24 item 4).</summary>
+        public IReadOnlyList<string> Pengaitan { get; init; } = [];
+    }
 
     /// <summary><paramref name="Riwayat"/> = true: the history import of a closed year (administrators; refused for a year with workflow records).</summary>
     public sealed record ImportCommitRequest(int? AgencyId, int? ExpectedRevision, bool Riwayat = false);
@@ -233,13 +237,22 @@ public static partial class KinerjaApi
     private static async Task<bool> MayImport(ScopeProvider scopes, IAuthorizationService auth, HttpContext http, int? agencyId, bool history = false) =>
         agencyId is { } id ? await Can(auth, http, id, Operations.Import) && (!history || await Can(auth, http, id, Operations.ImportHistory)) : (await scopes.GetAsync()).IsSystemAdmin;
 
-    private static async Task<IResult> ImportPreview(HttpContext http, int? instansi, bool? riwayat, ImportService imports, ScopeProvider scopes, IAuthorizationService auth)
+    private static async Task<IResult> ImportPreview(HttpContext http, int? instansi, bool? riwayat, int? tahun, KinerjaDbContext db, ImportService imports, ScopeProvider scopes, IAuthorizationService auth)
     {
         var history = riwayat == true;
         if (!await MayImport(scopes, auth, http, instansi, history))
             return ApiResults.Problem(403, history ? "impor riwayat hanya oleh administrator" : "akun ini tidak berwenang mengimpor ke instansi tersebut");
+        // tahun: the file is a finance export (SIPD, KRISNA/SAKTI) for that stored year of the instansi (issue 24)
+        int? budgetYear = null;
+        if (tahun is { } year)
+        {
+            if (instansi is null || history || await db.Years.AsNoTracking().SingleOrDefaultAsync(y => y.AgencyId == instansi && y.Year == year) is not { } row)
+                return ApiResults.Problem(404, "ekspor anggaran diimpor ke tahun yang sudah ada: sebut instansi dan tahunnya");
+            budgetYear = row.Id;
+        }
+
         var form = await http.Request.ReadFormAsync();
-        var workbook = await imports.ReceiveAsync(form.Files.GetFile("berkas") ?? form.Files.FirstOrDefault());
+        var workbook = await imports.ReceiveAsync(form.Files.GetFile("berkas") ?? form.Files.FirstOrDefault(), budgetYear, http.RequestAborted);
         if (workbook.Errors.Count > 0)
         {
             imports.Discard(workbook.Token);
@@ -255,7 +268,7 @@ public static partial class KinerjaApi
         }
 
         return Results.Ok(new ImportPreviewDto(workbook.Token, preview.AgencyId, preview.AgencyName, preview.NewAgency, preview.Year, preview.ExpectedRevision, preview.Sheets.Where(x => x.Any).ToList(), preview.Warnings,
-            history, preview.Realisasi, preview.Protected, preview.Findings, preview.Refusal));
+            history, preview.Realisasi, preview.Protected, preview.Findings, preview.Refusal) { Pengaitan = workbook.Notes });
     }
 
     private static async Task<IResult> ImportCommit(string token, ImportCommitRequest body, HttpContext http, KinerjaDbContext db, ImportService imports, ScopeProvider scopes, IAuthorizationService auth)

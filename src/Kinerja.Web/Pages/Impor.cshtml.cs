@@ -23,6 +23,15 @@ public sealed class ImporModel(KinerjaDbContext db, ScopeProvider scopes, IAutho
     /// <summary>"Impor riwayat tahun yang sudah ditutup": approved history, by an administrator, into a year without workflow records.</summary>
     [BindProperty] public bool Riwayat { get; set; }
 
+    /// <summary>The stored year (e.g. 2025) a finance export (SIPD, KRISNA/SAKTI) is imported into; null for a workbook.</summary>
+    [BindProperty] public int? Tahun { get; set; }
+
+    /// <summary>The stored years of the instansi the user may import into, for the finance export's form.</summary>
+    public List<(int AgencyId, string Agency, int Year)> Years { get; private set; } = [];
+
+    /// <summary>How a finance export's rows were tied to the plan, shown with the preview.</summary>
+    public IReadOnlyList<string> BudgetNotes { get; private set; } = [];
+
     /// <summary>Whether the user administers an instansi (or the installation) and so may load history.</summary>
     public bool MayLoadHistory { get; private set; }
 
@@ -75,7 +84,18 @@ public sealed class ImporModel(KinerjaDbContext db, ScopeProvider scopes, IAutho
         ReadWorkbook workbook;
         try
         {
-            workbook = await imports.ReceiveAsync(Upload);
+            if (Tahun is { } year)
+            {
+                // a finance export goes into a stored year of the chosen instansi, as the workbook import's preview and commit
+                if (AgencyId is not { } agency || await db.Years.AsNoTracking().SingleOrDefaultAsync(y => y.AgencyId == agency && y.Year == year) is not { } row)
+                    throw new UploadRejectedException("pilih instansi dan tahun yang sudah ada untuk ekspor anggaran");
+                Riwayat = false;
+                workbook = await imports.ReceiveBudgetAsync(Upload, row.Id);
+            }
+            else
+            {
+                workbook = await imports.ReceiveAsync(Upload);
+            }
         }
         catch (UploadRejectedException e)
         {
@@ -101,6 +121,7 @@ public sealed class ImporModel(KinerjaDbContext db, ScopeProvider scopes, IAutho
 
         Preview = preview;
         Token = workbook.Token;
+        BudgetNotes = workbook.Notes;
         return Page();
     }
 
@@ -140,6 +161,10 @@ public sealed class ImporModel(KinerjaDbContext db, ScopeProvider scopes, IAutho
         var all = await db.Agencies.AsNoTracking().OrderBy(a => a.Name).ToListAsync();
         Agencies = all.Where(a => Scope.Can(Operations.Import, new AgencyResource(a.Id))).ToList();
         MayLoadHistory = Scope.IsSystemAdmin || all.Any(a => Scope.Can(Operations.ImportHistory, new AgencyResource(a.Id)));
+        var ids = Agencies.Select(a => a.Id).ToList();
+        var names = Agencies.ToDictionary(a => a.Id, a => a.Name);
+        Years = (await db.Years.AsNoTracking().Where(y => ids.Contains(y.AgencyId)).Select(y => new { y.AgencyId, y.Year }).ToListAsync())
+            .OrderBy(y => names[y.AgencyId], StringComparer.Ordinal).ThenByDescending(y => y.Year).Select(y => (y.AgencyId, names[y.AgencyId], y.Year)).ToList();
         return Scope.IsSystemAdmin || Agencies.Count > 0;
     }
 

@@ -8,7 +8,11 @@ namespace Kinerja.Web.Services;
 public sealed class UploadRejectedException(string message) : Exception(message);
 
 /// <summary>A workbook read from an upload: its raw cells and the dataset, or the importer's located errors.</summary>
-public sealed record ReadWorkbook(string Token, string FileName, RawWorkbook? Raw, PerformanceDataset? Data, IReadOnlyList<ImportError> Errors);
+public sealed record ReadWorkbook(string Token, string FileName, RawWorkbook? Raw, PerformanceDataset? Data, IReadOnlyList<ImportError> Errors)
+{
+    /// <summary>For a finance export: how its rows were tied to the plan (matched by name, unmatched), to be looked at.</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+}
 
 /// <summary>
 /// Import of a whole workbook (.xlsx or .json) in two steps: the upload is kept aside and previewed
@@ -18,7 +22,16 @@ public sealed class ImportService(StoragePaths paths, KinerjaDbContext db, TimeP
 {
     public const long MaxBytes = 20 * 1024 * 1024;
 
-    public async Task<ReadWorkbook> ReceiveAsync(IFormFile? file, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Receives a finance export (SIPD, KRISNA/SAKTI .xlsx; issue 24) for a stored year: the preview and the commit are
+    /// those of a workbook import of the stored year with its sheet Anggaran (or a PK version's AnggaranPK) replaced.
+    /// </summary>
+    public async Task<ReadWorkbook> ReceiveBudgetAsync(IFormFile? file, int yearId, CancellationToken cancellationToken = default)
+    {
+        return await ReceiveAsync(file, yearId, cancellationToken);
+    }
+
+    public async Task<ReadWorkbook> ReceiveAsync(IFormFile? file, int? budgetYearId = null, CancellationToken cancellationToken = default)
     {
         if (file is null || file.Length == 0)
             throw new UploadRejectedException("pilih berkas buku kerja (.xlsx atau .json) terlebih dahulu");
@@ -37,7 +50,49 @@ public sealed class ImportService(StoragePaths paths, KinerjaDbContext db, TimeP
         await using (var source = file.OpenReadStream())
             await source.CopyToAsync(target, cancellationToken);
         File.WriteAllText(PathOf(token, ".name"), Path.GetFileName(file.FileName));
-        return Read(token);
+        if (budgetYearId is { } yearId)
+        {
+            if (extension != ".xlsx")
+            {
+                Discard(token);
+                throw new UploadRejectedException($"berkas \"{Path.GetFileName(file.FileName)}\" bukan ekspor .xlsx dari SIPD atau KRISNA/SAKTI");
+            }
+
+            File.WriteAllText(PathOf(token, ".anggaran"), yearId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        return await ReadAsync(token, cancellationToken);
+    }
+
+    /// <summary>Reads a kept upload again: a workbook, or a finance export applied to the stored year it was received for.</summary>
+    public async Task<ReadWorkbook> ReadAsync(string token, CancellationToken cancellationToken = default)
+    {
+        var marker = PathOf(token, ".anggaran");
+        if (token.Length != 32 || !token.All(char.IsAsciiHexDigitLower) || !File.Exists(marker))
+            return Read(token);
+        var yearId = int.Parse(File.ReadAllText(marker), System.Globalization.CultureInfo.InvariantCulture);
+        var path = PathOf(token, ".xlsx");
+        if (!File.Exists(path))
+            throw new UploadRejectedException("unggahan sudah kedaluwarsa; unggah ulang berkasnya");
+        var name = File.Exists(PathOf(token, ".name")) ? File.ReadAllText(PathOf(token, ".name")) : Path.GetFileName(path);
+        // the stored year as the entry pages see it (latest values): importing it back unchanged changes nothing
+        var stored = await new WorkbookStore(db, clock).LoadRawAsync(yearId, RealisasiView.Latest, cancellationToken: cancellationToken);
+        try
+        {
+            Kinerja.Documents.Budget.BudgetExportResult export;
+            await using (var stream = File.OpenRead(path))
+                export = Kinerja.Documents.Budget.BudgetExport.Read(stream, name);
+            var applied = Kinerja.Documents.Budget.BudgetFiles.Apply(DatasetImporter.Import(stored), export);
+            var raw = Kinerja.Documents.Budget.BudgetSheet.WithBudget(stored, applied);
+            var notes = applied.Tie is { } tie
+                ? [$"{export.Lines.Count} baris {(export.Kind == Kinerja.Documents.Budget.BudgetExportKind.Sipd ? "SIPD" : "KRISNA/SAKTI")} menggantikan sheet Anggaran: {tie.Matched.Count(m => m.By == Kinerja.Domain.Budget.TieBy.Code)} cocok menurut kode, {tie.Matched.Count(m => m.By == Kinerja.Domain.Budget.TieBy.Name)} menurut nama, {tie.Unmatched.Count} tidak cocok dengan rencana.", .. Kinerja.Domain.Budget.BudgetTie.Describe(tie)]
+                : new List<string> { $"{export.Lines.Count} baris menggantikan anggaran {export.PkVersion.Title} (sheet AnggaranPK)." };
+            return new ReadWorkbook(token, name, raw, DatasetImporter.Import(raw), []) { Notes = notes };
+        }
+        catch (WorkbookImportException e)
+        {
+            return new ReadWorkbook(token, name, null, null, e.Errors.Select(x => x with { Location = x.Location with { File = name } }).ToList());
+        }
     }
 
     /// <summary>Reads a kept upload again (for the commit); the file name in errors is the one the user uploaded.</summary>
@@ -93,7 +148,7 @@ public sealed class ImportService(StoragePaths paths, KinerjaDbContext db, TimeP
     /// </summary>
     public async Task<(WriteResult Result, ImportOutcome? Outcome)> CommitAsync(int? agencyId, string token, int? expectedRevision, ImportMode mode = ImportMode.Workflow)
     {
-        var workbook = Read(token);
+        var workbook = await ReadAsync(token);
         if (workbook.Errors.Count > 0)
             throw new UploadRejectedException("berkas berisi kesalahan; perbaiki lalu unggah ulang");
         var sha256 = Sha256Of(token);
@@ -114,7 +169,7 @@ public sealed class ImportService(StoragePaths paths, KinerjaDbContext db, TimeP
 
     public void Discard(string token)
     {
-        foreach (var extension in new[] { ".xlsx", ".json", ".name" })
+        foreach (var extension in new[] { ".xlsx", ".json", ".name", ".anggaran" })
             File.Delete(PathOf(token, extension));
     }
 

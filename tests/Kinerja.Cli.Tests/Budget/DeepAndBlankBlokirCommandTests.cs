@@ -27,12 +27,13 @@ public sealed class DeepAndBlankBlokirCommandTests : WithTempFolder
     {
         // Program 1.000.000 blokir blank; kegiatan 600.000 (blokir 100.000) and 400.000; realisasi 900.000:
         // 900.000 / (1.000.000 - 100.000) = 100,00%
+        // (programme 02, not 01: a X.XX.01 code is the penunjang programme, whose official names docs/imports.md checks)
         var path = Path.Combine(Folder, "blokir.csv");
         await File.WriteAllTextAsync(path, """
             Kode;Uraian;Pagu;Blokir;Realisasi
-            1.01.01;Program A;1.000.000;;900.000
-            1.01.01.2.01;Kegiatan A1;600.000;100.000;500.000
-            1.01.01.2.02;Kegiatan A2;400.000;;400.000
+            1.01.02;Program A;1.000.000;;900.000
+            1.01.02.2.01;Kegiatan A1;600.000;100.000;500.000
+            1.01.02.2.02;Kegiatan A2;400.000;;400.000
             """);
 
         var (_, budget, _) = await CliHarness.Run("budget", path);

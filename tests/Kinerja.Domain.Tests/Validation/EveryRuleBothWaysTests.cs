@@ -148,6 +148,11 @@ public partial class EveryRuleBothWaysTests
         ["anggaran-tautan"] = (() => WithBudget(Clean(), Line("P1", 100m, 90m) with { Funds = ["S9"] }), () => WithBudget(Clean(), Line("P1", 100m, 90m) with { Funds = ["S1", "IK-1"] })),
         ["anggaran-tingkat"] = (() => WithBudget(Clean(), Line("A", 100m, 90m) with { Depth = 1 }, Line("B", 100m, 90m) with { Depth = 3 }),
             () => WithBudget(Clean(), Line("A", 100m, 90m) with { Depth = 1 }, Line("B", 100m, 90m) with { Depth = 2 })),
+        // --- official nomenclature (issue 24 item 1): Kepmendagri 050-5889 codes and names
+        ["nomenklatur-nama-berbeda"] = (() => WithBudget(Clean(), Line("2.07.04", 100m, 90m) with { Name = "Penempatan Tenaga Kerjaa" }),
+            () => WithBudget(Clean(), Line("2.07.04", 100m, 90m) with { Name = "PROGRAM PENEMPATAN TENAGA KERJA" })),
+        ["nomenklatur-kode-tidak-dikenal"] = (() => WithBudget(Clean(), Line("2.07.04", 100m, 90m) with { Name = "Penempatan Tenaga Kerja" }, Line("2.07.04.2.03.0009", 100m, 90m, "2.07.04") with { Name = "Job Fair/Bursa Kerja" }),
+            () => WithBudget(Clean(), Line("2.07.04", 100m, 90m) with { Name = "Penempatan Tenaga Kerja" }, Line("2.07.04.2.03.0003", 100m, 90m, "2.07.04") with { Name = "Job Fair/Bursa Kerja" })),
         ["anggaran-judul-tanpa-rincian"] = (() => WithBudget(Clean(), Line("P1", 100m, 90m), Line("H", 0m, 0m) with { IsHeading = true }),
             () => WithBudget(Clean(), Line("H", 0m, 0m) with { IsHeading = true }, Line("P1", 100m, 90m, "H"))),
 
@@ -266,6 +271,6 @@ public partial class EveryRuleBothWaysTests
         Assert.Contains("Boleh Negatif = Ya", finding.Message, StringComparison.Ordinal);
     }
 
-    [GeneratedRegex("""(?:new Finding\(Severity\.\w+, |\bAt\(Severity\.\w+, |const string Rule = )"(?<rule>[a-z]+(?:-[a-z]+)*)"|Rule = "(?<rule>[a-z]+(?:-[a-z]+)*)";""")]
+    [GeneratedRegex("""(?:new Finding\(Severity\.\w+, |\bAt\(Severity\.\w+, |const string \w*Rule = )"(?<rule>[a-z]+(?:-[a-z]+)*)"|Rule = "(?<rule>[a-z]+(?:-[a-z]+)*)";""")]
     private static partial Regex RuleCode();
 }
