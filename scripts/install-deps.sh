@@ -5,13 +5,13 @@
 # that the browser tests drive through Playwright (Playwright never downloads a browser here).
 set -euo pipefail
 have_postgres() { ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; }
-if command -v soffice >/dev/null && command -v pdftoppm >/dev/null && fc-list 2>/dev/null | grep -qi liberation && have_postgres && [ -x /usr/bin/chromium ]; then
+if command -v soffice >/dev/null && command -v pdftoppm >/dev/null && fc-list 2>/dev/null | grep -qi liberation && have_postgres && [ -x /usr/bin/chromium ] && [ -x /usr/sbin/haproxy ] && [ -x /usr/sbin/pgbouncer ]; then
   exit 0
 fi
 if [ "$(id -u)" -ne 0 ]; then
-  echo "install as root: apt-get install libreoffice-writer-nogui poppler-utils fonts-liberation fonts-dejavu-core postgresql chromium" >&2
+  echo "install as root: apt-get install libreoffice-writer-nogui poppler-utils fonts-liberation fonts-dejavu-core postgresql chromium haproxy pgbouncer" >&2
   exit 1
 fi
 apt-get update -qq
 DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-  libreoffice-writer-nogui poppler-utils fonts-liberation fonts-dejavu-core fontconfig postgresql chromium >/dev/null
+  libreoffice-writer-nogui poppler-utils fonts-liberation fonts-dejavu-core fontconfig postgresql chromium haproxy pgbouncer >/dev/null

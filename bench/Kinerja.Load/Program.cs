@@ -1,6 +1,12 @@
 // Load client for the web app: N logged-in clients, each on its own connection and cookies, for a
 // fixed time, on a realistic mix of the dashboard page and the API. Only 127.0.0.1 is accepted.
 //   dotnet Kinerja.Load.dll --url http://127.0.0.1:5080 --user admin --password X [--clients 50] [--seconds 20] [--warmup 3] [--think-ms 0] [--label sqlite] [--setup]
+//     [--mix read|deadline] [--cross http://127.0.0.1:A,http://127.0.0.1:B]
+// --mix deadline: the week before a deadline: reads, realisasi saves through the API (with the version read), bukti
+//   uploads through the entry page's form, and document builds (see Mix.Deadline). Counts answers per server from the
+//   X-Kinerja-Server header a load balancer adds.
+// --allowed-failures N: requests that may fail (those in flight on a server stopped on purpose); default 0.
+// --cross A,B: signs in on server A and checks that server B accepts the cookie and A's antiforgery token (exit 1 if not).
 // --think-ms T: after each answer a client waits a random 0..2T ms (a person reading the page); 0 = back to back (the worst case).
 // --setup first makes that account the first administrator on the setup page of a new install.
 using System.Diagnostics;
@@ -19,6 +25,9 @@ if (!options.Url.IsLoopback)
 if (args.Contains("--setup"))
     await Client.SetupAdminAsync(options.Url, options.User, options.Password);
 
+if (options.Cross is { } cross)
+    return await CrossServer.CheckAsync(cross.A, cross.B, options.User, options.Password);
+
 // sign the clients in one after another: the password hash is deliberately slow, and sign-in is not what is measured
 var clients = new List<HttpClient>();
 for (var i = 0; i < options.Clients; i++)
@@ -33,6 +42,21 @@ if (targets.Count == 0)
 
 Console.WriteLine($"{options.Label}: {options.Clients} clients, {(options.ThinkMs > 0 ? $"think time 0-{2 * options.ThinkMs} ms" : "no think time")}, {options.Seconds} s (after {options.Warmup} s warm-up)," +
     $" {targets.Count} instansi-years: {string.Join(", ", targets.Select(t => $"{t.AgencyId}/{t.Year}"))}");
+if (options.Mix == "deadline")
+{
+    var drafts = await DeadlineWork.PrepareAsync(clients, targets);
+    Console.WriteLine($"deadline mix: {drafts.Count} draft realisasi to save and attach bukti to");
+    await DeadlineWork.RunAsync(clients, targets, drafts, TimeSpan.FromSeconds(options.Warmup), options.ThinkMs, record: null);
+    var deadlineSamples = new Samples();
+    var deadlineWall = Stopwatch.StartNew();
+    await DeadlineWork.RunAsync(clients, targets, drafts, TimeSpan.FromSeconds(options.Seconds), options.ThinkMs, deadlineSamples);
+    deadlineWall.Stop();
+    deadlineSamples.Print(options.Label, deadlineWall.Elapsed);
+    if (deadlineSamples.Failures > options.AllowedFailures)
+        Console.WriteLine($"more failed requests than allowed ({options.AllowedFailures})");
+    return deadlineSamples.Failures > options.AllowedFailures ? 1 : 0;
+}
+
 var mix = Mix.Default;
 
 await RunAsync(clients, targets, mix, TimeSpan.FromSeconds(options.Warmup), options.ThinkMs, record: null);
@@ -59,18 +83,20 @@ static async Task RunAsync(List<HttpClient> clients, IReadOnlyList<(int AgencyId
             var path = kind.Path(agencyId, year);
             var watch = Stopwatch.StartNew();
             HttpStatusCode status;
+            string? server = null;
             try
             {
                 using var response = await client.GetAsync(path, HttpCompletionOption.ResponseContentRead);
                 status = response.StatusCode;
+                server = Samples.ServerOf(response);
             }
-            catch (HttpRequestException)
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
             {
                 status = 0;
             }
 
             watch.Stop();
-            record?.Add(kind.Name, watch.Elapsed.TotalMilliseconds, status == HttpStatusCode.OK);
+            record?.Add(kind.Name, watch.Elapsed.TotalMilliseconds, status == HttpStatusCode.OK, server);
             if (thinkMs > 0)
             {
                 try
@@ -87,7 +113,7 @@ static async Task RunAsync(List<HttpClient> clients, IReadOnlyList<(int AgencyId
     await Task.WhenAll(workers);
 }
 
-internal sealed record Options(Uri Url, string User, string Password, int Clients, int Seconds, int Warmup, int ThinkMs, string Label)
+internal sealed record Options(Uri Url, string User, string Password, int Clients, int Seconds, int Warmup, int ThinkMs, string Label, string Mix, (Uri A, Uri B)? Cross, int AllowedFailures)
 {
     public static Options Parse(string[] args)
     {
@@ -99,7 +125,9 @@ internal sealed record Options(Uri Url, string User, string Password, int Client
 
         return new Options(new Uri(Get("url", "http://127.0.0.1:5080")), Get("user", "admin"), Get("password", ""),
             int.Parse(Get("clients", "50"), CultureInfo.InvariantCulture), int.Parse(Get("seconds", "20"), CultureInfo.InvariantCulture),
-            int.Parse(Get("warmup", "3"), CultureInfo.InvariantCulture), int.Parse(Get("think-ms", "0"), CultureInfo.InvariantCulture), Get("label", "kinerja"));
+            int.Parse(Get("warmup", "3"), CultureInfo.InvariantCulture), int.Parse(Get("think-ms", "0"), CultureInfo.InvariantCulture), Get("label", "kinerja"),
+            Get("mix", "read"), Get("cross", "") is { Length: > 0 } cross && cross.Split(',') is [var a, var b] ? (new Uri(a), new Uri(b)) : null,
+            int.Parse(Get("allowed-failures", "0"), CultureInfo.InvariantCulture));
     }
 }
 
@@ -140,18 +168,34 @@ internal sealed class Samples
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<string, List<double>> _byKind = [];
+    private readonly Dictionary<string, int> _byServer = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _failuresByKind = new(StringComparer.Ordinal);
 
     public int Failures { get; private set; }
 
-    public void Add(string kind, double milliseconds, bool ok)
+    /// <summary>Answers the application refused on purpose (a stale version: 409; a check: 422); counted, not failures.</summary>
+    public int Refusals { get; private set; }
+
+    /// <summary>The server that answered, as the load balancer names it in X-Kinerja-Server (none without one).</summary>
+    public static string? ServerOf(HttpResponseMessage response) =>
+        response.Headers.TryGetValues("X-Kinerja-Server", out var values) ? values.FirstOrDefault() : null;
+
+    public void Add(string kind, double milliseconds, bool ok, string? server = null, bool refused = false)
     {
         lock (_lock)
         {
             if (!_byKind.TryGetValue(kind, out var list))
                 _byKind[kind] = list = [];
             list.Add(milliseconds);
-            if (!ok)
+            if (server is not null)
+                _byServer[server] = _byServer.GetValueOrDefault(server) + 1;
+            if (refused)
+                Refusals++;
+            else if (!ok)
+            {
                 Failures++;
+                _failuresByKind[kind] = _failuresByKind.GetValueOrDefault(kind) + 1;
+            }
         }
     }
 
@@ -162,7 +206,12 @@ internal sealed class Samples
         foreach (var (kind, list) in _byKind.OrderBy(k => k.Key, StringComparer.Ordinal))
             Line(kind, list, wall);
         Line($"{label} all", all, wall);
-        Console.WriteLine($"failed requests (not 200 OK): {Failures}");
+        Console.WriteLine($"failed requests (not 200 OK): {Failures}" +
+            (_failuresByKind.Count == 0 ? "" : " (" + string.Join(", ", _failuresByKind.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => $"{f.Key}: {f.Value}")) + ")"));
+        if (Refusals > 0)
+            Console.WriteLine($"refused on purpose (409 stale version, 422 check): {Refusals}");
+        if (_byServer.Count > 0)
+            Console.WriteLine("answers per server: " + string.Join(", ", _byServer.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => $"{s.Key} {s.Value}")));
     }
 
     private static void Line(string name, List<double> values, TimeSpan wall)
@@ -179,12 +228,12 @@ internal sealed class Samples
 internal static partial class Client
 {
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenPattern();
+    internal static partial Regex TokenPattern();
 
     /// <summary>A client with its own cookies and one connection, signed in on the login page as a browser is.</summary>
-    public static async Task<HttpClient> SignedInAsync(Uri baseUrl, string user, string password)
+    public static async Task<HttpClient> SignedInAsync(Uri baseUrl, string user, string password, CookieContainer? cookies = null)
     {
-        var handler = new SocketsHttpHandler { UseCookies = true, CookieContainer = new CookieContainer(), AllowAutoRedirect = false, MaxConnectionsPerServer = 1, PooledConnectionLifetime = Timeout.InfiniteTimeSpan };
+        var handler = new SocketsHttpHandler { UseCookies = true, CookieContainer = cookies ?? new CookieContainer(), AllowAutoRedirect = false, MaxConnectionsPerServer = 1, PooledConnectionLifetime = Timeout.InfiniteTimeSpan };
         var client = new HttpClient(handler) { BaseAddress = baseUrl, Timeout = TimeSpan.FromSeconds(30) };
         var form = await client.GetStringAsync("/masuk");
         var token = TokenPattern().Match(form);
