@@ -95,7 +95,8 @@ public sealed class ImportService(StoragePaths paths, KinerjaDbContext db, TimeP
         var workbook = Read(token);
         if (workbook.Errors.Count > 0)
             throw new UploadRejectedException("berkas berisi kesalahan; perbaiki lalu unggah ulang");
-        var outcome = await new WorkbookStore(db, clock).CommitAsync(agencyId, workbook.Raw!, workbook.Data!, expectedRevision, workbook.FileName, mode, Sha256Of(token));
+        var store = new WorkbookStore(db, clock) { PeriodLock = new PeriodLock(db, clock).CheckImportAsync };
+        var outcome = await store.CommitAsync(agencyId, workbook.Raw!, workbook.Data!, expectedRevision, workbook.FileName, mode, Sha256Of(token));
         Discard(token);
         return outcome;
     }
