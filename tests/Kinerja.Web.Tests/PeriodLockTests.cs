@@ -133,8 +133,22 @@ public abstract class PeriodLockTests(PeriodLockFixture fixture)
         Assert.Equal("12", fixture.App.WithDb(db => db.Realisasi.Single(r => r.AgencyId == fixture.DemoId && r.IndicatorCode == "IKU-1" && r.Period == "2025-TW1" && r.IsCurrent).Value));
         Assert.Single(fixture.App.WithDb(db => db.Audit.Where(a => a.AgencyId == fixture.DemoId && a.Entity == PeriodLock.LateChangeEntity).ToList()));
 
-        // the LKjIP of the year lists the late change with its day and the reopening's reason
         var admin = await Session.SignIn(fixture.App, "admin", "RahasiaSekali1"); // signed in again: the cookie follows the moved clock
+
+        // the workbook import obeys the lock too: a new TW I value of BIDANG is refused, nothing is written
+        var exported = System.Text.Json.Nodes.JsonNode.Parse(await admin.Client.GetStringAsync($"{Demo}/ekspor.json"))!;
+        exported["realisasi"]!.AsArray().Add(new System.Text.Json.Nodes.JsonObject { ["indicator"] = "IKU-2", ["period"] = "2025-TW1", ["value"] = "7", ["status"] = "Final" });
+        using (var content = new MultipartFormDataContent { { new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(exported.ToJsonString())), "berkas", "demo-tw1.json" } })
+        {
+            var preview = await (await admin.ApiContent(HttpMethod.Post, $"/api/impor?instansi={fixture.DemoId}", content)).Content.ReadFromJsonAsync<JsonElement>();
+            var commit = await admin.Api(HttpMethod.Post, $"/api/impor/{preview.GetProperty("token").GetString()}", new { agencyId = fixture.DemoId, expectedRevision = preview.GetProperty("expectedRevision").GetInt32() });
+            var answer = await commit.Content.ReadAsStringAsync();
+            Assert.False(commit.IsSuccessStatusCode, answer);
+            Assert.Contains("periode 2025-TW1 (unit BIDANG) telah ditutup pada 30 April 2025", answer);
+            Assert.Equal(0, VersionOf("IKU-2", "2025-TW1"));
+        }
+
+        // the LKjIP of the year lists the late change with its day and the reopening's reason
         var docx = await admin.Client.GetAsync($"{Demo}/dokumen/lkjip.docx");
         Assert.Equal(HttpStatusCode.OK, docx.StatusCode);
         using var stream = new MemoryStream(await docx.Content.ReadAsByteArrayAsync());
