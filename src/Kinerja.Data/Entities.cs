@@ -43,6 +43,13 @@ public sealed class Agency : IAudited
     /// <summary>Separation of duties (on by default): whoever entered or submitted a value neither verifies nor approves it. A one-person office may switch it off; the change is audited.</summary>
     public bool SeparateDuties { get; set; } = true;
 
+    /// <summary>
+    /// Period lock (issue 21): after a period's closing date in the calendar its realisasi and targets change only under a
+    /// <see cref="PeriodReopening"/>. Off until the instansi's administrator switches it on (audited), so that an
+    /// installation can first load the years it brings in.
+    /// </summary>
+    public bool LockPeriods { get; set; }
+
     int? IAudited.AuditAgencyId => Id;
 
     string IAudited.AuditKey => Name;
@@ -495,6 +502,23 @@ public sealed class PublishedDocument : IAudited
 
     public required string PublishedBy { get; set; }
 
+    /// <summary>The signed scan (PDF) uploaded beside a generated PK or LKjIP; when present it is what the public page serves.</summary>
+    public string? ScanSha256 { get; set; }
+
+    public string? ScanFileName { get; set; }
+
+    public long? ScanSize { get; set; }
+
+    public DateTimeOffset? ScanUploadedAt { get; set; }
+
+    public string? ScanUploadedBy { get; set; }
+
+    /// <summary>For a LKjIP: the IKU capaian as published (JSON), so the public page shows what was published, not today's data.</summary>
+    public string? CapaianJson { get; set; }
+
+    /// <summary>Optimistic concurrency: a scan uploaded from an older read is refused.</summary>
+    public int ConcurrencyVersion { get; set; }
+
     int? IAudited.AuditAgencyId => AgencyId;
 
     string IAudited.AuditKey => $"{Year}|{Kind}|{PkVersion}|{Format}|{Sha256}";
@@ -560,4 +584,40 @@ public sealed class Notification
     public DateTimeOffset? EmailedAt { get; set; }
 
     public string? EmailNote { get; set; }
+/// An exception to the period lock (issue 21): an administrator reopens one unit's period, or one indicator of it, until a
+/// date (inclusive, WIB) with a reason. Every change made under it is audited with a reference to it.
+/// </summary>
+public sealed class PeriodReopening : IAudited
+{
+    public long Id { get; set; }
+
+    public int AgencyId { get; set; }
+
+    public int Year { get; set; }
+
+    /// <summary>"2026-TW1", "2026-S1" or "2026".</summary>
+    public required string Period { get; set; }
+
+    public required string UnitCode { get; set; }
+
+    /// <summary>One indicator, or null for every indicator of the unit in the period.</summary>
+    public string? IndicatorCode { get; set; }
+
+    /// <summary>The last day (WIB) changes are accepted.</summary>
+    public DateOnly Until { get; set; }
+
+    public required string Reason { get; set; }
+
+    public required string CreatedBy { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>Closed before its date by an administrator.</summary>
+    public DateTimeOffset? RevokedAt { get; set; }
+
+    public int ConcurrencyVersion { get; set; }
+
+    int? IAudited.AuditAgencyId => AgencyId;
+
+    string IAudited.AuditKey => $"{Year}|{Period}|{UnitCode}|{IndicatorCode ?? "*"}|{CreatedAt.UtcTicks}";
 }

@@ -62,6 +62,7 @@ public class KinerjaDbContext(DbContextOptions options, TimeProvider? clock = nu
     public DbSet<CycleDeadlineRow> CycleDeadlines => Set<CycleDeadlineRow>();
 
     public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<PeriodReopening> PeriodReopenings => Set<PeriodReopening>();
 
     /// <summary>Who the audit log names for the changes saved through this context.</summary>
     public string AuditUser { get; set; } = "sistem";
@@ -165,7 +166,19 @@ public class KinerjaDbContext(DbContextOptions options, TimeProvider? clock = nu
             e.Property(d => d.PkVersion).HasMaxLength(100);
             e.Property(d => d.Format).HasMaxLength(10);
             e.Property(d => d.Sha256).HasMaxLength(64);
+            e.Property(d => d.ScanSha256).HasMaxLength(64);
+            e.Property(d => d.ConcurrencyVersion).IsConcurrencyToken();
             e.HasOne<ReportingYear>().WithMany().HasForeignKey(d => d.ReportingYearId);
+        });
+        builder.Entity<PeriodReopening>(e =>
+        {
+            e.HasIndex(x => new { x.AgencyId, x.Year, x.Period, x.UnitCode });
+            e.Property(x => x.Period).HasMaxLength(20);
+            e.Property(x => x.UnitCode).HasMaxLength(100);
+            e.Property(x => x.IndicatorCode).HasMaxLength(100);
+            e.Property(x => x.Reason).HasMaxLength(500);
+            e.Property(x => x.ConcurrencyVersion).IsConcurrencyToken();
+            e.HasOne<Agency>().WithMany().HasForeignKey(x => x.AgencyId);
         });
         OnEvaluationModelCreating(builder);
         builder.Entity<Notification>(e =>

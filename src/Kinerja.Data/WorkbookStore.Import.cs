@@ -197,6 +197,8 @@ public sealed partial class WorkbookStore
         var plan = await PlanAsync(agency, year, raw, data, mode, tracked: true, cancellationToken);
         if (plan.Refusal is not null)
             throw new ImportRefusedException(plan.Refusal);
+        if (PeriodLock is not null && agency is not null && await PeriodLock(agency.Id, data.Profile.Year, [.. plan.Items.Where(i => i.Writes)]) is { } locked)
+            throw new ImportRefusedException(locked);
         var summary = new Dictionary<string, object?>
         {
             ["berkas"] = fileName,

@@ -39,6 +39,12 @@ public sealed record RowChange(string Key, IReadOnlyDictionary<string, string>? 
 /// </summary>
 public sealed partial class WorkbookStore(KinerjaDbContext db, TimeProvider clock)
 {
+    /// <summary>
+    /// The web's period lock (issue 21): given the instansi, the year and the realisasi an import would write, the refusal or
+    /// null. It may add audit entries to the context, saved in the import's transaction.
+    /// </summary>
+    public Func<int, int, IReadOnlyList<RealisasiImportItem>, Task<string?>>? PeriodLock { get; init; }
+
     public const string RootUnitFallback = "INSTANSI";
 
     private static readonly string[] OwnTables = ["targets", "realisasi"];

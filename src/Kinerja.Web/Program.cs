@@ -36,6 +36,7 @@ builder.Services.AddScoped<RealisasiService>();
 builder.Services.AddScoped<PkService>();
 builder.Services.AddScoped<PlanEditor>();
 builder.Services.AddScoped<RecordWriter>();
+builder.Services.AddScoped<PeriodLock>();
 builder.Services.AddScoped<RencanaAksiService>();
 builder.Services.AddScoped<CountsService>();
 builder.Services.AddScoped<PrintedFigureService>();
@@ -140,6 +141,7 @@ app.MapOpenApi().AllowAnonymous();
 app.MapScalarApiReference("/api/referensi", o => o.WithTitle("Kinerja API").DisableDefaultFonts()).AllowAnonymous();
 app.MapKinerjaApi();
 app.MapEvaluationApi();
+app.MapPublicationAndLock();
 
 using (var scope = app.Services.CreateScope())
 {

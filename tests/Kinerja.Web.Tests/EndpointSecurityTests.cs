@@ -38,6 +38,9 @@ public abstract class EndpointSecurityTests(AppFixture fixture)
         public string Api => $"/api/instansi/{Demo}/2025";
 
         public string Page => $"/instansi/{Demo}/2025";
+
+        /// <summary>A published PK of the demo year (a row only), so the scan upload reaches its version check.</summary>
+        public long PublishedId { get; init; }
     }
 
     private static IEnumerable<KeyValuePair<string, string>> Fields(bool withVersion, string versionField, string version, params (string Key, string Value)[] fields) =>
@@ -199,6 +202,29 @@ public abstract class EndpointSecurityTests(AppFixture fixture)
             (c, _) => $"{c.Page}/angka-tercetak?handler=Batal", (_, v) => Fields(v, "Versi", "lama", ("Id", "1")), "perencana", "op-dinas", null, Versioned: true),
         ["POST /instansi/{agencyId:int}/{year:int}/kalender?handler=Bawaan"] = new(
             (c, _) => $"{c.Page}/kalender?handler=Bawaan", (_, v) => Fields(v, "Version", "99", ("StepKey", "pk")), "admin", "perencana", null, Versioned: true),
+        // issue 21: publication (a new publication is not a change of a versioned record; a scan changes the published document's version)
+        ["POST /api/instansi/{agencyId:int}/{year:int}/publikasi"] = new(
+            (c, _) => $"{c.Api}/publikasi", (_, _) => new { jenis = "zzz", format = "pdf" }, "perencana", "op-dinas", null, Versioned: false),
+        ["POST /api/instansi/{agencyId:int}/{year:int}/publikasi/unggah"] = new(
+            (c, _) => $"{c.Api}/publikasi/unggah", (_, _) => new MultipartFormDataContent { { new StringContent("zzz"), "jenis" } }, "perencana", "op-dinas", null, Versioned: false),
+        ["POST /api/instansi/{agencyId:int}/{year:int}/publikasi/{id:long}/pindaian"] = new(
+            (c, _) => $"{c.Api}/publikasi/{c.PublishedId}/pindaian",
+            (_, v) => v ? new MultipartFormDataContent { { new StringContent("99"), "versi" } } : new MultipartFormDataContent { { new StringContent("x"), "catatan" } }, "perencana", "op-dinas", null, Versioned: true),
+        ["POST /instansi/{agencyId:int}/{year:int}/terbitkan?handler=Unggah"] = new(
+            (c, _) => $"{c.Page}/terbitkan?handler=Unggah", (_, _) => Fields(false, "", "", ("jenisBerkas", "zzz")), "perencana", "op-dinas", null, Versioned: false),
+        ["POST /instansi/{agencyId:int}/{year:int}/terbitkan?handler=Pindaian"] = new(
+            (c, _) => $"{c.Page}/terbitkan?handler=Pindaian", (c, v) => Fields(v, "versi", "99", ("dokumen", c.PublishedId.ToString(CultureInfo.InvariantCulture))), "perencana", "op-dinas", null, Versioned: true),
+        // issue 21: the period lock and its reopenings (instansi administrator)
+        ["POST /api/instansi/{agencyId:int}/{year:int}/pembukaan"] = new(
+            (c, _) => $"{c.Api}/pembukaan", (_, _) => new { periode = "zzz", unit = "DINAS", sampai = "2025-01-01", alasan = "uji" }, "admin", "perencana", null, Versioned: false),
+        ["POST /api/instansi/{agencyId:int}/{year:int}/pembukaan/{id:long}/akhiri"] = new(
+            (c, v) => $"{c.Api}/pembukaan/999999/akhiri" + (v ? "?concurrencyVersion=99" : ""), (_, _) => null, "admin", "perencana", null, Versioned: true),
+        ["POST /instansi/{agencyId:int}/{year:int}/pembukaan?handler=Buka"] = new(
+            (c, _) => $"{c.Page}/pembukaan?handler=Buka", (_, _) => Fields(false, "", "", ("Periode", "zzz"), ("Unit", "DINAS"), ("Sampai", "2025-01-01"), ("Alasan", "uji")), "admin", "perencana", null, Versioned: false),
+        ["POST /instansi/{agencyId:int}/{year:int}/pembukaan?handler=Tutup"] = new(
+            (c, _) => $"{c.Page}/pembukaan?handler=Tutup", (_, v) => Fields(v, "Version", "99", ("Id", "999999")), "admin", "perencana", null, Versioned: true),
+        ["POST /instansi/{agencyId:int}/{year:int}/pembukaan?handler=Kunci"] = new(
+            (c, _) => $"{c.Page}/pembukaan?handler=Kunci", (_, v) => Fields(v, "KunciSekarang", "true", ("Kunci", "false"), ("Alasan", "uji")), "admin", "perencana", null, Versioned: true),
         ["POST /instansi/{agencyId:int}/pengaturan"] = new(
             (c, _) => $"/instansi/{c.Demo}/pengaturan", (_, v) => Fields(v, "Current", "false", ("SeparateDuties", "false"), ("Reason", "uji")), "admin", "perencana", null, Versioned: true),
         ["POST /impor?handler=Pratinjau"] = new((_, _) => "/impor?handler=Pratinjau", (_, _) => Fields(false, "", ""), "perencana", "op-dinas", null, Versioned: false),
@@ -449,6 +475,21 @@ public abstract class EndpointSecurityTests(AppFixture fixture)
 
         var recommendationId = fixture.App.WithDb(db => db.EvaluationRecommendations.Where(r => r.RoundId == roundId).Select(r => r.Id).First());
         var indicatorRow = fixture.App.WithDb(db => db.WorkbookRows.Where(r => r.Sheet == "indicators" && db.Years.Any(y => y.Id == r.ReportingYearId && y.AgencyId == demo && y.Year == 2025) && r.CellsJson.Contains("\"IKU-1\"")).Select(r => r.Id).First());
-        return new Ctx(demo, targetId, actionId, pkTargetId, budgetId, indicatorRow, evidenceId, roundId.Value, recommendationId);
+        var publishedId = fixture.App.WithDb(db =>
+        {
+            var year = db.Years.Single(y => y.AgencyId == demo && y.Year == 2025);
+            var found = db.PublishedDocuments.Where(d => d.AgencyId == demo && d.Kind == "pk").Select(d => (long?)d.Id).FirstOrDefault();
+            if (found is { } id)
+                return id;
+            var row = new Data.PublishedDocument
+            {
+                AgencyId = demo, ReportingYearId = year.Id, Year = 2025, Kind = "pk", PkVersion = "awal", Format = "pdf", Title = "Perjanjian Kinerja 2025", FileName = "pk-2025-awal.pdf",
+                Sha256 = new string('0', 64), PublishedBy = "uji", ConcurrencyVersion = 1,
+            };
+            db.PublishedDocuments.Add(row);
+            db.SaveChanges();
+            return row.Id;
+        });
+        return new Ctx(demo, targetId, actionId, pkTargetId, budgetId, indicatorRow, evidenceId, roundId.Value, recommendationId) { PublishedId = publishedId };
     }
 }

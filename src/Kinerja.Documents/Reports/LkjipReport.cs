@@ -65,6 +65,7 @@ public static partial class LkjipReport
         c.Part("Lampiran: Perjanjian Kinerja yang ditandatangani", versions.Count > 0 && doc.Tables.Count() > annexTables, "isi sheet PK dengan tanggal dan penandatangan, serta target tahun ini");
         IkuMatrix(c, data, f, period, year);
         PerformanceTree(c, data, year);
+        LateChanges(c, request.LateChanges, year);
 
         // the Sistematika is written last, from the chapters and sections left after empty ones are removed
         doc.RemoveEmptySections();
@@ -73,6 +74,22 @@ public static partial class LkjipReport
             doc.Blocks[at] = Sistematika(doc);
         RequireParts(c);
         return doc;
+    }
+
+    /// <summary>
+    /// The values changed after their period closed, each with the day and the reason it was reopened: a reader of a closed
+    /// year's report learns which figures moved after closing (issue 21). Absent when there are none.
+    /// </summary>
+    private static void LateChanges(ReportComposer c, IReadOnlyList<Domain.Cycle.LateChange> changes, string year)
+    {
+        if (changes.Count == 0)
+            return;
+        c.Chapter = "";
+        c.Heading(1, "LAMPIRAN: NILAI YANG DIUBAH SETELAH PERIODE DITUTUP", startsPage: true);
+        c.Chapter = "L";
+        c.Paragraph($"Nilai berikut diubah setelah periode pelaporannya ditutup (diubah setelah periode ditutup), melalui pembukaan kembali periode oleh administrator instansi. Laporan Kinerja Tahun {year} ini memuat nilai sesudah perubahan tersebut.");
+        var rows = changes.Select((x, i) => new ReportRow([ReportFormat.Number(i + 1), x.Indicator, x.Period, x.Unit, Domain.Cycle.ReminderPlan.DateText(x.ChangedOn), x.What, x.Reason])).ToList();
+        c.Table("Nilai yang Diubah setelah Periode Ditutup", [new("No", 5, CellAlign.Center), new("Indikator", 12), new("Periode", 11), new("Unit", 10), new("Tanggal Perubahan", 14), new("Perubahan", 22), new("Alasan Pembukaan", 26)], rows);
     }
 
     private static void Foreword(ReportComposer c, PerformanceDataset data, PerformanceResult result, ReportFormat f, string title, string year)

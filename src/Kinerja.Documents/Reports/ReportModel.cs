@@ -220,4 +220,7 @@ public sealed record ReportRequest(PerformanceDataset Data, Period? Period = nul
 
     /// <summary>Build a draft (DRAF mark, checklist page) instead of refusing when something is missing.</summary>
     public bool Draft { get; init; }
+
+    /// <summary>Values changed after their period closed (issue 21); the LKjIP lists them in an annex.</summary>
+    public IReadOnlyList<Domain.Cycle.LateChange> LateChanges { get; init; } = [];
 }

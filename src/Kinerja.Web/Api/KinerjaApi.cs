@@ -345,7 +345,7 @@ public static partial class KinerjaApi
             return Results.NotFound();
         if (!await Can(auth, http, agencyId, Operations.ViewWhole))
             return http.User.Identity?.IsAuthenticated == true ? Results.Forbid() : Results.Challenge();
-        var order = new DocumentOrder(kind, format, periode, versi, final == true);
+        var order = new DocumentOrder(kind, format, periode, versi, final == true) { LateChanges = await new PeriodLock(db, TimeProvider.System).LateChangesAsync(agencyId, year) };
         if (!order.IsKnown)
             return Results.NotFound();
         var data = await DocumentEvaluation.WithEvaluationAsync(db, agencyId, year, await cache.GetAsync(db, row.Id, RealisasiView.Approved), order);
@@ -390,7 +390,7 @@ public static partial class KinerjaApi
             return ApiResults.Problem(404, "instansi atau tahun tidak ada");
         if (!await Can(auth, http, agencyId, Operations.ViewWhole))
             return ApiResults.Problem(403, "akun ini tidak berwenang menyusun dokumen instansi ini");
-        var order = new DocumentOrder(request.Jenis ?? "", request.Format ?? "docx", request.Periode, request.Versi, request.Final == true);
+        var order = new DocumentOrder(request.Jenis ?? "", request.Format ?? "docx", request.Periode, request.Versi, request.Final == true) { LateChanges = await new PeriodLock(db, TimeProvider.System).LateChangesAsync(agencyId, year) };
         if (!order.IsKnown)
             return ApiResults.Problem(400, "jenis harus lkjip, pk atau triwulan; format harus docx, pdf atau xlsx");
         var data = await DocumentEvaluation.WithEvaluationAsync(db, agencyId, year, await cache.GetAsync(db, row.Id, RealisasiView.Approved), order);

@@ -13,6 +13,9 @@ namespace Kinerja.Web.Services;
 public sealed record DocumentOrder(string Kind, string Format, string? Periode, string? Versi, bool Final)
 {
     public static readonly string[] Kinds = ["lkjip", "pk", "triwulan"];
+
+    /// <summary>For a LKjIP: the values changed after their period closed (issue 21), listed in its annex.</summary>
+    public IReadOnlyList<Domain.Cycle.LateChange> LateChanges { get; init; } = [];
     public static readonly string[] Formats = ["docx", "pdf", "xlsx"];
 
     public ReportKind? ReportKind => Kind switch
@@ -52,7 +55,7 @@ public sealed record DocumentOrder(string Kind, string Format, string? Periode, 
 
     /// <summary>The checks first (<see cref="ReportWriter.Prepare"/>): a final document with errors or gaps is refused with its reasons; a draft carries them on its checklist page.</summary>
     public ReportDocument Prepare(PerformanceDataset data, Period? period) =>
-        ReportWriter.Prepare(ReportKind!.Value, new ReportRequest(data, period, Versi == "perubahan") { Versi = Versi, Draft = !Final });
+        ReportWriter.Prepare(ReportKind!.Value, new ReportRequest(data, period, Versi == "perubahan") { Versi = Versi, Draft = !Final, LateChanges = Kind == "lkjip" ? LateChanges : [] });
 }
 
 /// <summary>Where a document build stands; written to disk so that any app server (they share the data directory, as for bukti dukung) can answer.</summary>

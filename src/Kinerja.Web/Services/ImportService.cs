@@ -153,7 +153,7 @@ public sealed class ImportService(StoragePaths paths, KinerjaDbContext db, TimeP
             throw new UploadRejectedException("berkas berisi kesalahan; perbaiki lalu unggah ulang");
         var sha256 = Sha256Of(token);
         var saved = await writer.CommitImportAsync(agencyId, workbook.Data!.Profile.Year, expectedRevision, mode,
-            () => new WorkbookStore(db, clock) { RecordsAudit = false }.CommitAsync(agencyId, workbook.Raw!, workbook.Data!, expectedRevision, workbook.FileName, mode, sha256));
+            () => new WorkbookStore(db, clock) { RecordsAudit = false, PeriodLock = new PeriodLock(db, clock).CheckImportAsync }.CommitAsync(agencyId, workbook.Raw!, workbook.Data!, expectedRevision, workbook.FileName, mode, sha256));
         if (saved.Result.Ok)
             Discard(token);
         return saved;

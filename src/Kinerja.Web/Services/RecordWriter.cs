@@ -135,7 +135,7 @@ public sealed record WriteRequest(OperationAuthorizationRequirement Operation, s
 /// in the same SaveChanges; <paramref name="audit"/> adds a named entry), read back as a workbook and checked,
 /// all in one transaction: a refusal leaves the database as it was.
 /// </summary>
-public sealed class RecordWriter(KinerjaDbContext db, DatasetCache cache, ScopeProvider scopes, TimeProvider clock)
+public sealed class RecordWriter(KinerjaDbContext db, DatasetCache cache, ScopeProvider scopes, TimeProvider clock, PeriodLock periodLock)
 {
     /// <summary>A named audit entry for changes the row audit does not describe (workbook cells, counts).</summary>
     public sealed record AuditNote(string Entity, string Key, string Action, object? Before, object? After);
@@ -154,6 +154,13 @@ public sealed class RecordWriter(KinerjaDbContext db, DatasetCache cache, ScopeP
         }
 
         db.AuditUser = scope.UserName;
+        // a closed period changes only under a reopening (issue 21); what the write touches is read from the staged rows
+        if (await periodLock.CheckStagedAsync(year, request.What, request.Checks) is { } locked)
+        {
+            db.ChangeTracker.Clear();
+            return WriteResult.Invalid(locked);
+        }
+
         IReadOnlyList<Finding> earlier = [];
         if (request.Checks == CheckScope.NewErrors)
             earlier = DatasetValidator.Check(await cache.GetAsync(db, year.Id, RealisasiView.Latest));

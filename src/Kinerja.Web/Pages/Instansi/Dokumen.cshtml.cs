@@ -30,7 +30,10 @@ public sealed class DokumenModel(KinerjaDbContext db, IAuthorizationService auth
             return Forbid();
         // "pk:awal", "triwulan:2025-TW2": the document and its version or period in one choice
         var (kind, detail) = (jenis ?? "").Split(':', 2) is [var k, var d] ? (k, d) : (jenis ?? "", null);
-        var order = new DocumentOrder(kind, format ?? "docx", kind == "triwulan" ? detail : null, kind == "pk" ? detail : null, final);
+        var order = new DocumentOrder(kind, format ?? "docx", kind == "triwulan" ? detail : null, kind == "pk" ? detail : null, final)
+        {
+            LateChanges = await HttpContext.RequestServices.GetRequiredService<PeriodLock>().LateChangesAsync(AgencyId, Year),
+        };
         if (!order.IsKnown)
             return BadRequest();
         var data = await DocumentEvaluation.WithEvaluationAsync(Db, AgencyId, Year, await cache.GetAsync(Db, YearRow.Id, RealisasiView.Approved), order);

@@ -3,6 +3,7 @@ using Kinerja.Web.Security;
 using Kinerja.Web.Services;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 
 namespace Kinerja.Web.Pages.Instansi;
 
@@ -49,6 +50,54 @@ public sealed class TerbitkanModel(KinerjaDbContext db, IAuthorizationService au
         Reasons = outcome.Reasons;
         await FillAsync();
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        return Page();
+    }
+
+    /// <summary>Publishes an uploaded PDF of a document Kinerja does not build (Renstra, IKU, Rencana Aksi, LHE, ...).</summary>
+    public async Task<IActionResult> OnPostUnggahAsync(string? jenisBerkas, IFormFile? berkas)
+    {
+        if (await LoadAsync() is { } refused)
+            return refused;
+        if (!await Allowed(Operations.ViewWhole))
+            return Forbid();
+        var outcome = await publications.UploadAsync(YearRow, jenisBerkas ?? "", berkas, Scope.UserName);
+        if (outcome.Document is { } published)
+        {
+            TempData["pesan"] = $"{published.Title} diterbitkan dan tampil di halaman publikasi.";
+            return Redirect($"/instansi/{AgencyId}/{Year}/terbitkan");
+        }
+
+        Reasons = outcome.Reasons;
+        await FillAsync();
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        return Page();
+    }
+
+    /// <summary>Uploads the signed scan (PDF) of a published PK or LKjIP; the public page serves it from then on.</summary>
+    public async Task<IActionResult> OnPostPindaianAsync(long dokumen, int? versi, IFormFile? berkas)
+    {
+        if (await LoadAsync() is { } refused)
+            return refused;
+        if (!await Allowed(Operations.ViewWhole))
+            return Forbid();
+        if (!await Db.PublishedDocuments.AnyAsync(d => d.Id == dokumen && d.AgencyId == AgencyId && d.Year == Year))
+            return NotFound();
+        var saved = await publications.AttachScanAsync(AgencyId, dokumen, berkas, versi, Scope.UserName);
+        if (saved.Ok)
+        {
+            TempData["pesan"] = "Pindaian bertanda tangan diunggah; halaman publikasi kini menyajikan pindaian itu.";
+            return Redirect($"/instansi/{AgencyId}/{Year}/terbitkan");
+        }
+
+        Reasons = [saved.Error ?? "pindaian tidak disimpan"];
+        await FillAsync();
+        Response.StatusCode = saved.Status switch
+        {
+            WriteStatus.VersionRequired => StatusCodes.Status428PreconditionRequired,
+            WriteStatus.Conflict => StatusCodes.Status409Conflict,
+            WriteStatus.NotFound => StatusCodes.Status404NotFound,
+            _ => StatusCodes.Status422UnprocessableEntity,
+        };
         return Page();
     }
 
