@@ -47,6 +47,10 @@ builder.Services.AddScoped<Publications>();
 builder.Services.AddKinerjaRateLimits();
 builder.Services.AddExceptionHandler<KinerjaExceptionHandler>();
 builder.Services.AddScoped<CycleService>();
+// issue 23: reads from the replica (ConnectionStrings:KinerjaRead) with read-your-writes; the national roll-up and its cache
+builder.Services.AddSingleton(new ReadDatabase(provider, provider == DatabaseProvider.Postgres ? DatabaseSetup.WithPostgresDefaults(connection) : connection, config.GetConnectionString("KinerjaRead")));
+builder.Services.AddScoped<ReadRouting>();
+builder.Services.AddSingleton<NationalRollup>();
 
 builder.Services.AddIdentity<AppUser, IdentityRole>(o =>
     {
@@ -133,11 +137,13 @@ app.UseRateLimiter();
 app.UsePasswordChangeGate();
 app.UseAuthorization();
 app.UseAntiforgery();
+app.UseReadYourWrites();
 app.MapRazorPages();
 app.MapOpenApi().AllowAnonymous();
 app.MapScalarApiReference("/api/referensi", o => o.WithTitle("Kinerja API").DisableDefaultFonts()).AllowAnonymous();
 app.MapKinerjaApi();
 app.MapEvaluationApi();
+app.MapNationalApi();
 
 using (var scope = app.Services.CreateScope())
 {
