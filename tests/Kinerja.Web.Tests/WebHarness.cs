@@ -30,11 +30,19 @@ public sealed class KinerjaApp : WebApplicationFactory<Program>
 
     private readonly TimeProvider? _clock;
 
+    private readonly IReadOnlyDictionary<string, string>? _settings;
+
+    /// <summary>The primary's connection string (issue 23 tests build a second, "replica" database beside it).</summary>
+    public string ConnectionString => _connection;
+
+    public string Provider => _provider;
+
     /// <param name="seedSamples">null leaves Kinerja:SeedSamples unset, as an installation that never mentions it</param>
     /// <param name="clock">replaces the system clock (deadline tests walk the year with it).</param>
-    public KinerjaApp(string provider, bool? seedSamples = true, string environment = "Production", TimeProvider? clock = null)
+    public KinerjaApp(string provider, bool? seedSamples = true, string environment = "Production", TimeProvider? clock = null, IReadOnlyDictionary<string, string>? settings = null)
     {
         _clock = clock;
+        _settings = settings;
         _provider = provider;
         _seedSamples = seedSamples;
         _environment = environment;
@@ -69,6 +77,8 @@ public sealed class KinerjaApp : WebApplicationFactory<Program>
         builder.UseSetting("Kinerja:SamplesDirectory", Samples.Folder);
         if (_seedSamples is { } seed)
             builder.UseSetting("Kinerja:SeedSamples", seed ? "true" : "false");
+        foreach (var (key, value) in _settings ?? new Dictionary<string, string>())
+            builder.UseSetting(key, value);
         builder.ConfigureServices(services =>
         {
             services.AddSingleton<IStartupFilter, TestClientAddress>();

@@ -44,7 +44,7 @@ public sealed class NationalRollup
 {
     public const string ViewerRole = "PemantauNasional";
 
-    private readonly ConcurrentDictionary<(string Code, Period Period), (long Version, NationalRollupDto Result)> _cache = new();
+    private readonly ConcurrentDictionary<(string Code, Period Period, string? Source), (long Version, NationalRollupDto Result)> _cache = new();
 
     /// <summary>How many times a result was computed rather than served from the cache (for tests and the benchmark).</summary>
     public int Computations => _computations;
@@ -57,7 +57,8 @@ public sealed class NationalRollup
     public async Task<NationalRollupDto> GetAsync(KinerjaDbContext db, CatalogueIndicator indicator, Period period, CancellationToken cancellationToken = default)
     {
         var version = await ScaleModel.DataVersionAsync(db, cancellationToken);
-        var key = (indicator.Code, period);
+        // keyed by the database read too: the primary and a lagging replica have different versions of the data
+        var key = (indicator.Code, period, db.Database.GetConnectionString());
         if (_cache.TryGetValue(key, out var hit) && hit.Version == version)
             return hit.Result;
         Interlocked.Increment(ref _computations);
