@@ -247,9 +247,10 @@ public static class BulkLoader
             }
         }
 
+        var perYear = rows.CountBy(r => (r.Agency, r.Year)).ToDictionary();
         await sink.WriteAsync("Audit", ["AgencyId", "Entity", "EntityKey", "Action", "UserName", "At", "After"],
             years.Select(y => new object?[] { known[y.Key.Item1], "ReportingYear", y.Key.Item2.ToString(CultureInfo.InvariantCulture), "impor-massal", user, now,
-                JsonSerializer.Serialize(new { file, sha256 = sha, baris = rows.Count(r => r.Agency == y.Key.Item1 && r.Year == y.Key.Item2) }) }), cancellationToken);
+                JsonSerializer.Serialize(new { file, sha256 = sha, baris = perYear[y.Key] }) }), cancellationToken);
         if (postgres)
         {
             await Exec(connection, transaction, "SELECT setval(pg_get_serial_sequence('\"Agencies\"', 'Id'), GREATEST((SELECT MAX(\"Id\") FROM \"Agencies\"), 1))", cancellationToken);

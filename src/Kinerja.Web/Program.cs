@@ -10,6 +10,8 @@ using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
 using Scalar.AspNetCore;
 
+// issue 23: operator commands (impor-massal, rekap-nasional) run with the server's configuration instead of the server
+var scaleCommand = ScaleCommands.Take(ref args);
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppHosting.ContentRoot(args) });
 var config = builder.Configuration;
 // http://localhost:5080 only when nothing else says where to listen (ASPNETCORE_URLS, --urls, Urls, Kestrel endpoints)
@@ -116,6 +118,8 @@ builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => 
 builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = RequestSizeGate.Limit);
 
 var app = builder.Build();
+if (scaleCommand is not null)
+    return await ScaleCommands.RunAsync(scaleCommand, app.Services);
 
 var indonesian = new CultureInfo("id-ID");
 app.UseRequestLocalization(new RequestLocalizationOptions
@@ -167,6 +171,7 @@ using (var scope = app.Services.CreateScope())
 }
 
 await app.RunAsync();
+return 0;
 
 /// <summary>The entry point, visible to the integration tests' WebApplicationFactory.</summary>
 public partial class Program;

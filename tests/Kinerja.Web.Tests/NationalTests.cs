@@ -296,3 +296,80 @@ public abstract class NationalTests(string provider)
         Assert.Null(ScaleModel.CatalogueCodeOf("IK-9", "#{a} / #{b}"));
     }
 }
+
+public sealed class SqliteBulkLoadTests : BulkLoadTests
+{
+    public SqliteBulkLoadTests() : base("Sqlite")
+    {
+    }
+}
+
+public sealed class PostgresBulkLoadTests : BulkLoadTests
+{
+    public PostgresBulkLoadTests() : base("Postgres")
+    {
+    }
+}
+
+/// <summary>Issue 23 item 5: a national data set loaded in one transaction after every row is checked (COPY on PostgreSQL).</summary>
+public abstract class BulkLoadTests(string provider)
+{
+    private bool Available => provider == "Sqlite" || KinerjaApp.PostgresAvailable();
+
+    private static string Csv(IEnumerable<NationalTests.Office> offices) =>
+        "instansi,kode_wilayah,tahun,indikator,periode,target,realisasi,data\n" + string.Concat(offices.Select(o =>
+            $"\"{o.Name}\",{o.Region},2025,PENEMPATAN,2025,{o.Target},\"{(o.Placed / o.Registered * 100m).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture).Replace('.', ',')}\",pencaker_terdaftar={o.Registered};pencaker_ditempatkan={o.Placed}\n"));
+
+    [SkippableFact]
+    public async Task A_national_data_set_loads_whole_or_not_at_all_and_the_rollup_reads_it()
+    {
+        Skip.IfNot(Available, AppFixture.Missing);
+        using var app = new KinerjaApp(provider, seedSamples: false);
+        var admin = await Session.SetupAdmin(app);
+        var file = Path.Combine(app.DataFolder, "nasional.csv");
+
+        // a wrong region, an unreadable realisasi and a row given twice: nothing is written, each error located
+        await File.WriteAllTextAsync(file, Csv(NationalTests.Offices) + "\"Disnaker Kabupaten Bandung\",32.04,2025,PENEMPATAN,2025,60,\"lima\",\n\"Disnaker X\",99.99,2025,PENEMPATAN,2025,60,50,\n");
+        using (var scope = app.Services.CreateScope())
+        {
+            var refused = await BulkLoader.LoadAsync(scope.ServiceProvider.GetRequiredService<KinerjaDbContext>(), file, "uji");
+            Assert.False(refused.Ok);
+            Assert.Contains(refused.Errors, e => e.StartsWith("nasional.csv, baris 6, kolom realisasi", StringComparison.Ordinal));
+            Assert.Contains(refused.Errors, e => e.StartsWith("nasional.csv, baris 6, kolom periode", StringComparison.Ordinal) && e.Contains("sudah ada", StringComparison.Ordinal));
+            Assert.Contains(refused.Errors, e => e.StartsWith("nasional.csv, baris 7, kolom kode_wilayah", StringComparison.Ordinal));
+        }
+
+        Assert.Equal(0, app.WithDb(db => db.Realisasi.Count() + db.Agencies.Count()));
+
+        await File.WriteAllTextAsync(file, Csv(NationalTests.Offices));
+        using (var scope = app.Services.CreateScope())
+        {
+            var loaded = await BulkLoader.LoadAsync(scope.ServiceProvider.GetRequiredService<KinerjaDbContext>(), file, "uji");
+            Assert.True(loaded.Ok, string.Join("; ", loaded.Errors));
+            Assert.Equal((4, 4, 4, 8), (loaded.Rows, loaded.Agencies, loaded.Years, loaded.Counts));
+        }
+
+        Assert.Equal(4, app.WithDb(db => db.Realisasi.Count(r => r.Status == Domain.Workflow.EntryStatus.Disahkan && r.Source == "massal")));
+        Assert.Equal("32.04", app.WithDb(db => db.Agencies.Single(a => a.Name == "Disnaker Kabupaten Bandung").RegionCode));
+        Assert.Equal(4, app.WithDb(db => db.Audit.Count(a => a.Action == "impor-massal")));
+        var result = (await (await admin.Client.GetAsync("/api/nasional/PENEMPATAN/2025")).Content.ReadFromJsonAsync<NationalRollupDto>(new JsonSerializerOptions(JsonSerializerDefaults.Web)))!;
+        Assert.Equal(1250m / 4200m * 100m, result.Nation.Realisasi);
+        Assert.Equal(1100m / 4000m * 100m, result.Provinces.Single(p => p.Code == "32").Realisasi);
+
+        // the same instansi-year again is refused: a closed year is loaded once
+        using (var scope = app.Services.CreateScope())
+        {
+            var again = await BulkLoader.LoadAsync(scope.ServiceProvider.GetRequiredService<KinerjaDbContext>(), file, "uji");
+            Assert.False(again.Ok);
+            Assert.Contains("sudah ada di basis data", again.Errors[0], StringComparison.Ordinal);
+        }
+
+        // identities continue after the explicit ids of the load: the app adds an instansi of its own afterwards
+        app.WithDb(db =>
+        {
+            db.Agencies.Add(new Agency { Name = "Instansi baru" });
+            return db.SaveChanges();
+        });
+        Assert.Equal(5, app.WithDb(db => db.Agencies.Count()));
+    }
+}
