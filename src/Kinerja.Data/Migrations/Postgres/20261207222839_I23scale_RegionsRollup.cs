@@ -41,6 +41,9 @@ namespace Kinerja.Data.Migrations.Postgres
                 columns: new[] { "Id", "Value" },
                 values: new object[] { 1, 0L });
 
+            // indicators imported before the link existed: those named by a catalogue code (formula matches are set on the next import or plan edit)
+            migrationBuilder.Sql("UPDATE \"Indicators\" SET \"CatalogueCode\" = UPPER(\"Code\") WHERE UPPER(\"Code\") IN ('TPT', 'TPAK', 'TPAK_PEREMPUAN', 'PENEMPATAN', 'CAKUPAN_JAMSOS', 'PERLINDUNGAN_PEKERJA', 'PELATIHAN_KOMPETEN', 'SERTIFIKASI', 'PPHI', 'PERUSAHAAN_PATUH', 'INDEKS_KEPUASAN_LIKERT', 'EFEKTIVITAS_BERTAHAP', 'KONTRIBUSI_PRODUKTIVITAS')");
+
             migrationBuilder.CreateIndex(
                 name: "IX_Indicators_CatalogueCode_ReportingYearId",
                 table: "Indicators",
