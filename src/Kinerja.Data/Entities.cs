@@ -50,6 +50,9 @@ public sealed class Agency : IAudited
     /// </summary>
     public bool LockPeriods { get; set; }
 
+    /// <summary>Kemendagri code of the province ("32") or regency/city ("32.04") the instansi serves (issue 23, the national roll-up); validated against <see cref="Regions"/>.</summary>
+    public string? RegionCode { get; set; }
+
     int? IAudited.AuditAgencyId => Id;
 
     string IAudited.AuditKey => Name;
@@ -169,6 +172,9 @@ public sealed class IndicatorInfo
     public string Satuan { get; set; } = "";
 
     public required string UnitCode { get; set; }
+
+    /// <summary>The labour catalogue indicator it measures (TPT, PENEMPATAN, ...), when its code or formula is the catalogue's; the national roll-up reads it (issue 23).</summary>
+    public string? CatalogueCode { get; set; }
 }
 
 /// <summary>A row of sheet Target, editable by planners; the cells are kept as typed.</summary>

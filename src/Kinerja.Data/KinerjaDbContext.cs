@@ -63,6 +63,8 @@ public class KinerjaDbContext(DbContextOptions options, TimeProvider? clock = nu
 
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<PeriodReopening> PeriodReopenings => Set<PeriodReopening>();
+    /// <summary>Issue 23: the installation's data version, raised by every approval (the caches of every app server key on it).</summary>
+    public DbSet<DataVersion> DataVersions => Set<DataVersion>();
 
     /// <summary>Who the audit log names for the changes saved through this context.</summary>
     public string AuditUser { get; set; } = "sistem";
@@ -193,6 +195,8 @@ public class KinerjaDbContext(DbContextOptions options, TimeProvider? clock = nu
             e.Property(n => n.EmailNote).HasMaxLength(500);
             e.HasOne<AppUser>().WithMany().HasForeignKey(n => n.UserId);
         });
+
+        ScaleModel.OnModelCreating(builder);
     }
 
     private static void OnEvaluationModelCreating(ModelBuilder builder)
@@ -254,13 +258,21 @@ public class KinerjaDbContext(DbContextOptions options, TimeProvider? clock = nu
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         WriteAudit();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        var bump = ScaleModel.ChangesApprovedData(ChangeTracker);
+        var saved = base.SaveChanges(acceptAllChangesOnSuccess);
+        if (bump)
+            ScaleModel.RaiseDataVersion(this);
+        return saved;
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         WriteAudit();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var bump = ScaleModel.ChangesApprovedData(ChangeTracker);
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (bump)
+            await ScaleModel.RaiseDataVersionAsync(this, cancellationToken);
+        return saved;
     }
 
     /// <summary>Adds an audit entry for a named action (an import, a workflow step) in the same save as the change.</summary>

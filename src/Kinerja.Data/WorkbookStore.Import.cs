@@ -305,7 +305,7 @@ public sealed partial class WorkbookStore
         var unitOf = data.Indicators.ToDictionary(i => i.Code, i => UnitOf(data, i, rootUnit), StringComparer.Ordinal);
         var n = 0;
         foreach (var indicator in data.Indicators)
-            db.Indicators.Add(new IndicatorInfo { ReportingYearId = year.Id, Ordinal = ++n, Code = indicator.Code, Name = indicator.Name, GoalCode = indicator.GoalCode, Satuan = indicator.Satuan, UnitCode = unitOf[indicator.Code] });
+            db.Indicators.Add(new IndicatorInfo { ReportingYearId = year.Id, Ordinal = ++n, Code = indicator.Code, Name = indicator.Name, GoalCode = indicator.GoalCode, Satuan = indicator.Satuan, UnitCode = unitOf[indicator.Code], CatalogueCode = ScaleModel.CatalogueCodeOf(indicator.Code, indicator.FormulaExpression) });
 
         var agencyId = agency.Id;
         var yearId = year.Id;

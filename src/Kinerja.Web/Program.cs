@@ -10,6 +10,8 @@ using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
 using Scalar.AspNetCore;
 
+// issue 23: operator commands (impor-massal, rekap-nasional) run with the server's configuration instead of the server
+var scaleCommand = ScaleCommands.Take(ref args);
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppHosting.ContentRoot(args) });
 var config = builder.Configuration;
 // http://localhost:5080 only when nothing else says where to listen (ASPNETCORE_URLS, --urls, Urls, Kestrel endpoints)
@@ -50,6 +52,10 @@ builder.Services.AddKinerjaRateLimits();
 builder.Services.AddExceptionHandler<KinerjaExceptionHandler>();
 builder.Services.AddScoped<CycleService>();
 builder.Services.AddKinerjaReminders(config);
+// issue 23: reads from the replica (ConnectionStrings:KinerjaRead) with read-your-writes; the national roll-up and its cache
+builder.Services.AddSingleton(new ReadDatabase(provider, provider == DatabaseProvider.Postgres ? DatabaseSetup.WithPostgresDefaults(connection) : connection, config.GetConnectionString("KinerjaRead")));
+builder.Services.AddScoped<ReadRouting>();
+builder.Services.AddSingleton<NationalRollup>();
 
 builder.Services.AddIdentity<AppUser, IdentityRole>(o =>
     {
@@ -115,6 +121,8 @@ builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => 
 builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = RequestSizeGate.Limit);
 
 var app = builder.Build();
+if (scaleCommand is not null)
+    return await ScaleCommands.RunAsync(scaleCommand, app.Services);
 
 var indonesian = new CultureInfo("id-ID");
 app.UseRequestLocalization(new RequestLocalizationOptions
@@ -136,12 +144,14 @@ app.UseRateLimiter();
 app.UsePasswordChangeGate();
 app.UseAuthorization();
 app.UseAntiforgery();
+app.UseReadYourWrites();
 app.MapRazorPages();
 app.MapOpenApi().AllowAnonymous();
 app.MapScalarApiReference("/api/referensi", o => o.WithTitle("Kinerja API").DisableDefaultFonts()).AllowAnonymous();
 app.MapKinerjaApi();
 app.MapEvaluationApi();
 app.MapPublicationAndLock();
+app.MapNationalApi();
 
 using (var scope = app.Services.CreateScope())
 {
@@ -165,6 +175,7 @@ using (var scope = app.Services.CreateScope())
 }
 
 await app.RunAsync();
+return 0;
 
 /// <summary>The entry point, visible to the integration tests' WebApplicationFactory.</summary>
 public partial class Program;

@@ -30,6 +30,11 @@ public sealed class KinerjaApp : WebApplicationFactory<Program>
 
     private readonly TimeProvider? _clock;
 
+    /// <summary>The primary's connection string (issue 23 tests build a second, "replica" database beside it).</summary>
+    public string ConnectionString => _connection;
+
+    public string Provider => _provider;
+
     /// <param name="seedSamples">null leaves Kinerja:SeedSamples unset, as an installation that never mentions it</param>
     /// <param name="clock">replaces the system clock (deadline tests walk the year with it).</param>
     /// <param name="settings">more configuration keys (the reminder tests set the SMTP server and the scheduler).</param>

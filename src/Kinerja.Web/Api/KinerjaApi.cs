@@ -122,13 +122,14 @@ public static partial class KinerjaApi
             .Select(a => new AgencyDto(a.Id, a.Name, a.Kind, a.Years.Order().ToList(), scope.RoleIn(a.Id)?.ToString())).ToList());
     }
 
-    private static async Task<IResult> Capaian(int agencyId, int year, string? periode, HttpContext http, KinerjaDbContext db, DatasetCache cache, IAuthorizationService auth)
+    private static async Task<IResult> Capaian(int agencyId, int year, string? periode, HttpContext http, KinerjaDbContext db, DatasetCache cache, IAuthorizationService auth, ReadRouting reads)
     {
         if (await YearAsync(db, agencyId, year) is not { } row)
             return ApiResults.Problem(404, "instansi atau tahun tidak ada");
         if (!await Can(auth, http, agencyId, Operations.ViewWhole))
             return ApiResults.Problem(403, "akun ini tidak berwenang melihat capaian seluruh instansi");
-        return Results.Ok(await Dashboard.CapaianAsync(db, cache, row, periode));
+        // issue 23: the figures from the replica when configured (read-your-writes routes a recent writer to the primary)
+        return Results.Ok(await Dashboard.CapaianAsync(await reads.ContextAsync(http.RequestAborted), cache, row, periode));
     }
 
     private static async Task<IResult> ListRealisasi(int agencyId, int year, string? periode, HttpContext http, KinerjaDbContext db, ScopeProvider scopes, IAuthorizationService auth)

@@ -16,10 +16,17 @@ public static class Dashboard
     {
         var data = await cache.GetAsync(db, row.Id, RealisasiView.Approved);
         var period = PeriodFor(data, row.Year, asked);
+        // issue 23 read cache: a dataset stands for one revision of the year (every approval raises it), so its answer
+        // per period is built once and served until the next change; the unit list is part of the same revision
+        var answers = Answers.GetOrCreateValue(data);
+        if (answers.TryGetValue(period, out var known))
+            return known;
         var units = await db.Indicators.AsNoTracking().Where(i => i.ReportingYearId == row.Id).ToDictionaryAsync(i => i.Code, i => i.UnitCode);
         var result = ComputedResults.Of(data, period);
-        return Of(result, data.Profile, units);
+        return answers.GetOrAdd(period, Of(result, data.Profile, units));
     }
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<PerformanceDataset, System.Collections.Concurrent.ConcurrentDictionary<Period, CapaianDto>> Answers = new();
 
     public static Period PeriodFor(PerformanceDataset data, int year, string? asked) =>
         RealisasiService.NormalPeriod(asked, year) is { } p ? Period.Parse(p).Value

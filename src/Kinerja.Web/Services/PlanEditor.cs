@@ -423,6 +423,7 @@ public sealed class PlanEditor(KinerjaDbContext db, DatasetCache cache, RecordWr
             info.GoalCode = indicator.GoalCode;
             info.Satuan = indicator.Satuan;
             info.UnitCode = unitOf[indicator.Code];
+            info.CatalogueCode = ScaleModel.CatalogueCodeOf(indicator.Code, indicator.FormulaExpression);
         }
 
         foreach (var t in await db.Targets.Where(t => t.ReportingYearId == year.Id).ToListAsync())

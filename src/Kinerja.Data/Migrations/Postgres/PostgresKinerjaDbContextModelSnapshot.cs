@@ -40,6 +40,10 @@ namespace Kinerja.Data.Migrations.Postgres
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
+                    b.Property<string>("RegionCode")
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
                     b.Property<bool>("SeparateDuties")
                         .HasColumnType("boolean");
 
@@ -47,6 +51,8 @@ namespace Kinerja.Data.Migrations.Postgres
 
                     b.HasIndex("Name")
                         .IsUnique();
+
+                    b.HasIndex("RegionCode");
 
                     b.ToTable("Agencies");
                 });
@@ -247,6 +253,26 @@ namespace Kinerja.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("CycleDeadlines");
+                });
+
+            modelBuilder.Entity("Kinerja.Data.DataVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataVersions");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Value = 0L
+                        });
                 });
 
             modelBuilder.Entity("Kinerja.Data.EvaluationAnswer", b =>
@@ -675,6 +701,10 @@ namespace Kinerja.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<string>("CatalogueCode")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasColumnType("text");
@@ -702,6 +732,8 @@ namespace Kinerja.Data.Migrations.Postgres
                         .HasColumnType("text");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CatalogueCode", "ReportingYearId");
 
                     b.HasIndex("ReportingYearId", "Code");
 

@@ -33,6 +33,10 @@ namespace Kinerja.Data.Migrations.Sqlite
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RegionCode")
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("SeparateDuties")
                         .HasColumnType("INTEGER");
 
@@ -40,6 +44,8 @@ namespace Kinerja.Data.Migrations.Sqlite
 
                     b.HasIndex("Name")
                         .IsUnique();
+
+                    b.HasIndex("RegionCode");
 
                     b.ToTable("Agencies");
                 });
@@ -234,6 +240,26 @@ namespace Kinerja.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("CycleDeadlines");
+                });
+
+            modelBuilder.Entity("Kinerja.Data.DataVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataVersions");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Value = 0L
+                        });
                 });
 
             modelBuilder.Entity("Kinerja.Data.EvaluationAnswer", b =>
@@ -642,6 +668,10 @@ namespace Kinerja.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("CatalogueCode")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -669,6 +699,8 @@ namespace Kinerja.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CatalogueCode", "ReportingYearId");
 
                     b.HasIndex("ReportingYearId", "Code");
 

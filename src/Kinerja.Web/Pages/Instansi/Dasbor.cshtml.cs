@@ -14,7 +14,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Kinerja.Web.Pages.Instansi;
 
-public sealed class DasborModel(KinerjaDbContext db, IAuthorizationService authorization, ScopeProvider scopes, DatasetCache cache, CycleService cycle) : YearPageModel(db, authorization, scopes)
+public sealed class DasborModel(KinerjaDbContext db, IAuthorizationService authorization, ScopeProvider scopes, DatasetCache cache, CycleService cycle, ReadRouting reads) : YearPageModel(db, authorization, scopes)
 {
     public sealed record UnitProgress(string Unit, int Indicators, int Missing, int Draft, int Submitted, int Verified, int Approved, int Returned);
 
@@ -102,11 +102,13 @@ public sealed class DasborModel(KinerjaDbContext db, IAuthorizationService autho
         if (await LoadAsync() is { } refused)
             return refused;
         Message = TempData["pesan"] as string;
-        var data = await cache.GetAsync(Db, YearRow.Id, RealisasiView.Approved);
+        // the figures come from the replica when one is configured (issue 23); the user's own recent write from the primary
+        var read = await reads.ContextAsync(HttpContext.RequestAborted);
+        var data = await cache.GetAsync(read, YearRow.Id, RealisasiView.Approved);
         Profile = data.Profile;
         var period = Dashboard.PeriodFor(data, Year, Asked);
         Period = period.ToString();
-        var indicators = await Db.Indicators.AsNoTracking().Where(i => i.ReportingYearId == YearRow.Id).OrderBy(i => i.Ordinal).ToListAsync();
+        var indicators = await read.Indicators.AsNoTracking().Where(i => i.ReportingYearId == YearRow.Id).OrderBy(i => i.Ordinal).ToListAsync();
         var visible = indicators.Where(i => Scope.CoversUnit(AgencyId, i.UnitCode)).ToList();
         if (Scope.SeesWholeAgency(AgencyId))
         {
@@ -125,7 +127,7 @@ public sealed class DasborModel(KinerjaDbContext db, IAuthorizationService autho
             }
         }
 
-        var records = await Db.Realisasi.AsNoTracking().Where(r => r.ReportingYearId == YearRow.Id && r.IsCurrent && r.Period == Period).Select(r => new { r.IndicatorCode, r.Status }).ToListAsync();
+        var records = await read.Realisasi.AsNoTracking().Where(r => r.ReportingYearId == YearRow.Id && r.IsCurrent && r.Period == Period).Select(r => new { r.IndicatorCode, r.Status }).ToListAsync();
         var status = records.ToDictionary(r => r.IndicatorCode, r => r.Status);
         var unitNames = await Db.Units.AsNoTracking().Where(u => u.AgencyId == AgencyId).ToDictionaryAsync(u => u.Code, u => u.Name);
         foreach (var group in visible.GroupBy(i => i.UnitCode).OrderBy(g => g.Key))
