@@ -2,6 +2,7 @@ using System.Globalization;
 using Kinerja.Data;
 using Kinerja.Web;
 using Kinerja.Web.Api;
+using Kinerja.Web.Hosting;
 using Kinerja.Web.Security;
 using Kinerja.Web.Services;
 using Microsoft.AspNetCore.Authorization;
@@ -47,6 +48,8 @@ builder.Services.AddScoped<Publications>();
 builder.Services.AddKinerjaRateLimits();
 builder.Services.AddExceptionHandler<KinerjaExceptionHandler>();
 builder.Services.AddScoped<CycleService>();
+// several app servers on one database: keys in the database, proxies, health, shutdown, file store, logs and traces (issue 23)
+builder.AddKinerjaScaleOut(provider, connection, paths.DataDirectory);
 
 builder.Services.AddIdentity<AppUser, IdentityRole>(o =>
     {
@@ -112,6 +115,10 @@ builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => 
 builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = RequestSizeGate.Limit);
 
 var app = builder.Build();
+// `dotnet Kinerja.Web.dll migrate`: the deployment's schema step, then exit
+if (await app.RunCommandAsync(args))
+    return;
+app.UseKinerjaForwardedHeaders();
 
 var indonesian = new CultureInfo("id-ID");
 app.UseRequestLocalization(new RequestLocalizationOptions
@@ -138,11 +145,14 @@ app.MapOpenApi().AllowAnonymous();
 app.MapScalarApiReference("/api/referensi", o => o.WithTitle("Kinerja API").DisableDefaultFonts()).AllowAnonymous();
 app.MapKinerjaApi();
 app.MapEvaluationApi();
+app.MapKinerjaHealth();
 
 using (var scope = app.Services.CreateScope())
 {
     var db = scope.ServiceProvider.GetRequiredService<KinerjaDbContext>();
-    await DatabaseSetup.MigrateAsync(db);
+    // two servers starting together: the second waits here until the first has migrated and seeded
+    await using var startupLock = await app.StartupLockAsync(db);
+    await app.MigrateAtStartAsync(db);
     // the sample agencies are for trying the app: loaded in Development or when Kinerja:SeedSamples is true, never by default in production
     var seed = config.GetValue<bool?>("Kinerja:SeedSamples") ?? app.Environment.IsDevelopment();
     if (seed && (config["Kinerja:SamplesDirectory"] is { Length: > 0 } s ? s : Seeder.FindSamples(app.Environment.ContentRootPath)) is { } samples)

@@ -21,10 +21,11 @@ public sealed class PublikModel(Publications publications) : PageModel
         var document = await db.PublishedDocuments.FindAsync(id);
         if (document is null)
             return NotFound();
-        var path = publications.PathOf(document);
-        if (!System.IO.File.Exists(path))
+        // checked against its SHA-256 before a byte is sent: a changed file is refused (logged), never served as published
+        var content = await publications.OpenAsync(document, HttpContext.RequestAborted);
+        if (content is null)
             return NotFound();
         var type = document.Format == "pdf" ? "application/pdf" : "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-        return PhysicalFile(path, type, document.FileName);
+        return File(content, type, document.FileName);
     }
 }

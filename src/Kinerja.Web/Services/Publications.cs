@@ -13,7 +13,7 @@ namespace Kinerja.Web.Services;
 /// SHA-256 with who published it and when (audited), and from then on the public page serves those stored
 /// bytes. Nothing an anonymous visitor asks for is built: a DRAF or a live build never reaches the public.
 /// </summary>
-public sealed class Publications(KinerjaDbContext db, StoragePaths paths, DatasetCache cache, DocumentBuilds builds, TimeProvider clock)
+public sealed class Publications(KinerjaDbContext db, StoragePaths paths, DatasetCache cache, DocumentBuilds builds, TimeProvider clock, Storage.IFileStore files)
 {
     public static readonly string[] Formats = ["docx", "pdf"];
 
@@ -31,9 +31,14 @@ public sealed class Publications(KinerjaDbContext db, StoragePaths paths, Datase
         return list;
     }
 
-    public string PathOf(PublishedDocument document) => Path.Combine(Root, document.Sha256 + "." + document.Format);
+    public const string Area = "terbitan";
 
-    private string Root => Path.Combine(paths.DataDirectory, "terbitan");
+    public static Storage.StoredFileKey KeyOf(PublishedDocument document) => new(Area, document.Sha256, document.Format);
+
+    /// <summary>The published bytes from the file store, checked against their SHA-256; null when missing.</summary>
+    public Task<Stream?> OpenAsync(PublishedDocument document, CancellationToken cancellationToken = default) => files.OpenReadAsync(KeyOf(document), cancellationToken);
+
+    private string Root => paths.Temporary;
 
     public async Task<Outcome> PublishAsync(ReportingYear year, string kind, string? versi, string format, string userName)
     {
@@ -72,14 +77,10 @@ public sealed class Publications(KinerjaDbContext db, StoragePaths paths, Datase
                 return new Outcome(null, ["PDF tidak dapat dibuat di server ini (LibreOffice tidak tersedia atau terlalu lama); terbitkan versi Word"]);
             }
 
-            string sha;
-            long size;
-            await using (var stream = File.OpenRead(temp))
-            {
-                sha = Convert.ToHexStringLower(await SHA256.HashDataAsync(stream));
-                size = stream.Length;
-            }
-
+            // stored first (content-addressed: the same bytes once), the record committed after; a failed commit
+            // removes the object again unless another record names it
+            var stored = await files.PutAsync(Area, temp, format);
+            var (sha, size) = (stored.Key.Sha256, stored.Size);
             var document = new PublishedDocument
             {
                 AgencyId = year.AgencyId,
@@ -95,13 +96,20 @@ public sealed class Publications(KinerjaDbContext db, StoragePaths paths, Datase
                 PublishedAt = clock.GetUtcNow(),
                 PublishedBy = userName,
             };
-            var target = PathOf(document);
-            // content-addressed: the same bytes are stored once; a file already there is the same document
-            if (!File.Exists(target))
-                File.Move(temp, target);
             db.AuditUser = userName;
             db.PublishedDocuments.Add(document);
-            await db.SaveChangesAsync();
+            try
+            {
+                await db.SaveChangesAsync();
+            }
+            catch when (stored.Created)
+            {
+                db.ChangeTracker.Clear();
+                if (!await db.PublishedDocuments.AnyAsync(d => d.Sha256 == sha && d.Format == format))
+                    await files.DeleteAsync(stored.Key);
+                throw;
+            }
+
             return new Outcome(document, []);
         }
         finally
