@@ -22,13 +22,17 @@ public sealed class KinerjaApp : WebApplicationFactory<Program>
 {
     public const string PostgresVariable = "KINERJA_TEST_POSTGRES";
 
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "kinerja-web-" + Guid.NewGuid().ToString("N"));
+    private string _folder = Path.Combine(Path.GetTempPath(), "kinerja-web-" + Guid.NewGuid().ToString("N"));
     private readonly string _provider;
-    private readonly string _connection;
+    private string _connection;
     private readonly bool? _seedSamples;
     private readonly string _environment;
 
     private readonly TimeProvider? _clock;
+
+    // a second app server on the first one's database and data folder (issue 23): the first one owns and removes them
+    private readonly bool _owner = true;
+    private readonly IReadOnlyDictionary<string, string?> _settings = new Dictionary<string, string?>();
 
     /// <param name="seedSamples">null leaves Kinerja:SeedSamples unset, as an installation that never mentions it</param>
     /// <param name="clock">replaces the system clock (deadline tests walk the year with it).</param>
@@ -43,6 +47,22 @@ public sealed class KinerjaApp : WebApplicationFactory<Program>
             ? PostgresConnection() + $";Database=kinerja_test_{Guid.NewGuid():N}"
             : $"Data Source={Path.Combine(_folder, "kinerja.db")}";
     }
+
+    /// <summary>An app of its own settings (<paramref name="settings"/>), or a second server beside <paramref name="shareWith"/> (same database and data folder).</summary>
+    public KinerjaApp(string provider, bool? seedSamples, IReadOnlyDictionary<string, string?> settings, KinerjaApp? shareWith = null)
+        : this(provider, seedSamples)
+    {
+        _settings = settings;
+        if (shareWith is not null)
+        {
+            Directory.Delete(_folder);
+            _folder = shareWith._folder;
+            _connection = shareWith._connection;
+            _owner = false;
+        }
+    }
+
+    public string ConnectionString => _connection;
 
     public static string? PostgresBase => Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } s ? s : null;
 
@@ -69,6 +89,8 @@ public sealed class KinerjaApp : WebApplicationFactory<Program>
         builder.UseSetting("Kinerja:SamplesDirectory", Samples.Folder);
         if (_seedSamples is { } seed)
             builder.UseSetting("Kinerja:SeedSamples", seed ? "true" : "false");
+        foreach (var (key, value) in _settings)
+            builder.UseSetting(key, value);
         builder.ConfigureServices(services =>
         {
             services.AddSingleton<IStartupFilter, TestClientAddress>();
@@ -101,6 +123,12 @@ public sealed class KinerjaApp : WebApplicationFactory<Program>
 
     protected override void Dispose(bool disposing)
     {
+        if (!_owner)
+        {
+            base.Dispose(disposing);
+            return;
+        }
+
         if (disposing && _provider == "Postgres")
         {
             try

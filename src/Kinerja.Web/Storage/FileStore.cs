@@ -180,7 +180,10 @@ public sealed class LocalFileStore(string root, ILogger<LocalFileStore> log) : I
 
     public Task DeleteAsync(StoredFileKey key, CancellationToken cancellationToken = default)
     {
-        File.Delete(PathOf(key));
+        // File.Delete ignores a missing file but not a missing folder (an area nothing was stored in yet)
+        var path = PathOf(key);
+        if (File.Exists(path))
+            File.Delete(path);
         return Task.CompletedTask;
     }
 }
