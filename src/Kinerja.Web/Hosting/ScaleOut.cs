@@ -276,11 +276,14 @@ public static class Observability
         var protocol = string.Equals(config["Kinerja:Otlp:Protocol"], "http", StringComparison.OrdinalIgnoreCase)
             ? OpenTelemetry.Exporter.OtlpExportProtocol.HttpProtobuf
             : OpenTelemetry.Exporter.OtlpExportProtocol.Grpc;
-        void Exporter(OpenTelemetry.Exporter.OtlpExporterOptions o)
+        // gRPC takes the collector's address as it is; http/protobuf needs each signal's own path on it
+        Action<OpenTelemetry.Exporter.OtlpExporterOptions> Exporter(string signal) => o =>
         {
-            o.Endpoint = new Uri(endpoint);
             o.Protocol = protocol;
-        }
+            o.Endpoint = protocol == OpenTelemetry.Exporter.OtlpExportProtocol.HttpProtobuf
+                ? new Uri(endpoint.TrimEnd('/') + "/v1/" + signal)
+                : new Uri(endpoint);
+        };
 
         builder.Services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService(config["Kinerja:Otlp:ServiceName"] is { Length: > 0 } name ? name : ServiceName, serviceInstanceId: Environment.MachineName))
@@ -288,12 +291,12 @@ public static class Observability
                 .AddAspNetCoreInstrumentation(o => o.Filter = http => !http.Request.Path.StartsWithSegments(ScaleOut.LiveEndpoint) && !http.Request.Path.StartsWithSegments(ScaleOut.ReadyEndpoint))
                 .AddHttpClientInstrumentation()
                 .AddNpgsql()
-                .AddOtlpExporter(Exporter))
+                .AddOtlpExporter(Exporter("traces")))
             .WithMetrics(m => m
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddNpgsqlInstrumentation()
-                .AddOtlpExporter(Exporter));
+                .AddOtlpExporter(Exporter("metrics")));
         return builder;
     }
 }
