@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace Kinerja.Web.Security;
 
 /// <summary>
-/// Request limits, per client address (or per account for document builds), by ASP.NET Core's rate limiter.
+/// Request limits, per client address (the client's own behind a proxy named in Kinerja:Proxy:*, see Hosting/ScaleOut.cs) (or per account for document builds), by ASP.NET Core's rate limiter.
 /// Guessing a password is slowed by address instead of locking the account: Identity's lockout would let anyone
 /// who knows a user name lock that person out, so a wrong password never counts towards a lockout (see
 /// <see cref="SignInThrottle"/>); only wrong authenticator codes do, and those need the password first.
@@ -19,17 +19,6 @@ public static class RateLimits
 
     /// <summary>Documents a signed-in person may have built (Word, Excel, PDF; live or in the background, or published) per 10 minutes.</summary>
     public const int BuildsPerTenMinutes = 30;
-
-    /// <summary>
-    /// Sign-in posts (password or code, right or wrong) per address per minute: a ceiling on a script's pace that holds
-    /// even while it mixes right and wrong tries, high enough for an office signing in together behind one address.
-    /// The wrong tries have their own, tighter count (<see cref="SignInThrottle"/>).
-    /// </summary>
-    public const int SignInPostsPerMinute = 60;
-
-    /// <summary>A sign-in form post: /masuk (password) or /masuk/kode (authenticator or recovery code).</summary>
-    public static bool IsSignIn(HttpRequest request) =>
-        HttpMethods.IsPost(request.Method) && (request.Path.Equals("/masuk", StringComparison.OrdinalIgnoreCase) || request.Path.Equals("/masuk/kode", StringComparison.OrdinalIgnoreCase));
 
     public static string AddressOf(HttpContext http) => http.Connection.RemoteIpAddress is { } ip
         ? (ip.IsIPv4MappedToIPv6 ? ip.MapToIPv4() : ip).ToString()
@@ -60,9 +49,6 @@ public static class RateLimits
                     : RateLimitPartition.GetSlidingWindowLimiter("tamu:" + AddressOf(http), _ => Window(AnonymousPerMinute, TimeSpan.FromMinutes(1)))),
                 PartitionedRateLimiter.Create<HttpContext, string>(http => IsDocumentBuild(http.Request)
                     ? RateLimitPartition.GetSlidingWindowLimiter("dokumen:" + (http.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? AddressOf(http)), _ => Window(BuildsPerTenMinutes, TimeSpan.FromMinutes(10)))
-                    : RateLimitPartition.GetNoLimiter("")),
-                PartitionedRateLimiter.Create<HttpContext, string>(http => IsSignIn(http.Request)
-                    ? RateLimitPartition.GetSlidingWindowLimiter("masuk:" + AddressOf(http), _ => Window(SignInPostsPerMinute, TimeSpan.FromMinutes(1)))
                     : RateLimitPartition.GetNoLimiter("")));
             o.OnRejected = async (context, token) =>
             {
