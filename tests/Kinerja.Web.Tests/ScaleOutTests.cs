@@ -244,6 +244,65 @@ public abstract class ScaleOutTests(string provider, S3Server s3)
         Assert.Equal(before + 1, app.WithDb(db => db.Evidence.Count()));
     }
 
+    /// <summary>
+    /// <c>dotnet Kinerja.Web.dll migrate</c>, the deployment's schema step: on a new database it runs every migration the
+    /// build carries and ends (exit 0); a second run finds nothing to do.
+    /// </summary>
+    [SkippableFact]
+    public async Task The_migrate_command_applies_the_migrations_and_ends()
+    {
+        Skip.IfNot(Available, AppFixture.Missing);
+        var folder = Path.Combine(Path.GetTempPath(), "kinerja-migrate-" + Guid.NewGuid().ToString("N"));
+        var database = "kinerja_test_" + Guid.NewGuid().ToString("N");
+        var connection = provider == "Postgres" ? KinerjaApp.PostgresBase + ";Database=" + database : $"Data Source={Path.Combine(folder, "kinerja.db")}";
+        string[] settings = [$"--Kinerja:Database={provider}", $"--ConnectionStrings:Kinerja={connection}", $"--Kinerja:DataDirectory={folder}"];
+        try
+        {
+            var (code, output) = await Run(["migrate", .. settings]);
+            Assert.Equal(0, code);
+            using var db = provider == "Postgres"
+                ? (KinerjaDbContext)new PostgresKinerjaDbContext(new DbContextOptionsBuilder<PostgresKinerjaDbContext>().UseNpgsql(connection).Options)
+                : new SqliteKinerjaDbContext(new DbContextOptionsBuilder<SqliteKinerjaDbContext>().UseSqlite(connection).Options);
+            var known = db.GetService<IMigrationsAssembly>().Migrations.Keys.Order(StringComparer.Ordinal).ToList();
+            Assert.Equal(known, (await db.Database.GetAppliedMigrationsAsync()).Order(StringComparer.Ordinal).ToList());
+            Assert.Contains($"{known.Count} migrasi dijalankan: {string.Join(", ", known)}", output, StringComparison.Ordinal);
+            // it ended without starting the web server
+            Assert.DoesNotContain("Kinerja berjalan di", output, StringComparison.Ordinal);
+
+            var (again, secondOutput) = await Run(["migrate", .. settings]);
+            Assert.Equal(0, again);
+            Assert.Contains("Skema basis data sudah mutakhir", secondOutput, StringComparison.Ordinal);
+            if (provider == "Postgres")
+                await db.Database.EnsureDeletedAsync();
+        }
+        finally
+        {
+            if (Directory.Exists(folder))
+                Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>The web app's own build beside this test project's (src/Kinerja.Web/bin/{Configuration}/net10.0), run as a process.</summary>
+    private static async Task<(int Code, string Output)> Run(string[] args)
+    {
+        var testBin = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        var (framework, configuration) = (testBin.Name, testBin.Parent!.Name);
+        var root = testBin;
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Kinerja.sln")))
+            root = root.Parent;
+        var dll = Path.Combine(root!.FullName, "src", "Kinerja.Web", "bin", configuration, framework, "Kinerja.Web.dll");
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(dll);
+        foreach (var arg in args)
+            start.ArgumentList.Add(arg);
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await output + await error);
+    }
+
     /// <summary>A draft realisasi of the clean demo (IKU-2, first quarter), saved by the administrator; its page URL.</summary>
     private static async Task<(string Url, int AgencyId)> DraftRealisasi(KinerjaApp app, Session admin)
     {
