@@ -9,6 +9,8 @@ if [ -z "${KINERJA_TEST_POSTGRES:-}" ]; then
   KINERJA_TEST_POSTGRES=$(scripts/start-postgres.sh | tail -n 1) || { echo "PostgreSQL could not be started"; exit 1; }
   export KINERJA_TEST_POSTGRES
 fi
+# the S3-compatible server the storage tests start (s3rver), exactly as its lock file names it
+(cd tests/tooling/s3rver && npm ci --no-audit --no-fund --loglevel=error >/dev/null) || { echo "npm ci in tests/tooling/s3rver failed"; exit 1; }
 log=$(mktemp)
 dotnet test Kinerja.sln -c Release --nologo "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -10,7 +11,7 @@ namespace Kinerja.Data;
 /// PostgreSQL; each provider has its own migrations, in <see cref="SqliteKinerjaDbContext"/> and
 /// <see cref="PostgresKinerjaDbContext"/>.
 /// </summary>
-public class KinerjaDbContext(DbContextOptions options, TimeProvider? clock = null) : IdentityDbContext<AppUser>(options)
+public class KinerjaDbContext(DbContextOptions options, TimeProvider? clock = null) : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
 
@@ -65,6 +66,11 @@ public class KinerjaDbContext(DbContextOptions options, TimeProvider? clock = nu
     public DbSet<PeriodReopening> PeriodReopenings => Set<PeriodReopening>();
     /// <summary>Issue 23: the installation's data version, raised by every approval (the caches of every app server key on it).</summary>
     public DbSet<DataVersion> DataVersions => Set<DataVersion>();
+    /// <summary>
+    /// ASP.NET Core Data Protection keys (sign-in cookies, antiforgery tokens), shared by every app server on this
+    /// database: a cookie one server issued is read by the next (issue 23).
+    /// </summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>Who the audit log names for the changes saved through this context.</summary>
     public string AuditUser { get; set; } = "sistem";

@@ -2,6 +2,7 @@ using System.Globalization;
 using Kinerja.Data;
 using Kinerja.Web;
 using Kinerja.Web.Api;
+using Kinerja.Web.Hosting;
 using Kinerja.Web.Security;
 using Kinerja.Web.Services;
 using Microsoft.AspNetCore.Authorization;
@@ -56,6 +57,8 @@ builder.Services.AddKinerjaReminders(config);
 builder.Services.AddSingleton(new ReadDatabase(provider, provider == DatabaseProvider.Postgres ? DatabaseSetup.WithPostgresDefaults(connection) : connection, config.GetConnectionString("KinerjaRead")));
 builder.Services.AddScoped<ReadRouting>();
 builder.Services.AddSingleton<NationalRollup>();
+// several app servers on one database: keys in the database, proxies, health, shutdown, file store, logs and traces (issue 23)
+builder.AddKinerjaScaleOut(provider, connection, paths.DataDirectory);
 
 builder.Services.AddIdentity<AppUser, IdentityRole>(o =>
     {
@@ -123,6 +126,10 @@ builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = RequestSizeG
 var app = builder.Build();
 if (scaleCommand is not null)
     return await ScaleCommands.RunAsync(scaleCommand, app.Services);
+// `dotnet Kinerja.Web.dll migrate`: the deployment's schema step, then exit
+if (await app.RunCommandAsync(args))
+    return 0;
+app.UseKinerjaForwardedHeaders();
 
 var indonesian = new CultureInfo("id-ID");
 app.UseRequestLocalization(new RequestLocalizationOptions
@@ -152,11 +159,14 @@ app.MapKinerjaApi();
 app.MapEvaluationApi();
 app.MapPublicationAndLock();
 app.MapNationalApi();
+app.MapKinerjaHealth();
 
 using (var scope = app.Services.CreateScope())
 {
     var db = scope.ServiceProvider.GetRequiredService<KinerjaDbContext>();
-    await DatabaseSetup.MigrateAsync(db);
+    // two servers starting together: the second waits here until the first has migrated and seeded
+    await using var startupLock = await app.StartupLockAsync(db);
+    await app.MigrateAtStartAsync(db);
     // the sample agencies are for trying the app: loaded in Development or when Kinerja:SeedSamples is true, never by default in production
     var seed = config.GetValue<bool?>("Kinerja:SeedSamples") ?? app.Environment.IsDevelopment();
     if (seed && (config["Kinerja:SamplesDirectory"] is { Length: > 0 } s ? s : Seeder.FindSamples(app.Environment.ContentRootPath)) is { } samples)

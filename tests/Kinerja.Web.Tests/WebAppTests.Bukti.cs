@@ -110,6 +110,7 @@ public abstract class BuktiTests(AppFixture fixture)
         Assert.Equal(0, fixture.App.WithDb(db => db.Evidence.Count(e => e.RealisasiRecordId == record.Id)));
         // nothing of the refused files is left in the store
         Assert.Empty(Directory.Exists(Path.Combine(fixture.App.DataFolder, "bukti")) ? Directory.GetFiles(Path.Combine(fixture.App.DataFolder, "bukti"), "tmp-*") : []);
+        Assert.Empty(Directory.Exists(Path.Combine(fixture.App.DataFolder, "sementara")) ? Directory.GetFiles(Path.Combine(fixture.App.DataFolder, "sementara")) : []);
 
         var accepted = await operatorBidang.PostFiles(url, url + "?handler=Unggah", [("Files", "laporan.pdf", EvidenceSamples.Pdf()), ("Files", "foto.png", EvidenceSamples.Png()), ("Files", "notulen.docx", EvidenceSamples.Docx())]);
         Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);

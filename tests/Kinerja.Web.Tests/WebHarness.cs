@@ -22,13 +22,17 @@ public sealed class KinerjaApp : WebApplicationFactory<Program>
 {
     public const string PostgresVariable = "KINERJA_TEST_POSTGRES";
 
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "kinerja-web-" + Guid.NewGuid().ToString("N"));
+    private string _folder = Path.Combine(Path.GetTempPath(), "kinerja-web-" + Guid.NewGuid().ToString("N"));
     private readonly string _provider;
-    private readonly string _connection;
+    private string _connection;
     private readonly bool? _seedSamples;
     private readonly string _environment;
 
     private readonly TimeProvider? _clock;
+
+    // a second app server on the first one's database and data folder (issue 21 reminders, issue 23): the first one owns and removes them
+    private readonly bool _shared;
+    private readonly IReadOnlyDictionary<string, string?> _settings = new Dictionary<string, string?>();
 
     /// <summary>The primary's connection string (issue 23 tests build a second, "replica" database beside it).</summary>
     public string ConnectionString => _connection;
@@ -41,7 +45,7 @@ public sealed class KinerjaApp : WebApplicationFactory<Program>
     /// <param name="sameDatabaseAs">a second app server on another app's database (the reminder tests run two at once).</param>
     public KinerjaApp(string provider, bool? seedSamples = true, string environment = "Production", TimeProvider? clock = null, IReadOnlyDictionary<string, string>? settings = null, KinerjaApp? sameDatabaseAs = null)
     {
-        _settings = settings ?? new Dictionary<string, string>();
+        _settings = settings is null ? new Dictionary<string, string?>() : settings.ToDictionary(kv => kv.Key, kv => (string?)kv.Value);
         _clock = clock;
         _provider = provider;
         _seedSamples = seedSamples;
@@ -59,9 +63,20 @@ public sealed class KinerjaApp : WebApplicationFactory<Program>
         _shared = sameDatabaseAs is not null;
     }
 
-    private readonly IReadOnlyDictionary<string, string> _settings;
+    /// <summary>An app of its own settings (<paramref name="settings"/>), or a second server beside <paramref name="shareWith"/> (same database and data folder).</summary>
+    public KinerjaApp(string provider, bool? seedSamples, IReadOnlyDictionary<string, string?> settings, KinerjaApp? shareWith = null)
+        : this(provider, seedSamples)
+    {
+        _settings = settings;
+        if (shareWith is not null)
+        {
+            Directory.Delete(_folder);
+            _folder = shareWith._folder;
+            _connection = shareWith._connection;
+            _shared = true;
+        }
+    }
 
-    private readonly bool _shared;
 
     public static string? PostgresBase => Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } s ? s : null;
 

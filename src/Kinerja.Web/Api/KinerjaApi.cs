@@ -335,8 +335,8 @@ public static partial class KinerjaApi
             return Results.NotFound();
         if (!await Can(auth, http, agencyId, Operations.View, record.UnitCode))
             return Results.Forbid();
-        var path = store.PathOf(evidence.Sha256);
-        return File.Exists(path) ? Results.File(path, evidence.ContentType, evidence.FileName) : Results.NotFound();
+        // checked against its SHA-256 before a byte is sent; a changed file is refused (logged) instead of served
+        return await store.OpenAsync(evidence, http.RequestAborted) is { } content ? Results.File(content, evidence.ContentType, evidence.FileName) : Results.NotFound();
     }
 
     /// <summary>LKjIP, PK and triwulan built by Kinerja.Documents from the approved data, for those who see the whole instansi; the public gets published files only (/publik).</summary>

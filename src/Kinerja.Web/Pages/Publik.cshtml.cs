@@ -39,7 +39,8 @@ public sealed class PublikModel(Publications publications) : PageModel
     public async Task<IActionResult> OnGetBerkasAsync(long id, [FromServices] KinerjaDbContext db)
     {
         var document = await db.PublishedDocuments.FindAsync(id);
-        if (document is null || publications.OpenServed(document) is not { } stream)
+        // checked against its SHA-256 before a byte is sent: a changed file is refused (logged), never served as published
+        if (document is null || await publications.OpenServedAsync(document, HttpContext.RequestAborted) is not { } stream)
             return NotFound();
         var (type, name, _) = Publications.Served(document);
         return File(stream, type, name);

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace Kinerja.Web.Security;
 
 /// <summary>
-/// Request limits, per client address (or per account for document builds), by ASP.NET Core's rate limiter.
+/// Request limits, per client address (the client's own behind a proxy named in Kinerja:Proxy:*, see Hosting/ScaleOut.cs) (or per account for document builds), by ASP.NET Core's rate limiter.
 /// Guessing a password is slowed by address instead of locking the account: Identity's lockout would let anyone
 /// who knows a user name lock that person out, so a wrong password never counts towards a lockout (see
 /// <see cref="SignInThrottle"/>); only wrong authenticator codes do, and those need the password first.

@@ -45,7 +45,13 @@ public static class SecurityHeaders
 /// <summary>The id that ties what a person sees on an error page or in a ProblemDetails to the line in the server's log.</summary>
 public static class Correlation
 {
-    public static string IdOf(HttpContext http) => Activity.Current?.Id ?? http.TraceIdentifier;
+    /// <summary>
+    /// The request's W3C trace id (32 hex digits): the id a tracing system (OpenTelemetry) files the request under and the
+    /// TraceId every log line of the request carries, so the code a person reads out finds both.
+    /// </summary>
+    public static string IdOf(HttpContext http) => Activity.Current is { } activity && activity.TraceId != default
+        ? activity.TraceId.ToHexString()
+        : http.TraceIdentifier;
 
     /// <summary>Indonesian titles for the statuses the app answers with; ASP.NET Core's own defaults are English.</summary>
     public static string Title(int status) => status switch

@@ -13,6 +13,9 @@ public sealed class StoragePaths(string dataDirectory)
     public string Evidence => Path.Combine(DataDirectory, "bukti");
 
     public string Uploads => Path.Combine(DataDirectory, "unggahan");
+
+    /// <summary>Files being checked or built before they go to the file store (local or S3); always on this server.</summary>
+    public string Temporary => Path.Combine(DataDirectory, "sementara");
 }
 
 /// <summary>The kind of a file judged by its first bytes, never by its name or the browser's word.</summary>
@@ -146,10 +149,18 @@ public static class FileContent
 
 public sealed class EvidenceRejectedException(string message) : Exception(message);
 
-/// <summary>Stores bukti dukung under their SHA-256 outside the web root; the same content is stored once.</summary>
-public sealed class EvidenceStore(StoragePaths paths, KinerjaDbContext db, TimeProvider clock, RecordWriter writer)
+/// <summary>
+/// Stores bukti dukung under their SHA-256 in the file store (the data folder or an S3 bucket); the same content is
+/// stored once. The object is stored first and the record committed after (by the caller, through RecordWriter); when
+/// the commit does not happen, <see cref="DiscardUnusedAsync"/> removes the objects this request stored that no record uses.
+/// </summary>
+public sealed class EvidenceStore(StoragePaths paths, KinerjaDbContext db, TimeProvider clock, RecordWriter writer, Storage.IFileStore files, ILogger<EvidenceStore> log)
 {
     public const long MaxBytes = 10 * 1024 * 1024;
+
+    public const string Area = "bukti";
+
+    private readonly List<Storage.StoredFileKey> _created = [];
 
     private static readonly Dictionary<string, string[]> Extensions = new()
     {
@@ -177,46 +188,58 @@ public sealed class EvidenceStore(StoragePaths paths, KinerjaDbContext db, TimeP
         if (kind is null || !Extensions[kind].Contains(extension))
             throw new EvidenceRejectedException($"berkas \"{name}\" ditolak: isinya bukan {Allowed.Split(',')[0]} atau jenis lain yang diterima ({Allowed}), atau isinya tidak cocok dengan akhiran namanya");
 
-        Directory.CreateDirectory(paths.Evidence);
-        var temp = Path.Combine(paths.Evidence, "tmp-" + Guid.NewGuid().ToString("N"));
-        string hash;
-        await using (var source = file.OpenReadStream())
-        await using (var target = File.Create(temp))
+        Directory.CreateDirectory(paths.Temporary);
+        var temp = Path.Combine(paths.Temporary, "bukti-" + Guid.NewGuid().ToString("N"));
+        try
         {
-            using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-            var buffer = new byte[81920];
-            int n;
-            while ((n = await source.ReadAsync(buffer, cancellationToken)) > 0)
+            await using (var source = file.OpenReadStream())
+            await using (var target = File.Create(temp))
+                await source.CopyToAsync(target, cancellationToken);
+
+            if (FileContent.Problem(temp, kind, extension) is { } problem)
+                throw new EvidenceRejectedException($"berkas \"{name}\" ditolak: {problem}");
+
+            // stored before the record exists: a record is never committed for bytes that are not there
+            var stored = await files.PutAsync(Area, temp, null, cancellationToken);
+            if (stored.Created)
+                _created.Add(stored.Key);
+            var evidence = new EvidenceFile
             {
-                sha.AppendData(buffer, 0, n);
-                await target.WriteAsync(buffer.AsMemory(0, n), cancellationToken);
-            }
-
-            hash = Convert.ToHexStringLower(sha.GetHashAndReset());
+                RealisasiRecordId = record.Id, AgencyId = record.AgencyId, FileName = name,
+                ContentType = kind == "application/zip" ? ContentTypeOf(extension) : kind, Size = stored.Size, Sha256 = stored.Key.Sha256, UploadedBy = userName, UploadedAt = clock.GetUtcNow(),
+            };
+            db.Evidence.Add(evidence);
+            return evidence;
         }
-
-        if (FileContent.Problem(temp, kind, extension) is { } problem)
+        finally
         {
             File.Delete(temp);
-            throw new EvidenceRejectedException($"berkas \"{name}\" ditolak: {problem}");
         }
-
-        var stored = PathOf(hash);
-        if (File.Exists(stored))
-            File.Delete(temp);
-        else
-            File.Move(temp, stored);
-
-        var evidence = new EvidenceFile
-        {
-            RealisasiRecordId = record.Id, AgencyId = record.AgencyId, FileName = name,
-            ContentType = kind == "application/zip" ? ContentTypeOf(extension) : kind, Size = file.Length, Sha256 = hash, UploadedBy = userName, UploadedAt = clock.GetUtcNow(),
-        };
-        db.Evidence.Add(evidence);
-        return evidence;
     }
 
-    public string PathOf(string sha256) => Path.Combine(paths.Evidence, sha256);
+    /// <summary>
+    /// After a commit that did not happen (a refused file, a refused write, an error): removes the objects this request
+    /// stored that no committed record names. An object that was already there before this request is left alone.
+    /// </summary>
+    public async Task DiscardUnusedAsync(CancellationToken cancellationToken = default)
+    {
+        foreach (var key in _created.ToList())
+        {
+            var used = await db.Evidence.AsNoTracking().AnyAsync(e => e.Sha256 == key.Sha256, cancellationToken);
+            if (!used)
+            {
+                await files.DeleteAsync(key, cancellationToken);
+                if (log.IsEnabled(LogLevel.Information))
+                    log.LogInformation("bukti {Key} dihapus dari penyimpanan: unggahannya tidak tersimpan", key.Path);
+            }
+        }
+
+        _created.Clear();
+    }
+
+    /// <summary>The stored bytes of a bukti, checked against its SHA-256; null when missing.</summary>
+    public Task<Stream?> OpenAsync(EvidenceFile evidence, CancellationToken cancellationToken = default) =>
+        files.OpenReadAsync(new Storage.StoredFileKey(Area, evidence.Sha256), cancellationToken);
 
     /// <summary>
     /// Removes a wrong bukti from a realisasi that is still a draft (or returned to its author), read at

@@ -16,7 +16,7 @@ namespace Kinerja.Web.Services;
 /// SHA-256 with who published it and when (audited), and from then on the public page serves those stored
 /// bytes. Nothing an anonymous visitor asks for is built: a DRAF or a live build never reaches the public.
 /// </summary>
-public sealed class Publications(KinerjaDbContext db, StoragePaths paths, DatasetCache cache, DocumentBuilds builds, TimeProvider clock, PeriodLock periodLock)
+public sealed class Publications(KinerjaDbContext db, StoragePaths paths, DatasetCache cache, DocumentBuilds builds, TimeProvider clock, PeriodLock periodLock, Storage.IFileStore files)
 {
     public static readonly string[] Formats = ["docx", "pdf"];
 
@@ -60,11 +60,14 @@ public sealed class Publications(KinerjaDbContext db, StoragePaths paths, Datase
         return list;
     }
 
-    public string PathOf(PublishedDocument document) => PathOf(document.Sha256, document.Format);
+    public const string Area = "terbitan";
 
-    private string PathOf(string sha256, string format) => Path.Combine(Root, sha256 + "." + format);
+    public static Storage.StoredFileKey KeyOf(PublishedDocument document) => new(Area, document.Sha256, document.Format);
 
-    private string Root => Path.Combine(paths.DataDirectory, "terbitan");
+    /// <summary>The published bytes from the file store, checked against their SHA-256; null when missing.</summary>
+    public Task<Stream?> OpenAsync(PublishedDocument document, CancellationToken cancellationToken = default) => files.OpenReadAsync(KeyOf(document), cancellationToken);
+
+    private string Root => paths.Temporary;
 
     public async Task<Outcome> PublishAsync(ReportingYear year, string kind, string? versi, string format, string userName)
     {
@@ -106,7 +109,10 @@ public sealed class Publications(KinerjaDbContext db, StoragePaths paths, Datase
                 return new Outcome(null, ["PDF tidak dapat dibuat di server ini (LibreOffice tidak tersedia atau terlalu lama); terbitkan versi Word"]);
             }
 
-            var (sha, size) = await StoreAsync(temp, format);
+            // stored first (content-addressed: the same bytes once), the record committed after; a failed commit
+            // removes the object again unless another record names it
+            var stored = await files.PutAsync(Area, temp, format);
+            var (sha, size) = (stored.Key.Sha256, stored.Size);
             var document = new PublishedDocument
             {
                 AgencyId = year.AgencyId,
@@ -126,7 +132,18 @@ public sealed class Publications(KinerjaDbContext db, StoragePaths paths, Datase
             };
             db.AuditUser = userName;
             db.PublishedDocuments.Add(document);
-            await db.SaveChangesAsync();
+            try
+            {
+                await db.SaveChangesAsync();
+            }
+            catch when (stored.Created)
+            {
+                db.ChangeTracker.Clear();
+                if (!await db.PublishedDocuments.AnyAsync(d => d.Sha256 == sha && d.Format == format))
+                    await files.DeleteAsync(stored.Key);
+                throw;
+            }
+
             return new Outcome(document, []);
         }
         finally
@@ -244,7 +261,7 @@ public sealed class Publications(KinerjaDbContext db, StoragePaths paths, Datase
                     var entry = zip.CreateEntry(name, CompressionLevel.Optimal);
                     entry.LastWriteTime = d.PublishedAt;
                     await using (var target = entry.Open())
-                    await using (var source = Open(d))
+                    await using (var source = await OpenServedOrThrowAsync(d))
                         await source.CopyToAsync(target);
                     manifest.AppendLine(System.Globalization.CultureInfo.InvariantCulture, $"{type.EsrName}: {name} (diterbitkan {AuditLog.When(d.PublishedAt)} WIB oleh {d.PublishedBy}{(d.ScanSha256 is null ? "" : "; pindaian bertanda tangan")})");
                 }
@@ -273,13 +290,11 @@ public sealed class Publications(KinerjaDbContext db, StoragePaths paths, Datase
     // The file I/O of publication, in these few methods only, so that the storage can be swapped (local folder today).
 
     /// <summary>A stored file to read: the signed scan when there is one, else the published file; null when it is gone.</summary>
-    public Stream? OpenServed(PublishedDocument d)
-    {
-        var path = d.ScanSha256 is { } scan ? PathOf(scan, "pdf") : PathOf(d);
-        return File.Exists(path) ? File.OpenRead(path) : null;
-    }
+    public Task<Stream?> OpenServedAsync(PublishedDocument d, CancellationToken cancellationToken = default) =>
+        files.OpenReadAsync(d.ScanSha256 is { } scan ? new Storage.StoredFileKey(Area, scan, "pdf") : KeyOf(d), cancellationToken);
 
-    private Stream Open(PublishedDocument d) => OpenServed(d) ?? throw new FileNotFoundException("berkas terbitan hilang dari penyimpanan", d.FileName);
+    private async Task<Stream> OpenServedOrThrowAsync(PublishedDocument d) =>
+        await OpenServedAsync(d) ?? throw new FileNotFoundException("berkas terbitan hilang dari penyimpanan", d.FileName);
 
     private string TempPath(string format)
     {
@@ -287,21 +302,11 @@ public sealed class Publications(KinerjaDbContext db, StoragePaths paths, Datase
         return Path.Combine(Root, "sebagian-" + Guid.NewGuid().ToString("N") + "." + format);
     }
 
-    /// <summary>Moves a finished temporary file to its content address (the same bytes are stored once); its SHA-256 and size.</summary>
+    /// <summary>Stores a finished temporary file in the file store under its content address (the same bytes once); its SHA-256 and size.</summary>
     private async Task<(string Sha, long Size)> StoreAsync(string temp, string format)
     {
-        string sha;
-        long size;
-        await using (var stream = File.OpenRead(temp))
-        {
-            sha = Convert.ToHexStringLower(await SHA256.HashDataAsync(stream));
-            size = stream.Length;
-        }
-
-        var target = PathOf(sha, format);
-        if (!File.Exists(target))
-            File.Move(temp, target);
-        return (sha, size);
+        var stored = await files.PutAsync(Area, temp, format);
+        return (stored.Key.Sha256, stored.Size);
     }
 
     /// <summary>An uploaded PDF: within the size limit, a PDF by its bytes that opens with its pages (FileChecks), then stored.</summary>

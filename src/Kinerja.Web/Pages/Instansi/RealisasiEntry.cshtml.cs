@@ -144,10 +144,31 @@ public sealed class RealisasiEntryModel(KinerjaDbContext db, IAuthorizationServi
         catch (EvidenceRejectedException e)
         {
             Db.ChangeTracker.Clear();
+            await evidence.DiscardUnusedAsync();
             return await Refused(Outcome.Refused(e.Message));
         }
+        catch
+        {
+            // the store could not be reached or failed half way: nothing of this upload stays
+            Db.ChangeTracker.Clear();
+            await evidence.DiscardUnusedAsync();
+            throw;
+        }
 
-        var saved = await writer.CommitAsync(YearRow, new WriteRequest(Operations.EnterRealisasi, Info.UnitCode, $"bukti dukung {Info.Code} {Period}", CheckScope.ReadBack));
+        WriteResult saved;
+        try
+        {
+            saved = await writer.CommitAsync(YearRow, new WriteRequest(Operations.EnterRealisasi, Info.UnitCode, $"bukti dukung {Info.Code} {Period}", CheckScope.ReadBack));
+        }
+        catch
+        {
+            // no record was committed: the objects stored for it go too (unless another record names the same bytes)
+            await evidence.DiscardUnusedAsync();
+            throw;
+        }
+
+        if (!saved.Ok)
+            await evidence.DiscardUnusedAsync();
         return saved.Ok ? Done($"{Files.Count} bukti dukung tersimpan.", []) : await Refused(Outcome.Of(saved));
     }
 
