@@ -590,6 +590,9 @@ public sealed class Notification
     public DateTimeOffset? EmailedAt { get; set; }
 
     public string? EmailNote { get; set; }
+}
+
+/// <summary>
 /// An exception to the period lock (issue 21): an administrator reopens one unit's period, or one indicator of it, until a
 /// date (inclusive, WIB) with a reason. Every change made under it is audited with a reference to it.
 /// </summary>

@@ -209,7 +209,7 @@ public abstract class NationalTests(string provider)
             ? KinerjaApp.PostgresBase + $";Database=kinerja_replica_{Guid.NewGuid():N}"
             : $"Data Source={Path.Combine(folder, "replica.db")}";
         var window = 8;
-        using var app = new KinerjaApp(provider, seedSamples: false, settings: new Dictionary<string, string>
+        using var app = new KinerjaApp(provider, seedSamples: false, environment: "Production", settings: new Dictionary<string, string>
         {
             ["ConnectionStrings:KinerjaRead"] = replica,
             ["Kinerja:ReadYourWritesSeconds"] = window.ToString(System.Globalization.CultureInfo.InvariantCulture),
