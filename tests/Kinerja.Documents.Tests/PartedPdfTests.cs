@@ -200,8 +200,11 @@ public sealed partial class PartedPdfTests
     [GeneratedRegex(@"^\s*(\S.*?)\.{3,}\s*(\d+)\s*$", RegexOptions.Multiline)]
     private static partial Regex TocLine();
 
-    /// <summary>The PDF's words in reading order without numbers alone (page numbers), dot leaders and header cells.</summary>
-    private static List<string> Words(string pdf) => Run("pdftotext", pdf, "-")
+    /// <summary>
+    /// The PDF's words line by line as laid out (pdftotext's own reading order guesses columns, and a table that starts
+    /// mid-page changes its guess), without numbers alone (page numbers), dot leaders and header cells.
+    /// </summary>
+    private static List<string> Words(string pdf) => Run("pdftotext", "-layout", pdf, "-")
         .Split([' ', '\n', '\f', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries)
         .Select(w => Leader().Replace(w, ""))
         .Where(w => w.Length > 0 && !w.All(char.IsAsciiDigit) && !w.StartsWith("Kolom", StringComparison.Ordinal))

@@ -593,8 +593,12 @@ public static class WordRenderer
         /// (SEQ Tabel_3), so a table a user inserts with a copied caption renumbers the ones after it; the number the
         /// build computed is the field's cached result, which LibreOffice and PDF readers show as is.
         /// </summary>
-        private static OpenXmlElement[] CaptionRuns(string kind, string number, string caption)
+        private static OpenXmlElement[] CaptionRuns(string kind, string number, string caption, bool inPart)
         {
+            // a part converted on its own would count its sequences from 1 (LibreOffice computes SEQ fields): the number
+            // is written as text there; the PDF shows the same
+            if (inPart)
+                return [TextRun(kind + " " + number + " " + caption)];
             var dot = number.LastIndexOf('.');
             var prefix = dot < 0 ? "" : number[..(dot + 1)];
             var n = number[(dot + 1)..];
@@ -748,7 +752,7 @@ public static class WordRenderer
         private void Table(ReportTable table)
         {
             var caption = new Paragraph(new ParagraphProperties(new ParagraphStyleId { Val = "Caption" }, new KeepNext()));
-            AppendBookmarked(caption, _bookmarks[table], CaptionRuns("Tabel", table.Number, table.Caption));
+            AppendBookmarked(caption, _bookmarks[table], CaptionRuns("Tabel", table.Number, table.Caption, part is not null));
             body.Append(caption);
 
             var available = _landscape ? LandscapeTextWidth : TextWidth;
@@ -931,7 +935,7 @@ public static class WordRenderer
             var drawing = InlineImage(figure.Png, true, cx, cy, "Gambar " + figure.Number, figure.Caption);
             body.Append(new Paragraph(new ParagraphProperties(new KeepNext(), new Justification { Val = JustificationValues.Center }), new Run(drawing)));
             var caption = new Paragraph(new ParagraphProperties(new ParagraphStyleId { Val = "Caption" }));
-            AppendBookmarked(caption, _bookmarks[figure], CaptionRuns("Gambar", figure.Number, figure.Caption));
+            AppendBookmarked(caption, _bookmarks[figure], CaptionRuns("Gambar", figure.Number, figure.Caption, part is not null));
             body.Append(caption);
         }
 
