@@ -206,7 +206,8 @@ public static partial class PartedPdf
 
     /// <summary>
     /// Joins the parts' pages, writes the page numbers in the footer where LibreOffice writes them (the cover has none),
-    /// points the contents' links at their pages, and makes the outline from the headings.
+    /// and makes the outline from the headings. PDFsharp leaves the parts' link annotations behind when it takes their
+    /// pages, so the contents' entries are not links in a PDF made in parts (their page numbers are right).
     /// </summary>
     private static void Join(ReportDocument report, List<(int From, int To)> parts, List<Layout> layouts, string?[] names, List<string> files, string pdfPath)
     {
@@ -243,7 +244,6 @@ public static partial class PartedPdf
         }
 
         StampPageNumbers(output, report.Blocks.FirstOrDefault() is CoverBlock);
-        LinkContents(report, parts[0], names, output, layouts[0].Pages, Target);
         Outline(report, names, output, Target);
         output.Save(pdfPath);
     }
@@ -274,49 +274,6 @@ public static partial class PartedPdf
     private const double FooterBaseline = 38.48;
 
     private const double FooterShift = 0.24;
-
-    /// <summary>
-    /// The front part's links to its table of contents' and lists' pages point nowhere in the part (their targets are in
-    /// other parts): LibreOffice writes them, in order, pointing at their own page, and they are pointed at their target.
-    /// </summary>
-    private static void LinkContents(ReportDocument report, (int From, int To) front, string?[] names, PdfDocument output, int frontPages, Func<string?, (PdfPage Page, double Top)?> target)
-    {
-        var entries = new List<string?>();
-        var blocks = report.Blocks;
-        for (var b = front.From; b < front.To; b++)
-        {
-            if (blocks[b] is TableOfContentsBlock)
-                entries.AddRange(Enumerable.Range(0, blocks.Count).Where(i => blocks[i] is HeadingBlock { Level: <= 3 } h && h.Text is not ("DAFTAR ISI" or "DAFTAR TABEL" or "DAFTAR GAMBAR")).Select(i => names[i]));
-            else if (blocks[b] is CaptionListBlock list)
-                entries.AddRange(Enumerable.Range(0, blocks.Count).Where(i => list.Figures ? blocks[i] is ReportFigure : blocks[i] is ReportTable).Select(i => names[i]));
-        }
-
-        var links = new List<PdfDictionary>();
-        for (var p = 0; p < frontPages; p++)
-        {
-            var page = output.Pages[p];
-            if (page.Elements.GetArray("/Annots") is not { } annots)
-                continue;
-            var onPage = new List<(double Top, PdfDictionary Link)>();
-            foreach (var item in annots.Elements)
-            {
-                if ((item is PdfReference r ? r.Value : item) is PdfDictionary link && link.Elements.GetName("/Subtype") == "/Link" && link.Elements.GetArray("/Rect") is { } rect && link.Elements.ContainsKey("/Dest"))
-                    onPage.Add((rect.Elements.GetReal(3), link));
-            }
-
-            // LibreOffice lists a page's links in no particular order: top to bottom is the order of the entries
-            links.AddRange(onPage.OrderByDescending(l => l.Top).Select(l => l.Link));
-        }
-
-        if (links.Count != entries.Count)
-            return;
-        for (var i = 0; i < links.Count; i++)
-        {
-            if (target(entries[i]) is not { } to)
-                continue;
-            links[i].Elements["/Dest"] = new PdfArray(output, to.Page.Reference!, new PdfName("/XYZ"), new PdfInteger(0), new PdfReal(to.Top), new PdfInteger(0));
-        }
-    }
 
     /// <summary>The outline (the reader's bookmarks panel) as LibreOffice writes it: every heading, nested by level.</summary>
     private static void Outline(ReportDocument report, string?[] names, PdfDocument output, Func<string?, (PdfPage Page, double Top)?> target)
