@@ -41,13 +41,23 @@ public static partial class PdfConverter
 
     /// <param name="cancel">Ctrl-C in <c>kinerja report</c>: LibreOffice and its children are killed, the work folder is
     /// removed and <see cref="OperationCanceledException"/> is thrown; no PDF is written.</param>
-    public static void Convert(string docxPath, string pdfPath, TimeSpan? timeout, Action<TimeSpan>? progress, CancellationToken cancel)
+    public static void Convert(string docxPath, string pdfPath, TimeSpan? timeout, Action<TimeSpan>? progress, CancellationToken cancel) =>
+        Convert(docxPath, pdfPath, timeout ?? DefaultTimeout, Stopwatch.StartNew(), progress, destinations: false, cancel);
+
+    /// <summary>The soffice to run, or the message that says it is missing.</summary>
+    internal static string RequireSoffice() =>
+        FindSoffice() ?? throw new InvalidOperationException("LibreOffice (soffice) tidak ditemukan; pasang paket libreoffice-writer-nogui untuk membuat PDF");
+
+    /// <summary>
+    /// One conversion within <paramref name="limit"/> counted on <paramref name="clock"/> (a conversion in parts shares
+    /// one limit among its parts); <paramref name="destinations"/> writes Word's bookmarks as the PDF's named
+    /// destinations, where a conversion in parts finds the page of each heading, table and figure.
+    /// </summary>
+    internal static void Convert(string docxPath, string pdfPath, TimeSpan limit, Stopwatch clock, Action<TimeSpan>? progress, bool destinations, CancellationToken cancel)
     {
         cancel.ThrowIfCancellationRequested();
-        var soffice = FindSoffice() ?? throw new InvalidOperationException("LibreOffice (soffice) tidak ditemukan; pasang paket libreoffice-writer-nogui untuk membuat PDF");
+        var soffice = RequireSoffice();
         var version = InstalledVersion(soffice);
-        var limit = timeout ?? DefaultTimeout;
-        var clock = Stopwatch.StartNew();
         var work = Directory.CreateTempSubdirectory("kinerja-pdf-");
         try
         {
@@ -58,7 +68,7 @@ public static partial class PdfConverter
                     string? attempt;
                     try
                     {
-                        attempt = Run(soffice, version, pooled.Folder, docxPath, pdfPath, Path.Combine(work.FullName, "out-1"), limit, clock, progress, cancel);
+                        attempt = Run(soffice, version, pooled.Folder, docxPath, pdfPath, Path.Combine(work.FullName, "out-1"), limit, clock, progress, destinations, cancel);
                     }
                     catch (OperationCanceledException)
                     {
@@ -80,7 +90,7 @@ public static partial class PdfConverter
             var fresh = Path.Combine(work.FullName, "profile");
             cancel.ThrowIfCancellationRequested();
             PooledProfile.Seed(fresh, version);
-            if (Run(soffice, version, fresh, docxPath, pdfPath, Path.Combine(work.FullName, "out-2"), limit, clock, progress, cancel) is { } failure)
+            if (Run(soffice, version, fresh, docxPath, pdfPath, Path.Combine(work.FullName, "out-2"), limit, clock, progress, destinations, cancel) is { } failure)
                 throw new InvalidOperationException(failure);
         }
         finally
@@ -97,7 +107,7 @@ public static partial class PdfConverter
     }
 
     /// <summary>One LibreOffice run on <paramref name="profile"/>; null when the PDF was written, else why not.</summary>
-    private static string? Run(string soffice, string? version, string profile, string docxPath, string pdfPath, string outDir, TimeSpan limit, Stopwatch clock, Action<TimeSpan>? progress, CancellationToken cancel)
+    private static string? Run(string soffice, string? version, string profile, string docxPath, string pdfPath, string outDir, TimeSpan limit, Stopwatch clock, Action<TimeSpan>? progress, bool destinations, CancellationToken cancel)
     {
         Directory.CreateDirectory(outDir);
         var start = new ProcessStartInfo(soffice)
@@ -112,7 +122,7 @@ public static partial class PdfConverter
         start.ArgumentList.Add("--headless");
         start.ArgumentList.Add("--norestore");
         start.ArgumentList.Add("--convert-to");
-        start.ArgumentList.Add(ExportFilter(version));
+        start.ArgumentList.Add(ExportFilter(version, destinations));
         start.ArgumentList.Add("--outdir");
         start.ArgumentList.Add(outDir);
         start.ArgumentList.Add(Path.GetFullPath(docxPath));
@@ -176,10 +186,13 @@ public static partial class PdfConverter
     /// written losslessly without first trying each as JPEG: the charts and diagrams are flat-colour PNG, which
     /// LibreOffice writes deflated anyway after deflating and JPEG-encoding each one to compare the sizes.
     /// </summary>
-    private static string ExportFilter(string? version) =>
-        version is not null && VersionNumber(version) >= 74
-            ? """pdf:writer_pdf_Export:{"UseLosslessCompression":{"type":"boolean","value":"true"}}"""
-            : "pdf:writer_pdf_Export";
+    private static string ExportFilter(string? version, bool destinations) =>
+        !ReadsJsonOptions(version) ? "pdf:writer_pdf_Export"
+        : destinations ? """pdf:writer_pdf_Export:{"UseLosslessCompression":{"type":"boolean","value":"true"},"ExportBookmarksToPDFDestination":{"type":"boolean","value":"true"}}"""
+        : """pdf:writer_pdf_Export:{"UseLosslessCompression":{"type":"boolean","value":"true"}}""";
+
+    /// <summary>Whether this LibreOffice takes the export filter's options as JSON (7.4 and later).</summary>
+    internal static bool ReadsJsonOptions(string? version) => version is not null && VersionNumber(version) >= 74;
 
     /// <summary>major * 10 + minor, as LibreOffice compares versions (utl::isProductVersionUpgraded).</summary>
     internal static int VersionNumber(string version)

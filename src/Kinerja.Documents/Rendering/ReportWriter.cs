@@ -173,6 +173,13 @@ public static class ReportWriter
                 break;
             case ".pdf":
             {
+                // a big agency's document: converted in parts, in parallel (issue 20 item 11)
+                if (PartedPdf.Suits(report) && PartedPdf.Available())
+                {
+                    PartedPdf.Convert(report, path, pdfTimeout ?? PdfConverter.DefaultTimeout, progress, cancel);
+                    break;
+                }
+
                 var docx = Path.Combine(Path.GetTempPath(), "kinerja-" + Guid.NewGuid().ToString("N") + ".docx");
                 try
                 {

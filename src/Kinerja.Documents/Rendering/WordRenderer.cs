@@ -30,7 +30,10 @@ public static class WordRenderer
         Write(report, stream);
     }
 
-    public static void Write(ReportDocument report, Stream stream)
+    public static void Write(ReportDocument report, Stream stream) => Write(report, stream, null);
+
+    /// <summary>Writes the whole report, or one part of it for a conversion in parts (<see cref="PartedPdf"/>).</summary>
+    internal static void Write(ReportDocument report, Stream stream, WordPart? part)
     {
         using var doc = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document);
         // zip's fast level for the XML parts (the document is built to be opened, not archived); pictures are
@@ -43,7 +46,10 @@ public static class WordRenderer
         // Word refreshes the table of contents' page numbers when the document is opened
         settings.Settings = new Settings(new DisplayBackgroundShape(), new DefaultTabStop { Val = 720 }, new CharacterSpacingControl { Val = CharacterSpacingValues.DoNotCompress }, new UpdateFieldsOnOpen { Val = true });
         var footer = main.AddNewPart<FooterPart>();
-        footer.Footer = new Footer(new Paragraph(new ParagraphProperties(new Justification { Val = JustificationValues.Center }), new SimpleField { Instruction = " PAGE " }));
+        // a part's pages are numbered after the parts are joined (PartedPdf): its footer keeps the line, without the number
+        footer.Footer = part is null
+            ? new Footer(new Paragraph(new ParagraphProperties(new Justification { Val = JustificationValues.Center }), new SimpleField { Instruction = " PAGE " }))
+            : new Footer(new Paragraph(new ParagraphProperties(new Justification { Val = JustificationValues.Center })));
         // the PDF converter carries these into the PDF's metadata: title, author (the agency), subject
         doc.PackageProperties.Title = report.Title;
         doc.PackageProperties.Creator = report.Agency;
@@ -60,9 +66,9 @@ public static class WordRenderer
 
         var body = new Body();
         var footerId = main.GetIdOfPart(footer);
-        var cover = report.Blocks.FirstOrDefault() is CoverBlock;
+        var cover = report.Blocks.FirstOrDefault() is CoverBlock && (part is null || part.From == 0);
         // the cover is on the first section, which ends at the first section break (a landscape table) or the end
-        var writer = new BodyWriter(main, body, report, (landscape, first) => Section(landscape, headerId, footerId, titlePage: cover && first));
+        var writer = new BodyWriter(main, body, report, (landscape, first) => Section(landscape, headerId, footerId, titlePage: cover && first), part);
         writer.WriteAll();
         // a document that ends on landscape pages (the pohon kinerja in the Lampiran) ends with a landscape body section:
         // a break before it would leave an empty portrait section, a blank last page
@@ -168,7 +174,66 @@ public static class WordRenderer
         return section;
     }
 
-    private sealed class BodyWriter(MainDocumentPart main, Body body, ReportDocument report, Func<bool, bool, SectionProperties> section)
+    /// <summary>
+    /// The bookmark of each block that has one (headings, tables, figures), by block index: the table of contents points
+    /// to them, and the parts of a conversion in parts name them alike, so their pages can be found in each part's PDF.
+    /// </summary>
+    internal static string?[] Bookmarks(IReadOnlyList<ReportBlock> blocks)
+    {
+        var names = new string?[blocks.Count];
+        var n = 0;
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            if (blocks[i] is HeadingBlock or ReportTable or ReportFigure)
+                names[i] = "_Ref" + (++n).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return names;
+    }
+
+    /// <summary>
+    /// Whether each block is on landscape pages: a wide table goes on landscape pages, with the headings right above it
+    /// and a short run of text that leads into it (see <see cref="BodyWriter"/>); a page break keeps the orientation.
+    /// </summary>
+    internal static bool[] Orientations(List<ReportBlock> blocks)
+    {
+        var landscape = new bool[blocks.Count];
+        var current = false;
+        for (var index = 0; index < blocks.Count; index++)
+        {
+            var block = blocks[index];
+            var next = index;
+            while (next < blocks.Count && blocks[next] is HeadingBlock)
+                next++;
+            var wide = next < blocks.Count && (blocks[next] is ReportTable t && BodyWriter.IsWide(t) || blocks[next] is ReportFigure { Landscape: true }) && (next == index || block is HeadingBlock)
+                       || BodyWriter.LeadsIntoWideTable(blocks, index);
+            if (wide != current && block is not PageBreakBlock)
+                current = wide;
+            landscape[index] = current;
+        }
+
+        return landscape;
+    }
+
+    /// <summary>
+    /// The block indices where a new page starts in any case (a heading that starts a page, a page break, the block after
+    /// the cover, a change between portrait and landscape): a document cut there into parts lays out as the whole does.
+    /// </summary>
+    internal static List<int> PageStarts(ReportDocument report)
+    {
+        var blocks = report.Blocks;
+        var landscape = Orientations(blocks);
+        var starts = new List<int>();
+        for (var i = 1; i < blocks.Count; i++)
+        {
+            if (blocks[i] is PageBreakBlock or HeadingBlock { StartsPage: true } || blocks[i - 1] is CoverBlock && blocks[i] is HeadingBlock || landscape[i] != landscape[i - 1])
+                starts.Add(i);
+        }
+
+        return starts;
+    }
+
+    private sealed class BodyWriter(MainDocumentPart main, Body body, ReportDocument report, Func<bool, bool, SectionProperties> section, WordPart? part)
     {
         /// <summary>Whether a section break was written (a landscape table): the cover's section then ended there.</summary>
         public bool SectionsWritten { get; private set; }
@@ -183,11 +248,12 @@ public static class WordRenderer
         public void WriteAll()
         {
             // bookmarks are named before writing so the table of contents can point forward
-            var n = 0;
-            foreach (var block in report.Blocks)
+            var names = Bookmarks(report.Blocks);
+            for (var i = 0; i < names.Length; i++)
             {
-                if (block is HeadingBlock or ReportTable or ReportFigure)
-                    _bookmarks[block] = "_Ref" + (++n).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                if (names[i] is { } name)
+                    _bookmarks[report.Blocks[i]] = name;
+                var block = report.Blocks[i];
                 if (block is ReportTable or ReportFigure)
                 {
                     var key = (block is ReportTable, block is ReportTable t ? t.Number : ((ReportFigure)block).Number);
@@ -197,16 +263,25 @@ public static class WordRenderer
 
             var afterCover = false;
             var blocks = report.Blocks;
-            for (var index = 0; index < blocks.Count; index++)
+            // a wide table goes on landscape pages: a section ends before it and after the last wide block in a row;
+            // the headings right above it go with it, so a heading never stays alone at the foot of a portrait page
+            var orientations = Orientations(blocks);
+            var from = part?.From ?? 0;
+            var to = part?.To ?? blocks.Count;
+            // a part starts on a new page of its own: the page break that led to it in the whole document is not written
+            // (it would open a blank page), and its first section has the orientation of its first block
+            if (part is not null)
+            {
+                while (from < to - 1 && blocks[from] is PageBreakBlock)
+                    from++;
+                _landscape = orientations[from];
+                _partStart = from;
+            }
+
+            for (var index = from; index < to; index++)
             {
                 var block = blocks[index];
-                // a wide table goes on landscape pages: a section ends before it and after the last wide block in a row;
-                // the headings right above it go with it, so a heading never stays alone at the foot of a portrait page
-                var next = index;
-                while (next < blocks.Count && blocks[next] is HeadingBlock)
-                    next++;
-                var wide = next < blocks.Count && (blocks[next] is ReportTable t && IsWide(t) || blocks[next] is ReportFigure { Landscape: true }) && (next == index || block is HeadingBlock)
-                           || LeadsIntoWideTable(blocks, index);
+                var wide = orientations[index];
                 if (wide != _landscape && block is not PageBreakBlock)
                 {
                     EndSection(section(_landscape, !SectionsWritten));
@@ -221,7 +296,7 @@ public static class WordRenderer
                         afterCover = true;
                         break;
                     case HeadingBlock heading:
-                        Heading(heading, afterCover);
+                        Heading(heading, afterCover && index != _partStart, index == _partStart);
                         afterCover = false;
                         break;
                     case ParagraphBlock p:
@@ -280,6 +355,9 @@ public static class WordRenderer
 
         private bool _landscape;
 
+        /// <summary>The first block of a part (-1 for the whole document): a heading there needs no page break before it.</summary>
+        private int _partStart = -1;
+
         /// <summary>The caption of a full-page landscape figure, while it is still the body's last element.</summary>
         private Paragraph? _pageCaption;
 
@@ -320,7 +398,7 @@ public static class WordRenderer
         /// page with it, so no portrait page carries a lone sentence or heading before a landscape section (issue 20
         /// item 9). The run is the text between two other blocks (a chapter start, a table, a figure, a signature); five blocks at most.
         /// </summary>
-        private static bool LeadsIntoWideTable(List<ReportBlock> blocks, int index)
+        internal static bool LeadsIntoWideTable(List<ReportBlock> blocks, int index)
         {
             static bool IsText(ReportBlock b) => b is HeadingBlock { Level: >= 2, StartsPage: false } or ParagraphBlock or BulletListBlock;
             if (!IsText(blocks[index]))
@@ -339,7 +417,7 @@ public static class WordRenderer
         /// A table goes landscape when its columns cannot all show their longest unbreakable content (an amount, a
         /// code, a word) on a portrait page, or when it has seven columns or more (trend over years, capaian).
         /// </summary>
-        private static bool IsWide(ReportTable table) => table.Columns.Count >= 7 || MinimumWidths(table).Sum() > TextWidth;
+        internal static bool IsWide(ReportTable table) => table.Columns.Count >= 7 || MinimumWidths(table).Sum() > TextWidth;
 
         // twips per character of 9 pt Arial (digits are 0,556 em; a margin for capitals and bold), plus the cell margins
         private const int CharTwips = 110;
@@ -473,10 +551,10 @@ public static class WordRenderer
                 new Run(props, new Text(text) { Space = SpaceProcessingModeValues.Preserve }));
         }
 
-        private void Heading(HeadingBlock heading, bool afterCover)
+        private void Heading(HeadingBlock heading, bool afterCover, bool startsPart)
         {
             var props = new ParagraphProperties(new ParagraphStyleId { Val = "Heading" + heading.Level.ToString(System.Globalization.CultureInfo.InvariantCulture) });
-            if (heading.StartsPage || afterCover)
+            if ((heading.StartsPage || afterCover) && !startsPart)
                 props.Append(new PageBreakBefore());
             var p = new Paragraph(props);
             AppendBookmarked(p, _bookmarks[heading], TextRun(heading.Text));
@@ -534,7 +612,8 @@ public static class WordRenderer
             foreach (System.Text.RegularExpressions.Match m in DocumentChecks.NumberedReferencePattern.Matches(text))
             {
                 var number = m.Groups["number"].Value;
-                if (!_numbers.TryGetValue((m.Groups["kind"].Value == "Tabel", number), out var bookmark))
+                // a part of a conversion in parts (PartedPdf) has not every caption: its references are plain text, as its captions are
+                if (part is not null || !_numbers.TryGetValue((m.Groups["kind"].Value == "Tabel", number), out var bookmark))
                     continue;
                 var numberAt = m.Groups["number"].Index;
                 runs.Add(Plain(text[at..numberAt]));
@@ -556,8 +635,12 @@ public static class WordRenderer
         /// (SEQ Tabel_3), so a table a user inserts with a copied caption renumbers the ones after it; the number the
         /// build computed is the field's cached result, which LibreOffice and PDF readers show as is.
         /// </summary>
-        private OpenXmlElement[] CaptionRuns(string kind, string number, string caption)
+        private OpenXmlElement[] CaptionRuns(string kind, string number, string caption, bool inPart)
         {
+            // a part converted on its own would count its sequences from 1 (LibreOffice computes SEQ fields): the number
+            // is written as text there; the PDF shows the same
+            if (inPart)
+                return [TextRun(kind + " " + number + " " + caption)];
             var dot = number.LastIndexOf('.');
             var prefix = dot < 0 ? "" : number[..(dot + 1)];
             var n = number[(dot + 1)..];
@@ -610,7 +693,7 @@ public static class WordRenderer
         private void TableOfContents()
         {
             foreach (var heading in report.Blocks.OfType<HeadingBlock>().Where(h => h.Level <= 3 && !IsFrontMatter(h)))
-                body.Append(Entry("TOC" + heading.Level.ToString(System.Globalization.CultureInfo.InvariantCulture), heading.Text, _bookmarks[heading]));
+                body.Append(Entry("TOC" + heading.Level.ToString(System.Globalization.CultureInfo.InvariantCulture), heading.Text, _bookmarks[heading], part?.PageText));
         }
 
         private static bool IsFrontMatter(HeadingBlock h) => h.Text is "DAFTAR ISI" or "DAFTAR TABEL" or "DAFTAR GAMBAR";
@@ -627,10 +710,17 @@ public static class WordRenderer
             }
 
             foreach (var (block, text) in items)
-                body.Append(Entry("TableofFigures", text, _bookmarks[block]));
+                body.Append(Entry("TableofFigures", text, _bookmarks[block], part?.PageText));
         }
 
-        private static Paragraph Entry(string style, string text, string bookmark) => new(
+        private static Paragraph Entry(string style, string text, string bookmark, Func<string, string>? pageText) => pageText is not null
+            // a part converted on its own: the page, known from the other parts' PDFs, is written as text (PartedPdf)
+            ? new Paragraph(
+                new ParagraphProperties(new ParagraphStyleId { Val = style }),
+                new Hyperlink(TextRun(text)) { Anchor = bookmark, History = true },
+                new Run(new TabChar()),
+                new Hyperlink(TextRun(pageText(bookmark))) { Anchor = bookmark, History = true })
+            : new(
             new ParagraphProperties(new ParagraphStyleId { Val = style }),
             new Hyperlink(TextRun(text)) { Anchor = bookmark, History = true },
             new Run(new TabChar()),
@@ -720,11 +810,34 @@ public static class WordRenderer
         private void Table(ReportTable table)
         {
             var caption = new Paragraph(new ParagraphProperties(new ParagraphStyleId { Val = "Caption" }, new KeepNext()));
-            AppendBookmarked(caption, _bookmarks[table], CaptionRuns("Tabel", table.Number, table.Caption));
+            AppendBookmarked(caption, _bookmarks[table], CaptionRuns("Tabel", table.Number, table.Caption, part is not null));
             body.Append(caption);
 
             var available = _landscape ? LandscapeTextWidth : TextWidth;
             var widths = FitWidths(table, available);
+            // in a conversion in parts a long table is written as consecutive tables of ChunkRows rows, each with the
+            // header row: LibreOffice lays them out as one (no gap between them, the header repeated where each starts),
+            // and its time grows with a table's length faster than linearly (bench/README.md)
+            var chunk = part?.ChunkRows ?? int.MaxValue;
+            var first = 0;
+            do
+            {
+                // a remainder shorter than half a chunk stays with the chunk before it
+                var end = table.Rows.Count - first < (long)chunk * 3 / 2 ? table.Rows.Count : first + chunk;
+                body.Append(TablePart(table, widths, available, first, end));
+                first = end;
+            }
+            while (first < table.Rows.Count);
+
+            foreach (var note in table.Notes)
+                body.Append(Para(new ParagraphBlock(note, ParagraphKind.Note)));
+            _spacer = new Paragraph(new ParagraphProperties(new SpacingBetweenLines { Before = "0", After = "0" }));
+            body.Append(_spacer);
+        }
+
+        /// <summary>The table with its header row and the rows from <paramref name="first"/> to before <paramref name="end"/>.</summary>
+        private Table TablePart(ReportTable table, List<int> widths, int available, int first, int end)
+        {
             var t = new Table(new TableProperties(
                 new TableStyle { Val = "KinerjaTable" },
                 new TableWidth { Width = available.ToString(System.Globalization.CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa },
@@ -739,14 +852,14 @@ public static class WordRenderer
             // tree would give, and written before the next element row (SaveDocument). The last row stays an element tree
             // (a signature below reads it), and so does a row with text the XML writer would change (line breaks).
             System.Text.StringBuilder? pending = null;
-            for (var r = 0; r < table.Rows.Count; r++)
+            for (var r = first; r < end; r++)
             {
                 var row = table.Rows[r];
                 pending ??= new System.Text.StringBuilder();
                 // the last three rows keep together, so no page carries a table's last row alone (a Jumlah under its header);
                 // a table of three rows or fewer keeps whole
                 var keep = r >= table.Rows.Count - 3 && r < table.Rows.Count - 1;
-                if (r < table.Rows.Count - 1 && RowXml(pending, table, row, widths, keep))
+                if (r < end - 1 && RowXml(pending, table, row, widths, keep))
                     continue;
 
                 var tr = Tall(row) ? new TableRow() : new TableRow(new TableRowProperties(new CantSplit()));
@@ -764,11 +877,7 @@ public static class WordRenderer
                 }
             }
 
-            body.Append(t);
-            foreach (var note in table.Notes)
-                body.Append(Para(new ParagraphBlock(note, ParagraphKind.Note)));
-            _spacer = new Paragraph(new ParagraphProperties(new SpacingBetweenLines { Before = "0", After = "0" }));
-            body.Append(_spacer);
+            return t;
         }
 
         /// <summary>
@@ -886,7 +995,7 @@ public static class WordRenderer
             var drawing = InlineImage(figure.Png, true, cx, cy, "Gambar " + figure.Number, figure.Caption);
             body.Append(new Paragraph(new ParagraphProperties(new KeepNext(), new Justification { Val = JustificationValues.Center }), new Run(drawing)));
             var caption = new Paragraph(new ParagraphProperties(new ParagraphStyleId { Val = "Caption" }));
-            AppendBookmarked(caption, _bookmarks[figure], CaptionRuns("Gambar", figure.Number, figure.Caption));
+            AppendBookmarked(caption, _bookmarks[figure], CaptionRuns("Gambar", figure.Number, figure.Caption, part is not null));
             body.Append(caption);
         }
 
