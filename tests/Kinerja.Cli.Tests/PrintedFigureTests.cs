@@ -28,6 +28,26 @@ public sealed class PrintedFigureTests : WithTempFolder
     }
 
     [Fact]
+    public async Task Check_reads_a_known_publication_error_from_column_Kesalahan_Publikasi_of_the_xlsx_as_a_warning_with_its_reason()
+    {
+        // Banjar's Tabel 3.5 IK-9 800% (1.762 / 800 = 220,25%) marked as the web page marks it, then written as xlsx
+        const string reason = "Tabel 3.5 mencetak target akhir Renstra; ralat dimuat di situs dinas";
+        var workbook = JsonNode.Parse(await File.ReadAllTextAsync(Samples.Path("banjar-2025.json")))!.AsObject();
+        workbook["printedFigures"]!.AsArray().Select(f => f!.AsObject()).Single(f => (string?)f["kind"] == "Kemajuan" && (string?)f["code"] == "IK-9")["knownError"] = reason;
+        var xlsx = Path.Combine(Folder, "banjar-ditandai.xlsx");
+        XlsxWorkbook.Write(JsonWorkbook.Read(workbook.ToJsonString(), "banjar-ditandai.json"), xlsx);
+
+        var (_, output, _) = await CliHarness.Run("check", xlsx);
+        var line = Assert.Single(output.Split('\n'), l => l.Contains("IK-9 2025: kemajuan Renstra IK-9 tercetak 800%", StringComparison.Ordinal));
+        Assert.Contains("banjar-ditandai.xlsx: [PERINGATAN] AngkaTercetak", line, StringComparison.Ordinal);
+        Assert.Contains("seharusnya 220,25%", line, StringComparison.Ordinal);
+        Assert.Contains("ditandai kesalahan publikasi yang diketahui: " + reason + " (angka-tercetak-diketahui)", line, StringComparison.Ordinal);
+        // the same workbook unmarked: the error it was
+        var (_, unmarked, _) = await CliHarness.Run("check", Samples.Path("banjar-2025.json"));
+        Assert.Contains(unmarked.Split('\n'), l => l.Contains("[GALAT] AngkaTercetak", StringComparison.Ordinal) && l.Contains("IK-9 2025: kemajuan Renstra IK-9 tercetak 800%", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Kemnaker_agency_67_32_is_reproduced_and_a_wrong_one_is_an_error()
     {
         Assert.Empty(Findings(Only("kemnaker-2024.json", new PrintedFigure(PrintedFigureKind.Instansi, null, Period2024, "67,32%", null)), "instansi 2024"));
