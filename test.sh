@@ -18,6 +18,17 @@ passed=$(grep -Eo 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
 failed=$(grep -Eo 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
 skipped=$(grep -Eo 'Skipped: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
 rm -f "$log"
+# the scale rig in its short mode (issue 23): PostgreSQL primary and replica, PgBouncer, two web servers behind HAProxy,
+# the deadline-week mix with one server stopped half way; one test. KINERJA_SKIP_RIG=1 leaves it out (never in CI).
+if [ -n "${KINERJA_SKIP_RIG:-}" ] && [ "${CI:-}" != "true" ]; then
+  echo "scale rig: left out (KINERJA_SKIP_RIG)"
+  skipped=$((skipped + 1))
+elif [ $# -gt 0 ]; then
+  echo "scale rig: left out (test.sh was given dotnet test arguments)"
+else
+  echo "== scale rig: bench/scale/run.sh --short"
+  if bench/scale/run.sh --short; then passed=$((passed + 1)); else failed=$((failed + 1)); status=1; fi
+fi
 if [ "$status" -eq 0 ] && [ "$passed" -eq 0 ]; then
   echo "no test ran"
   status=1

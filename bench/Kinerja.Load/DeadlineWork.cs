@@ -13,7 +13,8 @@ internal sealed record DraftTarget(int AgencyId, int Year, string Indicator, str
 /// The week before a deadline: people read the dashboard and the lists, operators save their realisasi (read the
 /// version, then save with it, as the API demands) and upload bukti dukung through the entry page's form, and
 /// planners build documents. Saves and uploads that the application refuses on purpose (another client saved the
-/// same draft first: 409) are counted as refusals, not failures: that is optimistic concurrency doing its work.
+/// same draft first: 409) and document builds over the per-account limit (429: every client here is one account) are
+/// counted as refusals, not failures: that is optimistic concurrency and the rate limit doing their work.
 /// </summary>
 internal static class DeadlineWork
 {
@@ -27,15 +28,6 @@ internal static class DeadlineWork
 
     public static async Task<IReadOnlyList<DraftTarget>> PrepareAsync(List<HttpClient> clients, IReadOnlyList<(int AgencyId, int Year)> targets)
     {
-        var drafts = new List<DraftTarget>();
-        foreach (var (agencyId, year) in targets)
-        {
-            using var json = JsonDocument.Parse(await clients[0].GetStringAsync($"/api/instansi/{agencyId}/{year}/realisasi"));
-            drafts.AddRange(json.RootElement.EnumerateArray()
-                .Where(r => r.GetProperty("status").GetString() == "Draf")
-                .Select(r => new DraftTarget(agencyId, year, r.GetProperty("indicator").GetString()!, r.GetProperty("period").GetString()!)));
-        }
-
         // every client reads its own antiforgery token for the API's writes
         foreach (var client in clients)
         {
@@ -44,13 +36,42 @@ internal static class DeadlineWork
             client.DefaultRequestHeaders.Add("X-CSRF-TOKEN", token.RootElement.GetProperty("token").GetString());
         }
 
+        var drafts = new List<DraftTarget>();
+        var approved = new List<(DraftTarget Target, int Version)>();
+        foreach (var (agencyId, year) in targets)
+        {
+            using var json = JsonDocument.Parse(await clients[0].GetStringAsync($"/api/instansi/{agencyId}/{year}/realisasi"));
+            foreach (var r in json.RootElement.EnumerateArray())
+            {
+                var target = new DraftTarget(agencyId, year, r.GetProperty("indicator").GetString()!, r.GetProperty("period").GetString()!);
+                if (r.GetProperty("status").GetString() == "Draf")
+                    drafts.Add(target);
+                else if (r.GetProperty("status").GetString() == "Disahkan")
+                    approved.Add((target, r.GetProperty("concurrencyVersion").GetInt32()));
+            }
+        }
+
+        // too few drafts (the samples are approved years): operators open corrections of approved values, as they do when a
+        // figure turns out wrong; each correction is a new draft version, the approved one stays as it was
+        foreach (var (target, version) in approved.Take(Math.Max(0, clients.Count - drafts.Count)))
+        {
+            using var opened = await clients[0].PutAsJsonAsync(
+                $"/api/instansi/{target.AgencyId}/{target.Year}/realisasi/{Uri.EscapeDataString(target.Indicator)}/{Uri.EscapeDataString(target.Period)}",
+                new { correctionReason = "koreksi uji beban", concurrencyVersion = version });
+            if (opened.StatusCode == HttpStatusCode.OK)
+                drafts.Add(target);
+        }
+
         return drafts;
     }
 
-    public static async Task RunAsync(List<HttpClient> clients, IReadOnlyList<(int AgencyId, int Year)> targets, IReadOnlyList<DraftTarget> drafts, TimeSpan length, int thinkMs, Samples? record)
+    public static async Task RunAsync(List<HttpClient> clients, IReadOnlyList<(int AgencyId, int Year)> targets, IReadOnlyList<DraftTarget> drafts, TimeSpan length, int thinkMs, Samples? record, string? startedFile = null)
     {
         if (length <= TimeSpan.Zero)
             return;
+        // the rig stops a server a set time after the measured run starts: this file tells it when that is
+        if (startedFile is not null)
+            await File.WriteAllTextAsync(startedFile, DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture));
         using var stop = new CancellationTokenSource(length);
         var total = Kinds.Sum(k => k.Weight);
         var workers = clients.Select((client, index) => Task.Run(async () =>
@@ -77,7 +98,7 @@ internal static class DeadlineWork
                         "page realisasi" => await GetAsync(client, $"/instansi/{agencyId}/{year}/realisasi"),
                         "simpan realisasi" => await SaveAsync(client, draft!, index),
                         "unggah bukti" => await UploadAsync(client, draft!),
-                        _ => await GetAsync(client, $"/instansi/{agencyId}/{year}/dokumen/lkjip.docx"),
+                        _ => await BuildAsync(client, $"/instansi/{agencyId}/{year}/dokumen/lkjip.docx"),
                     };
                 }
                 catch (Exception e) when (e is HttpRequestException or TaskCanceledException or JsonException)
@@ -86,7 +107,7 @@ internal static class DeadlineWork
                 }
 
                 watch.Stop();
-                record?.Add(kind, watch.Elapsed.TotalMilliseconds, answer.Ok, answer.Server, answer.Refused);
+                record?.Add(kind, watch.Elapsed.TotalMilliseconds, answer.Ok, answer.Server, answer.Refused, answer.Status);
                 if (thinkMs > 0)
                 {
                     try
@@ -103,12 +124,19 @@ internal static class DeadlineWork
         await Task.WhenAll(workers);
     }
 
-    private readonly record struct Answer(bool Ok, bool Refused, string? Server);
+    private readonly record struct Answer(bool Ok, bool Refused, string? Server, int Status = 0);
 
     private static async Task<Answer> GetAsync(HttpClient client, string path)
     {
         using var response = await client.GetAsync(path, HttpCompletionOption.ResponseContentRead);
-        return new Answer(response.StatusCode == HttpStatusCode.OK, false, Samples.ServerOf(response));
+        return new Answer(response.StatusCode == HttpStatusCode.OK, false, Samples.ServerOf(response), (int)response.StatusCode);
+    }
+
+    /// <summary>A document build; the app limits builds per account (429), a refusal by its own rule, not a failure.</summary>
+    private static async Task<Answer> BuildAsync(HttpClient client, string path)
+    {
+        using var response = await client.GetAsync(path, HttpCompletionOption.ResponseContentRead);
+        return new Answer(response.StatusCode == HttpStatusCode.OK, response.StatusCode == HttpStatusCode.TooManyRequests, Samples.ServerOf(response), (int)response.StatusCode);
     }
 
     /// <summary>Reads the draft (its version) and saves it with a new note, as a client of the API must.</summary>
@@ -117,18 +145,18 @@ internal static class DeadlineWork
         var path = $"/api/instansi/{draft.AgencyId}/{draft.Year}/realisasi/{Uri.EscapeDataString(draft.Indicator)}/{Uri.EscapeDataString(draft.Period)}";
         using var read = await client.GetAsync(path);
         if (read.StatusCode != HttpStatusCode.OK)
-            return new Answer(false, false, Samples.ServerOf(read));
+            return new Answer(false, false, Samples.ServerOf(read), (int)read.StatusCode);
         using var current = JsonDocument.Parse(await read.Content.ReadAsStringAsync());
         if (current.RootElement.GetProperty("status").GetString() != "Draf")
-            return new Answer(false, Refused: true, Samples.ServerOf(read));
+            return new Answer(false, Refused: true, Samples.ServerOf(read), (int)read.StatusCode);
         var version = current.RootElement.GetProperty("concurrencyVersion").GetInt32();
         var body = new { note = string.Create(CultureInfo.InvariantCulture, $"uji beban klien {clientIndex} {DateTime.UtcNow:HH:mm:ss.fff}"), concurrencyVersion = version };
         using var save = await client.PutAsJsonAsync(path, body);
         return save.StatusCode switch
         {
-            HttpStatusCode.OK => new Answer(true, false, Samples.ServerOf(save)),
-            HttpStatusCode.Conflict or HttpStatusCode.UnprocessableEntity or HttpStatusCode.PreconditionRequired => new Answer(false, true, Samples.ServerOf(save)),
-            _ => new Answer(false, false, Samples.ServerOf(save)),
+            HttpStatusCode.OK => new Answer(true, false, Samples.ServerOf(save), (int)save.StatusCode),
+            HttpStatusCode.Conflict or HttpStatusCode.UnprocessableEntity or HttpStatusCode.PreconditionRequired => new Answer(false, true, Samples.ServerOf(save), (int)save.StatusCode),
+            _ => new Answer(false, false, Samples.ServerOf(save), (int)save.StatusCode),
         };
     }
 
@@ -150,9 +178,9 @@ internal static class DeadlineWork
         // the page redirects after a stored upload; it shows itself again with the reason when it refuses one
         return response.StatusCode switch
         {
-            HttpStatusCode.Redirect or HttpStatusCode.SeeOther => new Answer(true, false, Samples.ServerOf(response)),
-            HttpStatusCode.OK or HttpStatusCode.Conflict => new Answer(false, true, Samples.ServerOf(response)),
-            _ => new Answer(false, false, Samples.ServerOf(response)),
+            HttpStatusCode.Redirect or HttpStatusCode.SeeOther => new Answer(true, false, Samples.ServerOf(response), (int)response.StatusCode),
+            HttpStatusCode.OK or HttpStatusCode.Conflict => new Answer(false, true, Samples.ServerOf(response), (int)response.StatusCode),
+            _ => new Answer(false, false, Samples.ServerOf(response), (int)response.StatusCode),
         };
     }
 

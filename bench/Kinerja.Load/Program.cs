@@ -5,6 +5,7 @@
 // --mix deadline: the week before a deadline: reads, realisasi saves through the API (with the version read), bukti
 //   uploads through the entry page's form, and document builds (see Mix.Deadline). Counts answers per server from the
 //   X-Kinerja-Server header a load balancer adds.
+// --started-file PATH: written when the measured run starts (the rig stops a server a set time after it).
 // --allowed-failures N: requests that may fail (those in flight on a server stopped on purpose); default 0.
 // --cross A,B: signs in on server A and checks that server B accepts the cookie and A's antiforgery token (exit 1 if not).
 // --think-ms T: after each answer a client waits a random 0..2T ms (a person reading the page); 0 = back to back (the worst case).
@@ -49,7 +50,7 @@ if (options.Mix == "deadline")
     await DeadlineWork.RunAsync(clients, targets, drafts, TimeSpan.FromSeconds(options.Warmup), options.ThinkMs, record: null);
     var deadlineSamples = new Samples();
     var deadlineWall = Stopwatch.StartNew();
-    await DeadlineWork.RunAsync(clients, targets, drafts, TimeSpan.FromSeconds(options.Seconds), options.ThinkMs, deadlineSamples);
+    await DeadlineWork.RunAsync(clients, targets, drafts, TimeSpan.FromSeconds(options.Seconds), options.ThinkMs, deadlineSamples, options.StartedFile);
     deadlineWall.Stop();
     deadlineSamples.Print(options.Label, deadlineWall.Elapsed);
     if (deadlineSamples.Failures > options.AllowedFailures)
@@ -113,7 +114,7 @@ static async Task RunAsync(List<HttpClient> clients, IReadOnlyList<(int AgencyId
     await Task.WhenAll(workers);
 }
 
-internal sealed record Options(Uri Url, string User, string Password, int Clients, int Seconds, int Warmup, int ThinkMs, string Label, string Mix, (Uri A, Uri B)? Cross, int AllowedFailures)
+internal sealed record Options(Uri Url, string User, string Password, int Clients, int Seconds, int Warmup, int ThinkMs, string Label, string Mix, (Uri A, Uri B)? Cross, int AllowedFailures, string? StartedFile)
 {
     public static Options Parse(string[] args)
     {
@@ -127,7 +128,7 @@ internal sealed record Options(Uri Url, string User, string Password, int Client
             int.Parse(Get("clients", "50"), CultureInfo.InvariantCulture), int.Parse(Get("seconds", "20"), CultureInfo.InvariantCulture),
             int.Parse(Get("warmup", "3"), CultureInfo.InvariantCulture), int.Parse(Get("think-ms", "0"), CultureInfo.InvariantCulture), Get("label", "kinerja"),
             Get("mix", "read"), Get("cross", "") is { Length: > 0 } cross && cross.Split(',') is [var a, var b] ? (new Uri(a), new Uri(b)) : null,
-            int.Parse(Get("allowed-failures", "0"), CultureInfo.InvariantCulture));
+            int.Parse(Get("allowed-failures", "0"), CultureInfo.InvariantCulture), Get("started-file", "") is { Length: > 0 } started ? started : null);
     }
 }
 
@@ -180,7 +181,9 @@ internal sealed class Samples
     public static string? ServerOf(HttpResponseMessage response) =>
         response.Headers.TryGetValues("X-Kinerja-Server", out var values) ? values.FirstOrDefault() : null;
 
-    public void Add(string kind, double milliseconds, bool ok, string? server = null, bool refused = false)
+    private readonly Dictionary<string, int> _refusalsByKind = new(StringComparer.Ordinal);
+
+    public void Add(string kind, double milliseconds, bool ok, string? server = null, bool refused = false, int status = 0)
     {
         lock (_lock)
         {
@@ -189,12 +192,16 @@ internal sealed class Samples
             list.Add(milliseconds);
             if (server is not null)
                 _byServer[server] = _byServer.GetValueOrDefault(server) + 1;
+            var kindStatus = status == 0 ? kind + " (tanpa jawaban)" : $"{kind} ({status})";
             if (refused)
+            {
                 Refusals++;
+                _refusalsByKind[kindStatus] = _refusalsByKind.GetValueOrDefault(kindStatus) + 1;
+            }
             else if (!ok)
             {
                 Failures++;
-                _failuresByKind[kind] = _failuresByKind.GetValueOrDefault(kind) + 1;
+                _failuresByKind[kindStatus] = _failuresByKind.GetValueOrDefault(kindStatus) + 1;
             }
         }
     }
@@ -209,7 +216,8 @@ internal sealed class Samples
         Console.WriteLine($"failed requests (not 200 OK): {Failures}" +
             (_failuresByKind.Count == 0 ? "" : " (" + string.Join(", ", _failuresByKind.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => $"{f.Key}: {f.Value}")) + ")"));
         if (Refusals > 0)
-            Console.WriteLine($"refused on purpose (409 stale version, 422 check): {Refusals}");
+            Console.WriteLine($"refused on purpose (409 stale version, 422 check, 429 document limit): {Refusals} (" +
+                string.Join(", ", _refusalsByKind.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => $"{f.Key}: {f.Value}")) + ")");
         if (_byServer.Count > 0)
             Console.WriteLine("answers per server: " + string.Join(", ", _byServer.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => $"{s.Key} {s.Value}")));
     }

@@ -151,6 +151,7 @@ global
 defaults
   mode http
   timeout connect 2s
+  timeout check 3s
   timeout client 60s
   timeout server 60s
   retries 2
@@ -162,7 +163,7 @@ frontend kinerja
 backend web
   balance roundrobin
   option httpchk GET /healthz
-  default-server inter 500ms fall 2 rise 2
+  default-server inter 1s fall 2 rise 2
   http-response set-header X-Kinerja-Server %[srv_name]
   server a 127.0.0.1:$web_a check
   server b 127.0.0.1:$web_b check
@@ -182,11 +183,13 @@ replica_lag() {
 
 # --- the deadline-week mix through HAProxy; B is stopped (SIGTERM, graceful) half way
 echo
-echo "== both servers behind HAProxy, $clients clients, ${seconds} s; server B stopped after $((warmup + seconds / 2)) s"
-( sleep $((warmup + seconds / 2 + clients / 10)); kill -TERM "$pid_b" 2>/dev/null; echo "rig: server B stopped (SIGTERM) at $(date -u +%T)" ) &
+echo "== both servers behind HAProxy, $clients clients, ${seconds} s; server B stopped $((seconds / 2)) s into the measured run"
+# half way through the measured run (the load client writes the file when it starts measuring)
+( for _ in $(seq 1 600); do [ -f "$out/measuring" ] && break; sleep 0.5; done
+  sleep $((seconds / 2)); kill -TERM "$pid_b" 2>/dev/null; echo "rig: server B stopped (SIGTERM) at $(date -u +%T)" ) &
 stopper=$!
 status=0
-"${load[@]}" --url "http://127.0.0.1:$lb" --mix deadline --clients "$clients" --seconds "$seconds" --warmup "$warmup" --think-ms "$think" --label "A+B" \
+"${load[@]}" --url "http://127.0.0.1:$lb" --mix deadline --clients "$clients" --seconds "$seconds" --warmup "$warmup" --think-ms "$think" --label "A+B" --started-file "$out/measuring" \
   --allowed-failures "$clients" || status=$?  # at most the requests in flight on B when it stopped: one per client
 wait "$stopper" 2>/dev/null || true
 echo "replica behind the primary by $(replica_lag) bytes of WAL at the end"

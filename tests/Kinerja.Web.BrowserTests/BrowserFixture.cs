@@ -163,7 +163,7 @@ public abstract class BrowserFixture(string provider) : IAsyncLifetime, IDisposa
         await admin.GetByLabel("Berkas buku kerja").SetInputFilesAsync(workbook);
         if (history)
             await admin.Locator("#Riwayat").CheckAsync();
-        await admin.GetByRole(AriaRole.Button, new() { Name = "Pratinjau" }).ClickAsync();
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Pratinjau", Exact = true }).ClickAsync();
         await Expect(admin.GetByRole(AriaRole.Heading, new() { Name = "Pratinjau:" })).ToBeVisibleAsync();
     }
 
