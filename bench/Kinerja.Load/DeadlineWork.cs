@@ -132,11 +132,11 @@ internal static class DeadlineWork
         return new Answer(response.StatusCode == HttpStatusCode.OK, false, Samples.ServerOf(response), (int)response.StatusCode);
     }
 
-    /// <summary>A document build; the app limits builds per account (429), a refusal by its own rule, not a failure.</summary>
+    /// <summary>A document build; the app limits builds per account (429) and refuses a document its checks refuse (422): refusals by its own rules, not failures.</summary>
     private static async Task<Answer> BuildAsync(HttpClient client, string path)
     {
         using var response = await client.GetAsync(path, HttpCompletionOption.ResponseContentRead);
-        return new Answer(response.StatusCode == HttpStatusCode.OK, response.StatusCode == HttpStatusCode.TooManyRequests, Samples.ServerOf(response), (int)response.StatusCode);
+        return new Answer(response.StatusCode == HttpStatusCode.OK, response.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.UnprocessableEntity, Samples.ServerOf(response), (int)response.StatusCode);
     }
 
     /// <summary>Reads the draft (its version) and saves it with a new note, as a client of the API must.</summary>
