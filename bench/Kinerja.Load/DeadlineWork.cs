@@ -108,17 +108,8 @@ internal static class DeadlineWork
 
                 watch.Stop();
                 record?.Add(kind, watch.Elapsed.TotalMilliseconds, answer.Ok, answer.Server, answer.Refused, answer.Status);
-                if (thinkMs > 0)
-                {
-                    try
-                    {
-                        await Task.Delay(random.Next(2 * thinkMs + 1), stop.Token);
-                    }
-                    catch (OperationCanceledException)
-                    {
-                        break;
-                    }
-                }
+                if (!await Think.PauseAsync(random, thinkMs, stop.Token))
+                    break;
             }
         })).ToArray();
         await Task.WhenAll(workers);

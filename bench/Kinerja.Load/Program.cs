@@ -98,17 +98,8 @@ static async Task RunAsync(List<HttpClient> clients, IReadOnlyList<(int AgencyId
 
             watch.Stop();
             record?.Add(kind.Name, watch.Elapsed.TotalMilliseconds, status == HttpStatusCode.OK, server);
-            if (thinkMs > 0)
-            {
-                try
-                {
-                    await Task.Delay(random.Next(2 * thinkMs + 1), stop.Token);
-                }
-                catch (OperationCanceledException)
-                {
-                    break;
-                }
-            }
+            if (!await Think.PauseAsync(random, thinkMs, stop.Token))
+                break;
         }
     })).ToArray();
     await Task.WhenAll(workers);
@@ -275,5 +266,24 @@ internal static partial class Client
         return json.RootElement.EnumerateArray()
             .SelectMany(a => a.GetProperty("years").EnumerateArray().Select(y => (a.GetProperty("id").GetInt32(), y.GetInt32())))
             .ToList();
+    }
+}
+
+/// <summary>A person's pause between two requests: a random 0..2T ms; false when the run ended meanwhile.</summary>
+internal static class Think
+{
+    public static async Task<bool> PauseAsync(Random random, int thinkMs, CancellationToken stop)
+    {
+        if (thinkMs <= 0)
+            return true;
+        try
+        {
+            await Task.Delay(random.Next(2 * thinkMs + 1), stop);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
     }
 }
