@@ -7,7 +7,7 @@ public sealed class SqlitePlanEditBrowserTests(SqliteBrowser fixture) : PlanEdit
 
 /// <summary>
 /// A planner edits an indicator on its page, sees the save, its audit entry and the plan page change; the
-/// new pages (indicator and node forms, the PK Perubahan drafted and signed) pass axe with no serious or
+/// new pages (indicator and node forms, the PK Perubahan drafted, its budget line with a Pejabat Pengampu, signed) pass axe with no serious or
 /// critical violation and are kept as screenshots.
 /// </summary>
 public abstract class PlanEditBrowserTests(BrowserFixture fixture)
@@ -55,6 +55,18 @@ public abstract class PlanEditBrowserTests(BrowserFixture fixture)
         await admin.Locator("#pk-nilai-baru").FillAsync("400");
         await admin.Locator("#tambah-target-versi").ClickAsync();
         await Expect(admin.Locator("#target-versi")).ToContainTextAsync("2025-TW2");
+        // a budget line of the draft with its Pejabat Pengampu (issue 20 item 6): the table then shows the column
+        await Expect(admin.Locator("#anggaran-pk th", new() { HasText = "Pejabat Pengampu" })).ToHaveCountAsync(0);
+        await admin.Locator("#ag-kode").FillAsync("1.03.03");
+        await admin.Locator("#ag-nama").FillAsync("Program Pelatihan Kerja dan Produktivitas");
+        await admin.Locator("#ag-level").FillAsync("Program");
+        await admin.Locator("#ag-pagu").FillAsync("1.250.000.000");
+        await admin.Locator("#ag-pengampu").FillAsync("Kepala Bidang Pelatihan dan Produktivitas");
+        await admin.Locator("#tambah-anggaran-versi").ClickAsync();
+        await Expect(admin.Locator("#pesan")).ToContainTextAsync("Baris anggaran 1.03.03 ditambahkan.");
+        await Expect(admin.Locator("#anggaran-pk thead")).ToContainTextAsync("Pejabat Pengampu");
+        await Expect(admin.Locator("#anggaran-pk tr[data-kode='1.03.03'] td.pengampu")).ToHaveTextAsync("Kepala Bidang Pelatihan dan Produktivitas");
+        await Expect(admin.Locator("#log-audit")).ToContainTextAsync("Pejabat Pengampu");
         findings.AddRange(await Check(admin, "40-pk-perubahan-susun"));
         await admin.Locator("#tanggal-tandatangan").FillAsync("30 Juni 2025");
         await admin.Locator("#tandatangani").ClickAsync();

@@ -63,6 +63,9 @@ public sealed class Nomenclature
         var parts = code.Split('.');
         if (parts.Length < 3)
             return false;
+        // the list holds the kabupaten/kota kegiatan (x.xx.xx.2.xx); a provincial kegiatan (x.xx.xx.1.xx) is not judged
+        if (parts.Length >= 5 && parts[3] != "2")
+            return false;
         var bidang = parts[0] + "." + parts[1];
         return Coverage.Contains(bidang, StringComparer.Ordinal) || (parts[2] == "01" && Coverage.Contains("X.XX.01", StringComparer.Ordinal));
     }

@@ -72,8 +72,8 @@ public static partial class KinerjaApi
 /// <summary>A target row of the PK version being prepared: the indicator, the period (2025, 2025-TW1) and the value as printed.</summary>
 public sealed record PkTargetRequest(string? Indicator, string? Period, string? Value, string? Cumulative, int? ConcurrencyVersion, int? ExpectedRevision);
 
-/// <summary>A budget line of the PK version being prepared (sheet AnggaranPK).</summary>
-public sealed record PkBudgetRequest(string? Code, string? Name, string? Parent, string? Level, string? Pagu, string? Goals, int? ConcurrencyVersion);
+/// <summary>A budget line of the PK version being prepared (sheet AnggaranPK); Pengampu is the Pejabat Pengampu the PK prints for the line.</summary>
+public sealed record PkBudgetRequest(string? Code, string? Name, string? Parent, string? Level, string? Pagu, string? Goals, int? ConcurrencyVersion, string? Pengampu = null);
 
 /// <summary>The target rows and budget lines of the PK Perubahan being prepared (the latest version); earlier versions stay as signed.</summary>
 public static partial class KinerjaApi
@@ -91,16 +91,16 @@ public static partial class KinerjaApi
             .WithSummary("Hapus target PK Perubahan yang sedang disusun (target versi sebelumnya berlaku lagi)");
         year.MapPost("/pk/{versi}/anggaran", (int agencyId, int year, string versi, PkBudgetRequest body, HttpContext http, KinerjaDbContext db, ScopeProvider scopes, IAuthorizationService auth, PlanEditor editor) =>
             PkRow(agencyId, year, versi, http, db, scopes, auth, editor, (row, v) => editor.SaveBudgetLineAsync(row, v.Code, null, Budget(body), null)))
-            .WithSummary("Tambah baris anggaran PK Perubahan yang sedang disusun");
+            .WithSummary("Tambah baris anggaran PK Perubahan yang sedang disusun (pengampu = Pejabat Pengampu yang dicetak di PK)");
         year.MapPut("/pk/{versi}/anggaran/{id:long}", (int agencyId, int year, string versi, long id, PkBudgetRequest body, HttpContext http, KinerjaDbContext db, ScopeProvider scopes, IAuthorizationService auth, PlanEditor editor) =>
             PkRow(agencyId, year, versi, http, db, scopes, auth, editor, (row, v) => editor.SaveBudgetLineAsync(row, v.Code, id, Budget(body), body.ConcurrencyVersion), body.ConcurrencyVersion is null ? "baris anggaran" : null))
-            .WithSummary("Ubah baris anggaran PK Perubahan yang sedang disusun (konkurensi optimistis)");
+            .WithSummary("Ubah baris anggaran PK Perubahan yang sedang disusun, termasuk Pejabat Pengampu (konkurensi optimistis; semua isian diganti)");
         year.MapDelete("/pk/{versi}/anggaran/{id:long}", (int agencyId, int year, string versi, long id, int? concurrencyVersion, HttpContext http, KinerjaDbContext db, ScopeProvider scopes, IAuthorizationService auth, PlanEditor editor) =>
             PkRow(agencyId, year, versi, http, db, scopes, auth, editor, (row, v) => editor.SaveBudgetLineAsync(row, v.Code, id, Budget(new PkBudgetRequest(null, null, null, null, null, null, null)), concurrencyVersion, remove: true), concurrencyVersion is null ? "baris anggaran (?concurrencyVersion=)" : null))
             .WithSummary("Hapus baris anggaran PK Perubahan yang sedang disusun");
     }
 
-    private static PlanEditor.BudgetLineInput Budget(PkBudgetRequest b) => new(b.Code, b.Name, b.Parent, b.Level, b.Pagu, b.Goals);
+    private static PlanEditor.BudgetLineInput Budget(PkBudgetRequest b) => new(b.Code, b.Name, b.Parent, b.Level, b.Pagu, b.Goals, b.Pengampu);
 
     private static async Task<IResult> PkRow(int agencyId, int year, string versi, HttpContext http, KinerjaDbContext db, ScopeProvider scopes, IAuthorizationService auth, PlanEditor editor, Func<ReportingYear, PkVersionId, Task<PlanOutcome>> change, string? missingVersion = null)
     {

@@ -16,7 +16,7 @@ public sealed record PkTargetRow(string Indicator, string Name, string Satuan, I
 
 public sealed record PkTargetCell(string Period, string? Value, string? Document, bool SetHere);
 
-public sealed record PkBudgetLineView(string Code, string Name, string? Level, string? Parent, decimal Pagu, string PaguText, string Funds);
+public sealed record PkBudgetLineView(string Code, string Name, string? Level, string? Parent, decimal Pagu, string PaguText, string Funds, string? Pengampu = null);
 
 /// <summary>One version of the year's Perjanjian Kinerja with its targets and its budget.</summary>
 /// <summary>Signing the draft PK Perubahan: the date as written on it (30 Juni 2025, 2025-06-30) and the year's revision the page read.</summary>
@@ -59,7 +59,7 @@ public sealed class PkService(KinerjaDbContext db, DatasetCache cache, PlanEdito
             }).ToList()))
             .Where(r => r.Cells.Any(c => c.Value is not null))
             .ToList();
-        var budget = selected.Budget.Select(l => new PkBudgetLineView(l.Code, l.Name, l.Level, l.ParentCode, l.Pagu, Money(l.Pagu), string.Join("; ", l.Funds))).ToList();
+        var budget = selected.Budget.Select(l => new PkBudgetLineView(l.Code, l.Name, l.Level, l.ParentCode, l.Pagu, Money(l.Pagu), string.Join("; ", l.Funds), l.Pengampu)).ToList();
         var next = PkVersionId.Perubahan(versions.Where(v => v.Id.Kind == PkVersionKind.Perubahan).Select(v => v.Id.Number).DefaultIfEmpty(0).Max() + 1);
         // a perubahan is mostly signed by the same people: the form starts from the parties of the version in force
         var current = PerjanjianKinerja.InForce(data);

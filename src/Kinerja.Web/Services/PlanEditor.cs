@@ -330,7 +330,8 @@ public sealed class PlanEditor(KinerjaDbContext db, DatasetCache cache, RecordWr
 
     // ---------- budget lines of the PK version being prepared ----------
 
-    public sealed record BudgetLineInput(string? Code, string? Name, string? Parent, string? Level, string? Pagu, string? Goals);
+    /// <summary>A budget line as typed; <paramref name="Pengampu"/> is the Pejabat Pengampu (sheet AnggaranPK, issue 20 item 6).</summary>
+    public sealed record BudgetLineInput(string? Code, string? Name, string? Parent, string? Level, string? Pagu, string? Goals, string? Pengampu = null);
 
     /// <summary>Adds (<paramref name="id"/> null), changes or (<paramref name="remove"/>) removes a budget line of the given PK version.</summary>
     public async Task<PlanOutcome> SaveBudgetLineAsync(ReportingYear year, string version, long? id, BudgetLineInput input, int? expectedVersion, bool remove = false)
@@ -376,6 +377,7 @@ public sealed class PlanEditor(KinerjaDbContext db, DatasetCache cache, RecordWr
         row.Level = Clean(input.Level);
         row.Pagu = input.Pagu.Trim();
         row.Goals = Clean(input.Goals);
+        row.Pengampu = Clean(input.Pengampu);
         return await CommitCheckedAsync(year, "anggaran PK");
     }
 

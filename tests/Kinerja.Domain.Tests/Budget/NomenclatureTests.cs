@@ -99,4 +99,86 @@ public class NomenclatureTests
         Assert.Equal(("Rencana", "3.32.04.2.01", NomenclatureCheck.OtherNameRule), (finding.Sheet, finding.Code, finding.Rule));
         Assert.Contains("Permukiman", finding.Message, StringComparison.Ordinal);
     }
+
+    /// <summary>Official entries as public copies of the lampiran print them (pemda.tsv, asal S1 with S2/S3 where marked).</summary>
+    [Theory]
+    [InlineData("2.07.04.2.01.0002", "Pelayanan antar Kerja")]
+    [InlineData("2.07.2.07.04.2.01.02", "Pelayanan antar Kerja")]
+    [InlineData("2.07.04.2.01.0004", "Penyelenggaraan Unit Layanan Disabilitas Ketenagakerjaan")]
+    [InlineData("2.07.04.2.04.03", "Pemberdayaan Pekerja Migran Indonesia Purna Penempatan")]
+    [InlineData("2.07.05.2.02.0005", "Pengembangan Pelaksanaan Jaminan Sosial Tenaga Kerja dan Fasilitas Kesejahteraan Pekerja")]
+    [InlineData("2.07.03.2.04", "Konsultansi Produktivitas pada Perusahaan Kecil")]
+    [InlineData("3.32.04.2.01.0001", "Penguatan SDM dalam rangka Kemandirian Satuan Pemukiman")]
+    [InlineData("3.32.03.2.01.0006", "Pelatihan Transmigrasi")]
+    [InlineData("2.07.01.2.01.0009", "Pelaksanaan Pengumpulan Data Statistik Sektoral Daerah")]
+    [InlineData("1.03.01.2.06.0005", "Penyediaan Barang Cetakan dan Penggandaan")]
+    [InlineData("2.07.06", "Program Pengawasan Ketenagakerjaan")]
+    public void Verified_official_entries_are_no_finding_in_either_code_style(string code, string name) =>
+        Assert.Null(NomenclatureCheck.Judge(code, name, null));
+
+    [Theory]
+    // seed 003 prints these; the lampiran copies write them otherwise (docs/imports.md lists why each finding is right)
+    [InlineData("2.07.01.2.06.0005", "Penyediaan Barang Cetak dan Penggandaan", "Penyediaan Barang Cetakan dan Penggandaan", 2)]
+    [InlineData("2.07.03.2.04", "Konsultasi Produktivitas pada Perusahaan Kecil", "Konsultansi Produktivitas pada Perusahaan Kecil", 1)]
+    [InlineData("2.07.2.07.02.2.01.02", "Fasilitasi Penyusunan Rencana Tenaga Kerja Mikro", "Penyusunan Rencana Tenaga Kerja Mikro", 10)]
+    public void A_name_printed_otherwise_names_the_official_name_and_the_distance(string code, string name, string official, int distance)
+    {
+        var (rule, message) = NomenclatureCheck.Judge(code, name, null)!.Value;
+        Assert.Equal(NomenclatureCheck.OtherNameRule, rule);
+        Assert.Contains($"\"{official}\" (beda {distance} huruf)", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_codes_that_were_wrong_from_memory_now_hold_their_official_names()
+    {
+        // the list written from memory had the Unit Layanan Disabilitas on 0002, PMI purna on 0002, the jaminan sosial
+        // sub kegiatan on 0003 of 2.07.05.2.02; the lampiran copies put other sub kegiatan there
+        var list = Nomenclature.Pemda;
+        Assert.Equal("Pelayanan antar Kerja", list.FindPemda("2.07.04.2.01.0002")!.Name);
+        Assert.Equal("Penyediaan Layanan Terpadu pada Calon Pekerja Migran", list.FindPemda("2.07.04.2.04.0002")!.Name);
+        Assert.Equal("Penyelenggaraan Verifikasi dan Rekapitulasi Keanggotaan pada Organisasi Pengusaha, Federasi dan Konfederasi Serikat Pekerja/Serikat Buruh serta Non Afiliasi", list.FindPemda("2.07.05.2.02.0003")!.Name);
+        // so the old code with the ULD name is found, and its official code named
+        var (_, message) = NomenclatureCheck.Judge("2.07.04.2.01.0002", "Penyelenggaraan Unit Layanan Disabilitas Ketenagakerjaan", null)!.Value;
+        Assert.Contains("nama ini adalah nama resmi kode 2.07.04.2.01.0004", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Provincial_kegiatan_are_not_judged_by_a_kabupaten_list()
+    {
+        Assert.Null(NomenclatureCheck.Judge("2.07.03.1.01", "Pelaksanaan Latihan Kerja Berdasarkan Klaster Kompetensi", null));
+        Assert.Null(NomenclatureCheck.Judge("2.07.03.1.01.0001", "Sembarang", null));
+        // a kabupaten/kota code of the same programme that is not in the list is still unknown
+        Assert.Equal(NomenclatureCheck.UnknownCodeRule, NomenclatureCheck.Judge("2.07.03.2.09", "Sembarang", null)!.Value.Rule);
+    }
+
+    [Fact]
+    public void Every_row_names_a_source_and_hangs_under_its_parent()
+    {
+        foreach (var list in new[] { Nomenclature.Pemda, Nomenclature.KL })
+        {
+            Assert.All(list.Entries, e => Assert.DoesNotContain("ingatan", e.Origin, StringComparison.Ordinal));
+            Assert.All(list.Entries, e => Assert.Matches("^(S[1-6]|U|K[1-4]|seed00[02])(\\+(S[1-6]|K[1-4]|seed00[02]))*$", e.Origin));
+            Assert.Equal(list.Entries.Count, list.Entries.Select(e => e.Code).Distinct(StringComparer.Ordinal).Count());
+        }
+
+        var codes = Nomenclature.Pemda.Entries.Select(e => e.Code).ToHashSet(StringComparer.Ordinal);
+        foreach (var entry in Nomenclature.Pemda.Entries.Where(e => e.Level is "Kegiatan" or "SubKegiatan"))
+            Assert.Contains(PemdaCodes.Parent(entry.Code.Replace("X.XX", "9.99", StringComparison.Ordinal))!.Replace("9.99", "X.XX", StringComparison.Ordinal), codes);
+        // the labour urusan's four kabupaten programmes carry 13 kegiatan and 31 sub kegiatan in the lampiran copy S1
+        Assert.Equal(13, Nomenclature.Pemda.Entries.Count(e => e.Code.StartsWith("2.07.", StringComparison.Ordinal) && e.Level == "Kegiatan"));
+        Assert.Equal(31, Nomenclature.Pemda.Entries.Count(e => e.Code.StartsWith("2.07.", StringComparison.Ordinal) && e.Level == "SubKegiatan"));
+    }
+
+    [Fact]
+    public void KL_names_come_from_the_reference_tables()
+    {
+        // BAS: 521111 is Belanja Keperluan Perkantoran (the list written from memory said "Operasional Perkantoran")
+        var (rule, message) = NomenclatureCheck.Judge("2176.BAA.001.051.A.521111", "Belanja Operasional Perkantoran", "Akun")!.Value;
+        Assert.Equal(NomenclatureCheck.OtherNameRule, rule);
+        Assert.Contains("\"Belanja Keperluan Perkantoran\"", message, StringComparison.Ordinal);
+        Assert.Null(NomenclatureCheck.Judge("026.01.WA.2158.EBA.994.002 S 524111", "Belanja Perjalanan Dinas Biasa", "Akun"));
+        // seed 002 prints the KRO ABK as "UMKM": the KRO reference names it in full
+        var (_, kro) = NomenclatureCheck.Judge("2176.ABK", "UMKM", "KRO")!.Value;
+        Assert.Contains("\"Kebijakan Bidang Tenaga Kerja, Industri dan UMKM\"", kro, StringComparison.Ordinal);
+    }
 }

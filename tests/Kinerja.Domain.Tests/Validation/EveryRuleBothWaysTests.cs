@@ -149,10 +149,11 @@ public partial class EveryRuleBothWaysTests
         ["anggaran-tingkat"] = (() => WithBudget(Clean(), Line("A", 100m, 90m) with { Depth = 1 }, Line("B", 100m, 90m) with { Depth = 3 }),
             () => WithBudget(Clean(), Line("A", 100m, 90m) with { Depth = 1 }, Line("B", 100m, 90m) with { Depth = 2 })),
         // --- official nomenclature (issue 24 item 1): Kepmendagri 050-5889 codes and names
-        ["nomenklatur-nama-berbeda"] = (() => WithBudget(Clean(), Line("2.07.04", 100m, 90m) with { Name = "Penempatan Tenaga Kerjaa" }),
-            () => WithBudget(Clean(), Line("2.07.04", 100m, 90m) with { Name = "PROGRAM PENEMPATAN TENAGA KERJA" })),
-        ["nomenklatur-kode-tidak-dikenal"] = (() => WithBudget(Clean(), Line("2.07.04", 100m, 90m) with { Name = "Penempatan Tenaga Kerja" }, Line("2.07.04.2.03.0009", 100m, 90m, "2.07.04") with { Name = "Job Fair/Bursa Kerja" }),
-            () => WithBudget(Clean(), Line("2.07.04", 100m, 90m) with { Name = "Penempatan Tenaga Kerja" }, Line("2.07.04.2.03.0003", 100m, 90m, "2.07.04") with { Name = "Job Fair/Bursa Kerja" })),
+        // official entries verified against public copies of the lampiran (pemda.tsv asal S1+S3), in both code styles
+        ["nomenklatur-nama-berbeda"] = (() => WithBudget(Clean(), Line("2.07.04", 100m, 90m) with { Name = "Penempatan Tenaga Kerja" }, Line("2.07.2.07.04.2.01.04", 100m, 90m, "2.07.04") with { Name = "Penyelenggaraan Unit Layanan Disabilitas Ketenagakerja" }),
+            () => WithBudget(Clean(), Line("2.07.04", 100m, 90m) with { Name = "PROGRAM PENEMPATAN TENAGA KERJA" }, Line("2.07.2.07.04.2.01.04", 100m, 90m, "2.07.04") with { Name = "Penyelenggaraan Unit Layanan Disabilitas Ketenagakerjaan" })),
+        ["nomenklatur-kode-tidak-dikenal"] = (() => WithBudget(Clean(), Line("2.07.04", 100m, 90m) with { Name = "Penempatan Tenaga Kerja" }, Line("2.07.04.2.01.0006", 100m, 90m, "2.07.04") with { Name = "Perluasan Kesempatan Kerja" }),
+            () => WithBudget(Clean(), Line("2.07.04", 100m, 90m) with { Name = "Penempatan Tenaga Kerja" }, Line("2.07.04.2.01.0005", 100m, 90m, "2.07.04") with { Name = "Perluasan Kesempatan Kerja" })),
         ["anggaran-judul-tanpa-rincian"] = (() => WithBudget(Clean(), Line("P1", 100m, 90m), Line("H", 0m, 0m) with { IsHeading = true }),
             () => WithBudget(Clean(), Line("H", 0m, 0m) with { IsHeading = true }, Line("P1", 100m, 90m, "H"))),
 

@@ -71,11 +71,11 @@ public sealed class PkModel(KinerjaDbContext db, IAuthorizationService authoriza
     public Task<IActionResult> OnPostHapusTargetAsync(long targetId, int? targetVersion) =>
         ChangeAsync((row, v) => editor.RemoveTargetAsync(row, targetId, targetVersion, v.Code), "Target versi ini dihapus; target versi sebelumnya berlaku lagi.");
 
-    public Task<IActionResult> OnPostTambahAnggaranAsync(string? code, string? name, string? parent, string? level, string? pagu, string? goals) =>
-        ChangeAsync((row, v) => editor.SaveBudgetLineAsync(row, v.Code, null, new PlanEditor.BudgetLineInput(code, name, parent, level, pagu, goals), null), $"Baris anggaran {code} ditambahkan.");
+    public Task<IActionResult> OnPostTambahAnggaranAsync(string? code, string? name, string? parent, string? level, string? pagu, string? goals, string? pengampu) =>
+        ChangeAsync((row, v) => editor.SaveBudgetLineAsync(row, v.Code, null, new PlanEditor.BudgetLineInput(code, name, parent, level, pagu, goals, pengampu), null), $"Baris anggaran {code} ditambahkan.");
 
-    public Task<IActionResult> OnPostUbahAnggaranAsync(long lineId, int? lineVersion, string? code, string? name, string? parent, string? level, string? pagu, string? goals) =>
-        ChangeAsync((row, v) => editor.SaveBudgetLineAsync(row, v.Code, lineId, new PlanEditor.BudgetLineInput(code, name, parent, level, pagu, goals), lineVersion), $"Baris anggaran {code} disimpan.");
+    public Task<IActionResult> OnPostUbahAnggaranAsync(long lineId, int? lineVersion, string? code, string? name, string? parent, string? level, string? pagu, string? goals, string? pengampu) =>
+        ChangeAsync((row, v) => editor.SaveBudgetLineAsync(row, v.Code, lineId, new PlanEditor.BudgetLineInput(code, name, parent, level, pagu, goals, pengampu), lineVersion), $"Baris anggaran {code} disimpan.");
 
     public Task<IActionResult> OnPostHapusAnggaranAsync(long lineId, int? lineVersion) =>
         ChangeAsync((row, v) => editor.SaveBudgetLineAsync(row, v.Code, lineId, new PlanEditor.BudgetLineInput(null, null, null, null, null, null), lineVersion, remove: true), "Baris anggaran dihapus.");
