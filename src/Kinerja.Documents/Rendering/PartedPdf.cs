@@ -68,7 +68,7 @@ public static partial class PartedPdf
     /// draft checklist) and a page of the pohon kinerja (LibreOffice's time on these grows with their size and, for
     /// pictures, with its recompression of each; bench/README.md).
     /// </summary>
-    internal static bool Drawn(ReportBlock block) => block is ReportTable { Rows.Count: > LongTable } or BulletListBlock { Items.Count: > LongTable } or ReportFigure { Landscape: true };
+    public static bool Drawn(ReportBlock block) => block is ReportTable { Rows.Count: > LongTable } or BulletListBlock { Items.Count: > LongTable } or ReportFigure { Landscape: true };
 
     /// <summary>The parts; Direct: drawn by <see cref="TablePdf"/> (a long table and what leads into it), else converted by LibreOffice.</summary>
     internal static List<(int From, int To, bool Direct)> PlanParts(ReportDocument report, int workers)
