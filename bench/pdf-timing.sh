@@ -21,10 +21,13 @@ for n in "${sizes[@]}"; do
   fi
   pdf="$work/lkjip-$n.pdf"
   rm -f "$pdf"
-  /usr/bin/time -o "$work/time-$n" -f '%e %U %S' "$KINERJA" report lkjip "$json" --out "$pdf" --period 2025 --draft --force \
+  KINERJA_PDF_TIMING=1 /usr/bin/time -o "$work/time-$n" -f '%e %U %S' "$KINERJA" report lkjip "$json" --out "$pdf" --period 2025 --draft --force \
     --pdf-timeout "${TIMEOUT:-1800}" >/dev/null 2>"$work/stderr-$n" || { echo "$n indicators: failed ($(tail -1 "$work/stderr-$n"))"; continue; }
   pages=$(pdfinfo "$pdf" | awk '/^Pages/ {print $2}')
   read -r wall cpu < <(awk '{printf "%s %.2f\n", $1, $2 + $3}' "$work/time-$n")
-  printf '%5d indicators: %4d pages, %7.1f s wall, %7.1f s CPU, %5.1f ms CPU per page\n' "$n" "$pages" "$wall" "$cpu" "$(echo "$cpu * 1000 / $pages" | bc -l)"
+  printf '%5d indicators: %4d pages, %7.1f s wall, %7.1f s CPU, %5.1f ms wall and %5.1f ms CPU per page\n' "$n" "$pages" "$wall" "$cpu" \
+    "$(echo "$wall * 1000 / $pages" | bc -l)" "$(echo "$cpu * 1000 / $pages" | bc -l)"
+  grep '^\[pdf' "$work/stderr-$n" > "$work/phases-$n" || true
+  sed 's/^/    /' "$work/phases-$n"
 done
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg), cores: $(nproc)"

@@ -28,6 +28,9 @@ internal sealed record WordPart(int From, int To, Func<string, string>? PageText
 /// the lists of tables and figures is converted once more with the pages found in the parts' PDFs (Word's bookmarks
 /// exported as named destinations); the outline (bookmarks panel) is made anew from the headings. Measured in
 /// bench/README.md. Small documents take the one-conversion path (<see cref="Suits"/>).
+/// The long tables, long lists and pohon kinerja pages (<see cref="Drawn"/>) are not given to LibreOffice at all: each,
+/// with the text leading into it, is a part drawn by <see cref="TablePdf"/> (a 5.000-row table in a second or two,
+/// where LibreOffice took more than half an hour).
 /// </summary>
 public static partial class PartedPdf
 {
@@ -45,13 +48,47 @@ public static partial class PartedPdf
         PdfConverter.FindSoffice() is { } soffice && PdfConverter.ReadsJsonOptions(PdfConverter.InstalledVersion(soffice)) && PageNumberFont.Path is not null;
 
     /// <summary>The parts as block ranges; the first holds the cover and the front matter up to the lists of contents.</summary>
-    public static List<(int From, int To)> Plan(ReportDocument report, int workers)
+    public static List<(int From, int To)> Plan(ReportDocument report, int workers) => PlanParts(report, workers).Select(p => (p.From, p.To)).ToList();
+
+    /// <summary>
+    /// Where each long table's part starts: at the short run of headings and text that leads into it on the same page
+    /// (five blocks at most, back to where a page starts anyway), drawn with it so no page ends on a lone heading or
+    /// sentence before the table; else at the table.
+    /// </summary>
+    private static int LeadStart(List<ReportBlock> blocks, int table, HashSet<int> starts)
+    {
+        var from = table;
+        while (from > 0 && table - from < 5 && !starts.Contains(from) && TablePdf.Leads(blocks[from - 1]))
+            from--;
+        // the page break before it goes with it (a part that ended on a page break would end on a blank page)
+        while (from > 0 && blocks[from - 1] is PageBreakBlock)
+            from--;
+        return from;
+    }
+
+    /// <summary>
+    /// The blocks drawn by <see cref="TablePdf"/> instead of LibreOffice: a long table, a long list (a big agency's
+    /// draft checklist) and a page of the pohon kinerja (LibreOffice's time on these grows with their size and, for
+    /// pictures, with its recompression of each; bench/README.md).
+    /// </summary>
+    public static bool Drawn(ReportBlock block) => block is ReportTable { Rows.Count: > LongTable } or BulletListBlock { Items.Count: > LongTable } or ReportFigure { Landscape: true };
+
+    /// <summary>The parts; Direct: drawn by <see cref="TablePdf"/> (a long table and what leads into it), else converted by LibreOffice.</summary>
+    internal static List<(int From, int To, bool Direct)> PlanParts(ReportDocument report, int workers)
     {
         var blocks = report.Blocks;
-        var starts = WordRenderer.PageStarts(report);
+        var startList = WordRenderer.PageStarts(report);
+        var starts = startList.ToHashSet();
         var lastList = blocks.FindLastIndex(b => b is TableOfContentsBlock or CaptionListBlock);
-        var frontEnd = starts.Where(s => s > lastList).DefaultIfEmpty(blocks.Count).First();
-        var cuts = starts.Where(s => s > frontEnd).Prepend(frontEnd).Append(blocks.Count).Distinct().ToList();
+        var frontEnd = startList.Where(s => s > lastList).DefaultIfEmpty(blocks.Count).First();
+        var direct = new List<(int From, int To)>();
+        for (var i = frontEnd; i < blocks.Count; i++)
+        {
+            if (Drawn(blocks[i]))
+                direct.Add((Math.Max(frontEnd, Math.Max(direct.Count > 0 ? direct[^1].To : 0, LeadStart(blocks, i, starts))), i + 1));
+        }
+
+        var cuts = startList.Where(s => s > frontEnd).Concat(direct.SelectMany(d => new[] { d.From, d.To })).Prepend(frontEnd).Append(blocks.Count).Distinct().Order().ToList();
         var segments = new List<(int From, int To)>();
         for (var i = 0; i + 1 < cuts.Count; i++)
         {
@@ -64,21 +101,30 @@ public static partial class PartedPdf
                 segments.Add((cuts[i], cuts[i + 1]));
         }
 
-        var total = segments.Sum(s => Cost(blocks, s.From, s.To));
+        bool IsDirect((int From, int To) s) => direct.Any(d => d.From <= s.From && s.To <= d.To);
+        var total = segments.Where(s => !IsDirect(s)).Sum(s => Cost(blocks, s.From, s.To));
         // about three parts per worker, so that the longest-first order keeps every worker busy to the end
         var target = Math.Max(1, total / Math.Max(1, workers * 3));
-        var parts = new List<(int From, int To)> { (0, frontEnd) };
+        var parts = new List<(int From, int To, bool Direct)> { (0, frontEnd, false) };
         var cost = 0;
         foreach (var segment in segments)
         {
-            if (parts.Count > 1 && cost < target)
+            var isDirect = IsDirect(segment);
+            if (parts.Count > 1 && !isDirect && !parts[^1].Direct && cost < target)
             {
-                parts[^1] = (parts[^1].From, segment.To);
+                parts[^1] = (parts[^1].From, segment.To, false);
                 cost += Cost(blocks, segment.From, segment.To);
                 continue;
             }
 
-            parts.Add(segment);
+            // a table right after another, on the same page in Word, is drawn on after it
+            if (isDirect && parts.Count > 1 && parts[^1].Direct && parts[^1].To == segment.From && !starts.Contains(segment.From))
+            {
+                parts[^1] = (parts[^1].From, segment.To, true);
+                continue;
+            }
+
+            parts.Add((segment.From, segment.To, isDirect));
             cost = Cost(blocks, segment.From, segment.To);
         }
 
@@ -98,8 +144,14 @@ public static partial class PartedPdf
     public static void Convert(ReportDocument report, string pdfPath, TimeSpan limit, Action<TimeSpan>? progress, CancellationToken cancel)
     {
         var clock = Stopwatch.StartNew();
+        Timing.Log($"conversion in parts starts");
         var workers = Math.Max(1, Environment.ProcessorCount);
-        var parts = Plan(report, workers);
+        var planned = PlanParts(report, workers);
+        var parts = planned.Select(p => (p.From, p.To)).ToList();
+        Timing.Log($"{parts.Count} parts planned for {workers} workers, {planned.Count(p => p.Direct)} of them drawn directly");
+        var orientations = WordRenderer.Orientations(report.Blocks);
+        var names = WordRenderer.Bookmarks(report.Blocks);
+        var drawn = new ConcurrentDictionary<int, Layout>();
         var work = Directory.CreateTempSubdirectory("kinerja-pdf-");
         try
         {
@@ -107,11 +159,23 @@ public static partial class PartedPdf
             string Pdf(int i) => System.IO.Path.Combine(work.FullName, "bagian-" + i.ToString(CultureInfo.InvariantCulture) + ".pdf");
             void Part(int i, Func<string, string>? pageText, CancellationToken token)
             {
+                var started = clock.Elapsed;
+                if (planned[i].Direct)
+                {
+                    var last = planned[i].To - 1;
+                    var (count, destinations) = TablePdf.Write(report, parts[i].From, planned[i].To, orientations[last], names, Pdf(i));
+                    drawn[i] = new Layout(count, destinations);
+                    Timing.Log($"part {i}: blocks {parts[i].From}-{parts[i].To}, {report.Blocks.Skip(parts[i].From).Take(parts[i].To - parts[i].From).OfType<ReportTable>().Sum(t => t.Rows.Count)} table rows drawn directly on {count} pages in {(clock.Elapsed - started).TotalSeconds:0.00} s");
+                    return;
+                }
+
                 using (var stream = File.Create(Docx(i)))
                     WordRenderer.Write(report, stream, new WordPart(parts[i].From, parts[i].To, pageText, ChunkRows));
+                var written = clock.Elapsed;
                 token.ThrowIfCancellationRequested();
                 PdfConverter.Convert(Docx(i), Pdf(i), limit, clock, null, destinations: true, token);
                 File.Delete(Docx(i));
+                Timing.Log($"part {i}: blocks {parts[i].From}-{parts[i].To}, cost {Cost(report.Blocks, parts[i].From, parts[i].To)}, docx {(written - started).TotalSeconds:0.00} s, LibreOffice {(clock.Elapsed - written).TotalSeconds:0.00} s");
             }
 
             var lists = report.Blocks.Take(parts[0].To).Any(b => b is TableOfContentsBlock or CaptionListBlock);
@@ -120,13 +184,13 @@ public static partial class PartedPdf
             // (a page holds about 20 table rows)
             var placeholder = new string('9', Math.Max(2, (Cost(report.Blocks, 0, report.Blocks.Count) / 20).ToString(CultureInfo.InvariantCulture).Length));
             var jobs = Enumerable.Range(0, parts.Count)
-                .OrderByDescending(i => i == 0 ? 0 : Cost(report.Blocks, parts[i].From, parts[i].To))
+                // the front part first (it is converted once more at the end), then the longest
+                .OrderByDescending(i => i == 0 ? int.MaxValue : planned[i].Direct ? 1 : Cost(report.Blocks, parts[i].From, parts[i].To))
                 .Select(i => (Action<CancellationToken>)(token => Part(i, i == 0 && lists ? _ => placeholder : null, token)))
                 .ToList();
             RunAll(jobs, workers, clock, progress, cancel);
 
-            var layouts = Enumerable.Range(0, parts.Count).Select(i => Layout.Read(Pdf(i))).ToList();
-            var names = WordRenderer.Bookmarks(report.Blocks);
+            var layouts = Enumerable.Range(0, parts.Count).Select(i => drawn.TryGetValue(i, out var d) ? d : Layout.Read(Pdf(i))).ToList();
             for (var round = 0; lists && round < 3; round++)
             {
                 var front = layouts[0].Pages;
@@ -137,7 +201,9 @@ public static partial class PartedPdf
                     break;
             }
 
+            Timing.Log($"parts converted, front part redone: {clock.Elapsed.TotalSeconds:0.00} s");
             Join(report, parts, layouts, names, Enumerable.Range(0, parts.Count).Select(Pdf).ToList(), pdfPath);
+            Timing.Log($"joined, numbered, saved: {clock.Elapsed.TotalSeconds:0.00} s");
         }
         finally
         {
@@ -326,12 +392,13 @@ public static partial class PartedPdf
 }
 
 /// <summary>
-/// The font of the page numbers written on a joined PDF: Arial as LibreOffice sets it on Linux, that is Liberation Sans
-/// (same metrics), read from the system's fonts. PDFsharp asks its resolver for every font it draws with.
+/// The font of what PDFsharp writes on a PDF made in parts (the page numbers, the tables drawn by <see cref="TablePdf"/>):
+/// Arial as LibreOffice sets it on Linux, that is Liberation Sans (same metrics), regular, bold and italic, read from the
+/// system's fonts. PDFsharp asks its resolver for every font it draws with.
 /// </summary>
 internal sealed class PageNumberFont : IFontResolver
 {
-    public const string Family = "Kinerja Page Number";
+    public const string Family = "Kinerja Arial";
 
     private static readonly string[] Candidates =
     [
@@ -340,11 +407,13 @@ internal sealed class PageNumberFont : IFontResolver
         "/usr/share/fonts/liberation-sans/LiberationSans-Regular.ttf",
         "/usr/share/fonts/liberation/LiberationSans-Regular.ttf",
         "/usr/share/fonts/TTF/LiberationSans-Regular.ttf",
-        "/usr/share/fonts/truetype/msttcorefonts/Arial.ttf",
     ];
 
-    /// <summary>The font file, or null when none of the known places has one (the document is then converted whole).</summary>
+    /// <summary>The regular face's file, or null when none of the known places has one (the document is then converted whole).</summary>
     public static string? Path { get; } = Candidates.FirstOrDefault(File.Exists);
+
+    /// <summary>The file of a face beside the regular one (LiberationSans-Bold.ttf ...), or null (PDFsharp then simulates it).</summary>
+    private static string? Face(string style) => Path?.Replace("-Regular.ttf", "-" + style + ".ttf", StringComparison.Ordinal) is { } f && File.Exists(f) ? f : null;
 
     private static readonly Lock Gate = new();
 
@@ -362,8 +431,38 @@ internal sealed class PageNumberFont : IFontResolver
         }
     }
 
-    public FontResolverInfo? ResolveTypeface(string familyName, bool bold, bool italic) =>
-        familyName == Family ? new FontResolverInfo(Family) : _next?.ResolveTypeface(familyName, bold, italic);
+    public FontResolverInfo? ResolveTypeface(string familyName, bool bold, bool italic)
+    {
+        if (familyName != Family)
+            return _next?.ResolveTypeface(familyName, bold, italic);
+        var style = (bold ? "Bold" : "") + (italic ? "Italic" : "");
+        if (style.Length == 0)
+            return new FontResolverInfo(Family + "|Regular");
+        return Face(style) is not null ? new FontResolverInfo(Family + "|" + style) : new FontResolverInfo(Family + "|Regular", bold, italic);
+    }
 
-    public byte[]? GetFont(string faceName) => faceName == Family ? File.ReadAllBytes(Path!) : _next?.GetFont(faceName);
+    public byte[]? GetFont(string faceName)
+    {
+        if (!faceName.StartsWith(Family + "|", StringComparison.Ordinal))
+            return _next?.GetFont(faceName);
+        var style = faceName[(Family.Length + 1)..];
+        return File.ReadAllBytes(style == "Regular" ? Path! : Face(style) ?? Path!);
+    }
+}
+
+/// <summary>
+/// Where a conversion in parts spends its time, written to standard error when KINERJA_PDF_TIMING=1 (bench/pdf-timing.sh):
+/// each part's .docx and LibreOffice time, the tables drawn directly, the join.
+/// </summary>
+internal static class Timing
+{
+    private static readonly bool On = Environment.GetEnvironmentVariable("KINERJA_PDF_TIMING") == "1";
+    // seconds since the process started, so the report model's time before the conversion shows too
+    private static readonly DateTime Start = Process.GetCurrentProcess().StartTime.ToUniversalTime();
+
+    public static void Log(FormattableString message)
+    {
+        if (On)
+            Console.Error.WriteLine(FormattableString.Invariant($"[pdf {(DateTime.UtcNow - Start).TotalSeconds,7:0.00} s] ") + FormattableString.Invariant(message));
+    }
 }

@@ -233,6 +233,15 @@ public static class WordRenderer
         return starts;
     }
 
+    /// <summary>The widths (twips) of a table's columns as the Word table's grid gives them, on a landscape or portrait page.</summary>
+    internal static List<int> ColumnWidths(ReportTable table, bool landscape) => BodyWriter.FitWidths(table, landscape ? LandscapeTextWidth : TextWidth);
+
+    /// <summary>The text with the no-break spaces Word gets (grouped numbers, "Rp 1", "5 %").</summary>
+    internal static string NoBreakSpaces(string text) => BodyWriter.NoBreak(text);
+
+    /// <summary>A cell's alignment as in the Word table.</summary>
+    internal static CellAlign CellAlignment(ReportTable table, int column, ReportCell cell) => BodyWriter.Align(table, column, cell);
+
     private sealed class BodyWriter(MainDocumentPart main, Body body, ReportDocument report, Func<bool, bool, SectionProperties> section, WordPart? part)
     {
         /// <summary>Whether a section break was written (a landscape table): the cover's section then ended there.</summary>
@@ -463,7 +472,7 @@ public static class WordRenderer
         }
 
         /// <summary>The weights' shares of the page, widened where content needs it, taken from columns with room to spare.</summary>
-        private static List<int> FitWidths(ReportTable table, int available)
+        internal static List<int> FitWidths(ReportTable table, int available)
         {
             var minimum = MinimumWidths(table);
             var totalWeight = table.Columns.Sum(c => c.Width);
@@ -886,7 +895,7 @@ public static class WordRenderer
         /// </summary>
         private static bool Tall(ReportRow row) => row.Cells.Sum(c => c.Text.Length) > 700;
 
-        private static CellAlign Align(ReportTable table, int column, ReportCell cell) =>
+        internal static CellAlign Align(ReportTable table, int column, ReportCell cell) =>
             cell.Kind == CellKind.Text && table.Columns[column].Align == CellAlign.Right ? CellAlign.Right : table.Columns[column].Align;
 
         private static string? Shade(ReportRow row) => row.Kind == RowKind.Group ? "F2F2F2" : row.Kind == RowKind.Total ? "E2EFDA" : null;
