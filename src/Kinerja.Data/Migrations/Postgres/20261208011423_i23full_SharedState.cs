@@ -50,11 +50,16 @@ namespace Kinerja.Data.Migrations.Postgres
                 name: "IX_PendingUploads_CreatedUnix",
                 table: "PendingUploads",
                 column: "CreatedUnix");
+
+            // the national roll-up reads the counts of two or three elements out of every counts row of a year
+            // (bench/scale/README.md): an index on the element key of the counts' JSON, PostgreSQL only (NationalRollup)
+            migrationBuilder.Sql("CREATE INDEX \"IX_WorkbookRows_CountsElement\" ON \"WorkbookRows\" ((\"CellsJson\"::jsonb ->> 'element'), \"ReportingYearId\") WHERE \"Sheet\" = 'dataValues';");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.Sql("DROP INDEX IF EXISTS \"IX_WorkbookRows_CountsElement\";");
             migrationBuilder.DropTable(
                 name: "DocumentBuilds");
 
