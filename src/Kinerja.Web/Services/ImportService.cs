@@ -59,9 +59,11 @@ public sealed class ImportService(StoragePaths paths, KinerjaDbContext db, TimeP
         // kept in the database, not on this server's disk: the save may reach another app server (issue 23)
         var now = clock.GetUtcNow().ToUnixTimeSeconds();
         await db.PendingUploads.Where(p => p.CreatedUnix < now - (long)KeptFor.TotalSeconds).ExecuteDeleteAsync(cancellationToken);
-        db.PendingUploads.Add(new PendingUpload { Token = token, FileName = Path.GetFileName(file.FileName), Extension = extension, BudgetYearId = budgetYearId, Content = content, CreatedUnix = now });
+        var pending = new PendingUpload { Token = token, FileName = Path.GetFileName(file.FileName), Extension = extension, BudgetYearId = budgetYearId, Content = content, CreatedUnix = now };
+        db.PendingUploads.Add(pending);
         await db.SaveChangesAsync(cancellationToken);
-        db.ChangeTracker.Clear();
+        // the bytes are not kept tracked for the rest of the request
+        db.Entry(pending).State = EntityState.Detached;
         await WriteLocalAsync(token, extension, content, Path.GetFileName(file.FileName), budgetYearId);
         return await ReadAsync(token, cancellationToken);
     }
