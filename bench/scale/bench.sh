@@ -7,6 +7,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 PG="${KINERJA_TEST_POSTGRES:-Host=127.0.0.1;Port=55432;Username=postgres}"
+PORT="$(echo "$PG" | sed -n 's/.*Port=\([0-9]*\).*/\1/p')"; PORT="${PORT:-5432}"
+# DATA=file reuses a generated data set (the 3 M-row file takes a while to write)
 N="${INSTANSI:-25000}"
 INDICATOR="${INDIKATOR:-PENEMPATAN}"
 WORK="$(mktemp -d)"
@@ -15,13 +17,13 @@ DLL=src/Kinerja.Web/bin/Release/net10.0/Kinerja.Web.dll
 [ -f "$DLL" ] || dotnet build src/Kinerja.Web -c Release >/dev/null
 CONN="$PG;Database=$DB"
 cleanup() {
-  psql "host=127.0.0.1 port=55432 user=postgres dbname=postgres" -qc "DROP DATABASE IF EXISTS $DB WITH (FORCE)" >/dev/null 2>&1 || true
+  psql "host=127.0.0.1 port=$PORT user=postgres dbname=postgres" -qc "DROP DATABASE IF EXISTS $DB WITH (FORCE)" >/dev/null 2>&1 || true
   rm -rf "$WORK"
 }
 trap cleanup EXIT
 run() { dotnet "$DLL" "$@" --Kinerja:Database=Postgres "--ConnectionStrings:Kinerja=$CONN" --Kinerja:DataDirectory="$WORK" --Logging:LogLevel:Default=Warning; }
 
-python3 bench/scale/generate.py --seed 23 --instansi "$N" --out "$WORK/nasional.csv"
+if [ -n "${DATA:-}" ]; then ln -s "$(realpath "$DATA")" "$WORK/nasional.csv"; else python3 bench/scale/generate.py --seed 23 --instansi "$N" --out "$WORK/nasional.csv"; fi
 echo "== beban mesin sebelum: $(cut -d' ' -f1-3 /proc/loadavg)"
 start=$(date +%s.%N)
 run impor-massal "$WORK/nasional.csv"

@@ -66,6 +66,10 @@ public class KinerjaDbContext(DbContextOptions options, TimeProvider? clock = nu
     public DbSet<PeriodReopening> PeriodReopenings => Set<PeriodReopening>();
     /// <summary>Issue 23: the installation's data version, raised by every approval (the caches of every app server key on it).</summary>
     public DbSet<DataVersion> DataVersions => Set<DataVersion>();
+
+    public DbSet<PendingUpload> PendingUploads => Set<PendingUpload>();
+
+    public DbSet<DocumentBuildRecord> DocumentBuilds => Set<DocumentBuildRecord>();
     /// <summary>
     /// ASP.NET Core Data Protection keys (sign-in cookies, antiforgery tokens), shared by every app server on this
     /// database: a cookie one server issued is read by the next (issue 23).
@@ -203,6 +207,7 @@ public class KinerjaDbContext(DbContextOptions options, TimeProvider? clock = nu
         });
 
         ScaleModel.OnModelCreating(builder);
+        SharedStateModel.OnModelCreating(builder);
     }
 
     private static void OnEvaluationModelCreating(ModelBuilder builder)

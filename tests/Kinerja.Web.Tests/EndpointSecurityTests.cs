@@ -190,6 +190,8 @@ public abstract class EndpointSecurityTests(AppFixture fixture)
         ["PUT /api/instansi/{agencyId:int}/{year:int}/kalender/{key}"] = new(
             (c, _) => $"{c.Api}/kalender/pk", (_, v) => v ? new { opens = "2025-01-02", due = "2025-01-31", closes = "2025-03-31", reason = "uji", version = (int?)99 } : new { opens = "2025-01-02", due = "2025-01-31", closes = "2025-03-31", reason = "uji", version = (int?)null },
             "admin", "perencana", null, Versioned: true),
+        ["POST /instansi/{agencyId:int}/pengaturan?handler=Wilayah"] = new(
+            (c, _) => $"/instansi/{c.Demo}/pengaturan?handler=Wilayah", (_, v) => Fields(v, "WilayahSemula", "99.99", ("Provinsi", "32"), ("KabupatenKota", "32.04")), "admin", "perencana", null, Versioned: true),
         ["DELETE /api/instansi/{agencyId:int}/{year:int}/kalender/{key}"] = new(
             (c, v) => $"{c.Api}/kalender/pk" + (v ? "?concurrencyVersion=99" : ""), (_, _) => null, "admin", "perencana", null, Versioned: true),
         ["POST /instansi/{agencyId:int}/{year:int}/kalender?handler=Simpan"] = new(

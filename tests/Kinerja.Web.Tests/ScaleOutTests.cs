@@ -86,6 +86,72 @@ public abstract class ScaleOutTests(string provider, S3Server s3)
         Assert.Equal(HttpStatusCode.Redirect, (await onA.Client.GetAsync("/akun")).StatusCode);
     }
 
+    /// <summary>
+    /// No sticky sessions (issue 23): two servers that share only the database and the object store (each its own data
+    /// folder, as on two machines). A workbook previewed on A is saved through B; a document build started on A is
+    /// polled and downloaded through B.
+    /// </summary>
+    [SkippableFact]
+    public async Task A_preview_made_on_one_server_is_saved_on_another_and_a_build_started_on_one_is_downloaded_from_another()
+    {
+        Skip.IfNot(Available, AppFixture.Missing);
+        Skip.IfNot(s3.Available, S3Server.Missing);
+        var prefix = $"lekat-{Guid.NewGuid():N}/";
+        using var a = new KinerjaApp(provider, false, s3.AppSettings(prefix));
+        using var b = new KinerjaApp(provider, false, s3.AppSettings(prefix), shareWith: a, ownDataFolder: true);
+        Assert.NotEqual(a.DataFolder, b.DataFolder);
+        var cookies = new CookieContainer();
+        var onA = On(a, cookies);
+        var onB = On(b, cookies);
+        var setup = await onA.Post("/setup", "/setup", [new("DisplayName", "Administrator"), new("UserName", "admin"), new("Password", Password), new("ConfirmPassword", Password)]);
+        Assert.Equal(HttpStatusCode.Redirect, setup.StatusCode);
+
+        // the preview on A: a new instansi from the clean sample workbook
+        var bytes = await File.ReadAllBytesAsync(Samples.PathOf("clean-demo.xlsx"));
+        var upload = new MultipartFormDataContent { { new ByteArrayContent(bytes), "berkas", "clean-demo.xlsx" } };
+        var previewed = await onA.ApiContent(HttpMethod.Post, "/api/impor", upload);
+        Assert.True(previewed.StatusCode == HttpStatusCode.OK, await previewed.Content.ReadAsStringAsync());
+        var preview = JsonDocument.Parse(await previewed.Content.ReadAsStringAsync()).RootElement;
+        Assert.True(preview.GetProperty("newAgency").GetBoolean());
+        var token = preview.GetProperty("token").GetString()!;
+        Assert.Equal(0, a.WithDb(db => db.Agencies.Count()));
+
+        // the save on B
+        var committed = await onB.Api(HttpMethod.Post, $"/api/impor/{token}", new { agencyId = (int?)null, expectedRevision = preview.GetProperty("expectedRevision").ValueKind == JsonValueKind.Number ? preview.GetProperty("expectedRevision").GetInt32() : (int?)null });
+        Assert.True(committed.StatusCode == HttpStatusCode.OK, await committed.Content.ReadAsStringAsync());
+        var (agencyId, year, indicators, pending) = a.WithDb(db => (
+            db.Agencies.Select(x => x.Id).Single(), db.Years.Select(y => y.Year).Single(), db.Indicators.Count(), db.PendingUploads.Count()));
+        var expected = Kinerja.Documents.Workbook.DatasetImporter.Import(Kinerja.Documents.Workbook.XlsxWorkbook.Read(Samples.PathOf("clean-demo.xlsx")));
+        Assert.Equal(expected.Profile.Year, year);
+        Assert.Equal(expected.Indicators.Count, indicators);
+        // saved once: the kept upload is gone, a second save of the same token is refused
+        Assert.Equal(0, pending);
+        var again = await onA.Api(HttpMethod.Post, $"/api/impor/{token}", new { agencyId = (int?)null, expectedRevision = (int?)null });
+        Assert.NotEqual(HttpStatusCode.OK, again.StatusCode);
+
+        // a build started on A, polled and downloaded on B
+        var started = await onA.Api(HttpMethod.Post, $"/api/instansi/{agencyId}/{year}/dokumen", new { jenis = "pk", format = "docx" });
+        Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
+        var statusUrl = started.Headers.Location!.OriginalString;
+        JsonElement status = default;
+        for (var i = 0; i < 600; i++)
+        {
+            status = JsonDocument.Parse(await onB.Client.GetStringAsync(statusUrl)).RootElement;
+            if (status.GetProperty("selesai").GetBoolean())
+                break;
+            await Task.Delay(200);
+        }
+
+        Assert.True(status.GetProperty("berhasil").GetBoolean(), status.ToString());
+        var file = await onB.Client.GetAsync(status.GetProperty("unduh").GetString());
+        Assert.Equal(HttpStatusCode.OK, file.StatusCode);
+        var docx = await file.Content.ReadAsByteArrayAsync();
+        Assert.Equal("PK", System.Text.Encoding.ASCII.GetString(docx[..2]));
+        // the bytes B served are the object A stored, named by their SHA-256
+        var sha = a.WithDb(db => db.DocumentBuilds.Select(d => d.ResultSha256).Single());
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(docx)), sha);
+    }
+
     [SkippableFact]
     public async Task Readyz_says_not_ready_while_a_migration_is_pending_and_healthz_stays_live()
     {

@@ -32,6 +32,8 @@ public sealed class KinerjaApp : WebApplicationFactory<Program>
 
     // a second app server on the first one's database and data folder (issue 21 reminders, issue 23): the first one owns and removes them
     private readonly bool _shared;
+
+    private readonly bool _ownFolder;
     private readonly IReadOnlyDictionary<string, string?> _settings = new Dictionary<string, string?>();
 
     /// <summary>The primary's connection string (issue 23 tests build a second, "replica" database beside it).</summary>
@@ -64,16 +66,22 @@ public sealed class KinerjaApp : WebApplicationFactory<Program>
     }
 
     /// <summary>An app of its own settings (<paramref name="settings"/>), or a second server beside <paramref name="shareWith"/> (same database and data folder).</summary>
-    public KinerjaApp(string provider, bool? seedSamples, IReadOnlyDictionary<string, string?> settings, KinerjaApp? shareWith = null)
+    /// <param name="ownDataFolder">with <paramref name="shareWith"/>: share the database only, not the data folder, as two servers on two machines</param>
+    public KinerjaApp(string provider, bool? seedSamples, IReadOnlyDictionary<string, string?> settings, KinerjaApp? shareWith = null, bool ownDataFolder = false)
         : this(provider, seedSamples)
     {
         _settings = settings;
         if (shareWith is not null)
         {
-            Directory.Delete(_folder);
-            _folder = shareWith._folder;
+            if (!ownDataFolder)
+            {
+                Directory.Delete(_folder);
+                _folder = shareWith._folder;
+            }
+
             _connection = shareWith._connection;
             _shared = true;
+            _ownFolder = ownDataFolder;
         }
     }
 
@@ -141,6 +149,8 @@ public sealed class KinerjaApp : WebApplicationFactory<Program>
         {
             // the first app owns the database and the folder
             base.Dispose(disposing);
+            if (_ownFolder && Directory.Exists(_folder))
+                Directory.Delete(_folder, recursive: true);
             return;
         }
 

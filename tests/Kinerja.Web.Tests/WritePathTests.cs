@@ -126,6 +126,69 @@ public abstract class WritePathTests(AppFixture fixture)
         }
     }
 
+    /// <summary>
+    /// Issue 23: an instansi's region is chosen on its settings page from the Kemendagri list (province, then regency or
+    /// city), checked on the server, stale forms refused, audited, raising the data version the roll-up caches key on.
+    /// </summary>
+    [SkippableFact]
+    public async Task The_administrator_sets_an_instansi_region_from_the_kemendagri_list_checked_versioned_and_audited()
+    {
+        Skip.IfNot(fixture.Available, AppFixture.Missing);
+        var agencyId = fixture.App.WithDb(db => db.Agencies.Single(a => a.Name.StartsWith("Asisten Deputi")).Id);
+        var page = $"/instansi/{agencyId}/pengaturan";
+        var post = page + "?handler=Wilayah";
+        string? Region() => fixture.App.WithDb(db => db.Agencies.Single(a => a.Id == agencyId).RegionCode);
+        long DataVersion() => fixture.App.WithDb(db => db.DataVersions.Single().Value);
+        var html = WebUtility.HtmlDecode(await fixture.Admin.Client.GetStringAsync(page));
+        // the shipped list: every province and every regency/city, grouped by province
+        var provinces = File.ReadAllLines(Path.Combine(RepoRoot(), "src", "Kinerja.Data", "Regions", "provinces.csv")).Length - 1;
+        var regencies = File.ReadAllLines(Path.Combine(RepoRoot(), "src", "Kinerja.Data", "Regions", "regencies.csv")).Length - 1;
+        Assert.Equal(provinces, System.Text.RegularExpressions.Regex.Count(html, "<optgroup "));
+        Assert.Equal(provinces + regencies + 2, System.Text.RegularExpressions.Regex.Count(html, "<option "));
+        Assert.Contains("<option value=\"32.04\">Kabupaten Bandung</option>", html);
+        var was = Region();
+
+        // no version read: 428; a regency of another province, or a code not on the list: 400; nothing changes
+        Assert.Equal(HttpStatusCode.PreconditionRequired, (await fixture.Admin.Post(page, post, [new("Provinsi", "32"), new("KabupatenKota", "32.04")])).StatusCode);
+        var wrongProvince = await fixture.Admin.Post(page, post, [new("WilayahSemula", was ?? "-"), new("Provinsi", "32"), new("KabupatenKota", "35.78")]);
+        Assert.Equal(HttpStatusCode.BadRequest, wrongProvince.StatusCode);
+        Assert.Contains("Kota Surabaya bukan bagian dari Jawa Barat", WebUtility.HtmlDecode(await wrongProvince.Content.ReadAsStringAsync()));
+        Assert.Equal(HttpStatusCode.BadRequest, (await fixture.Admin.Post(page, post, [new("WilayahSemula", was ?? "-"), new("Provinsi", "32"), new("KabupatenKota", "32.99")])).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await fixture.Admin.Post(page, post, [new("WilayahSemula", was ?? "-"), new("Provinsi", "99")])).StatusCode);
+        Assert.Equal(was, Region());
+
+        var version = DataVersion();
+        var saved = await fixture.Admin.Post(page, post, [new("WilayahSemula", was ?? "-"), new("Provinsi", "32"), new("KabupatenKota", "32.04")]);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Equal("32.04", Region());
+        Assert.True(DataVersion() > version);
+        var audit = fixture.App.WithDb(db => db.Audit.Where(a => a.AgencyId == agencyId && a.Entity == "WilayahInstansi").Select(a => new { a.UserName, a.After }).ToList());
+        var entry = Assert.Single(audit);
+        Assert.Equal("admin", entry.UserName);
+        Assert.Contains("32.04 Kabupaten Bandung (Jawa Barat)", System.Text.Json.JsonDocument.Parse(entry.After!).RootElement.GetProperty("Wilayah").GetString());
+        var after = WebUtility.HtmlDecode(await fixture.Admin.Client.GetStringAsync(page));
+        Assert.Contains("<option value=\"32.04\" selected=\"selected\">Kabupaten Bandung</option>", after);
+
+        // the same form again (read before the save): stale, refused; the province alone makes a provincial office
+        Assert.Equal(HttpStatusCode.Conflict, (await fixture.Admin.Post(page, post, [new("WilayahSemula", was ?? "-"), new("Provinsi", "35"), new("KabupatenKota", "35.78")])).StatusCode);
+        Assert.Equal("32.04", Region());
+        Assert.Equal(HttpStatusCode.Redirect, (await fixture.Admin.Post(page, post, [new("WilayahSemula", "32.04"), new("Provinsi", "35"), new("KabupatenKota", "-")])).StatusCode);
+        Assert.Equal("35", Region());
+        var listed = await fixture.Admin.Client.GetFromJsonAsync<JsonElement>("/api/instansi");
+        Assert.Equal("35", listed.EnumerateArray().Single(a => a.GetProperty("id").GetInt32() == agencyId).GetProperty("kodeWilayah").GetString());
+    }
+
+    private static string RepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (Directory.Exists(Path.Combine(dir.FullName, "src", "Kinerja.Data", "Regions")))
+                return dir.FullName;
+        }
+
+        throw new DirectoryNotFoundException("src/Kinerja.Data/Regions");
+    }
+
     [SkippableFact]
     public async Task In_the_Banjar_year_IK9_and_an_annual_correction_can_be_submitted_although_the_published_reports_printed_figures_do_not_reproduce()
     {

@@ -16,7 +16,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Kinerja.Web.Api;
 
-public sealed record AgencyDto(int Id, string Name, string Kind, IReadOnlyList<int> Years, string? Role);
+/// <param name="KodeWilayah">the Kemendagri code of its province ("32") or regency/city ("32.04"); null when not set (issue 23)</param>
+public sealed record AgencyDto(int Id, string Name, string Kind, IReadOnlyList<int> Years, string? Role, string? KodeWilayah = null);
 
 public sealed record IndicatorCapaianDto(string Code, string Name, string Goal, string Unit, string? Target, string? Realisasi, decimal? Capaian, string? CapaianText, string? Category, string? Color);
 
@@ -117,9 +118,9 @@ public static partial class KinerjaApi
     private static async Task<IResult> Agencies(KinerjaDbContext db, ScopeProvider scopes)
     {
         var scope = await scopes.GetAsync();
-        var all = await db.Agencies.AsNoTracking().OrderBy(a => a.Name).Select(a => new { a.Id, a.Name, a.Kind, Years = a.Years.Select(y => y.Year).ToList() }).ToListAsync();
+        var all = await db.Agencies.AsNoTracking().OrderBy(a => a.Name).Select(a => new { a.Id, a.Name, a.Kind, a.RegionCode, Years = a.Years.Select(y => y.Year).ToList() }).ToListAsync();
         return Results.Ok(all.Where(a => scope.IsSystemAdmin || scope.Assignments.ContainsKey(a.Id))
-            .Select(a => new AgencyDto(a.Id, a.Name, a.Kind, a.Years.Order().ToList(), scope.RoleIn(a.Id)?.ToString())).ToList());
+            .Select(a => new AgencyDto(a.Id, a.Name, a.Kind, a.Years.Order().ToList(), scope.RoleIn(a.Id)?.ToString(), a.RegionCode)).ToList());
     }
 
     private static async Task<IResult> Capaian(int agencyId, int year, string? periode, HttpContext http, KinerjaDbContext db, DatasetCache cache, IAuthorizationService auth, ReadRouting reads)
@@ -395,14 +396,14 @@ public static partial class KinerjaApi
         if (!order.IsKnown)
             return ApiResults.Problem(400, "jenis harus lkjip, pk atau triwulan; format harus docx, pdf atau xlsx");
         var data = await DocumentEvaluation.WithEvaluationAsync(db, agencyId, year, await cache.GetAsync(db, row.Id, RealisasiView.Approved), order);
-        var id = builds.Start(order, data, agencyId, year, http.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "");
-        return Results.Accepted($"/api/instansi/{agencyId}/{year}/dokumen/{id}", DocumentBuildDto.Of(builds.Find(id)!, TimeProvider.System.GetUtcNow()));
+        var started = await builds.StartAsync(order, data, agencyId, year, http.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "");
+        return Results.Accepted($"/api/instansi/{agencyId}/{year}/dokumen/{started.Id}", DocumentBuildDto.Of(started, TimeProvider.System.GetUtcNow()));
     }
 
     private static async Task<IResult> DocumentStatus(int agencyId, int year, string id, HttpContext http, IAuthorizationService auth, DocumentBuilds builds)
     {
         // only the person who asked for the build sees it; an id of someone else reads as unknown
-        if (builds.Find(id) is not { } status || status.AgencyId != agencyId || status.Year != year
+        if (await builds.FindAsync(id) is not { } status || status.AgencyId != agencyId || status.Year != year
             || status.UserId != http.User.FindFirstValue(ClaimTypes.NameIdentifier) || !await Can(auth, http, agencyId, Operations.ViewWhole))
             return ApiResults.Problem(404, "penyusunan dokumen ini tidak ada (atau sudah dihapus setelah 24 jam)");
         return Results.Ok(DocumentBuildDto.Of(status, TimeProvider.System.GetUtcNow()));

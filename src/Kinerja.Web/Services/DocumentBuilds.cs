@@ -58,7 +58,7 @@ public sealed record DocumentOrder(string Kind, string Format, string? Periode, 
         ReportWriter.Prepare(ReportKind!.Value, new ReportRequest(data, period, Versi == "perubahan") { Versi = Versi, Draft = !Final, LateChanges = Kind == "lkjip" ? LateChanges : [] });
 }
 
-/// <summary>Where a document build stands; written to disk so that any app server (they share the data directory, as for bukti dukung) can answer.</summary>
+/// <summary>Where a document build stands; kept in the database (<see cref="DocumentBuildRecord"/>) so that any app server can answer.</summary>
 public sealed record DocumentBuildStatus(
     string Id, int AgencyId, int Year, string UserId, string Title, string Format, string FileName,
     string Stage, bool Done, bool Succeeded, DateTimeOffset Started, DateTimeOffset? Finished, IReadOnlyList<string> Reasons)
@@ -70,8 +70,10 @@ public sealed record DocumentBuildStatus(
 /// Builds documents in the background and tells how far they are: a LKjIP in PDF takes LibreOffice several
 /// seconds, longer on a busy server, and a page that just hangs that long is taken for broken. One build at a
 /// time per server (the conversion takes a whole core); the others wait their turn and say so.
+/// The status is a database row and the finished file goes to the file store (issue 23): a build started on one
+/// app server is polled and downloaded through any other, with no sticky sessions.
 /// </summary>
-public sealed class DocumentBuilds(StoragePaths paths, TimeProvider clock, ILogger<DocumentBuilds> log) : IDisposable
+public sealed class DocumentBuilds(StoragePaths paths, TimeProvider clock, IServiceScopeFactory scopes, Storage.IFileStore files, ILogger<DocumentBuilds> log) : IDisposable
 {
     public const string Waiting = "Menunggu giliran (dokumen lain sedang disusun)";
     public const string Checking = "Memeriksa data";
@@ -81,12 +83,13 @@ public sealed class DocumentBuilds(StoragePaths paths, TimeProvider clock, ILogg
     public const string Refused = "Ditolak: data belum lengkap atau ada kesalahan";
     public const string Failed = "Gagal";
 
+    /// <summary>The file store's area of finished builds (content addressed, as bukti dukung).</summary>
+    public const string Area = "dokumen";
+
     private static readonly TimeSpan KeptFor = TimeSpan.FromHours(24);
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly SemaphoreSlim _turn = new(1, 1);
     private long _built;
-
-    private string Root => Path.Combine(paths.DataDirectory, "dokumen");
 
     public void Dispose() => _turn.Dispose();
 
@@ -103,44 +106,55 @@ public sealed class DocumentBuilds(StoragePaths paths, TimeProvider clock, ILogg
         ReportWriter.Write(report, path, pdfTimeout, null);
     }
 
-    /// <summary>Starts a build of <paramref name="order"/> on <paramref name="data"/>; returns at once with the build's id.</summary>
-    public string Start(DocumentOrder order, PerformanceDataset data, int agencyId, int year, string userId)
+    /// <summary>Starts a build of <paramref name="order"/> on <paramref name="data"/>; returns once its status is stored, with the build's status.</summary>
+    public async Task<DocumentBuildStatus> StartAsync(DocumentOrder order, PerformanceDataset data, int agencyId, int year, string userId)
     {
-        RemoveOld();
+        await RemoveOldAsync();
         var id = Guid.NewGuid().ToString("N");
         var period = order.PeriodFor(data, year);
         var status = new DocumentBuildStatus(id, agencyId, year, userId, order.Title(period), order.Format, order.FileName(year, period),
             Waiting, false, false, clock.GetUtcNow(), null, []);
-        Directory.CreateDirectory(Path.Combine(Root, id));
-        Save(status);
+        using (var scope = scopes.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<KinerjaDbContext>();
+            db.DocumentBuilds.Add(new DocumentBuildRecord { Id = id, AgencyId = agencyId, StatusJson = JsonSerializer.Serialize(status, Json), UpdatedUnix = clock.GetUtcNow().ToUnixTimeSeconds() });
+            await db.SaveChangesAsync();
+        }
+
         _ = Task.Run(() => RunAsync(status, order, data, period));
-        return id;
+        return status;
     }
 
     /// <summary>The build's status, or null when there is none by that id (or it was removed after a day).</summary>
-    public DocumentBuildStatus? Find(string id)
+    public async Task<DocumentBuildStatus?> FindAsync(string id) => (await RowAsync(id))?.Status;
+
+    /// <summary>The finished file from the file store (checked against its SHA-256), or null when not finished or gone.</summary>
+    public async Task<Stream?> OpenResultAsync(string id, CancellationToken cancellationToken = default)
+    {
+        if (await RowAsync(id) is not { Status.Succeeded: true, Sha256: { } sha } row)
+            return null;
+        return await files.OpenReadAsync(new Storage.StoredFileKey(Area, sha, row.Status.Format), cancellationToken);
+    }
+
+    private async Task<(DocumentBuildStatus Status, string? Sha256)?> RowAsync(string id)
     {
         if (id.Length != 32 || !id.All(char.IsAsciiHexDigitLower))
             return null;
-        var file = Path.Combine(Root, id, "status.json");
-        try
-        {
-            return File.Exists(file) ? JsonSerializer.Deserialize<DocumentBuildStatus>(File.ReadAllText(file), Json) : null;
-        }
-        catch (IOException)
-        {
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<KinerjaDbContext>();
+        var row = await db.DocumentBuilds.AsNoTracking().SingleOrDefaultAsync(d => d.Id == id);
+        if (row is null)
             return null;
-        }
+        return (JsonSerializer.Deserialize<DocumentBuildStatus>(row.StatusJson, Json)!, row.ResultSha256);
     }
-
-    public string ResultPath(DocumentBuildStatus status) => Path.Combine(Root, status.Id, "hasil." + status.Format);
 
     private async Task RunAsync(DocumentBuildStatus status, DocumentOrder order, PerformanceDataset data, Period? period)
     {
         await _turn.WaitAsync();
+        var folder = Path.Combine(paths.Temporary, "dokumen-" + status.Id);
         try
         {
-            status = Save(status with { Stage = Checking });
+            status = await SaveAsync(status with { Stage = Checking });
             ReportDocument report;
             try
             {
@@ -148,35 +162,35 @@ public sealed class DocumentBuilds(StoragePaths paths, TimeProvider clock, ILogg
             }
             catch (ReportRefusedException e)
             {
-                Save(status with { Stage = Refused, Done = true, Finished = clock.GetUtcNow(), Reasons = e.Reasons.ToList() });
+                await SaveAsync(status with { Stage = Refused, Done = true, Finished = clock.GetUtcNow(), Reasons = e.Reasons.ToList() });
                 return;
             }
             catch (ArgumentException e)
             {
-                Save(status with { Stage = Refused, Done = true, Finished = clock.GetUtcNow(), Reasons = [e.Message.Split(" (Parameter", 2)[0]] });
+                await SaveAsync(status with { Stage = Refused, Done = true, Finished = clock.GetUtcNow(), Reasons = [e.Message.Split(" (Parameter", 2)[0]] });
                 return;
             }
 
-            status = Save(status with { Stage = order.Format == "pdf" ? Writing + " Word" : Writing });
-            var target = ResultPath(status);
-            // the writer picks the format from the extension; the finished file appears under its name only when complete
-            var partial = Path.Combine(Path.GetDirectoryName(target)!, "sebagian." + order.Format);
+            status = await SaveAsync(status with { Stage = order.Format == "pdf" ? Writing + " Word" : Writing });
+            // the writer picks the format from the extension; written in this server's temporary folder, then stored
+            Directory.CreateDirectory(folder);
+            var partial = Path.Combine(folder, "hasil." + order.Format);
             var converting = false;
             Interlocked.Increment(ref _built);
             ReportWriter.Write(report, partial, TimeSpan.FromMinutes(5), elapsed =>
             {
                 converting = true;
-                status = Save(status with { Stage = $"{Converting} ({(int)elapsed.TotalSeconds} detik)" });
+                status = SaveAsync(status with { Stage = $"{Converting} ({(int)elapsed.TotalSeconds} detik)" }).GetAwaiter().GetResult();
             });
             if (order.Format == "pdf" && !converting)
-                status = Save(status with { Stage = Converting });
-            File.Move(partial, target, overwrite: true);
-            Save(status with { Stage = Finished, Done = true, Succeeded = true, Finished = clock.GetUtcNow() });
+                status = await SaveAsync(status with { Stage = Converting });
+            var stored = await files.PutAsync(Area, partial, order.Format);
+            await SaveAsync(status with { Stage = Finished, Done = true, Succeeded = true, Finished = clock.GetUtcNow() }, stored.Key.Sha256);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             log.LogError(e, "dokumen {Id} gagal disusun", status.Id);
-            Save(status with
+            await SaveAsync(status with
             {
                 Stage = Failed, Done = true, Finished = clock.GetUtcNow(),
                 Reasons = [order.Format == "pdf" ? "PDF tidak dapat dibuat di server ini (LibreOffice tidak tersedia atau terlalu lama); unduh versi Word" : "dokumen tidak dapat disusun; hubungi administrator (rincian ada di log server)"],
@@ -185,32 +199,54 @@ public sealed class DocumentBuilds(StoragePaths paths, TimeProvider clock, ILogg
         finally
         {
             _turn.Release();
+            try
+            {
+                if (Directory.Exists(folder))
+                    Directory.Delete(folder, recursive: true);
+            }
+            catch (IOException e)
+            {
+                log.LogWarning(e, "folder sementara {Folder} tidak terhapus", folder);
+            }
         }
     }
 
-    private DocumentBuildStatus Save(DocumentBuildStatus status)
+    private async Task<DocumentBuildStatus> SaveAsync(DocumentBuildStatus status, string? sha256 = null)
     {
-        var file = Path.Combine(Root, status.Id, "status.json");
-        var temp = file + ".baru";
-        File.WriteAllText(temp, JsonSerializer.Serialize(status, Json));
-        File.Move(temp, file, overwrite: true);
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<KinerjaDbContext>();
+        var json = JsonSerializer.Serialize(status, Json);
+        var now = clock.GetUtcNow().ToUnixTimeSeconds();
+        await db.DocumentBuilds.Where(d => d.Id == status.Id).ExecuteUpdateAsync(u => u
+            .SetProperty(d => d.StatusJson, json)
+            .SetProperty(d => d.UpdatedUnix, now)
+            .SetProperty(d => d.ResultSha256, d => sha256 ?? d.ResultSha256));
         return status;
     }
 
-    private void RemoveOld()
+    // builds older than a day are removed with their files (a file another build still names stays)
+    private async Task RemoveOldAsync()
     {
-        if (!Directory.Exists(Root))
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<KinerjaDbContext>();
+        var limit = clock.GetUtcNow().ToUnixTimeSeconds() - (long)KeptFor.TotalSeconds;
+        var old = await db.DocumentBuilds.AsNoTracking().Where(d => d.UpdatedUnix < limit).Select(d => new { d.Id, d.ResultSha256, d.StatusJson }).Take(200).ToListAsync();
+        if (old.Count == 0)
             return;
-        foreach (var dir in Directory.EnumerateDirectories(Root))
+        var ids = old.Select(o => o.Id).ToList();
+        await db.DocumentBuilds.Where(d => ids.Contains(d.Id)).ExecuteDeleteAsync();
+        foreach (var o in old.Where(o => o.ResultSha256 is not null))
         {
+            if (await db.DocumentBuilds.AnyAsync(d => d.ResultSha256 == o.ResultSha256))
+                continue;
+            var format = JsonSerializer.Deserialize<DocumentBuildStatus>(o.StatusJson, Json)!.Format;
             try
             {
-                if (clock.GetUtcNow() - Directory.GetLastWriteTimeUtc(dir) > KeptFor)
-                    Directory.Delete(dir, recursive: true);
+                await files.DeleteAsync(new Storage.StoredFileKey(Area, o.ResultSha256!, format));
             }
-            catch (IOException)
+            catch (Exception e) when (e is IOException or HttpRequestException or Amazon.S3.AmazonS3Exception)
             {
-                // another server removes it at the same time, or a file is still open: next time
+                log.LogWarning(e, "berkas dokumen lama {Sha} tidak terhapus", o.ResultSha256);
             }
         }
     }

@@ -1,6 +1,7 @@
 using Kinerja.Data;
 using Kinerja.Documents.Workbook;
 using Kinerja.Domain.Model;
+using Microsoft.EntityFrameworkCore;
 
 namespace Kinerja.Web.Services;
 
@@ -44,29 +45,33 @@ public sealed class ImportService(StoragePaths paths, KinerjaDbContext db, TimeP
         var extension = FileSniffer.Kind(head.AsSpan(0, read)) == "application/zip" ? ".xlsx"
             : FileSniffer.LooksLikeJson(head.AsSpan(0, read)) ? ".json"
             : throw new UploadRejectedException($"berkas \"{Path.GetFileName(file.FileName)}\" bukan buku kerja Excel (.xlsx) atau JSON: isinya tidak dikenali");
-        Directory.CreateDirectory(paths.Uploads);
+        if (budgetYearId is not null && extension != ".xlsx")
+            throw new UploadRejectedException($"berkas \"{Path.GetFileName(file.FileName)}\" bukan ekspor .xlsx dari SIPD atau KRISNA/SAKTI");
         var token = Guid.NewGuid().ToString("N");
-        await using (var target = File.Create(PathOf(token, extension)))
+        byte[] content;
         await using (var source = file.OpenReadStream())
-            await source.CopyToAsync(target, cancellationToken);
-        File.WriteAllText(PathOf(token, ".name"), Path.GetFileName(file.FileName));
-        if (budgetYearId is { } yearId)
+        using (var buffer = new MemoryStream())
         {
-            if (extension != ".xlsx")
-            {
-                Discard(token);
-                throw new UploadRejectedException($"berkas \"{Path.GetFileName(file.FileName)}\" bukan ekspor .xlsx dari SIPD atau KRISNA/SAKTI");
-            }
-
-            File.WriteAllText(PathOf(token, ".anggaran"), yearId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            await source.CopyToAsync(buffer, cancellationToken);
+            content = buffer.ToArray();
         }
 
+        // kept in the database, not on this server's disk: the save may reach another app server (issue 23)
+        var now = clock.GetUtcNow().ToUnixTimeSeconds();
+        await db.PendingUploads.Where(p => p.CreatedUnix < now - (long)KeptFor.TotalSeconds).ExecuteDeleteAsync(cancellationToken);
+        var pending = new PendingUpload { Token = token, FileName = Path.GetFileName(file.FileName), Extension = extension, BudgetYearId = budgetYearId, Content = content, CreatedUnix = now };
+        db.PendingUploads.Add(pending);
+        await db.SaveChangesAsync(cancellationToken);
+        // the bytes are not kept tracked for the rest of the request
+        db.Entry(pending).State = EntityState.Detached;
+        await WriteLocalAsync(token, extension, content, Path.GetFileName(file.FileName), budgetYearId);
         return await ReadAsync(token, cancellationToken);
     }
 
     /// <summary>Reads a kept upload again: a workbook, or a finance export applied to the stored year it was received for.</summary>
     public async Task<ReadWorkbook> ReadAsync(string token, CancellationToken cancellationToken = default)
     {
+        await EnsureLocalAsync(token, cancellationToken);
         var marker = PathOf(token, ".anggaran");
         if (token.Length != 32 || !token.All(char.IsAsciiHexDigitLower) || !File.Exists(marker))
             return Read(token);
@@ -169,8 +174,58 @@ public sealed class ImportService(StoragePaths paths, KinerjaDbContext db, TimeP
 
     public void Discard(string token)
     {
+        DiscardLocal(token);
+        if (Valid(token))
+            db.PendingUploads.Where(p => p.Token == token).ExecuteDelete();
+    }
+
+    /// <summary>How long an upload waits for its save before it is removed.</summary>
+    public static readonly TimeSpan KeptFor = TimeSpan.FromHours(24);
+
+    private static bool Valid(string token) => token.Length == 32 && token.All(char.IsAsciiHexDigitLower);
+
+    private void DiscardLocal(string token)
+    {
         foreach (var extension in new[] { ".xlsx", ".json", ".name", ".anggaran" })
             File.Delete(PathOf(token, extension));
+    }
+
+    /// <summary>
+    /// The files of a kept upload on this server's disk (the readers take a path): written from the database row when
+    /// the preview was made on another server, or when this server's copy was cleared. An unknown token writes nothing.
+    /// </summary>
+    public async Task EnsureLocalAsync(string token, CancellationToken cancellationToken = default)
+    {
+        if (!Valid(token) || File.Exists(PathOf(token, ".xlsx")) || File.Exists(PathOf(token, ".json")))
+            return;
+        var row = await db.PendingUploads.AsNoTracking().SingleOrDefaultAsync(p => p.Token == token, cancellationToken);
+        if (row is not null)
+            await WriteLocalAsync(token, row.Extension, row.Content, row.FileName, row.BudgetYearId);
+    }
+
+    private async Task WriteLocalAsync(string token, string extension, byte[] content, string name, int? budgetYearId)
+    {
+        Directory.CreateDirectory(paths.Uploads);
+        // this server's copies of uploads saved (or dropped) through another server are cleared after a day
+        foreach (var old in new DirectoryInfo(paths.Uploads).EnumerateFiles().Where(f => clock.GetUtcNow() - f.LastWriteTimeUtc > KeptFor))
+        {
+            try
+            {
+                old.Delete();
+            }
+            catch (IOException)
+            {
+                // another request of this server has it open: next time
+            }
+        }
+
+        // written under a temporary name first: a reader on this server never sees half a file
+        var temp = PathOf(token, extension + "." + Guid.NewGuid().ToString("N"));
+        await File.WriteAllBytesAsync(temp, content);
+        await File.WriteAllTextAsync(PathOf(token, ".name"), name);
+        if (budgetYearId is { } yearId)
+            await File.WriteAllTextAsync(PathOf(token, ".anggaran"), yearId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        File.Move(temp, PathOf(token, extension), overwrite: true);
     }
 
     private string PathOf(string token, string extension) => Path.Combine(paths.Uploads, token + extension);

@@ -301,6 +301,37 @@ public sealed class RecordWriter(KinerjaDbContext db, DatasetCache cache, ScopeP
         year.Revision = revision;
     }
 
+    /// <summary>
+    /// Commits a change of an instansi's own fields (not of a year: its Kemendagri region, issue 23): authorised,
+    /// <paramref name="write"/> runs in the transaction and returns false when the row is no longer as the form read it
+    /// (a conditional update; refused as stale), audited with <paramref name="audit"/>, and the installation's data
+    /// version raised (the national roll-up groups by region), all or nothing.
+    /// </summary>
+    public async Task<WriteResult> CommitAgencyAsync(int agencyId, OperationAuthorizationRequirement operation, string what, Func<Task<bool>> write, AuditNote audit)
+    {
+        var scope = await scopes.GetAsync();
+        if (!scope.Can(operation, new AgencyResource(agencyId)))
+        {
+            db.ChangeTracker.Clear();
+            return WriteResult.Forbidden($"akun ini tidak berwenang mengubah {what}");
+        }
+
+        db.AuditUser = scope.UserName;
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        if (!await write())
+        {
+            await transaction.RollbackAsync();
+            db.ChangeTracker.Clear();
+            return WriteResult.Conflict($"{what} telah diubah orang lain sejak Anda membukanya; perubahan Anda tidak disimpan. Muat ulang halaman lalu ulangi.");
+        }
+
+        db.Record(agencyId, audit.Entity, audit.Key, audit.Action, audit.Before, audit.After);
+        await db.SaveChangesAsync();
+        await ScaleModel.RaiseDataVersionAsync(db);
+        await transaction.CommitAsync();
+        return WriteResult.Done();
+    }
+
     // a finding's identity without its row: adding or removing a row moves the rows after it
     private static string Signature(Finding f) => $"{f.Severity}|{f.Rule}|{f.Sheet}|{f.Code}|{f.Message}";
 }

@@ -278,6 +278,33 @@ namespace Kinerja.Data.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("Kinerja.Data.DocumentBuildRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ResultSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("StatusJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("UpdatedUnix")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UpdatedUnix");
+
+                    b.ToTable("DocumentBuilds");
+                });
+
             modelBuilder.Entity("Kinerja.Data.EvaluationAnswer", b =>
                 {
                     b.Property<long>("Id")
@@ -799,6 +826,39 @@ namespace Kinerja.Data.Migrations.Postgres
                     b.HasIndex("UserId", "ReadAt");
 
                     b.ToTable("Notifications");
+                });
+
+            modelBuilder.Entity("Kinerja.Data.PendingUpload", b =>
+                {
+                    b.Property<string>("Token")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int?>("BudgetYearId")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<long>("CreatedUnix")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Extension")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)");
+
+                    b.HasKey("Token");
+
+                    b.HasIndex("CreatedUnix");
+
+                    b.ToTable("PendingUploads");
                 });
 
             modelBuilder.Entity("Kinerja.Data.PeriodReopening", b =>

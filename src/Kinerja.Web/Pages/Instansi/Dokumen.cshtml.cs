@@ -37,7 +37,7 @@ public sealed class DokumenModel(KinerjaDbContext db, IAuthorizationService auth
         if (!order.IsKnown)
             return BadRequest();
         var data = await DocumentEvaluation.WithEvaluationAsync(Db, AgencyId, Year, await cache.GetAsync(Db, YearRow.Id, RealisasiView.Approved), order);
-        var id = builds.Start(order, data, AgencyId, Year, User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "");
+        var id = (await builds.StartAsync(order, data, AgencyId, Year, User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "")).Id;
         return Redirect($"/instansi/{AgencyId}/{Year}/dokumen/proses/{id}");
     }
 }

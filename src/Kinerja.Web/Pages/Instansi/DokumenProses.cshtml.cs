@@ -36,10 +36,10 @@ public sealed class DokumenProsesModel(KinerjaDbContext db, IAuthorizationServic
     {
         if (await FindAsync() is { } refused)
             return refused;
-        var path = builds.ResultPath(Status);
-        if (!Status.Succeeded || !System.IO.File.Exists(path))
+        // from the file store: the build may have run on another app server
+        if (!Status.Succeeded || await builds.OpenResultAsync(Id, HttpContext.RequestAborted) is not { } stream)
             return NotFound();
-        return PhysicalFile(path, new DocumentOrder("", Status.Format, null, null, false).ContentType, Status.FileName);
+        return File(stream, new DocumentOrder("", Status.Format, null, null, false).ContentType, Status.FileName);
     }
 
     private async Task<IActionResult?> FindAsync()
@@ -47,7 +47,7 @@ public sealed class DokumenProsesModel(KinerjaDbContext db, IAuthorizationServic
         if (await LoadAsync() is { } refused)
             return refused;
         // a build is seen only by who asked for it, and only while they may still see the whole instansi
-        if (builds.Find(Id) is not { } status || status.AgencyId != AgencyId || status.Year != Year
+        if (await builds.FindAsync(Id) is not { } status || status.AgencyId != AgencyId || status.Year != Year
             || status.UserId != User.FindFirstValue(ClaimTypes.NameIdentifier) || !await Allowed(Operations.ViewWhole))
             return NotFound();
         Status = status;

@@ -11,10 +11,32 @@ namespace Kinerja.Web.Pages.Instansi;
 /// <summary>
 /// The instansi's workflow setting: separation of duties (on by default). An instansi administrator may switch
 /// it off for a one-person office, with a reason; the change and the reason are in the audit log.
+/// And its region (issue 23): a province, then a regency or city, from the shipped Kemendagri list, for the national roll-up.
 /// </summary>
-public sealed class PengaturanModel(KinerjaDbContext db, ScopeProvider scopes, IAuthorizationService authorization) : PageModel
+public sealed class PengaturanModel(KinerjaDbContext db, ScopeProvider scopes, IAuthorizationService authorization, RecordWriter writer) : PageModel
 {
     public const string Entity = "WorkflowSetting";
+
+    public const string RegionEntity = "WilayahInstansi";
+
+    /// <summary>What the region form sends for "not set" (an empty field would bind as missing).</summary>
+    public const string NoRegion = "-";
+
+    [BindProperty] public string? Provinsi { get; set; }
+
+    [BindProperty] public string? KabupatenKota { get; set; }
+
+    /// <summary>The version the region form was read at: the region then, <see cref="NoRegion"/> when none.</summary>
+    [BindProperty] public string? WilayahSemula { get; set; }
+
+    public List<AuditLine> RegionHistory { get; } = [];
+
+    public string? RegionError { get; private set; }
+
+    /// <summary>The provinces, each with its regencies and cities, by name.</summary>
+    public static IReadOnlyList<(Region Province, IReadOnlyList<Region> Regencies)> RegionTree { get; } =
+        [.. Regions.List.Where(r => r.IsProvince).OrderBy(r => r.Code, StringComparer.Ordinal)
+            .Select(p => (p, (IReadOnlyList<Region>)[.. Regions.List.Where(r => r.ProvinceCode == p.Code).OrderBy(r => r.Code, StringComparer.Ordinal)]))];
 
     [BindProperty(SupportsGet = true)] public int AgencyId { get; set; }
 
@@ -64,6 +86,63 @@ public sealed class PengaturanModel(KinerjaDbContext db, ScopeProvider scopes, I
         return Redirect($"/instansi/{AgencyId}/pengaturan");
     }
 
+    /// <summary>Sets the instansi's region: checked against the Kemendagri list, the version it was read at required, through the one write path.</summary>
+    public async Task<IActionResult> OnPostWilayahAsync()
+    {
+        if (await LoadAsync() is { } refused)
+            return refused;
+        if (WilayahSemula is null)
+            return await RegionRefusedAsync("versi wilayah yang Anda baca wajib dikirim; muat ulang halaman", StatusCodes.Status428PreconditionRequired);
+        var before = WilayahSemula == NoRegion ? null : WilayahSemula;
+        if (before != Agency.RegionCode)
+            return await RegionRefusedAsync("wilayah instansi ini telah diubah orang lain sejak Anda membukanya; muat ulang halaman lalu ulangi", StatusCodes.Status409Conflict);
+        var province = string.IsNullOrWhiteSpace(Provinsi) || Provinsi == NoRegion ? null : Provinsi.Trim();
+        var regency = string.IsNullOrWhiteSpace(KabupatenKota) || KabupatenKota == NoRegion ? null : KabupatenKota.Trim();
+        string? region;
+        if (province is null)
+        {
+            if (regency is not null)
+                return await RegionRefusedAsync("pilih provinsinya lebih dulu, lalu kabupaten/kota di provinsi itu", StatusCodes.Status400BadRequest);
+            region = null;
+        }
+        else if (Regions.Find(province) is not { IsProvince: true })
+            return await RegionRefusedAsync($"\"{province}\" bukan kode provinsi pada daftar wilayah Kemendagri", StatusCodes.Status400BadRequest);
+        else if (regency is null)
+            region = province;
+        else if (Regions.Find(regency) is not { IsProvince: false } found)
+            return await RegionRefusedAsync($"\"{regency}\" bukan kode kabupaten/kota pada daftar wilayah Kemendagri", StatusCodes.Status400BadRequest);
+        else if (found.ProvinceCode != province)
+            return await RegionRefusedAsync($"{found.Name} bukan bagian dari {Regions.Find(province)!.Name}; pilih kabupaten/kota di provinsi itu", StatusCodes.Status400BadRequest);
+        else
+            region = regency;
+
+        if (region == Agency.RegionCode)
+            return Redirect($"/instansi/{AgencyId}/pengaturan");
+        var key = AgencyId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var result = await writer.CommitAgencyAsync(AgencyId, Operations.ManageUsers, "wilayah instansi",
+            async () => await db.Agencies.Where(a => a.Id == AgencyId && a.RegionCode == before).ExecuteUpdateAsync(u => u.SetProperty(a => a.RegionCode, region)) == 1,
+            new RecordWriter.AuditNote(RegionEntity, key, "ubah",
+                new Dictionary<string, string?> { ["Wilayah"] = Describe(before) }, new Dictionary<string, string?> { ["Wilayah"] = Describe(region) }));
+        if (!result.Ok)
+            return await RegionRefusedAsync(PageResults.Message(result)!, PageResults.StatusOf(result));
+        TempData["pesan"] = "Wilayah instansi disimpan: " + Describe(region) + ".";
+        return Redirect($"/instansi/{AgencyId}/pengaturan");
+    }
+
+    /// <summary>"32.04 Kabupaten Bandung (Jawa Barat)", or "tidak ada".</summary>
+    public static string Describe(string? code) =>
+        Regions.Find(code) is not { } r ? "tidak ada"
+        : r.IsProvince ? $"{r.Code} {r.Name}" : $"{r.Code} {r.Name} ({Regions.Find(r.ProvinceCode)?.Name})";
+
+    private async Task<IActionResult> RegionRefusedAsync(string error, int status)
+    {
+        RegionError = error;
+        SeparateDuties = Agency.SeparateDuties;
+        await FillAsync();
+        Response.StatusCode = status;
+        return Page();
+    }
+
     private async Task<IActionResult> RefusedAsync(string error, int status)
     {
         Error = error;
@@ -72,8 +151,11 @@ public sealed class PengaturanModel(KinerjaDbContext db, ScopeProvider scopes, I
         return Page();
     }
 
-    private async Task FillAsync() =>
+    private async Task FillAsync()
+    {
         History.AddRange(await AuditLog.ForAsync(db, AgencyId, Entity, [AgencyId.ToString(System.Globalization.CultureInfo.InvariantCulture)], 20));
+        RegionHistory.AddRange(await AuditLog.ForAsync(db, AgencyId, RegionEntity, [AgencyId.ToString(System.Globalization.CultureInfo.InvariantCulture)], 20));
+    }
 
     private async Task<IActionResult?> LoadAsync()
     {
