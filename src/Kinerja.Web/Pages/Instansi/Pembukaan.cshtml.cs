@@ -14,7 +14,7 @@ namespace Kinerja.Web.Pages.Instansi;
 /// administrator switches the lock, reopens one unit's period (or one indicator) until a date with a reason, or ends a
 /// reopening early; all of it audited.
 /// </summary>
-public sealed class PembukaanModel(KinerjaDbContext db, IAuthorizationService authorization, ScopeProvider scopes, PeriodLock periodLock, CycleService cycle)
+public sealed class PembukaanModel(KinerjaDbContext db, IAuthorizationService authorization, ScopeProvider scopes, PeriodLock periodLock, PeriodLockAdmin lockAdmin, CycleService cycle)
     : YearPageModel(db, authorization, scopes)
 {
     [BindProperty] public string? Periode { get; set; }
@@ -68,7 +68,7 @@ public sealed class PembukaanModel(KinerjaDbContext db, IAuthorizationService au
             return Forbid();
         if (!DateOnly.TryParseExact(Sampai?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var until))
             return await RefuseAsync(400, "Tanggal akhir pembukaan harus diisi (tttt-bb-hh).");
-        if (await periodLock.ReopenAsync(AgencyId, Year, Periode ?? "", Unit ?? "", Indikator, until, Alasan, Scope.UserName) is { } failed)
+        if (await lockAdmin.ReopenAsync(AgencyId, Year, Periode ?? "", Unit ?? "", Indikator, until, Alasan) is { } failed)
             return await RefuseAsync(failed.Status, failed.Message);
         TempData["pesan"] = $"Periode {Periode} unit {Unit}{(string.IsNullOrWhiteSpace(Indikator) ? "" : " indikator " + Indikator)} dibuka kembali sampai {ReminderPlan.DateText(until)}.";
         return Redirect($"/instansi/{AgencyId}/{Year}/pembukaan");
@@ -80,7 +80,7 @@ public sealed class PembukaanModel(KinerjaDbContext db, IAuthorizationService au
             return refused;
         if (!await Allowed(Operations.ManageUsers))
             return Forbid();
-        if (await periodLock.RevokeAsync(AgencyId, Id ?? 0, Version, Scope.UserName) is { } failed)
+        if (await lockAdmin.RevokeAsync(AgencyId, Id ?? 0, Version) is { } failed)
             return await RefuseAsync(failed.Status, failed.Message);
         TempData["pesan"] = "Pembukaan periode diakhiri.";
         return Redirect($"/instansi/{AgencyId}/{Year}/pembukaan");
@@ -92,7 +92,7 @@ public sealed class PembukaanModel(KinerjaDbContext db, IAuthorizationService au
             return refused;
         if (!await Allowed(Operations.ManageUsers))
             return Forbid();
-        if (await periodLock.SetLockAsync(AgencyId, Kunci, KunciSekarang, Alasan, Scope.UserName) is { } failed)
+        if (await lockAdmin.SetLockAsync(AgencyId, Kunci, KunciSekarang, Alasan) is { } failed)
             return await RefuseAsync(failed.Status, failed.Message);
         TempData["pesan"] = Kunci ? "Kunci periode diaktifkan." : "Kunci periode dimatikan untuk instansi ini.";
         return Redirect($"/instansi/{AgencyId}/{Year}/pembukaan");
