@@ -131,6 +131,9 @@ public sealed partial class WorkbookStore
     /// </summary>
     public bool RecordsAudit { get; init; } = true;
 
+    /// <summary>Why a history import (<see cref="ImportMode.History"/>) writes a closed year, for its audit entry when the store writes it (the seeder's samples).</summary>
+    public string? HistoryReason { get; init; }
+
     private sealed class ImportPlan
     {
         public Agency? Agency { get; init; }
@@ -216,6 +219,8 @@ public sealed partial class WorkbookStore
             ["baris lain dilindungi"] = plan.Protected,
             ["sheet berubah"] = plan.Sheets.Where(s => s.Any).Select(s => $"{s.SheetTitle}: +{s.Added.Count} ~{s.Changed.Count} -{s.Removed.Count}").ToList(),
         };
+        if (mode == ImportMode.History && HistoryReason is not null)
+            summary["alasan"] = HistoryReason;
         var action = mode == ImportMode.History ? "impor riwayat" : "impor";
         if (agency is not null && year is not null && !plan.AnyChange)
         {

@@ -115,6 +115,9 @@ public static class AuditLog
         [PlanEditor.PlanEntity] = "Simpul rencana",
         [PlanEditor.IndicatorEntity] = "Indikator",
         ["WorkflowSetting"] = "Pengaturan alur",
+        [PeriodLock.ReopeningEntity] = "Kunci periode",
+        [nameof(PeriodReopening)] = "Pembukaan periode",
+        [PeriodLock.LateChangeEntity] = "Perubahan setelah periode ditutup",
     };
 
     private static readonly Dictionary<string, string> Actions = new(StringComparer.Ordinal)

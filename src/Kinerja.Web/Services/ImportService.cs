@@ -201,7 +201,7 @@ public sealed class Seeder(KinerjaDbContext db, TimeProvider clock, ILogger<Seed
             await using (var stream = File.OpenRead(path))
                 sha = Convert.ToHexStringLower(await System.Security.Cryptography.SHA256.HashDataAsync(stream));
             // the samples are published reports of closed years: loaded as approved history, marked with their file
-            await new WorkbookStore(db, clock).CommitAsync(null, raw, data, null, name, ImportMode.History, sha);
+            await new WorkbookStore(db, clock) { HistoryReason = "contoh awal: laporan yang sudah diterbitkan, dimuat saat aplikasi pertama kali berjalan" }.CommitAsync(null, raw, data, null, name, ImportMode.History, sha);
             if (log.IsEnabled(LogLevel.Information))
                 log.LogInformation("contoh dimuat: {Agency} {Year}", data.Profile.Agency, data.Profile.Year);
         }

@@ -37,6 +37,9 @@ public sealed class PembukaanModel(KinerjaDbContext db, IAuthorizationService au
 
     public List<PeriodReopening> Reopenings { get; private set; } = [];
 
+    /// <summary>The audit log about the lock, newest first (the same entries the common log holds).</summary>
+    public List<AuditLine> History { get; private set; } = [];
+
     public List<(string Period, DateOnly Closes)> Periods { get; } = [];
 
     public List<(string Code, string Name)> Units { get; private set; } = [];
@@ -114,6 +117,13 @@ public sealed class PembukaanModel(KinerjaDbContext db, IAuthorizationService au
         var calendar = await cycle.CalendarAsync(AgencyId, Year);
         foreach (var p in PeriodsOf(Year))
             Periods.Add((p, PeriodLock.ClosesOn(calendar, p)!.Value));
+        // the audit log's entries about the lock of this instansi: the switch, the reopenings of the year, the changes made under them
+        var prefix = Year.ToString(CultureInfo.InvariantCulture) + "|";
+        var entries = await Db.Audit.AsNoTracking()
+            .Where(a => a.AgencyId == AgencyId && (a.Entity == PeriodLock.ReopeningEntity
+                || ((a.Entity == nameof(PeriodReopening) || a.Entity == PeriodLock.LateChangeEntity) && a.EntityKey.StartsWith(prefix))))
+            .OrderByDescending(a => a.Id).Take(100).ToListAsync();
+        History = entries.Select(AuditLog.Line).ToList();
         Units = (await Db.Units.AsNoTracking().Where(u => u.AgencyId == AgencyId).OrderBy(u => u.Code).Select(u => new { u.Code, u.Name }).ToListAsync())
             .Select(u => (u.Code, u.Name)).ToList();
     }
