@@ -165,6 +165,9 @@ public abstract class BrowserFixture(string provider) : IAsyncLifetime, IDisposa
             await admin.Locator("#Riwayat").CheckAsync();
         await admin.GetByRole(AriaRole.Button, new() { Name = "Pratinjau", Exact = true }).ClickAsync();
         await Expect(admin.GetByRole(AriaRole.Heading, new() { Name = "Pratinjau:" })).ToBeVisibleAsync();
+        // a history import passes the period lock: the administrator gives the reason the audit keeps
+        if (history && await admin.Locator("#AlasanRiwayat").CountAsync() > 0)
+            await admin.GetByLabel("Alasan impor riwayat").FillAsync("Laporan tahun yang sudah ditutup, dimuat sebagai riwayat");
     }
 
     public async Task AddUserAsync(IPage admin, string userName, string role, params string[] units)
