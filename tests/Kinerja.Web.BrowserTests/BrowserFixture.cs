@@ -137,6 +137,7 @@ public abstract class BrowserFixture(string provider) : IAsyncLifetime, IDisposa
             var admin = await SignInCoreAsync(AdminName, AdminPassword);
             // the demo's figures are a closed year's approved history: loaded as such by the administrator
             await ImportAsync(admin, Repository.Sample("clean-demo.xlsx"), history: true);
+            await Screenshot(admin, "06-impor-riwayat-alasan");
             await admin.GetByRole(AriaRole.Button, new() { Name = "Simpan impor" }).ClickAsync();
             await Expect(admin).ToHaveURLAsync(new Regex(@"/instansi/\d+/2025/dasbor"));
             id = int.Parse(Regex.Match(admin.Url, @"/instansi/(\d+)/").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);

@@ -97,6 +97,7 @@ public static class AuditLog
         ["indikator"] = "Jumlah indikator",
         ["target"] = "Jumlah target",
         ["realisasi"] = "Jumlah realisasi",
+        ["LockPeriods"] = "Kunci periode",
     };
 
     private static readonly Dictionary<string, string> Entities = new(StringComparer.Ordinal)
@@ -126,6 +127,9 @@ public static class AuditLog
         ["ubah"] = "Diubah",
         ["hapus"] = "Dihapus",
         ["impor"] = "Impor buku kerja",
+        ["aktifkan kunci"] = "Diaktifkan:",
+        ["matikan kunci"] = "Dimatikan:",
+        ["ubah setelah ditutup"] = "Diubah:",
     };
 
     /// <summary>"30 November 2026 19.04" (WIB).</summary>
