@@ -239,8 +239,9 @@ public static class BulkLoader
 
         Step("kunci dan nomor");
         var sink = postgres ? (ITableSink)new CopySink((NpgsqlConnection)connection) : new InsertSink(connection, transaction);
-        await sink.WriteAsync("Agencies", ["Id", "Name", "Kind", "SeparateDuties", "RegionCode"],
-            newAgencies.Select(a => new object?[] { a.Id, a.Name, "Pemda", true, a.Region }), cancellationToken);
+        // the period lock is on for every instansi (issue 21), as for one made by the app
+        await sink.WriteAsync("Agencies", ["Id", "Name", "Kind", "SeparateDuties", "LockPeriods", "RegionCode"],
+            newAgencies.Select(a => new object?[] { a.Id, a.Name, "Pemda", true, true, a.Region }), cancellationToken);
         Step("COPY Agencies");
         await sink.WriteAsync("Units", ["AgencyId", "Code", "Name"],
             newAgencies.Select(a => new object?[] { a.Id, "DINAS", a.Name }), cancellationToken);

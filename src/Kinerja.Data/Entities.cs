@@ -45,10 +45,11 @@ public sealed class Agency : IAudited
 
     /// <summary>
     /// Period lock (issue 21): after a period's closing date in the calendar its realisasi and targets change only under a
-    /// <see cref="PeriodReopening"/>. Off until the instansi's administrator switches it on (audited), so that an
-    /// installation can first load the years it brings in.
+    /// <see cref="PeriodReopening"/>. On for every instansi (Perpres 29/2014: what was reported stays as reported); an
+    /// administrator may switch it off with a reason (audited). Closed years an installation brings in are loaded as an
+    /// explicit, audited history import, not by switching the lock off. Also the switch's concurrency token.
     /// </summary>
-    public bool LockPeriods { get; set; }
+    public bool LockPeriods { get; set; } = true;
 
     /// <summary>Kemendagri code of the province ("32") or regency/city ("32.04") the instansi serves (issue 23, the national roll-up); validated against <see cref="Regions"/>.</summary>
     public string? RegionCode { get; set; }
@@ -589,7 +590,14 @@ public sealed class Notification
     /// <summary>When the e-mail went out; null when none was sent (no SMTP, no address, e-mail off, or it failed: <see cref="EmailNote"/>).</summary>
     public DateTimeOffset? EmailedAt { get; set; }
 
+    /// <summary>Why the last e-mail attempt failed (or why none was sent); kept after a later success is recorded in <see cref="EmailedAt"/>.</summary>
     public string? EmailNote { get; set; }
+
+    /// <summary>E-mail attempts made (each claimed by one app server before sending).</summary>
+    public int EmailAttempts { get; set; }
+
+    /// <summary>When the next e-mail attempt is due after a failure; null when none is (sent, never tried, or given up).</summary>
+    public DateTimeOffset? EmailRetryAt { get; set; }
 }
 
 /// <summary>

@@ -87,6 +87,8 @@ public class KinerjaDbContext(DbContextOptions options, TimeProvider? clock = nu
             e.Property(a => a.Name).HasMaxLength(300);
             e.HasIndex(a => a.Name).IsUnique();
             e.Property(a => a.Kind).HasMaxLength(10);
+            // on by default (issue 21); the switch's value is its own version: two administrators flipping it at once, one is refused
+            e.Property(a => a.LockPeriods).IsConcurrencyToken();
             e.HasMany(a => a.Units).WithOne().HasForeignKey(u => u.AgencyId);
             e.HasMany(a => a.Years).WithOne(y => y.Agency).HasForeignKey(y => y.AgencyId);
         });
@@ -198,6 +200,7 @@ public class KinerjaDbContext(DbContextOptions options, TimeProvider? clock = nu
             // the claim: a reminder's key is inserted once, whichever app server gets there first (issue 21)
             e.HasIndex(n => n.Key).IsUnique();
             e.HasIndex(n => new { n.UserId, n.ReadAt });
+            e.HasIndex(n => n.EmailRetryAt);
             e.Property(n => n.Key).HasMaxLength(400);
             e.Property(n => n.Title).HasMaxLength(300);
             e.Property(n => n.Text).HasMaxLength(4000);

@@ -53,6 +53,9 @@ public enum RealisasiImportAction
 }
 
 /// <summary>One realisasi an import would touch or leave protected, with its workflow state now and what happens to it.</summary>
+/// <summary>A realisasi or target (<paramref name="Kind"/>) an import writes, as the period lock reads it.</summary>
+public sealed record LockedWrite(string Indicator, string Period, string Unit, string Kind);
+
 public sealed record RealisasiImportItem(string Indicator, string Period, string UnitCode, string State, RealisasiImportAction Action, string? Before, string? After, string What)
 {
     public string Key => $"{Indicator} | {Period}";
@@ -128,6 +131,9 @@ public sealed partial class WorkbookStore
     /// </summary>
     public bool RecordsAudit { get; init; } = true;
 
+    /// <summary>Why a history import (<see cref="ImportMode.History"/>) writes a closed year, for its audit entry when the store writes it (the seeder's samples).</summary>
+    public string? HistoryReason { get; init; }
+
     private sealed class ImportPlan
     {
         public Agency? Agency { get; init; }
@@ -197,8 +203,6 @@ public sealed partial class WorkbookStore
         var plan = await PlanAsync(agency, year, raw, data, mode, tracked: true, cancellationToken);
         if (plan.Refusal is not null)
             throw new ImportRefusedException(plan.Refusal);
-        if (PeriodLock is not null && agency is not null && await PeriodLock(agency.Id, data.Profile.Year, [.. plan.Items.Where(i => i.Writes)]) is { } locked)
-            throw new ImportRefusedException(locked);
         var summary = new Dictionary<string, object?>
         {
             ["berkas"] = fileName,
@@ -215,6 +219,8 @@ public sealed partial class WorkbookStore
             ["baris lain dilindungi"] = plan.Protected,
             ["sheet berubah"] = plan.Sheets.Where(s => s.Any).Select(s => $"{s.SheetTitle}: +{s.Added.Count} ~{s.Changed.Count} -{s.Removed.Count}").ToList(),
         };
+        if (mode == ImportMode.History && HistoryReason is not null)
+            summary["alasan"] = HistoryReason;
         var action = mode == ImportMode.History ? "impor riwayat" : "impor";
         if (agency is not null && year is not null && !plan.AnyChange)
         {
@@ -322,6 +328,17 @@ public sealed partial class WorkbookStore
             },
             () => new RencanaAksiRow { ReportingYearId = yearId, AgencyId = agencyId, IndicatorCode = "", Period = "", Action = "", UnitCode = rootUnit }, (a, o) => a.Ordinal = o, a => a.ConcurrencyVersion++);
         WriteRealisasi(plan, year, agencyId, unitOf, rootUnit, fileName, sha256, mode, now, units.Select(u => u.Code).Concat(unitsWanted.Select(u => u.Code)).ToHashSet(StringComparer.Ordinal));
+        if (PeriodLock is not null && mode == ImportMode.Workflow)
+        {
+            // the period lock sees every realisasi and target this import changes, as staged (issue 21): a closed period's
+            // values change only under a reopening of that unit or indicator; the caller's transaction undoes what was saved
+            var writes = plan.Items.Where(i => i.Writes).Select(i => new LockedWrite(i.Indicator, i.Period, i.UnitCode, "realisasi")).ToList();
+            writes.AddRange(db.ChangeTracker.Entries<TargetRow>().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+                .Select(e => new LockedWrite(e.Entity.IndicatorCode, e.Entity.Period, e.Entity.UnitCode, "target")));
+            if (await PeriodLock(agencyId, year.Year, writes) is { } locked)
+                throw new ImportRefusedException(locked);
+        }
+
         if (RecordsAudit)
             db.Record(agencyId, nameof(ReportingYear), YearKey(year), mode == ImportMode.History ? "impor riwayat" : "impor", null, summary);
         await db.SaveChangesAsync(cancellationToken);

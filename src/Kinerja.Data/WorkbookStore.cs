@@ -40,10 +40,12 @@ public sealed record RowChange(string Key, IReadOnlyDictionary<string, string>? 
 public sealed partial class WorkbookStore(KinerjaDbContext db, TimeProvider clock)
 {
     /// <summary>
-    /// The web's period lock (issue 21): given the instansi, the year and the realisasi an import would write, the refusal or
-    /// null. It may add audit entries to the context, saved in the import's transaction.
+    /// The web's period lock (issue 21): given the instansi, the year and the realisasi and targets a workflow import would
+    /// write, the refusal or null. It may add audit entries to the context, saved in the import's transaction. A history
+    /// import (<see cref="ImportMode.History"/>: an administrator's explicit, audited load of a closed year, with a reason)
+    /// is not asked.
     /// </summary>
-    public Func<int, int, IReadOnlyList<RealisasiImportItem>, Task<string?>>? PeriodLock { get; init; }
+    public Func<int, int, IReadOnlyList<LockedWrite>, Task<string?>>? PeriodLock { get; init; }
 
     public const string RootUnitFallback = "INSTANSI";
 

@@ -40,6 +40,7 @@ builder.Services.AddScoped<PkService>();
 builder.Services.AddScoped<PlanEditor>();
 builder.Services.AddScoped<RecordWriter>();
 builder.Services.AddScoped<PeriodLock>();
+builder.Services.AddScoped<PeriodLockAdmin>();
 builder.Services.AddScoped<RencanaAksiService>();
 builder.Services.AddScoped<CountsService>();
 builder.Services.AddScoped<PrintedFigureService>();

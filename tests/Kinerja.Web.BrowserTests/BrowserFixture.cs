@@ -137,6 +137,7 @@ public abstract class BrowserFixture(string provider) : IAsyncLifetime, IDisposa
             var admin = await SignInCoreAsync(AdminName, AdminPassword);
             // the demo's figures are a closed year's approved history: loaded as such by the administrator
             await ImportAsync(admin, Repository.Sample("clean-demo.xlsx"), history: true);
+            await Screenshot(admin, "06-impor-riwayat-alasan");
             await admin.GetByRole(AriaRole.Button, new() { Name = "Simpan impor" }).ClickAsync();
             await Expect(admin).ToHaveURLAsync(new Regex(@"/instansi/\d+/2025/dasbor"));
             id = int.Parse(Regex.Match(admin.Url, @"/instansi/(\d+)/").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
@@ -165,6 +166,9 @@ public abstract class BrowserFixture(string provider) : IAsyncLifetime, IDisposa
             await admin.Locator("#Riwayat").CheckAsync();
         await admin.GetByRole(AriaRole.Button, new() { Name = "Pratinjau", Exact = true }).ClickAsync();
         await Expect(admin.GetByRole(AriaRole.Heading, new() { Name = "Pratinjau:" })).ToBeVisibleAsync();
+        // a history import passes the period lock: the administrator gives the reason the audit keeps
+        if (history && await admin.Locator("#AlasanRiwayat").CountAsync() > 0)
+            await admin.GetByLabel("Alasan impor riwayat").FillAsync("Laporan tahun yang sudah ditutup, dimuat sebagai riwayat");
     }
 
     public async Task AddUserAsync(IPage admin, string userName, string role, params string[] units)

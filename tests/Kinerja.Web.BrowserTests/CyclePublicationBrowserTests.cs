@@ -38,7 +38,9 @@ public abstract class CyclePublicationBrowserTests(BrowserFixture fixture)
         await operatorPage.GotoAsync("/");
         var task = operatorPage.Locator("#daftar-tugas tr").Filter(new() { Has = operatorPage.GetByRole(AriaRole.Link, new() { Name = "Realisasi IKU-1 TW 3 2025", Exact = true }) });
         await Expect(task).ToHaveCountAsync(1);
-        await Expect(task.Locator(".siklus-terlambat")).ToContainTextAsync(new Regex(@"^terlambat \d+ hari$"));
+        // days late counted from the app's clock (15 June 2026 at the server's start), not the machine's date
+        var today = DateOnly.FromDateTime(fixture.Server.Clock.GetUtcNow().ToOffset(TimeSpan.FromHours(7)).DateTime);
+        await Expect(task.Locator(".siklus-terlambat")).ToHaveTextAsync($"terlambat {today.DayNumber - new DateOnly(2025, 10, 10).DayNumber} hari");
         await Expect(task).ToContainTextAsync("10 Oktober 2025");
         await fixture.Screenshot(operatorPage, "60-tugas-terlambat");
         findings.AddRange(await BrowserFixture.SeriousAxeFindings(operatorPage));
@@ -76,6 +78,32 @@ public abstract class CyclePublicationBrowserTests(BrowserFixture fixture)
         await fixture.Screenshot(pimpinan, "61-papan-hijau");
         findings.AddRange(await BrowserFixture.SeriousAxeFindings(pimpinan));
         await pimpinan.Context.CloseAsync();
+        Assert.True(findings.Count == 0, "axe found serious or critical violations:\n" + string.Join('\n', findings));
+    }
+
+    [Fact]
+    public async Task The_administrator_switches_the_period_lock_with_a_reason_and_the_page_shows_it_from_the_audit_log()
+    {
+        if (!fixture.Available)
+            return;
+        var demo = await fixture.DemoAsync();
+        var admin = await fixture.SignInAsync(BrowserFixture.AdminName, BrowserFixture.AdminPassword);
+        await admin.GotoAsync($"/instansi/{demo}/2025/pembukaan");
+        // the browser tests' instansi are made with the lock off (KinerjaServer); on it goes, with a reason
+        await Expect(admin.Locator("#keadaan-kunci")).ToContainTextAsync("tidak aktif (dimatikan administrator)");
+        await admin.Locator("#form-kunci input[name=Alasan]").FillAsync("Siklus 2025 ditutup sesuai kalender");
+        await admin.Locator("#ubah-kunci").ClickAsync();
+        await Expect(admin.Locator("#keadaan-kunci")).ToHaveTextAsync("Kunci periode aktif untuk instansi ini.");
+        await Expect(admin.Locator("#riwayat-kunci tbody tr").First).ToContainTextAsync("Siklus 2025 ditutup sesuai kalender");
+        await Expect(admin.Locator("tr[data-periode='2025-TW1']")).ToContainTextAsync("ditutup (terkunci)");
+        await fixture.Screenshot(admin, "64-kunci-periode");
+        var findings = await BrowserFixture.SeriousAxeFindings(admin);
+        // and off again for the workflow test of this class, also with its reason
+        await admin.Locator("#form-kunci input[name=Alasan]").FillAsync("Latihan alur kerja pada data 2025");
+        await admin.Locator("#ubah-kunci").ClickAsync();
+        await Expect(admin.Locator("#keadaan-kunci")).ToContainTextAsync("tidak aktif (dimatikan administrator)");
+        await Expect(admin.Locator("#riwayat-kunci tbody tr")).ToHaveCountAsync(2);
+        await admin.Context.CloseAsync();
         Assert.True(findings.Count == 0, "axe found serious or critical violations:\n" + string.Join('\n', findings));
     }
 

@@ -58,7 +58,19 @@ public sealed class KinerjaServer : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Kinerja", _connection);
         builder.UseSetting("Kinerja:DataDirectory", DataFolder);
         builder.UseSetting("Kinerja:SeedSamples", "false");
+        builder.ConfigureServices(s =>
+        {
+            // the app's clock, so the tests pass in any year (issue 21): the demo year 2025 is "last year"
+            s.AddSingleton<TimeProvider>(Clock);
+            // the workflow tests write to 2025, a closed year: every instansi is made with the period lock off, as if its
+            // administrator had switched it off; the app has no such switch (the lock's own tests are in Kinerja.Web.Tests)
+            s.ConfigureDbContext<SqliteKinerjaDbContext>(o => o.AddInterceptors(new LockOffForWorkflowTests()));
+            s.ConfigureDbContext<PostgresKinerjaDbContext>(o => o.AddInterceptors(new LockOffForWorkflowTests()));
+        });
     }
+
+    /// <summary>15 June 2026, 09.00 WIB when the server starts, then running with real time (timeouts and the cookies stay natural).</summary>
+    public ShiftedClock Clock { get; } = new(new DateTimeOffset(2026, 6, 15, 9, 0, 0, TimeSpan.FromHours(7)));
 
     protected override void Dispose(bool disposing)
     {
@@ -109,5 +121,25 @@ public static class Repository
         var folder = Path.Combine(Root, "artifacts", "screenshots", provider.ToLowerInvariant());
         Directory.CreateDirectory(folder);
         return folder;
+    }
+}
+
+/// <summary>A clock that starts at a fixed moment and runs at real speed.</summary>
+public sealed class ShiftedClock(DateTimeOffset start) : TimeProvider
+{
+    private readonly global::System.Diagnostics.Stopwatch _elapsed = global::System.Diagnostics.Stopwatch.StartNew();
+
+    public override DateTimeOffset GetUtcNow() => start.ToUniversalTime() + _elapsed.Elapsed;
+}
+
+/// <summary>Browser tests only: an instansi is stored with the period lock off (see <see cref="KinerjaServer"/>).</summary>
+public sealed class LockOffForWorkflowTests : Microsoft.EntityFrameworkCore.Diagnostics.SaveChangesInterceptor
+{
+    public override ValueTask<Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<int>> SavingChangesAsync(Microsoft.EntityFrameworkCore.Diagnostics.DbContextEventData eventData,
+        Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        foreach (var entry in eventData.Context?.ChangeTracker.Entries<Agency>().Where(e => e.State == EntityState.Added) ?? [])
+            entry.Entity.LockPeriods = false;
+        return base.SavingChangesAsync(eventData, result, cancellationToken);
     }
 }

@@ -39,7 +39,7 @@ public abstract class CycleFixture(string provider) : IAsyncLifetime
         Available = provider == "Sqlite" || KinerjaApp.PostgresAvailable();
         if (!Available)
             return;
-        App = new KinerjaApp(provider, clock: Clock);
+        App = new KinerjaApp(provider, clock: Clock) { LockPeriods = true };
         Admin = await Session.SetupAdmin(App);
         DemoId = App.WithDb(db => db.Agencies.Single(a => a.Name.StartsWith("Dinas Contoh")).Id);
         await Admin.AddUser(DemoId, "op-dinas", Password, "Operator", "DINAS");

@@ -162,7 +162,11 @@ public abstract class ImportWorkflowTests(AppFixture fixture)
         Assert.Equal(("IKK-2 | 2021", "50%", "52%"), (item.GetProperty("key").GetString(), item.GetProperty("before").GetString(), item.GetProperty("after").GetString()));
         var refused = await perencana.Api(HttpMethod.Post, $"/api/impor/{preview.GetProperty("token").GetString()}", new { agencyId, expectedRevision = preview.GetProperty("expectedRevision").GetInt32(), riwayat = true });
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
-        var commit = await fixture.Admin.Api(HttpMethod.Post, $"/api/impor/{preview.GetProperty("token").GetString()}", new { agencyId, expectedRevision = preview.GetProperty("expectedRevision").GetInt32(), riwayat = true });
+        // history passes the period lock: it needs the administrator's reason, which the audit keeps
+        var noReason = await fixture.Admin.Api(HttpMethod.Post, $"/api/impor/{preview.GetProperty("token").GetString()}", new { agencyId, expectedRevision = preview.GetProperty("expectedRevision").GetInt32(), riwayat = true });
+        Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
+        Assert.Contains("impor riwayat harus disertai alasan", await noReason.Content.ReadAsStringAsync());
+        var commit = await fixture.Admin.Api(HttpMethod.Post, $"/api/impor/{preview.GetProperty("token").GetString()}", new { agencyId, expectedRevision = preview.GetProperty("expectedRevision").GetInt32(), riwayat = true, alasan = "Koreksi LKjIP 2021 yang diterbitkan ulang" });
         Assert.Equal(HttpStatusCode.OK, commit.StatusCode);
         var record = fixture.App.WithDb(db => db.Realisasi.AsNoTracking().Include(r => r.Events).Single(r => r.AgencyId == agencyId && r.IndicatorCode == "IKK-2" && r.Period == "2021" && r.IsCurrent));
         var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
@@ -173,6 +177,8 @@ public abstract class ImportWorkflowTests(AppFixture fixture)
         Assert.Equal(["pasar-kerja-2021.xlsx", "riwayat-2021.json"], audit.Select(a => JsonDocument.Parse(a.After!).RootElement.GetProperty("berkas").GetString()).ToList());
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(await File.ReadAllBytesAsync(Samples.PathOf("pasar-kerja-2021.xlsx")))), JsonDocument.Parse(audit[0].After!).RootElement.GetProperty("sha256").GetString());
         Assert.Equal(sha, JsonDocument.Parse(audit[1].After!).RootElement.GetProperty("sha256").GetString());
+        Assert.Equal("Koreksi LKjIP 2021 yang diterbitkan ulang", JsonDocument.Parse(audit[1].After!).RootElement.GetProperty("alasan").GetString());
+        Assert.StartsWith("contoh awal", JsonDocument.Parse(audit[0].After!).RootElement.GetProperty("alasan").GetString());
 
         // once the year has a value in the workflow (a planner's import makes it a draft), history is refused and nothing is written
         Row(node["realisasi"]!.AsArray(), "IKK-2", "2021")["value"] = "53%";
@@ -189,7 +195,7 @@ public abstract class ImportWorkflowTests(AppFixture fixture)
         {
             var again = await (await fixture.Admin.ApiContent(HttpMethod.Post, $"/api/impor?instansi={agencyId}&riwayat=true", content)).Content.ReadFromJsonAsync<JsonElement>();
             Assert.StartsWith("impor riwayat ditolak: tahun ini sudah memiliki realisasi dalam alur kerja (mis. IKK-2 2021, Draf)", again.GetProperty("ditolak").GetString());
-            var no = await fixture.Admin.Api(HttpMethod.Post, $"/api/impor/{again.GetProperty("token").GetString()}", new { agencyId, expectedRevision = again.GetProperty("expectedRevision").GetInt32(), riwayat = true });
+            var no = await fixture.Admin.Api(HttpMethod.Post, $"/api/impor/{again.GetProperty("token").GetString()}", new { agencyId, expectedRevision = again.GetProperty("expectedRevision").GetInt32(), riwayat = true, alasan = "uji" });
             Assert.Equal(HttpStatusCode.BadRequest, no.StatusCode);
         }
 

@@ -32,7 +32,7 @@ public abstract class PeriodLockFixture(string provider) : IAsyncLifetime
         Available = provider == "Sqlite" || KinerjaApp.PostgresAvailable();
         if (!Available)
             return;
-        App = new KinerjaApp(provider, clock: Clock);
+        App = new KinerjaApp(provider, clock: Clock) { LockPeriods = true };
         Admin = await Session.SetupAdmin(App);
         DemoId = App.WithDb(db => db.Agencies.Single(a => a.Name.StartsWith("Dinas Contoh")).Id);
         KemnakerId = App.WithDb(db => db.Agencies.Single(a => a.Name == "Kementerian Ketenagakerjaan").Id);
@@ -82,11 +82,9 @@ public abstract class PeriodLockTests(PeriodLockFixture fixture)
         fixture.Clock.Set(2025, 5, 5);
         var page = $"{Demo}/pembukaan";
 
-        // the lock is switched on by the instansi administrator, with a reason (audited)
-        var on = await fixture.Admin.Post(page, page + "?handler=Kunci", [new("KunciSekarang", "false"), new("Kunci", "true"), new("Alasan", "Siklus 2025 berjalan")]);
-        Assert.Equal(HttpStatusCode.Redirect, on.StatusCode);
-        Assert.True(fixture.App.WithDb(db => db.Agencies.Single(a => a.Id == fixture.DemoId).LockPeriods));
-        Assert.Contains("Siklus 2025 berjalan", fixture.App.WithDb(db => db.Audit.Single(a => a.AgencyId == fixture.DemoId && a.Entity == PeriodLock.ReopeningEntity).After));
+        // the lock is on from the start for every instansi (the samples were loaded by the explicit history import)
+        Assert.All(fixture.App.WithDb(db => db.Agencies.Select(a => a.LockPeriods).ToList()), Assert.True);
+        Assert.Contains("impor riwayat", fixture.App.WithDb(db => db.Audit.Where(a => a.AgencyId == fixture.DemoId && a.Entity == nameof(ReportingYear)).Select(a => a.Action).ToList()));
 
         // TW I closed on 30 April: the operator's save is refused, naming the date and who can reopen
         var operatorDinas = await fixture.As("op-dinas");
@@ -148,6 +146,34 @@ public abstract class PeriodLockTests(PeriodLockFixture fixture)
             Assert.Equal(0, VersionOf("IKU-2", "2025-TW1"));
         }
 
+        // targets an import changes obey the lock too: a TW I target of DINAS's IKU-1 is refused
+        async Task<HttpResponseMessage> ImportTargets(params (string Indicator, string Value)[] added)
+        {
+            var json = System.Text.Json.Nodes.JsonNode.Parse(await admin.Client.GetStringAsync($"{Demo}/ekspor.json"))!;
+            foreach (var (indicator, value) in added)
+                json["targets"]!.AsArray().Add(new System.Text.Json.Nodes.JsonObject { ["indicator"] = indicator, ["period"] = "2025-TW1", ["value"] = value, ["document"] = "PK" });
+            using var content = new MultipartFormDataContent { { new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(json.ToJsonString())), "berkas", "demo-target-tw1.json" } };
+            var preview = await (await admin.ApiContent(HttpMethod.Post, $"/api/impor?instansi={fixture.DemoId}", content)).Content.ReadFromJsonAsync<JsonElement>();
+            return await admin.Api(HttpMethod.Post, $"/api/impor/{preview.GetProperty("token").GetString()}", new { agencyId = fixture.DemoId, expectedRevision = preview.GetProperty("expectedRevision").GetInt32() });
+        }
+
+        int TargetsOf(string indicator) => fixture.App.WithDb(db => db.Targets.Count(t => t.IndicatorCode == indicator && t.Period == "2025-TW1" && db.Years.Any(y => y.Id == t.ReportingYearId && y.AgencyId == fixture.DemoId)));
+        var targetRefused = await ImportTargets(("IKU-1", "20%"));
+        Assert.False(targetRefused.IsSuccessStatusCode);
+        Assert.Contains("impor buku kerja (target) tidak disimpan: periode 2025-TW1 (unit DINAS) telah ditutup pada 30 April 2025", await targetRefused.Content.ReadAsStringAsync());
+        Assert.Equal(0, TargetsOf("IKU-1"));
+
+        // a reopening of one indicator (BIDANG's IKU-2, through the API) lets exactly that target through until its date
+        var reopenIndicator = await admin.Api(HttpMethod.Post, $"/api{Demo}/pembukaan", new { periode = "2025-TW1", unit = "BIDANG", indikator = "IKU-2", sampai = "2025-05-20", alasan = "Target triwulan PK belum dimuat" });
+        Assert.True(reopenIndicator.IsSuccessStatusCode, await reopenIndicator.Content.ReadAsStringAsync());
+        Assert.False((await ImportTargets(("IKU-2", "250"), ("IKU-1", "20%"))).IsSuccessStatusCode); // IKU-1 is DINAS's: the whole import is refused
+        Assert.Equal((0, 0), (TargetsOf("IKU-1"), TargetsOf("IKU-2")));
+        var accepted = await ImportTargets(("IKU-2", "250"));
+        Assert.True(accepted.IsSuccessStatusCode, await accepted.Content.ReadAsStringAsync());
+        Assert.Equal(1, TargetsOf("IKU-2"));
+        Assert.Contains(fixture.App.WithDb(db => db.Audit.Where(a => a.AgencyId == fixture.DemoId && a.Entity == PeriodLock.LateChangeEntity).Select(a => a.After!).ToList()),
+            after => after.Contains("impor buku kerja (target)", StringComparison.Ordinal) && after.Contains("Target triwulan PK belum dimuat", StringComparison.Ordinal));
+
         // the LKjIP of the year lists the late change with its day and the reopening's reason
         var docx = await admin.Client.GetAsync($"{Demo}/dokumen/lkjip.docx");
         Assert.Equal(HttpStatusCode.OK, docx.StatusCode);
@@ -159,8 +185,25 @@ public abstract class PeriodLockTests(PeriodLockFixture fixture)
         Assert.True(annex.Contains("5 Mei 2025", StringComparison.Ordinal) && annex.Contains("realisasi IKU-1 2025-TW1", StringComparison.Ordinal)
             && annex.Contains("Koreksi hasil reviu Inspektorat", StringComparison.Ordinal) && annex.Contains("DINAS", StringComparison.Ordinal), annex[..Math.Min(annex.Length, 1500)]);
 
-        // switched off again for the other tests of the class
-        Assert.Equal(HttpStatusCode.Redirect, (await admin.Post(page, page + "?handler=Kunci", [new("KunciSekarang", "true"), new("Kunci", "false"), new("Alasan", "selesai uji")])).StatusCode);
+        // the administrator may switch the lock off, with a reason, through the one write path: audited in the common log, and
+        // a form read before another administrator's switch is refused
+        Assert.Equal(HttpStatusCode.BadRequest, (await admin.Post(page, page + "?handler=Kunci", [new("KunciSekarang", "true"), new("Kunci", "false"), new("Alasan", "")])).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.Post(page, page + "?handler=Kunci", [new("KunciSekarang", "true"), new("Kunci", "false"), new("Alasan", "Migrasi data lama")])).StatusCode);
+        Assert.False(fixture.App.WithDb(db => db.Agencies.Single(a => a.Id == fixture.DemoId).LockPeriods));
+        Assert.Equal(HttpStatusCode.Conflict, (await admin.Post(page, page + "?handler=Kunci", [new("KunciSekarang", "true"), new("Kunci", "false"), new("Alasan", "lagi")])).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.Post(page, page + "?handler=Kunci", [new("KunciSekarang", "false"), new("Kunci", "true"), new("Alasan", "Migrasi selesai")])).StatusCode);
+        var switches = fixture.App.WithDb(db => db.Audit.Where(a => a.AgencyId == fixture.DemoId && (a.Entity == PeriodLock.ReopeningEntity || a.Entity == nameof(Agency))).OrderBy(a => a.Id).ToList());
+        Assert.Equal(["matikan kunci", "aktifkan kunci"], switches.Where(a => a.Entity == PeriodLock.ReopeningEntity).Select(a => a.Action).ToArray());
+        Assert.Contains("Migrasi data lama", switches.First(a => a.Entity == PeriodLock.ReopeningEntity).After);
+        Assert.All(switches, a => Assert.Equal("admin", a.UserName));
+        Assert.Equal(2, switches.Count(a => a.Entity == nameof(Agency) && a.After!.Contains("LockPeriods", StringComparison.Ordinal)));
+        // the lock's page shows these entries of the audit log: the switch with its reason, the reopenings, the changes under them
+        var auditPage = WebUtility.HtmlDecode(await admin.Client.GetStringAsync(page));
+        var history = auditPage[auditPage.IndexOf("id=\"riwayat-kunci\"", StringComparison.Ordinal)..];
+        Assert.Contains("Migrasi data lama", history);
+        Assert.Contains("Pembukaan periode", history);
+        Assert.Contains("Target triwulan PK belum dimuat", history);
+        Assert.Contains("Perubahan setelah periode ditutup", history);
     }
 
     [Fact]

@@ -290,7 +290,7 @@ public abstract class PlanEditTests(AppFixture fixture)
         var preview = await fixture.Admin.ApiContent(HttpMethod.Post, "/api/impor?riwayat=true", content);
         Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
         var token = (await Json(preview)).GetProperty("token").GetString();
-        Assert.Equal(HttpStatusCode.OK, (await fixture.Admin.Api(HttpMethod.Post, $"/api/impor/{token}", new { agencyId = (int?)null, expectedRevision = (int?)null, riwayat = true })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await fixture.Admin.Api(HttpMethod.Post, $"/api/impor/{token}", new { agencyId = (int?)null, expectedRevision = (int?)null, riwayat = true, alasan = "LKjIP 2025 yang sudah diterbitkan" })).StatusCode);
         var agencyId = fixture.App.WithDb(db => db.Agencies.Single(a => a.Name == "Dinas Uji Dasbor").Id);
 
         var capaian = await fixture.Admin.Client.GetFromJsonAsync<JsonElement>($"/api/instansi/{agencyId}/2025/capaian?periode=2025");

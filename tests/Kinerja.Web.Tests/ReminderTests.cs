@@ -57,7 +57,7 @@ public abstract class ReminderFixture(string provider) : IAsyncLifetime
         SmtpPort = ((IPEndPoint)free.LocalEndpoint).Port;
         free.Stop();
         Smtp = SimpleSmtpServer.Start(SmtpPort);
-        App = new KinerjaApp(provider, clock: Clock, settings: Settings(scheduler: false));
+        App = new KinerjaApp(provider, clock: Clock, settings: Settings(scheduler: false)) { LockPeriods = true };
         Admin = await Session.SetupAdmin(App);
         DemoId = App.WithDb(db => db.Agencies.Single(a => a.Name.StartsWith("Dinas Contoh")).Id);
         await Admin.AddUser(DemoId, "op-dinas", Password, "Operator", "DINAS");
@@ -325,6 +325,80 @@ public abstract class ReminderTests(ReminderFixture fixture)
         Assert.Equal(results.Sum(r => r.Emailed), mail.Count);
         var keys = fixture.App.WithDb(db => db.Notifications.Select(n => n.Key).ToList());
         Assert.Equal(keys.Count, keys.Distinct(StringComparer.Ordinal).Count());
+    }
+
+    [Fact]
+    public async Task A_failed_email_is_retried_with_backoff_and_sent_once_by_one_of_two_servers_when_the_smtp_server_accepts()
+    {
+        if (!fixture.Available)
+            return;
+        // an SMTP port where nothing listens yet: the first attempt fails to connect
+        var free = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        free.Start();
+        var port = ((IPEndPoint)free.LocalEndpoint).Port;
+        free.Stop();
+        var settings = fixture.Settings(scheduler: false);
+        settings["Kinerja:Email:Port"] = port.ToString(CultureInfo.InvariantCulture);
+        using var first = new KinerjaApp(fixture.Provider, seedSamples: false, clock: fixture.Clock, settings: settings, sameDatabaseAs: fixture.App);
+        using var second = new KinerjaApp(fixture.Provider, seedSamples: false, clock: fixture.Clock, settings: settings, sameDatabaseAs: fixture.App);
+        fixture.Clock.Set(2026, 1, 8); // TW IV of 2025: entry due 10 January 2026
+        var failedAt = fixture.Clock.Now;
+        fixture.TakeMail();
+        var run = await ReminderFixture.Run(first);
+        Assert.True(run.Claimed > 0);
+        Assert.Equal(0, run.Emailed);
+        // this run's reminders (TW IV and the year 2025) of the people with an address and e-mail on
+        var mailed = fixture.App.WithDb(db => db.Users.Where(u => u.Email != null && !u.EmailRemindersOff).Select(u => u.Id).ToList());
+        List<Notification> Tw4() => fixture.App.WithDb(db => db.Notifications.ToList()).Where(n => n.CreatedAt == failedAt).ToList();
+        var emailable = Tw4().Where(n => mailed.Contains(n.UserId)).ToList();
+        Assert.Contains(emailable, n => n.Key.Contains("2025-TW4", StringComparison.Ordinal));
+        Assert.NotEmpty(emailable);
+        foreach (var n in emailable)
+        {
+            Assert.Equal(1, n.EmailAttempts);
+            Assert.Null(n.EmailedAt);
+            Assert.StartsWith("percobaan 1 dari 4 gagal: server surel tidak dapat dihubungi", n.EmailNote);
+            // the second attempt waits five minutes (Kinerja:Email:RetryMinutes)
+            Assert.Equal(failedAt.AddMinutes(5), n.EmailRetryAt);
+        }
+
+        // the system administrator sees the failures with their attempts and the next attempt
+        var admin = await Session.SignIn(fixture.App, "admin", "RahasiaSekali1"); // signed in again: the cookie follows the moved clock
+        var page = WebUtility.HtmlDecode(await admin.Client.GetStringAsync("/notifikasi"));
+        Assert.Contains("Surel pengingat yang gagal", page);
+        Assert.Contains($"data-surel-gagal=\"{emailable[0].Id}\"", page);
+
+        // before the wait is over nothing is tried
+        await ReminderFixture.Run(first);
+        Assert.All(Tw4().Where(n => emailable.Any(e => e.Id == n.Id)), n => Assert.Equal(1, n.EmailAttempts));
+
+        // the server accepts now; six minutes later both app servers run at once: each e-mail goes exactly once
+        using var smtp = SimpleSmtpServer.Start(port);
+        fixture.Clock.Now = failedAt.AddMinutes(6);
+        var results = await Task.WhenAll(ReminderFixture.Run(first), ReminderFixture.Run(second), ReminderFixture.Run(first), ReminderFixture.Run(second));
+        var received = smtp.ReceivedEmail.Select(m => MimeMessage.Load(new MemoryStream(Encoding.UTF8.GetBytes(m.Data)))).ToList();
+        Assert.Equal(emailable.Count, received.Count);
+        Assert.Equal(emailable.Count, results.Sum(r => r.Emailed));
+        Assert.Equal(Sorted(emailable.Select(n => n.Key)), Sorted(received.Select(m => m.Headers["X-Kinerja-Pengingat"] ?? "")));
+        var message = received.First(m => m.To.Mailboxes.Single().Address == "op-dinas@contoh.go.id");
+        Assert.StartsWith("[Kinerja] Batas waktu 10 Januari 2026: Realisasi ", message.Subject);
+        Assert.Contains($"Buka: {ReminderFixture.BaseUrl}/instansi/{fixture.DemoId}/2025/realisasi/", message.TextBody);
+        foreach (var n in Tw4().Where(n => emailable.Any(e => e.Id == n.Id)))
+        {
+            Assert.Equal(2, n.EmailAttempts);
+            Assert.Equal(failedAt.AddMinutes(6), n.EmailedAt);
+            Assert.Null(n.EmailRetryAt);
+        }
+
+        Assert.Empty(fixture.TakeMail()); // the fixture's own SMTP server got none of them
+    }
+
+    [Fact]
+    public void The_email_backoff_doubles_and_gives_up_after_the_last_attempt()
+    {
+        var options = new EmailOptions { MaxAttempts = 4, RetryMinutes = 5 };
+        var t = new DateTimeOffset(2026, 1, 8, 2, 0, 0, TimeSpan.Zero);
+        Assert.Equal([t.AddMinutes(5), t.AddMinutes(10), t.AddMinutes(20), null], new[] { 1, 2, 3, 4 }.Select(a => options.RetryAfter(a, t)).ToArray());
     }
 }
 

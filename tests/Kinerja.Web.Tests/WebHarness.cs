@@ -102,6 +102,14 @@ public sealed class KinerjaApp : WebApplicationFactory<Program>
 
     public string DataFolder => _folder;
 
+    /// <summary>
+    /// The period lock (issue 21) as it ships: on for every instansi. The tests written for the workflow on the samples
+    /// (closed years: 2021, 2024, 2025, TW I 2026, with the machine's date) leave it false: every instansi is made with the lock
+    /// off, as if its administrator had switched it off (<see cref="LockOffForWorkflowTests"/>). The lock's own tests
+    /// (PeriodLockTests, the cycle and reminder tests on a fake clock) set it true.
+    /// </summary>
+    public bool LockPeriods { get; init; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(_environment);
@@ -120,6 +128,14 @@ public sealed class KinerjaApp : WebApplicationFactory<Program>
         });
         if (_clock is not null)
             builder.ConfigureTestServices(s => s.AddSingleton(_clock));
+        if (!LockPeriods)
+        {
+            builder.ConfigureTestServices(s =>
+            {
+                s.ConfigureDbContext<SqliteKinerjaDbContext>(o => o.AddInterceptors(new LockOffForWorkflowTests()));
+                s.ConfigureDbContext<PostgresKinerjaDbContext>(o => o.AddInterceptors(new LockOffForWorkflowTests()));
+            });
+        }
     }
 
     public HttpClient Browser() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
@@ -317,5 +333,32 @@ public sealed partial class Session(HttpClient client)
         fields.AddRange(units.Select(u => new KeyValuePair<string, string>("UnitCodes", u)));
         var response = await Post($"/instansi/{agencyId}/pengguna", $"/instansi/{agencyId}/pengguna?handler=Simpan", fields);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+    }
+}
+
+/// <summary>
+/// Test harness only (<see cref="KinerjaApp.LockPeriods"/> false): an instansi is stored with the period lock off, so the
+/// workflow tests can write to the samples' closed years with the machine's date. The app itself has no such switch.
+/// </summary>
+public sealed class LockOffForWorkflowTests : Microsoft.EntityFrameworkCore.Diagnostics.SaveChangesInterceptor
+{
+    public override ValueTask<Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<int>> SavingChangesAsync(Microsoft.EntityFrameworkCore.Diagnostics.DbContextEventData eventData,
+        Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        Unlock(eventData.Context);
+        return base.SavingChangesAsync(eventData, result, cancellationToken);
+    }
+
+    public override Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<int> SavingChanges(Microsoft.EntityFrameworkCore.Diagnostics.DbContextEventData eventData,
+        Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<int> result)
+    {
+        Unlock(eventData.Context);
+        return base.SavingChanges(eventData, result);
+    }
+
+    private static void Unlock(DbContext? context)
+    {
+        foreach (var entry in context?.ChangeTracker.Entries<Agency>().Where(e => e.State == EntityState.Added) ?? [])
+            entry.Entity.LockPeriods = false;
     }
 }

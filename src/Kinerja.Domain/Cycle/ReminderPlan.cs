@@ -59,8 +59,17 @@ public static class ReminderPlan
         var when = kind == ReminderKind.Lewat
             ? $"seharusnya sudah {verb} paling lambat {date} dan kini terlambat {late} hari"
             : due == today ? $"harus {verb} hari ini, {date}" : $"harus {verb} paling lambat {date} ({due.DayNumber - today.DayNumber} hari lagi)";
-        var body = $"Yth. {person},\n\n{what} pada {agency} {when}.\n\nBuka: {link}\n\n"
-            + "Pesan ini dikirim otomatis oleh Kinerja. Pengiriman surel dapat dimatikan di halaman Akun; pemberitahuan tetap ada di aplikasi.";
-        return new ReminderMessage(key, kind, subject, body, link);
+        return new ReminderMessage(key, kind, subject, Body(person, $"{what} pada {agency} {when}.", link), link);
     }
+
+    /// <summary>
+    /// The e-mail of a reminder sent again after a failed attempt, from what the app stored (its title and sentence, as
+    /// first composed: a late reminder still says the days late of its first day).
+    /// </summary>
+    public static ReminderMessage Resend(string key, string person, string title, string text, string link) =>
+        new(key, key.Contains($"|{ReminderKind.Lewat}|", StringComparison.Ordinal) ? ReminderKind.Lewat : ReminderKind.Sebelum, "[Kinerja] " + title, Body(person, text, link), link);
+
+    private static string Body(string person, string sentence, string link) =>
+        $"Yth. {person},\n\n{sentence}\n\nBuka: {link}\n\n"
+            + "Pesan ini dikirim otomatis oleh Kinerja. Pengiriman surel dapat dimatikan di halaman Akun; pemberitahuan tetap ada di aplikasi.";
 }

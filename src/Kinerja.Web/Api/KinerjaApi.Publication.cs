@@ -116,24 +116,24 @@ public static partial class KinerjaApi
         });
     }
 
-    private static async Task<IResult> Reopen(int agencyId, int year, ReopenRequest body, HttpContext http, KinerjaDbContext db, IAuthorizationService auth, ScopeProvider scopes, PeriodLock periodLock)
+    private static async Task<IResult> Reopen(int agencyId, int year, ReopenRequest body, HttpContext http, KinerjaDbContext db, IAuthorizationService auth, PeriodLock periodLock, PeriodLockAdmin lockAdmin)
     {
         if (await YearAsync(db, agencyId, year) is null)
             return ApiResults.Problem(404, "instansi atau tahun tidak ada");
         if (!await Can(auth, http, agencyId, Operations.ManageUsers))
             return ApiResults.Problem(403, "hanya administrator instansi yang dapat membuka kembali periode");
-        if (await periodLock.ReopenAsync(agencyId, year, body.Periode ?? "", body.Unit ?? "", body.Indikator, body.Sampai, body.Alasan, (await scopes.GetAsync()).UserName) is { } failed)
+        if (await lockAdmin.ReopenAsync(agencyId, year, body.Periode ?? "", body.Unit ?? "", body.Indikator, body.Sampai, body.Alasan) is { } failed)
             return ApiResults.Problem(failed.Status, failed.Message);
         return await ListReopenings(agencyId, year, http, db, auth, periodLock);
     }
 
-    private static async Task<IResult> EndReopening(int agencyId, int year, long id, int? concurrencyVersion, HttpContext http, KinerjaDbContext db, IAuthorizationService auth, ScopeProvider scopes, PeriodLock periodLock)
+    private static async Task<IResult> EndReopening(int agencyId, int year, long id, int? concurrencyVersion, HttpContext http, KinerjaDbContext db, IAuthorizationService auth, PeriodLock periodLock, PeriodLockAdmin lockAdmin)
     {
         if (await YearAsync(db, agencyId, year) is null)
             return ApiResults.Problem(404, "instansi atau tahun tidak ada");
         if (!await Can(auth, http, agencyId, Operations.ManageUsers))
             return ApiResults.Problem(403, "hanya administrator instansi yang dapat mengakhiri pembukaan periode");
-        if (await periodLock.RevokeAsync(agencyId, id, concurrencyVersion, (await scopes.GetAsync()).UserName) is { } failed)
+        if (await lockAdmin.RevokeAsync(agencyId, id, concurrencyVersion) is { } failed)
             return ApiResults.Problem(failed.Status, failed.Message);
         return await ListReopenings(agencyId, year, http, db, auth, periodLock);
     }

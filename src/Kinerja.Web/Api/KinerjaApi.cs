@@ -233,8 +233,8 @@ public static partial class KinerjaApi
         public IReadOnlyList<string> Pengaitan { get; init; } = [];
     }
 
-    /// <summary><paramref name="Riwayat"/> = true: the history import of a closed year (administrators; refused for a year with workflow records).</summary>
-    public sealed record ImportCommitRequest(int? AgencyId, int? ExpectedRevision, bool Riwayat = false);
+    /// <summary><paramref name="Riwayat"/> = true: the history import of a closed year (administrators; refused for a year with workflow records; it passes the period lock, so <paramref name="Alasan"/> is required and audited).</summary>
+    public sealed record ImportCommitRequest(int? AgencyId, int? ExpectedRevision, bool Riwayat = false, string? Alasan = null);
 
     private static async Task<bool> MayImport(ScopeProvider scopes, IAuthorizationService auth, HttpContext http, int? agencyId, bool history = false) =>
         agencyId is { } id ? await Can(auth, http, id, Operations.Import) && (!history || await Can(auth, http, id, Operations.ImportHistory)) : (await scopes.GetAsync()).IsSystemAdmin;
@@ -278,7 +278,7 @@ public static partial class KinerjaApi
         if (!await MayImport(scopes, auth, http, body.AgencyId, body.Riwayat))
             return ApiResults.Problem(403, body.Riwayat ? "impor riwayat hanya oleh administrator" : "akun ini tidak berwenang mengimpor ke instansi tersebut");
         db.AuditUser = (await scopes.GetAsync()).UserName;
-        var (result, outcome) = await imports.CommitAsync(body.AgencyId, token, body.ExpectedRevision, body.Riwayat ? ImportMode.History : ImportMode.Workflow);
+        var (result, outcome) = await imports.CommitAsync(body.AgencyId, token, body.ExpectedRevision, body.Riwayat ? ImportMode.History : ImportMode.Workflow, body.Alasan);
         return ApiResults.From(result, () => outcome);
     }
 

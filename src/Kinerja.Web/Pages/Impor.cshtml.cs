@@ -23,6 +23,9 @@ public sealed class ImporModel(KinerjaDbContext db, ScopeProvider scopes, IAutho
     /// <summary>"Impor riwayat tahun yang sudah ditutup": approved history, by an administrator, into a year without workflow records.</summary>
     [BindProperty] public bool Riwayat { get; set; }
 
+    /// <summary>Why a closed year's history is loaded past the period lock; required for a history import and audited.</summary>
+    [BindProperty] public string? AlasanRiwayat { get; set; }
+
     /// <summary>The stored year (e.g. 2025) a finance export (SIPD, KRISNA/SAKTI) is imported into; null for a workbook.</summary>
     [BindProperty] public int? Tahun { get; set; }
 
@@ -132,7 +135,7 @@ public sealed class ImporModel(KinerjaDbContext db, ScopeProvider scopes, IAutho
         db.AuditUser = Scope.UserName;
         try
         {
-            var (result, saved) = await imports.CommitAsync(AgencyId, Token ?? "", ExpectedRevision, Riwayat ? ImportMode.History : ImportMode.Workflow);
+            var (result, saved) = await imports.CommitAsync(AgencyId, Token ?? "", ExpectedRevision, Riwayat ? ImportMode.History : ImportMode.Workflow, AlasanRiwayat);
             if (saved is not { } outcome)
             {
                 if (result.Status == WriteStatus.Forbidden)

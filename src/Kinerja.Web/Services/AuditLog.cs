@@ -97,6 +97,7 @@ public static class AuditLog
         ["indikator"] = "Jumlah indikator",
         ["target"] = "Jumlah target",
         ["realisasi"] = "Jumlah realisasi",
+        ["LockPeriods"] = "Kunci periode",
     };
 
     private static readonly Dictionary<string, string> Entities = new(StringComparer.Ordinal)
@@ -115,6 +116,9 @@ public static class AuditLog
         [PlanEditor.PlanEntity] = "Simpul rencana",
         [PlanEditor.IndicatorEntity] = "Indikator",
         ["WorkflowSetting"] = "Pengaturan alur",
+        [PeriodLock.ReopeningEntity] = "Kunci periode",
+        [nameof(PeriodReopening)] = "Pembukaan periode",
+        [PeriodLock.LateChangeEntity] = "Perubahan setelah periode ditutup",
     };
 
     private static readonly Dictionary<string, string> Actions = new(StringComparer.Ordinal)
@@ -123,6 +127,9 @@ public static class AuditLog
         ["ubah"] = "Diubah",
         ["hapus"] = "Dihapus",
         ["impor"] = "Impor buku kerja",
+        ["aktifkan kunci"] = "Diaktifkan:",
+        ["matikan kunci"] = "Dimatikan:",
+        ["ubah setelah ditutup"] = "Diubah:",
     };
 
     /// <summary>"30 November 2026 19.04" (WIB).</summary>

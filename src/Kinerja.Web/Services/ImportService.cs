@@ -151,14 +151,14 @@ public sealed class ImportService(StoragePaths paths, KinerjaDbContext db, TimeP
     /// the preview's revision checked, the import's audit entry naming the file and its SHA-256, one transaction) with the
     /// workflow's rules in <see cref="WorkbookStore.CommitAsync"/>. A refused import keeps its upload for another look.
     /// </summary>
-    public async Task<(WriteResult Result, ImportOutcome? Outcome)> CommitAsync(int? agencyId, string token, int? expectedRevision, ImportMode mode = ImportMode.Workflow)
+    public async Task<(WriteResult Result, ImportOutcome? Outcome)> CommitAsync(int? agencyId, string token, int? expectedRevision, ImportMode mode = ImportMode.Workflow, string? reason = null)
     {
         var workbook = await ReadAsync(token);
         if (workbook.Errors.Count > 0)
             throw new UploadRejectedException("berkas berisi kesalahan; perbaiki lalu unggah ulang");
         var sha256 = Sha256Of(token);
         var saved = await writer.CommitImportAsync(agencyId, workbook.Data!.Profile.Year, expectedRevision, mode,
-            () => new WorkbookStore(db, clock) { RecordsAudit = false, PeriodLock = new PeriodLock(db, clock).CheckImportAsync }.CommitAsync(agencyId, workbook.Raw!, workbook.Data!, expectedRevision, workbook.FileName, mode, sha256));
+            () => new WorkbookStore(db, clock) { RecordsAudit = false, PeriodLock = new PeriodLock(db, clock).CheckImportAsync }.CommitAsync(agencyId, workbook.Raw!, workbook.Data!, expectedRevision, workbook.FileName, mode, sha256), reason);
         if (saved.Result.Ok)
             Discard(token);
         return saved;
@@ -256,7 +256,7 @@ public sealed class Seeder(KinerjaDbContext db, TimeProvider clock, ILogger<Seed
             await using (var stream = File.OpenRead(path))
                 sha = Convert.ToHexStringLower(await System.Security.Cryptography.SHA256.HashDataAsync(stream));
             // the samples are published reports of closed years: loaded as approved history, marked with their file
-            await new WorkbookStore(db, clock).CommitAsync(null, raw, data, null, name, ImportMode.History, sha);
+            await new WorkbookStore(db, clock) { HistoryReason = "contoh awal: laporan yang sudah diterbitkan, dimuat saat aplikasi pertama kali berjalan" }.CommitAsync(null, raw, data, null, name, ImportMode.History, sha);
             if (log.IsEnabled(LogLevel.Information))
                 log.LogInformation("contoh dimuat: {Agency} {Year}", data.Profile.Agency, data.Profile.Year);
         }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Kinerja.Data;
 using Kinerja.Domain.Cycle;
+using Kinerja.Web.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kinerja.Web.Services;
@@ -18,7 +19,7 @@ public sealed class PeriodLock(KinerjaDbContext db, TimeProvider clock)
     /// <summary>The audit entity of a change made after a period closed; the LKjIP of the year lists them.</summary>
     public const string LateChangeEntity = "PerubahanSetelahDitutup";
 
-    /// <summary>The audit entity of a reopening (beside the row audit of <see cref="PeriodReopening"/>).</summary>
+    /// <summary>The audit entity of the lock's switch (beside the row audit of <see cref="Agency"/>).</summary>
     public const string ReopeningEntity = "PembukaanPeriode";
 
     /// <summary>One realisasi or target a write touches.</summary>
@@ -58,9 +59,19 @@ public sealed class PeriodLock(KinerjaDbContext db, TimeProvider clock)
         return await CheckAsync(year.AgencyId, year.Year, touches, what);
     }
 
-    /// <summary>The import's hook (<see cref="WorkbookStore.PeriodLock"/>): the realisasi it would write.</summary>
-    public Task<string?> CheckImportAsync(int agencyId, int year, IReadOnlyList<RealisasiImportItem> writes) =>
-        CheckAsync(agencyId, year, [.. writes.Select(w => new Touch(w.Indicator, w.Period, w.UnitCode))], "impor buku kerja");
+    /// <summary>The workflow import's hook (<see cref="WorkbookStore.PeriodLock"/>): the realisasi and targets it would write.</summary>
+    public async Task<string?> CheckImportAsync(int agencyId, int year, IReadOnlyList<LockedWrite> writes)
+    {
+        // targets first: a refusal names the first closed thing, and a target is the one the preview shows least
+        foreach (var kind in new[] { "target", "realisasi" })
+        {
+            var touches = writes.Where(w => w.Kind == kind).Select(w => new Touch(w.Indicator, w.Period, w.Unit)).ToList();
+            if (await CheckAsync(agencyId, year, touches, $"impor buku kerja ({kind})") is { } refused)
+                return refused;
+        }
+
+        return null;
+    }
 
     private async Task<string?> CheckAsync(int agencyId, int year, IReadOnlyList<Touch> touches, string what)
     {
@@ -110,6 +121,9 @@ public sealed class PeriodLock(KinerjaDbContext db, TimeProvider clock)
         return null;
     }
 
+    public Task<List<PeriodReopening>> ListAsync(int agencyId, int year) =>
+        db.PeriodReopenings.AsNoTracking().Where(x => x.AgencyId == agencyId && x.Year == year).OrderByDescending(x => x.Id).ToListAsync();
+
     /// <summary>The day a period closes: its realisasi step's closing date (a year or semester closes with its last quarter); null for a period of another year.</summary>
     public static DateOnly? ClosesOn(CycleCalendar calendar, string period) =>
         CycleCalendar.QuarterOf(period, calendar.Year) is { } q ? calendar[CycleCalendar.EntryKey(q)].Closes : null;
@@ -131,34 +145,41 @@ public sealed class PeriodLock(KinerjaDbContext db, TimeProvider clock)
 
         return list;
     }
+}
 
-    /// <summary>Reopens a unit's period (or one indicator of it) until a date, with a reason; audited. The refusal, or null.</summary>
-    public async Task<(int Status, string Message)?> ReopenAsync(int agencyId, int year, string period, string unit, string? indicator, DateOnly until, string? reason, string userName)
+/// <summary>
+/// The administrator's side of the period lock (issue 21): the switch and the reopenings. Each is staged here and committed
+/// through <see cref="RecordWriter.CommitAgencyAsync"/>, the one write path: authorised on the server (administrator
+/// instansi), versioned (a reopening's <see cref="PeriodReopening.ConcurrencyVersion"/>; the switch's own value), audited
+/// in the common audit log (the row audit and a named entry with the reason), one transaction.
+/// </summary>
+public sealed class PeriodLockAdmin(KinerjaDbContext db, RecordWriter writer, PeriodLock periodLock, TimeProvider clock)
+{
+    /// <summary>Reopens a unit's period (or one indicator of it) until a date, with a reason. The refusal, or null.</summary>
+    public async Task<(int Status, string Message)?> ReopenAsync(int agencyId, int year, string period, string unit, string? indicator, DateOnly until, string? reason)
     {
         if (string.IsNullOrWhiteSpace(reason))
             return (400, "pembukaan kembali periode harus disertai alasan (mis. koreksi hasil reviu Inspektorat)");
         if (CycleCalendar.QuarterOf(period, year) is null)
             return (400, $"periode \"{period}\" bukan triwulan, semester atau tahun {year}");
-        if (until < Today)
+        if (until < periodLock.Today)
             return (400, "tanggal akhir pembukaan tidak boleh sebelum hari ini");
         if (!await db.Units.AsNoTracking().AnyAsync(u => u.AgencyId == agencyId && u.Code == unit))
             return (400, $"unit \"{unit}\" tidak dikenal di instansi ini");
         indicator = string.IsNullOrWhiteSpace(indicator) ? null : indicator.Trim();
         if (indicator is not null && !await db.Indicators.AsNoTracking().AnyAsync(i => i.Code == indicator && i.UnitCode == unit && db.Years.Any(y => y.Id == i.ReportingYearId && y.AgencyId == agencyId && y.Year == year)))
             return (400, $"indikator \"{indicator}\" bukan indikator unit {unit} tahun {year}");
-        db.AuditUser = userName;
         var row = new PeriodReopening
         {
             AgencyId = agencyId, Year = year, Period = period.Trim().ToUpperInvariant(), UnitCode = unit, IndicatorCode = indicator, Until = until,
-            Reason = reason.Trim(), CreatedBy = userName, CreatedAt = clock.GetUtcNow(), ConcurrencyVersion = 1,
+            Reason = reason.Trim(), CreatedBy = "", CreatedAt = clock.GetUtcNow(), ConcurrencyVersion = 1,
         };
         db.PeriodReopenings.Add(row);
-        await db.SaveChangesAsync();
-        return null;
+        return Refusal(await writer.CommitAgencyAsync(agencyId, Operations.ManageUsers, $"pembukaan periode {row.Period} unit {unit}", byUser: user => row.CreatedBy = user));
     }
 
     /// <summary>Closes a reopening before its date; refused without the version read, or when someone changed it since.</summary>
-    public async Task<(int Status, string Message)?> RevokeAsync(int agencyId, long id, int? expectedVersion, string userName)
+    public async Task<(int Status, string Message)?> RevokeAsync(int agencyId, long id, int? expectedVersion)
     {
         if (expectedVersion is null)
             return (428, "versi pembukaan yang Anda baca wajib dikirim; muat ulang halaman lalu ulangi");
@@ -169,43 +190,31 @@ public sealed class PeriodLock(KinerjaDbContext db, TimeProvider clock)
             return (409, "pembukaan ini telah diubah orang lain sejak Anda membukanya; muat ulang halaman");
         if (row.RevokedAt is not null)
             return null;
-        db.AuditUser = userName;
         db.Entry(row).Property(r => r.ConcurrencyVersion).OriginalValue = row.ConcurrencyVersion;
         row.ConcurrencyVersion++;
         row.RevokedAt = clock.GetUtcNow();
-        try
-        {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return (409, "pembukaan ini telah diubah orang lain sejak Anda membukanya; muat ulang halaman");
-        }
-
-        return null;
+        return Refusal(await writer.CommitAgencyAsync(agencyId, Operations.ManageUsers, "pembukaan periode"));
     }
 
-    public Task<List<PeriodReopening>> ListAsync(int agencyId, int year) =>
-        db.PeriodReopenings.AsNoTracking().Where(x => x.AgencyId == agencyId && x.Year == year).OrderByDescending(x => x.Id).ToListAsync();
-
-    /// <summary>Switches the lock on or off for an instansi, with a reason; audited. The refusal, or null.</summary>
-    public async Task<(int Status, string Message)?> SetLockAsync(int agencyId, bool on, bool? current, string? reason, string userName)
+    /// <summary>Switches the lock on or off for an instansi, with a reason. <paramref name="current"/> is the state the form was read at (the switch's version). The refusal, or null.</summary>
+    public async Task<(int Status, string Message)?> SetLockAsync(int agencyId, bool on, bool? current, string? reason)
     {
-        var agency = await db.Agencies.SingleAsync(a => a.Id == agencyId);
         if (current is null)
             return (428, "keadaan kunci periode yang Anda baca wajib dikirim; muat ulang halaman");
+        var agency = await db.Agencies.SingleAsync(a => a.Id == agencyId);
         if (current != agency.LockPeriods)
             return (409, "pengaturan ini telah diubah orang lain sejak Anda membukanya; muat ulang halaman lalu ulangi");
         if (on == agency.LockPeriods)
             return null;
         if (string.IsNullOrWhiteSpace(reason))
             return (400, "perubahan kunci periode harus disertai alasan");
-        db.AuditUser = userName;
+        // the value read is the concurrency token: another administrator's switch in between refuses this one
+        db.Entry(agency).Property(a => a.LockPeriods).OriginalValue = current.Value;
         agency.LockPeriods = on;
-        db.Record(agencyId, ReopeningEntity, "kunci", "ubah", new Dictionary<string, string?> { ["LockPeriods"] = (!on).ToString() },
-            new Dictionary<string, string?> { ["LockPeriods"] = on.ToString(), ["Alasan"] = reason.Trim() });
-        await db.SaveChangesAsync();
-        return null;
+        return Refusal(await writer.CommitAgencyAsync(agencyId, Operations.ManageUsers, "kunci periode", audit: new RecordWriter.AuditNote(PeriodLock.ReopeningEntity, "kunci", on ? "aktifkan kunci" : "matikan kunci",
+            new Dictionary<string, string?> { ["LockPeriods"] = (!on).ToString() }, new Dictionary<string, string?> { ["LockPeriods"] = on.ToString(), ["Alasan"] = reason.Trim() })));
     }
+
+    private static (int Status, string Message)? Refusal(WriteResult result) =>
+        result.Ok ? null : (Api.ApiResults.StatusOf(result.Status), result.Error ?? "ditolak");
 }

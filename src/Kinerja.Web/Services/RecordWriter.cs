@@ -231,10 +231,13 @@ public sealed class RecordWriter(KinerjaDbContext db, DatasetCache cache, ScopeP
     /// nothing deleted) inside this transaction, the import's audit entry written here with the revision before and
     /// after, the year read back as a workbook, all or nothing.
     /// </summary>
-    public async Task<(WriteResult Result, ImportOutcome? Outcome)> CommitImportAsync(int? agencyId, int year, int? expectedRevision, ImportMode mode, Func<Task<ImportOutcome>> write)
+    public async Task<(WriteResult Result, ImportOutcome? Outcome)> CommitImportAsync(int? agencyId, int year, int? expectedRevision, ImportMode mode, Func<Task<ImportOutcome>> write, string? reason = null)
     {
         var scope = await scopes.GetAsync();
         var history = mode == ImportMode.History;
+        // a history import writes a closed year's figures past the period lock (issue 21): an explicit step with its reason on the record
+        if (history && string.IsNullOrWhiteSpace(reason))
+            return (WriteResult.Invalid("impor riwayat harus disertai alasan (mis. \"memuat LKjIP 2024 yang sudah diterbitkan sebelum memakai Kinerja\")"), null);
         var allowed = agencyId is { } id
             ? scope.Can(Operations.Import, new AgencyResource(id)) && (!history || scope.Can(Operations.ImportHistory, new AgencyResource(id)))
             : scope.IsSystemAdmin;
@@ -273,6 +276,8 @@ public sealed class RecordWriter(KinerjaDbContext db, DatasetCache cache, ScopeP
             ["revisi sebelum"] = current,
             ["revisi sesudah"] = outcome.Revision,
         };
+        if (history)
+            entry["alasan"] = reason!.Trim();
         db.Record(outcome.AgencyId, nameof(ReportingYear), outcome.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), outcome.AuditAction, null, entry);
         await db.SaveChangesAsync();
         if (outcome.Changed)
@@ -294,6 +299,41 @@ public sealed class RecordWriter(KinerjaDbContext db, DatasetCache cache, ScopeP
         return (WriteResult.Done(), outcome);
     }
 
+    /// <summary>
+    /// Commits an instansi-level change staged on the context that is not a year's data (the period lock's switch and
+    /// reopenings, issue 21): authorised for <paramref name="operation"/> on the instansi, saved with the staged rows'
+    /// optimistic versions, audited in the common log (the row audit, plus <paramref name="audit"/>), one transaction.
+    /// <paramref name="byUser"/> stamps the signed-in user's name on the staged row before the save.
+    /// </summary>
+    public async Task<WriteResult> CommitAgencyAsync(int agencyId, OperationAuthorizationRequirement operation, string what, Action<string>? byUser = null, AuditNote? audit = null)
+    {
+        var scope = await scopes.GetAsync();
+        if (!scope.Can(operation, new AgencyResource(agencyId)))
+        {
+            db.ChangeTracker.Clear();
+            return WriteResult.Forbidden($"akun ini tidak berwenang mengubah {what}");
+        }
+
+        db.AuditUser = scope.UserName;
+        byUser?.Invoke(scope.UserName);
+        if (audit is not null)
+            db.Record(agencyId, audit.Entity, audit.Key, audit.Action, audit.Before, audit.After);
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            await transaction.RollbackAsync();
+            db.ChangeTracker.Clear();
+            return WriteResult.Conflict($"{what} telah diubah orang lain sejak Anda membukanya; perubahan Anda tidak disimpan. Muat ulang halaman lalu ulangi.");
+        }
+
+        await transaction.CommitAsync();
+        return WriteResult.Done();
+    }
+
     private async Task RollBackAsync(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, ReportingYear year, int revision)
     {
         await transaction.RollbackAsync();
@@ -307,7 +347,7 @@ public sealed class RecordWriter(KinerjaDbContext db, DatasetCache cache, ScopeP
     /// (a conditional update; refused as stale), audited with <paramref name="audit"/>, and the installation's data
     /// version raised (the national roll-up groups by region), all or nothing.
     /// </summary>
-    public async Task<WriteResult> CommitAgencyAsync(int agencyId, OperationAuthorizationRequirement operation, string what, Func<Task<bool>> write, AuditNote audit)
+    public async Task<WriteResult> CommitAgencyUpdateAsync(int agencyId, OperationAuthorizationRequirement operation, string what, Func<Task<bool>> write, AuditNote audit)
     {
         var scope = await scopes.GetAsync();
         if (!scope.Can(operation, new AgencyResource(agencyId)))

@@ -26,6 +26,16 @@ public sealed class EmailOptions
 
     public int TimeoutSeconds { get; set; } = 30;
 
+    /// <summary>Attempts for one reminder's e-mail, the first included; after the last failure it is given up (it stays in the app).</summary>
+    public int MaxAttempts { get; set; } = 4;
+
+    /// <summary>Minutes before the second attempt; each later wait doubles (5, 10, 20 by default), taken at the scheduler's next run after it.</summary>
+    public int RetryMinutes { get; set; } = 5;
+
+    /// <summary>When the attempt after attempt number <paramref name="attempts"/> (a failure) is due; null when given up.</summary>
+    public DateTimeOffset? RetryAfter(int attempts, DateTimeOffset failedAt) =>
+        attempts >= MaxAttempts ? null : failedAt.AddMinutes(RetryMinutes * Math.Pow(2, attempts - 1));
+
     public bool Enabled => !string.IsNullOrWhiteSpace(Host);
 
     public SecureSocketOptions Security =>
@@ -40,6 +50,8 @@ public sealed class EmailOptions
         _ = Security;
         if (string.IsNullOrWhiteSpace(SenderAddress) || !MailboxAddress.TryParse(SenderAddress, out _))
             throw new InvalidOperationException("Kinerja:Email:SenderAddress harus berisi alamat surel pengirim bila Kinerja:Email:Host diisi");
+        if (MaxAttempts < 1 || RetryMinutes < 0)
+            throw new InvalidOperationException("Kinerja:Email:MaxAttempts harus paling sedikit 1 dan Kinerja:Email:RetryMinutes tidak negatif");
         if (Port is <= 0 or > 65535)
             throw new InvalidOperationException($"Kinerja:Email:Port {Port} tidak sah");
     }
@@ -52,6 +64,8 @@ public sealed record OutgoingMail(string Key, string ToAddress, string ToName, s
 public sealed class ReminderMailer(EmailOptions options, ILogger<ReminderMailer> log)
 {
     public bool Enabled => options.Enabled;
+
+    public EmailOptions Options => options;
 
     /// <summary>Sends every message; the result per key: null when sent, else why not (in Bahasa Indonesia).</summary>
     public async Task<Dictionary<string, string?>> SendAsync(IReadOnlyList<OutgoingMail> mails, CancellationToken cancellationToken)

@@ -66,19 +66,85 @@ public sealed class ReminderRun(KinerjaDbContext db, CycleService cycle, Reminde
                 mails.Add((id, new OutgoingMail(r.Key, person.Email, person.Name, message.Subject, message.Body)));
             }
 
-            var sent = await mailer.SendAsync([.. mails.Select(m => m.Mail)], cancellationToken);
-            foreach (var (id, mail) in mails)
-            {
-                var failure = sent.GetValueOrDefault(mail.Key);
-                var at = failure is null ? (DateTimeOffset?)clock.GetUtcNow() : null;
-                await db.Notifications.Where(n => n.Id == id).ExecuteUpdateAsync(s => s.SetProperty(n => n.EmailedAt, at).SetProperty(n => n.EmailNote, failure), cancellationToken);
-                emailed += failure is null ? 1 : 0;
-            }
+            // the first attempt: the insert of the key was its claim
+            foreach (var (id, _) in mails)
+                await db.Notifications.Where(n => n.Id == id).ExecuteUpdateAsync(s => s.SetProperty(n => n.EmailAttempts, 1), cancellationToken);
+            emailed += await SendAndRecordAsync(mails, 1, cancellationToken);
+            emailed += await RetryAsync(people, cancellationToken);
         }
 
         if (claimed.Count > 0 && log.IsEnabled(LogLevel.Information))
             log.LogInformation("pengingat {Today}: {Due} jatuh tempo, {Claimed} baru dikirim, {Emailed} lewat surel", today, planned.Count, claimed.Count, emailed);
         return new ReminderRunResult(planned.Count, claimed.Count, emailed);
+    }
+
+    /// <summary>Sends the mails of attempt <paramref name="attempt"/> and records each outcome: sent, or the error and when the next attempt is due (none after the last).</summary>
+    private async Task<int> SendAndRecordAsync(List<(long Id, OutgoingMail Mail)> mails, int attempt, CancellationToken cancellationToken)
+    {
+        if (mails.Count == 0)
+            return 0;
+        var sent = await mailer.SendAsync([.. mails.Select(m => m.Mail)], cancellationToken);
+        var emailed = 0;
+        foreach (var (id, mail) in mails)
+        {
+            var failure = sent.GetValueOrDefault(mail.Key);
+            var at = clock.GetUtcNow();
+            if (failure is null)
+            {
+                await db.Notifications.Where(n => n.Id == id).ExecuteUpdateAsync(s => s.SetProperty(n => n.EmailedAt, at).SetProperty(n => n.EmailRetryAt, (DateTimeOffset?)null), cancellationToken);
+                emailed++;
+                continue;
+            }
+
+            var retry = mailer.Options.RetryAfter(attempt, at);
+            var note = $"percobaan {attempt} dari {mailer.Options.MaxAttempts} gagal: {failure}" + (retry is null ? "; surel tidak dicoba lagi (pemberitahuan tetap ada di aplikasi)" : "");
+            if (note.Length > 500)
+                note = note[..500];
+            await db.Notifications.Where(n => n.Id == id).ExecuteUpdateAsync(s => s.SetProperty(n => n.EmailNote, note).SetProperty(n => n.EmailRetryAt, retry), cancellationToken);
+            if (retry is null)
+                log.LogWarning("pengingat {Key}: surel gagal {Attempts} kali, tidak dicoba lagi", mail.Key, attempt);
+        }
+
+        return emailed;
+    }
+
+    /// <summary>
+    /// The e-mails that failed and whose next attempt is due. Each attempt is claimed before sending by one conditional
+    /// UPDATE (attempts still what was read, retry still pending; the claim clears the retry time), so of two servers
+    /// exactly one makes it; a server that dies between the claim and the record leaves the mail unsent rather than sent twice.
+    /// </summary>
+    private async Task<int> RetryAsync(Dictionary<string, Person> people, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        // the due time is compared here: SQLite cannot compare DateTimeOffset in SQL, and the pending retries are few
+        var pending = (await db.Notifications.AsNoTracking().Where(n => n.EmailRetryAt != null && n.EmailedAt == null).ToListAsync(cancellationToken))
+            .Where(n => n.EmailRetryAt <= now).ToList();
+        var emailed = 0;
+        foreach (var group in pending.GroupBy(n => n.EmailAttempts))
+        {
+            var mails = new List<(long Id, OutgoingMail Mail)>();
+            foreach (var n in group)
+            {
+                var person = people.GetValueOrDefault(n.UserId);
+                var attempts = n.EmailAttempts;
+                var claimed = await db.Notifications.Where(x => x.Id == n.Id && x.EmailAttempts == attempts && x.EmailRetryAt != null && x.EmailedAt == null)
+                    .ExecuteUpdateAsync(s => s.SetProperty(x => x.EmailAttempts, attempts + 1).SetProperty(x => x.EmailRetryAt, (DateTimeOffset?)null), cancellationToken);
+                if (claimed == 0)
+                    continue;
+                if (person is null || person.EmailOff || string.IsNullOrWhiteSpace(person.Email))
+                {
+                    await db.Notifications.Where(x => x.Id == n.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.EmailNote, "surel tidak dicoba lagi: pengguna mematikan surel atau tidak memiliki alamat"), cancellationToken);
+                    continue;
+                }
+
+                var message = ReminderPlan.Resend(n.Key, person.Name, n.Title, n.Text, Absolute(n.Link));
+                mails.Add((n.Id, new OutgoingMail(n.Key, person.Email, person.Name, message.Subject, message.Body)));
+            }
+
+            emailed += await SendAndRecordAsync(mails, group.Key + 1, cancellationToken);
+        }
+
+        return emailed;
     }
 
     /// <summary>

@@ -49,4 +49,16 @@ public class ReminderPlanTests
         var today = ReminderPlan.Compose("k", ReminderKind.Sebelum, "Verifikator", "verifikasi", "Realisasi IKU-2 TW 2 2026", "Dinas Contoh", new DateOnly(2026, 7, 20), new DateOnly(2026, 7, 20), "/x");
         Assert.Contains("harus diverifikasi hari ini, 20 Juli 2026.", today.Body);
     }
+
+    [Fact]
+    public void A_retried_email_is_the_first_message_again_from_the_stored_title_text_and_link()
+    {
+        var key = ReminderPlan.Key(1, 2026, "realisasi/IKU-1/2026-TW1", "isi", ReminderKind.Lewat, "u1");
+        var link = "https://kinerja.example/instansi/1/2026/realisasi/IKU-1/2026-TW1";
+        var first = ReminderPlan.Compose(key, ReminderKind.Lewat, "Operator Dinas", "isi", "Realisasi IKU-1 TW 1 2026", "Dinas Contoh", new DateOnly(2026, 4, 10), new DateOnly(2026, 4, 12), link);
+        // what the app stores: the subject without its prefix, the body's sentence
+        var again = ReminderPlan.Resend(key, "Operator Dinas", "Terlambat 2 hari: Realisasi IKU-1 TW 1 2026",
+            "Realisasi IKU-1 TW 1 2026 pada Dinas Contoh seharusnya sudah diisi dan diajukan paling lambat 10 April 2026 dan kini terlambat 2 hari.", link);
+        Assert.Equal((first.Subject, first.Body, ReminderKind.Lewat), (again.Subject, again.Body, again.Kind));
+    }
 }

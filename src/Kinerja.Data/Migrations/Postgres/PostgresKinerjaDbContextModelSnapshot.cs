@@ -36,6 +36,7 @@ namespace Kinerja.Data.Migrations.Postgres
                         .HasColumnType("character varying(10)");
 
                     b.Property<bool>("LockPeriods")
+                        .IsConcurrencyToken()
                         .HasColumnType("boolean");
 
                     b.Property<string>("Name")
@@ -784,9 +785,15 @@ namespace Kinerja.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("EmailAttempts")
+                        .HasColumnType("integer");
+
                     b.Property<string>("EmailNote")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset?>("EmailRetryAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTimeOffset?>("EmailedAt")
                         .HasColumnType("timestamp with time zone");
@@ -819,6 +826,8 @@ namespace Kinerja.Data.Migrations.Postgres
                         .HasColumnType("text");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("EmailRetryAt");
 
                     b.HasIndex("Key")
                         .IsUnique();

@@ -29,6 +29,7 @@ namespace Kinerja.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("LockPeriods")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Name")
@@ -749,8 +750,14 @@ namespace Kinerja.Data.Migrations.Sqlite
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("EmailAttempts")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("EmailNote")
                         .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("EmailRetryAt")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTimeOffset?>("EmailedAt")
@@ -784,6 +791,8 @@ namespace Kinerja.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("EmailRetryAt");
 
                     b.HasIndex("Key")
                         .IsUnique();

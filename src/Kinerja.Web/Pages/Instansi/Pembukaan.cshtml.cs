@@ -14,7 +14,7 @@ namespace Kinerja.Web.Pages.Instansi;
 /// administrator switches the lock, reopens one unit's period (or one indicator) until a date with a reason, or ends a
 /// reopening early; all of it audited.
 /// </summary>
-public sealed class PembukaanModel(KinerjaDbContext db, IAuthorizationService authorization, ScopeProvider scopes, PeriodLock periodLock, CycleService cycle)
+public sealed class PembukaanModel(KinerjaDbContext db, IAuthorizationService authorization, ScopeProvider scopes, PeriodLock periodLock, PeriodLockAdmin lockAdmin, CycleService cycle)
     : YearPageModel(db, authorization, scopes)
 {
     [BindProperty] public string? Periode { get; set; }
@@ -36,6 +36,9 @@ public sealed class PembukaanModel(KinerjaDbContext db, IAuthorizationService au
     [BindProperty] public bool? KunciSekarang { get; set; }
 
     public List<PeriodReopening> Reopenings { get; private set; } = [];
+
+    /// <summary>The audit log about the lock, newest first (the same entries the common log holds).</summary>
+    public List<AuditLine> History { get; private set; } = [];
 
     public List<(string Period, DateOnly Closes)> Periods { get; } = [];
 
@@ -68,7 +71,7 @@ public sealed class PembukaanModel(KinerjaDbContext db, IAuthorizationService au
             return Forbid();
         if (!DateOnly.TryParseExact(Sampai?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var until))
             return await RefuseAsync(400, "Tanggal akhir pembukaan harus diisi (tttt-bb-hh).");
-        if (await periodLock.ReopenAsync(AgencyId, Year, Periode ?? "", Unit ?? "", Indikator, until, Alasan, Scope.UserName) is { } failed)
+        if (await lockAdmin.ReopenAsync(AgencyId, Year, Periode ?? "", Unit ?? "", Indikator, until, Alasan) is { } failed)
             return await RefuseAsync(failed.Status, failed.Message);
         TempData["pesan"] = $"Periode {Periode} unit {Unit}{(string.IsNullOrWhiteSpace(Indikator) ? "" : " indikator " + Indikator)} dibuka kembali sampai {ReminderPlan.DateText(until)}.";
         return Redirect($"/instansi/{AgencyId}/{Year}/pembukaan");
@@ -80,7 +83,7 @@ public sealed class PembukaanModel(KinerjaDbContext db, IAuthorizationService au
             return refused;
         if (!await Allowed(Operations.ManageUsers))
             return Forbid();
-        if (await periodLock.RevokeAsync(AgencyId, Id ?? 0, Version, Scope.UserName) is { } failed)
+        if (await lockAdmin.RevokeAsync(AgencyId, Id ?? 0, Version) is { } failed)
             return await RefuseAsync(failed.Status, failed.Message);
         TempData["pesan"] = "Pembukaan periode diakhiri.";
         return Redirect($"/instansi/{AgencyId}/{Year}/pembukaan");
@@ -92,7 +95,7 @@ public sealed class PembukaanModel(KinerjaDbContext db, IAuthorizationService au
             return refused;
         if (!await Allowed(Operations.ManageUsers))
             return Forbid();
-        if (await periodLock.SetLockAsync(AgencyId, Kunci, KunciSekarang, Alasan, Scope.UserName) is { } failed)
+        if (await lockAdmin.SetLockAsync(AgencyId, Kunci, KunciSekarang, Alasan) is { } failed)
             return await RefuseAsync(failed.Status, failed.Message);
         TempData["pesan"] = Kunci ? "Kunci periode diaktifkan." : "Kunci periode dimatikan untuk instansi ini.";
         return Redirect($"/instansi/{AgencyId}/{Year}/pembukaan");
@@ -114,6 +117,13 @@ public sealed class PembukaanModel(KinerjaDbContext db, IAuthorizationService au
         var calendar = await cycle.CalendarAsync(AgencyId, Year);
         foreach (var p in PeriodsOf(Year))
             Periods.Add((p, PeriodLock.ClosesOn(calendar, p)!.Value));
+        // the audit log's entries about the lock of this instansi: the switch, the reopenings of the year, the changes made under them
+        var prefix = Year.ToString(CultureInfo.InvariantCulture) + "|";
+        var entries = await Db.Audit.AsNoTracking()
+            .Where(a => a.AgencyId == AgencyId && (a.Entity == PeriodLock.ReopeningEntity
+                || ((a.Entity == nameof(PeriodReopening) || a.Entity == PeriodLock.LateChangeEntity) && a.EntityKey.StartsWith(prefix))))
+            .OrderByDescending(a => a.Id).Take(100).ToListAsync();
+        History = entries.Select(AuditLog.Line).ToList();
         Units = (await Db.Units.AsNoTracking().Where(u => u.AgencyId == AgencyId).OrderBy(u => u.Code).Select(u => new { u.Code, u.Name }).ToListAsync())
             .Select(u => (u.Code, u.Name)).ToList();
     }

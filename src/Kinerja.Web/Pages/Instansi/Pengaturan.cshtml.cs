@@ -119,7 +119,7 @@ public sealed class PengaturanModel(KinerjaDbContext db, ScopeProvider scopes, I
         if (region == Agency.RegionCode)
             return Redirect($"/instansi/{AgencyId}/pengaturan");
         var key = AgencyId.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var result = await writer.CommitAgencyAsync(AgencyId, Operations.ManageUsers, "wilayah instansi",
+        var result = await writer.CommitAgencyUpdateAsync(AgencyId, Operations.ManageUsers, "wilayah instansi",
             async () => await db.Agencies.Where(a => a.Id == AgencyId && a.RegionCode == before).ExecuteUpdateAsync(u => u.SetProperty(a => a.RegionCode, region)) == 1,
             new RecordWriter.AuditNote(RegionEntity, key, "ubah",
                 new Dictionary<string, string?> { ["Wilayah"] = Describe(before) }, new Dictionary<string, string?> { ["Wilayah"] = Describe(region) }));
