@@ -1,15 +1,29 @@
-﻿using Microsoft.EntityFrameworkCore.Migrations;
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
 namespace Kinerja.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class i23full_SharedState : Migration
+    public partial class LockOnSharedState : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<int>(
+                name: "EmailAttempts",
+                table: "Notifications",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "EmailRetryAt",
+                table: "Notifications",
+                type: "TEXT",
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "DocumentBuilds",
                 columns: table => new
@@ -42,6 +56,11 @@ namespace Kinerja.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Notifications_EmailRetryAt",
+                table: "Notifications",
+                column: "EmailRetryAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_DocumentBuilds_UpdatedUnix",
                 table: "DocumentBuilds",
                 column: "UpdatedUnix");
@@ -50,6 +69,8 @@ namespace Kinerja.Data.Migrations.Sqlite
                 name: "IX_PendingUploads_CreatedUnix",
                 table: "PendingUploads",
                 column: "CreatedUnix");
+            // the period lock is on for every instansi (issue 21): existing ones too
+            migrationBuilder.Sql("UPDATE \"Agencies\" SET \"LockPeriods\" = 1;");
         }
 
         /// <inheritdoc />
@@ -60,6 +81,18 @@ namespace Kinerja.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "PendingUploads");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Notifications_EmailRetryAt",
+                table: "Notifications");
+
+            migrationBuilder.DropColumn(
+                name: "EmailAttempts",
+                table: "Notifications");
+
+            migrationBuilder.DropColumn(
+                name: "EmailRetryAt",
+                table: "Notifications");
         }
     }
 }

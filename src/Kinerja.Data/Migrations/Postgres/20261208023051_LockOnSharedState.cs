@@ -1,15 +1,29 @@
-﻿using Microsoft.EntityFrameworkCore.Migrations;
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
 namespace Kinerja.Data.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class i23full_SharedState : Migration
+    public partial class LockOnSharedState : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<int>(
+                name: "EmailAttempts",
+                table: "Notifications",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "EmailRetryAt",
+                table: "Notifications",
+                type: "timestamp with time zone",
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "DocumentBuilds",
                 columns: table => new
@@ -42,6 +56,11 @@ namespace Kinerja.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Notifications_EmailRetryAt",
+                table: "Notifications",
+                column: "EmailRetryAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_DocumentBuilds_UpdatedUnix",
                 table: "DocumentBuilds",
                 column: "UpdatedUnix");
@@ -50,9 +69,9 @@ namespace Kinerja.Data.Migrations.Postgres
                 name: "IX_PendingUploads_CreatedUnix",
                 table: "PendingUploads",
                 column: "CreatedUnix");
-
-            // the national roll-up reads the counts of two or three elements out of every counts row of a year
-            // (bench/scale/README.md): an index on the element key of the counts' JSON, PostgreSQL only (NationalRollup)
+            // the period lock is on for every instansi (issue 21): existing ones too
+            migrationBuilder.Sql("UPDATE \"Agencies\" SET \"LockPeriods\" = TRUE;");
+            // the national roll-up reads the counts by their element (issue 23)
             migrationBuilder.Sql("CREATE INDEX \"IX_WorkbookRows_CountsElement\" ON \"WorkbookRows\" ((\"CellsJson\"::jsonb ->> 'element'), \"ReportingYearId\") WHERE \"Sheet\" = 'dataValues';");
         }
 
@@ -65,6 +84,18 @@ namespace Kinerja.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "PendingUploads");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Notifications_EmailRetryAt",
+                table: "Notifications");
+
+            migrationBuilder.DropColumn(
+                name: "EmailAttempts",
+                table: "Notifications");
+
+            migrationBuilder.DropColumn(
+                name: "EmailRetryAt",
+                table: "Notifications");
         }
     }
 }
