@@ -100,4 +100,34 @@ public abstract class WriteContentionTests(AppFixture fixture)
         Assert.Contains($"pratinjau pada revisi {at}, kini revisi {at + 1}", (await commit.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
         Assert.Equal(at + 1, Revision());
     }
+
+    [SkippableFact]
+    public async Task A_cached_capaian_read_on_one_server_shows_a_write_made_through_another_server_at_the_next_read()
+    {
+        Skip.IfNot(fixture.Available, AppFixture.Missing);
+        // server B beside the fixture's server A, on the same database: each keeps its own read cache in memory
+        using var second = new KinerjaApp(fixture.App.Provider, seedSamples: null, new Dictionary<string, string?>(), shareWith: fixture.App);
+        var adminB = await Session.SignIn(second, "admin", "RahasiaSekali1");
+        const string indicator = "IKU-1";
+        async Task<JsonElement> Row(Session who)
+        {
+            var response = await who.Client.GetAsync($"/api{Demo}/capaian?periode=2025-TW4");
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("indicators").EnumerateArray().Single(i => i.GetProperty("code").GetString() == indicator);
+        }
+
+        // B reads twice (the second from its cache), then A adds the quarter's target (a plan change, guarded by the year's
+        // revision): B's next read has it
+        var before = await Row(adminB);
+        Assert.Equal(JsonValueKind.Null, before.GetProperty("target").ValueKind);
+        Assert.Equal(before.GetRawText(), (await Row(adminB)).GetRawText());
+        var revision = Revision();
+        var changed = await fixture.Admin.Api(HttpMethod.Post, $"/api{Demo}/target", new { indicator, period = "2025-TW4", value = "57,5%", expectedRevision = revision });
+        Assert.True(changed.IsSuccessStatusCode, await Body(changed));
+        Assert.Equal(revision + 1, Revision());
+        var after = await Row(adminB);
+        Assert.Contains("57,5", after.GetProperty("target").GetString()!, StringComparison.Ordinal);
+        // and A, which wrote, sees the same
+        Assert.Equal(after.GetRawText(), (await Row(fixture.Admin)).GetRawText());
+    }
 }
