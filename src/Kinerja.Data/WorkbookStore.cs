@@ -396,9 +396,12 @@ public sealed class DatasetCache
 {
     private readonly ConcurrentDictionary<(int YearId, RealisasiView View), (int Revision, PerformanceDataset Data)> _entries = new();
 
-    public async Task<PerformanceDataset> GetAsync(KinerjaDbContext db, int yearId, RealisasiView view, CancellationToken cancellationToken = default)
+    public async Task<PerformanceDataset> GetAsync(KinerjaDbContext db, int yearId, RealisasiView view, CancellationToken cancellationToken = default) =>
+        await GetAsync(db, yearId, view, await db.Years.Where(y => y.Id == yearId).Select(y => y.Revision).SingleAsync(cancellationToken), cancellationToken);
+
+    /// <summary>The dataset at <paramref name="revision"/>, which the caller has just read from the same database (one version query per request).</summary>
+    public async Task<PerformanceDataset> GetAsync(KinerjaDbContext db, int yearId, RealisasiView view, int revision, CancellationToken cancellationToken = default)
     {
-        var revision = await db.Years.Where(y => y.Id == yearId).Select(y => y.Revision).SingleAsync(cancellationToken);
         if (_entries.TryGetValue((yearId, view), out var hit) && hit.Revision == revision)
             return hit.Data;
         var raw = await new WorkbookStore(db, TimeProvider.System).LoadRawAsync(yearId, view, null, cancellationToken);

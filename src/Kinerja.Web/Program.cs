@@ -30,6 +30,7 @@ var connection = config.GetConnectionString("Kinerja") is { Length: > 0 } c ? c
 builder.Services.AddSingleton(paths);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<DatasetCache>();
+builder.Services.AddSingleton<ReadCache>();
 builder.Services.AddSingleton<DocumentBuilds>();
 builder.Services.AddKinerjaDatabase(provider, connection);
 builder.Services.AddHttpContextAccessor();

@@ -62,7 +62,7 @@ public static partial class KinerjaApi
         return await GetCalendar(agencyId, year, http, db, auth, cycle);
     }
 
-    private static async Task<IResult> GetCycleStatus(int agencyId, int year, string? periode, HttpContext http, KinerjaDbContext db, IAuthorizationService auth, ScopeProvider scopes, CycleService cycle)
+    private static async Task<IResult> GetCycleStatus(int agencyId, int year, string? periode, HttpContext http, KinerjaDbContext db, IAuthorizationService auth, ScopeProvider scopes, CycleService cycle, ReadRouting reads, ReadCache cache)
     {
         if (await YearAsync(db, agencyId, year) is not { } row)
             return ApiResults.Problem(404, "instansi atau tahun tidak ada");
@@ -71,7 +71,9 @@ public static partial class KinerjaApi
         var period = RealisasiService.NormalPeriod(periode, year);
         if (period is null || CycleCalendar.QuarterOf(period, year) is null)
             return ApiResults.Problem(400, $"periode \"{periode}\" tidak dikenal; gunakan misalnya {year}-TW1 atau {year}");
-        var rows = await cycle.BoardAsync(row, period, await scopes.GetAsync());
+        // the completion board from the replica when configured and the read cache at the year's revision (issue 23)
+        var read = await reads.ContextAsync(http.RequestAborted);
+        var rows = await cycle.BoardAsync(row, period, await scopes.GetAsync(), await cache.YearAsync(read, row.Id, agencyId, http.RequestAborted), read);
         return Results.Ok(rows.Select(r => new CycleStatusDto(r.UnitCode, r.UnitName, r.IndicatorCode, r.IndicatorName, r.Period, CycleStanding.Label(r.Standing.State),
             r.Standing.WaitingFor, r.Standing.State == CycleState.Disahkan ? null : r.Standing.Due, r.Standing.State == CycleState.Disahkan ? null : r.Standing.Days)).ToList());
     }

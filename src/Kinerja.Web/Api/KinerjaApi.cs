@@ -123,17 +123,24 @@ public static partial class KinerjaApi
             .Select(a => new AgencyDto(a.Id, a.Name, a.Kind, a.Years.Order().ToList(), scope.RoleIn(a.Id)?.ToString(), a.RegionCode)).ToList());
     }
 
-    private static async Task<IResult> Capaian(int agencyId, int year, string? periode, HttpContext http, KinerjaDbContext db, DatasetCache cache, IAuthorizationService auth, ReadRouting reads)
+    private static async Task<IResult> Capaian(int agencyId, int year, string? periode, HttpContext http, KinerjaDbContext db, ReadCache cache, IAuthorizationService auth, ReadRouting reads, Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)
     {
         if (await YearAsync(db, agencyId, year) is not { } row)
             return ApiResults.Problem(404, "instansi atau tahun tidak ada");
         if (!await Can(auth, http, agencyId, Operations.ViewWhole))
             return ApiResults.Problem(403, "akun ini tidak berwenang melihat capaian seluruh instansi");
-        // issue 23: the figures from the replica when configured (read-your-writes routes a recent writer to the primary)
-        return Results.Ok(await Dashboard.CapaianAsync(await reads.ContextAsync(http.RequestAborted), cache, row, periode));
+        // issue 23: the figures from the replica when configured (read-your-writes routes a recent writer to the primary),
+        // computed and serialised once per revision of the year (the read cache), after the authorisation above
+        var read = await reads.ContextAsync(http.RequestAborted);
+        var snapshot = await cache.YearAsync(read, row.Id, agencyId, http.RequestAborted);
+        var data = await snapshot.DatasetAsync(read, RealisasiView.Approved, http.RequestAborted);
+        var period = Dashboard.PeriodFor(data, year, periode);
+        var bytes = await snapshot.JsonAsync("capaian|" + period, json.Value.SerializerOptions,
+            () => Task.FromResult(Dashboard.Of(ComputedResults.Of(data, period), data.Profile, snapshot.Indicators.ToDictionary(i => i.Code, i => i.UnitCode))));
+        return Results.Bytes(bytes, "application/json; charset=utf-8");
     }
 
-    private static async Task<IResult> ListRealisasi(int agencyId, int year, string? periode, HttpContext http, KinerjaDbContext db, ScopeProvider scopes, IAuthorizationService auth)
+    private static async Task<IResult> ListRealisasi(int agencyId, int year, string? periode, HttpContext http, KinerjaDbContext db, ScopeProvider scopes, IAuthorizationService auth, ReadCache cache, Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)
     {
         if (await YearAsync(db, agencyId, year) is not { } row)
             return ApiResults.Problem(404, "instansi atau tahun tidak ada");
@@ -141,8 +148,11 @@ public static partial class KinerjaApi
             return ApiResults.Problem(403, "akun ini tidak berwenang atas instansi ini");
         var scope = await scopes.GetAsync();
         var period = RealisasiService.NormalPeriod(periode, year);
-        var records = await db.Realisasi.AsNoTracking().Include(r => r.Events).Include(r => r.Evidence)
-            .Where(r => r.ReportingYearId == row.Id && r.IsCurrent && (period == null || r.Period == period)).OrderBy(r => r.Ordinal).ToListAsync();
+        // the primary (the list is what an operator saves from next); the records read once per revision of the year
+        var snapshot = await cache.YearAsync(db, row.Id, agencyId, http.RequestAborted);
+        var records = await snapshot.RecordsAsync(db, period, http.RequestAborted);
+        if (scope.SeesWholeAgency(agencyId))
+            return Results.Bytes(await snapshot.JsonAsync("realisasi|" + (period ?? "*"), json.Value.SerializerOptions, () => Task.FromResult(records.Select(RealisasiDto.Of).ToList())), "application/json; charset=utf-8");
         return Results.Ok(records.Where(r => scope.CoversUnit(agencyId, r.UnitCode)).Select(RealisasiDto.Of).ToList());
     }
 
@@ -341,16 +351,18 @@ public static partial class KinerjaApi
     }
 
     /// <summary>LKjIP, PK and triwulan built by Kinerja.Documents from the approved data, for those who see the whole instansi; the public gets published files only (/publik).</summary>
-    private static async Task<IResult> Document(int agencyId, int year, string kind, string format, string? periode, string? versi, bool? final, HttpContext http, KinerjaDbContext db, DatasetCache cache, IAuthorizationService auth, DocumentBuilds builds)
+    private static async Task<IResult> Document(int agencyId, int year, string kind, string format, string? periode, string? versi, bool? final, HttpContext http, KinerjaDbContext db, DatasetCache cache, IAuthorizationService auth, DocumentBuilds builds, ReadRouting reads)
     {
         if (await YearAsync(db, agencyId, year) is not { } row)
             return Results.NotFound();
         if (!await Can(auth, http, agencyId, Operations.ViewWhole))
             return http.User.Identity?.IsAuthenticated == true ? Results.Forbid() : Results.Challenge();
-        var order = new DocumentOrder(kind, format, periode, versi, final == true) { LateChanges = await new PeriodLock(db, TimeProvider.System).LateChangesAsync(agencyId, year) };
+        // a build only reads: from the replica when configured (issue 23), the primary for a user who has just written
+        var read = await reads.ContextAsync(http.RequestAborted);
+        var order = new DocumentOrder(kind, format, periode, versi, final == true) { LateChanges = await new PeriodLock(read, TimeProvider.System).LateChangesAsync(agencyId, year) };
         if (!order.IsKnown)
             return Results.NotFound();
-        var data = await DocumentEvaluation.WithEvaluationAsync(db, agencyId, year, await cache.GetAsync(db, row.Id, RealisasiView.Approved), order);
+        var data = await DocumentEvaluation.WithEvaluationAsync(read, agencyId, year, await cache.GetAsync(read, row.Id, RealisasiView.Approved), order);
         var period = order.PeriodFor(data, year);
         ReportDocument report;
         try
@@ -386,16 +398,18 @@ public static partial class KinerjaApi
         }
     }
 
-    private static async Task<IResult> StartDocument(int agencyId, int year, DocumentBuildRequest request, HttpContext http, KinerjaDbContext db, DatasetCache cache, IAuthorizationService auth, DocumentBuilds builds)
+    private static async Task<IResult> StartDocument(int agencyId, int year, DocumentBuildRequest request, HttpContext http, KinerjaDbContext db, DatasetCache cache, IAuthorizationService auth, DocumentBuilds builds, ReadRouting reads)
     {
         if (await YearAsync(db, agencyId, year) is not { } row)
             return ApiResults.Problem(404, "instansi atau tahun tidak ada");
         if (!await Can(auth, http, agencyId, Operations.ViewWhole))
             return ApiResults.Problem(403, "akun ini tidak berwenang menyusun dokumen instansi ini");
-        var order = new DocumentOrder(request.Jenis ?? "", request.Format ?? "docx", request.Periode, request.Versi, request.Final == true) { LateChanges = await new PeriodLock(db, TimeProvider.System).LateChangesAsync(agencyId, year) };
+        // the build's data from the replica when configured (issue 23); a user who has just written reads the primary
+        var read = await reads.ContextAsync(http.RequestAborted);
+        var order = new DocumentOrder(request.Jenis ?? "", request.Format ?? "docx", request.Periode, request.Versi, request.Final == true) { LateChanges = await new PeriodLock(read, TimeProvider.System).LateChangesAsync(agencyId, year) };
         if (!order.IsKnown)
             return ApiResults.Problem(400, "jenis harus lkjip, pk atau triwulan; format harus docx, pdf atau xlsx");
-        var data = await DocumentEvaluation.WithEvaluationAsync(db, agencyId, year, await cache.GetAsync(db, row.Id, RealisasiView.Approved), order);
+        var data = await DocumentEvaluation.WithEvaluationAsync(read, agencyId, year, await cache.GetAsync(read, row.Id, RealisasiView.Approved), order);
         var started = await builds.StartAsync(order, data, agencyId, year, http.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "");
         return Results.Accepted($"/api/instansi/{agencyId}/{year}/dokumen/{started.Id}", DocumentBuildDto.Of(started, TimeProvider.System.GetUtcNow()));
     }

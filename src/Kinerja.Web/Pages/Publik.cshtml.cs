@@ -6,6 +6,7 @@ using Kinerja.Data;
 using Kinerja.Web.Services;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace Kinerja.Web.Pages;
 
@@ -15,7 +16,7 @@ namespace Kinerja.Web.Pages;
 /// and a server-drawn chart). Only what was published (Terbitkan) shows, served as the stored bytes (the signed scan when
 /// there is one). Nothing is built for a visitor, so no anonymous request can start LibreOffice or see a draft.
 /// </summary>
-public sealed class PublikModel(Publications publications) : PageModel
+public sealed class PublikModel(Publications publications, ReadRouting reads) : PageModel
 {
     public sealed record YearView(string Agency, int AgencyId, int Year, List<PublishedDocument> Documents, List<Publications.PublishedCapaian> Capaian, DateTimeOffset? CapaianPublished);
 
@@ -25,7 +26,8 @@ public sealed class PublikModel(Publications publications) : PageModel
 
     public async Task OnGetAsync()
     {
-        Rows = await publications.ListAsync();
+        // the public page reads the replica when one is configured (issue 23); a publisher just after publishing, the primary
+        Rows = await publications.ListAsync(read: await reads.ContextAsync(HttpContext.RequestAborted));
         foreach (var group in Rows.GroupBy(r => (r.Agency, r.Document.AgencyId, r.Document.Year)))
         {
             var documents = group.Select(r => r.Document).ToList();
@@ -36,9 +38,10 @@ public sealed class PublikModel(Publications publications) : PageModel
     }
 
     /// <summary>/publik/berkas/{id}: the published file as it was stored, or its signed scan when one was uploaded.</summary>
-    public async Task<IActionResult> OnGetBerkasAsync(long id, [FromServices] KinerjaDbContext db)
+    public async Task<IActionResult> OnGetBerkasAsync(long id)
     {
-        var document = await db.PublishedDocuments.FindAsync(id);
+        var read = await reads.ContextAsync(HttpContext.RequestAborted);
+        var document = await read.PublishedDocuments.AsNoTracking().SingleOrDefaultAsync(d => d.Id == id);
         // checked against its SHA-256 before a byte is sent: a changed file is refused (logged), never served as published
         if (document is null || await publications.OpenServedAsync(document, HttpContext.RequestAborted) is not { } stream)
             return NotFound();

@@ -99,16 +99,30 @@ public sealed class CycleService(KinerjaDbContext db, TimeProvider clock)
     }
 
     /// <summary>Each visible indicator's status for a period; the period must be one of the year's quarters, semesters or the year.</summary>
-    public async Task<List<BoardRow>> BoardAsync(ReportingYear year, string period, UserScope scope)
+    public async Task<List<BoardRow>> BoardAsync(ReportingYear year, string period, UserScope scope, YearSnapshot? snapshot = null, KinerjaDbContext? read = null)
     {
         var rows = new List<BoardRow>();
         if (CycleCalendar.QuarterOf(period, year.Year) is not { } quarter)
             return rows;
         var calendar = await CalendarAsync(year.AgencyId, year.Year);
-        var indicators = await db.Indicators.AsNoTracking().Where(i => i.ReportingYearId == year.Id).OrderBy(i => i.Ordinal).ToListAsync();
-        var status = await db.Realisasi.AsNoTracking().Where(r => r.ReportingYearId == year.Id && r.IsCurrent && r.Period == period)
-            .Select(r => new { r.IndicatorCode, r.Status }).ToDictionaryAsync(r => r.IndicatorCode, r => r.Status);
-        var units = await db.Units.AsNoTracking().Where(u => u.AgencyId == year.AgencyId).ToDictionaryAsync(u => u.Code, u => u.Name);
+        IReadOnlyList<IndicatorInfo> indicators;
+        IReadOnlyDictionary<string, EntryStatus> status;
+        IReadOnlyDictionary<string, string> units;
+        if (snapshot is not null)
+        {
+            // the read cache (issue 23): the year's indicators, units and current records at the revision just read
+            indicators = snapshot.Indicators;
+            status = (await snapshot.RecordsAsync(read ?? db, period)).ToDictionary(r => r.IndicatorCode, r => r.Status);
+            units = snapshot.UnitNames;
+        }
+        else
+        {
+            indicators = await db.Indicators.AsNoTracking().Where(i => i.ReportingYearId == year.Id).OrderBy(i => i.Ordinal).ToListAsync();
+            status = await db.Realisasi.AsNoTracking().Where(r => r.ReportingYearId == year.Id && r.IsCurrent && r.Period == period)
+                .Select(r => new { r.IndicatorCode, r.Status }).ToDictionaryAsync(r => r.IndicatorCode, r => r.Status);
+            units = await db.Units.AsNoTracking().Where(u => u.AgencyId == year.AgencyId).ToDictionaryAsync(u => u.Code, u => u.Name);
+        }
+
         var today = Today;
         foreach (var i in indicators.Where(i => scope.CoversUnit(year.AgencyId, i.UnitCode)))
         {

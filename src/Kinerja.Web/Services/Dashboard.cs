@@ -78,7 +78,7 @@ public static class TargetEditor
         target.ConcurrencyVersion = expectedVersion.Value + 1;
         var id = target.Id;
         // a target changes capaian and the plan's checks: an error it brings refuses it, as on the plan pages
-        var saved = await writer.CommitAsync(year, new WriteRequest(Security.Operations.Plan, target.UnitCode, $"target {target.IndicatorCode} {target.Period}", CheckScope.NewErrors));
+        var saved = await writer.CommitAsync(year, new WriteRequest(Security.Operations.Plan, target.UnitCode, $"target {target.IndicatorCode} {target.Period}", CheckScope.NewErrors) { RecordVersioned = true });
         if (saved.Status == WriteStatus.Conflict && await db.Targets.AsNoTracking().SingleOrDefaultAsync(t => t.Id == id) is { } now)
             return WriteResult.Conflict(Changed(now));
         return saved;

@@ -276,7 +276,7 @@ public sealed class EvidenceStore(StoragePaths paths, KinerjaDbContext db, TimeP
         db.Evidence.Remove(evidence);
         db.Entry(record).Property(r => r.ConcurrencyVersion).OriginalValue = expectedVersion.Value;
         record.ConcurrencyVersion = expectedVersion.Value + 1;
-        var saved = await writer.CommitAsync(year, new WriteRequest(Security.Operations.EnterRealisasi, record.UnitCode, $"bukti dukung {record.IndicatorCode} {record.Period}", CheckScope.ReadBack));
+        var saved = await writer.CommitAsync(year, new WriteRequest(Security.Operations.EnterRealisasi, record.UnitCode, $"bukti dukung {record.IndicatorCode} {record.Period}", CheckScope.ReadBack) { RecordVersioned = true });
         return saved.Ok ? Outcome.Done(record) : Outcome.Of(saved);
     }
 

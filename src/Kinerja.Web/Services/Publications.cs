@@ -153,11 +153,12 @@ public sealed class Publications(KinerjaDbContext db, StoragePaths paths, Datase
     }
 
     /// <summary>The published files, newest first within each instansi and year.</summary>
-    public async Task<List<(PublishedDocument Document, string Agency)>> ListAsync(int? agencyId = null, int? yearNumber = null)
+    public async Task<List<(PublishedDocument Document, string Agency)>> ListAsync(int? agencyId = null, int? yearNumber = null, KinerjaDbContext? read = null)
     {
-        var rows = await db.PublishedDocuments.AsNoTracking()
+        var source = read ?? db;
+        var rows = await source.PublishedDocuments.AsNoTracking()
             .Where(d => (agencyId == null || d.AgencyId == agencyId) && (yearNumber == null || d.Year == yearNumber))
-            .Join(db.Agencies, d => d.AgencyId, a => a.Id, (d, a) => new { d, a.Name })
+            .Join(source.Agencies, d => d.AgencyId, a => a.Id, (d, a) => new { d, a.Name })
             .ToListAsync();
         return rows.OrderBy(r => r.Name, StringComparer.Ordinal).ThenByDescending(r => r.d.Year).ThenByDescending(r => r.d.PublishedAt).ThenByDescending(r => r.d.Id)
             .Select(r => (r.d, r.Name)).ToList();

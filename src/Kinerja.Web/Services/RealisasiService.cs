@@ -234,7 +234,7 @@ public sealed class RealisasiService(KinerjaDbContext db, DatasetCache cache, Re
         }
 
         var id = record.Id;
-        var saved = await writer.CommitAsync(year, new WriteRequest(operation, record.UnitCode, $"realisasi {record.IndicatorCode} {record.Period}", checks));
+        var saved = await writer.CommitAsync(year, new WriteRequest(operation, record.UnitCode, $"realisasi {record.IndicatorCode} {record.Period}", checks) { RecordVersioned = true });
         if (saved.Status == WriteStatus.Conflict && id != 0 && await db.Realisasi.AsNoTracking().Include(r => r.Events).SingleOrDefaultAsync(r => r.Id == id) is { } now)
             return Changed(now, null);
         return Outcome.Of(saved, saved.Ok ? record : null);

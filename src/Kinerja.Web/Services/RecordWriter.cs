@@ -123,7 +123,17 @@ public sealed record CheckScope
 /// <param name="Operation">the right the change needs (<see cref="Operations"/>).</param>
 /// <param name="Unit">the unit the changed record belongs to, or null for the whole instansi.</param>
 /// <param name="What">the record in words for messages ("target", "realisasi IK-1 2025-TW1").</param>
-public sealed record WriteRequest(OperationAuthorizationRequirement Operation, string? Unit, string What, CheckScope Checks);
+public sealed record WriteRequest(OperationAuthorizationRequirement Operation, string? Unit, string What, CheckScope Checks)
+{
+    /// <summary>
+    /// The staged rows carry their own concurrency versions (a realisasi, its bukti, a target, a Rencana Aksi row), each
+    /// checked against the version its form was read at. The year's revision is then raised without being compared, so
+    /// two operators saving different records of one instansi-year do not refuse each other. False (the default): the
+    /// change is guarded by the year's revision the caller read (plan, PK, counts, printed figures: rows without a
+    /// version of their own), and a write of anyone else in between refuses it.
+    /// </summary>
+    public bool RecordVersioned { get; init; }
+}
 
 /// <summary>
 /// The one write path. Every change of recorded data (realisasi and its workflow steps, counts, targets, plan nodes,
@@ -169,19 +179,18 @@ public sealed class RecordWriter(KinerjaDbContext db, DatasetCache cache, ScopeP
 
         if (db.Entry(year).State == EntityState.Detached)
             db.Years.Attach(year);
-        var revision = year.Revision;
-        year.Revision++;
-        year.UpdatedAt = clock.GetUtcNow();
+        // the revision the caller read: a year-guarded change is refused when it moved
+        var revision = db.Entry(year).Property(y => y.Revision).OriginalValue;
         await using var transaction = await db.Database.BeginTransactionAsync();
         try
         {
             await db.SaveChangesAsync();
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || IsUniqueViolation(e))
         {
-            db.ChangeTracker.Clear();
-            year.Revision = revision;
-            return WriteResult.Conflict($"{request.What} atau data tahun ini telah diubah orang lain sejak Anda membukanya; perubahan Anda tidak disimpan. Muat ulang halaman lalu ulangi.");
+            // a row's own version moved, or two people created the same record (a first draft) at once
+            await RollBackAsync(transaction, year, revision);
+            return Conflicted(request);
         }
 
         PerformanceDataset data;
@@ -219,7 +228,26 @@ public sealed class RecordWriter(KinerjaDbContext db, DatasetCache cache, ScopeP
             await db.SaveChangesAsync();
         }
 
+        // the year's revision rises on every write (an import's preview and the read caches compare it), as one atomic
+        // UPDATE at the end of the transaction: the row is locked only for the commit, not for the read-back and checks
+        var now = clock.GetUtcNow();
+        var raised = request.RecordVersioned
+            ? await db.Years.Where(y => y.Id == year.Id).ExecuteUpdateAsync(s => s.SetProperty(y => y.Revision, y => y.Revision + 1).SetProperty(y => y.UpdatedAt, now))
+            : await db.Years.Where(y => y.Id == year.Id && y.Revision == revision).ExecuteUpdateAsync(s => s.SetProperty(y => y.Revision, y => y.Revision + 1).SetProperty(y => y.UpdatedAt, now));
+        if (raised == 0)
+        {
+            await RollBackAsync(transaction, year, revision);
+            return Conflicted(request);
+        }
+
+        var after = await db.Years.AsNoTracking().Where(y => y.Id == year.Id).Select(y => y.Revision).SingleAsync();
         await transaction.CommitAsync();
+        // the caller answers with the new revision (the next form's version); the tracked row holds it unchanged
+        var entry = db.Entry(year);
+        entry.Property(y => y.Revision).CurrentValue = after;
+        entry.Property(y => y.Revision).OriginalValue = after;
+        entry.Property(y => y.UpdatedAt).CurrentValue = now;
+        entry.Property(y => y.UpdatedAt).OriginalValue = now;
         return WriteResult.Done(warnings);
     }
 
@@ -371,6 +399,18 @@ public sealed class RecordWriter(KinerjaDbContext db, DatasetCache cache, ScopeP
         await transaction.CommitAsync();
         return WriteResult.Done();
     }
+
+    private static WriteResult Conflicted(WriteRequest request) => request.RecordVersioned
+        ? WriteResult.Conflict($"{request.What} telah diubah orang lain sejak Anda membukanya; perubahan Anda tidak disimpan. Muat ulang halaman lalu ulangi.")
+        : WriteResult.Conflict($"{request.What} atau data tahun ini telah diubah orang lain sejak Anda membukanya; perubahan Anda tidak disimpan. Muat ulang halaman lalu ulangi.");
+
+    // SQLite's constraint error (19) or PostgreSQL's unique_violation (23505): two first drafts of one record saved together
+    private static bool IsUniqueViolation(DbUpdateException e) => e.InnerException switch
+    {
+        Microsoft.Data.Sqlite.SqliteException sqlite => sqlite.SqliteErrorCode == 19 && sqlite.Message.Contains("UNIQUE", StringComparison.Ordinal),
+        Npgsql.PostgresException postgres => postgres.SqlState == Npgsql.PostgresErrorCodes.UniqueViolation,
+        _ => false,
+    };
 
     // a finding's identity without its row: adding or removing a row moves the rows after it
     private static string Signature(Finding f) => $"{f.Severity}|{f.Rule}|{f.Sheet}|{f.Code}|{f.Message}";

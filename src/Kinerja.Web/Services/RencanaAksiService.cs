@@ -106,7 +106,7 @@ public sealed class RencanaAksiService(KinerjaDbContext db, DatasetCache cache, 
     private async Task<Outcome> SaveAsync(ReportingYear year, IndicatorInfo info, long? id)
     {
         // an import previewed before this change is refused rather than overwriting it: the write path raises the year's revision
-        var saved = await writer.CommitAsync(year, new WriteRequest(Operations.EnterRealisasi, info.UnitCode, $"rencana aksi {info.Code}", CheckScope.ReadBack));
+        var saved = await writer.CommitAsync(year, new WriteRequest(Operations.EnterRealisasi, info.UnitCode, $"rencana aksi {info.Code}", CheckScope.ReadBack) { RecordVersioned = true });
         if (saved.Status == WriteStatus.Conflict && id is not null)
         {
             var now = await db.RencanaAksi.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id);

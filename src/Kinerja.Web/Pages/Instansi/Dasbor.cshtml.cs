@@ -14,7 +14,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Kinerja.Web.Pages.Instansi;
 
-public sealed class DasborModel(KinerjaDbContext db, IAuthorizationService authorization, ScopeProvider scopes, DatasetCache cache, CycleService cycle, ReadRouting reads) : YearPageModel(db, authorization, scopes)
+public sealed class DasborModel(KinerjaDbContext db, IAuthorizationService authorization, ScopeProvider scopes, DatasetCache cache, CycleService cycle, ReadRouting reads, ReadCache readCache) : YearPageModel(db, authorization, scopes)
 {
     public sealed record UnitProgress(string Unit, int Indicators, int Missing, int Draft, int Submitted, int Verified, int Approved, int Returned);
 
@@ -104,20 +104,24 @@ public sealed class DasborModel(KinerjaDbContext db, IAuthorizationService autho
         Message = TempData["pesan"] as string;
         // the figures come from the replica when one is configured (issue 23); the user's own recent write from the primary
         var read = await reads.ContextAsync(HttpContext.RequestAborted);
-        var data = await cache.GetAsync(read, YearRow.Id, RealisasiView.Approved);
+        // the read cache (issue 23): what is computed from the year at its current revision is shared by every request
+        // until the next write; the scope above was checked for this request, and the lists below are filtered by it
+        var snapshot = await readCache.YearAsync(read, YearRow.Id, AgencyId, HttpContext.RequestAborted);
+        var data = await snapshot.DatasetAsync(read, RealisasiView.Approved, HttpContext.RequestAborted);
         Profile = data.Profile;
         var period = Dashboard.PeriodFor(data, Year, Asked);
         Period = period.ToString();
-        var indicators = await read.Indicators.AsNoTracking().Where(i => i.ReportingYearId == YearRow.Id).OrderBy(i => i.Ordinal).ToListAsync();
+        var indicators = snapshot.Indicators;
         var visible = indicators.Where(i => Scope.CoversUnit(AgencyId, i.UnitCode)).ToList();
+        var unitNames = snapshot.UnitNames;
         if (Scope.SeesWholeAgency(AgencyId))
         {
             var result = ComputedResults.Of(data, period);
-            Capaian = Dashboard.Of(result, data.Profile, indicators.ToDictionary(i => i.Code, i => i.UnitCode));
+            var unitOf = indicators.ToDictionary(i => i.Code, i => i.UnitCode);
+            Capaian = Dashboard.Of(result, data.Profile, unitOf);
             Budget = LkjipReport.BudgetTotal(data);
-            var unitNamesForRanking = await Db.Units.AsNoTracking().Where(u => u.AgencyId == AgencyId).ToDictionaryAsync(u => u.Code, u => u.Name);
-            UnitNames = unitNamesForRanking;
-            Ranking.AddRange(RankUnits(result, indicators.ToDictionary(i => i.Code, i => i.UnitCode), unitNamesForRanking));
+            UnitNames = unitNames;
+            Ranking.AddRange(RankUnits(result, unitOf, unitNames));
             foreach (var p in PeriodsOf(Year))
             {
                 var at = Domain.Values.Period.Parse(p).Value;
@@ -127,9 +131,7 @@ public sealed class DasborModel(KinerjaDbContext db, IAuthorizationService autho
             }
         }
 
-        var records = await read.Realisasi.AsNoTracking().Where(r => r.ReportingYearId == YearRow.Id && r.IsCurrent && r.Period == Period).Select(r => new { r.IndicatorCode, r.Status }).ToListAsync();
-        var status = records.ToDictionary(r => r.IndicatorCode, r => r.Status);
-        var unitNames = await Db.Units.AsNoTracking().Where(u => u.AgencyId == AgencyId).ToDictionaryAsync(u => u.Code, u => u.Name);
+        var status = (await snapshot.RecordsAsync(read, Period, HttpContext.RequestAborted)).ToDictionary(r => r.IndicatorCode, r => r.Status);
         foreach (var group in visible.GroupBy(i => i.UnitCode).OrderBy(g => g.Key))
         {
             int Count(EntryStatus s) => group.Count(i => status.TryGetValue(i.Code, out var x) && x == s);
@@ -137,7 +139,7 @@ public sealed class DasborModel(KinerjaDbContext db, IAuthorizationService autho
                 Count(EntryStatus.Draft), Count(EntryStatus.Diajukan), Count(EntryStatus.Diverifikasi), Count(EntryStatus.Disahkan), Count(EntryStatus.Dikembalikan)));
         }
 
-        var cycleRows = await cycle.BoardAsync(YearRow, Period, Scope);
+        var cycleRows = await cycle.BoardAsync(YearRow, Period, Scope, snapshot, read);
         CycleUnits = [.. cycleRows.Select(r => (r.UnitCode, r.UnitName)).Distinct()];
         CycleBoard = Filter(cycleRows);
 

@@ -30,13 +30,15 @@ public sealed class DokumenModel(KinerjaDbContext db, IAuthorizationService auth
             return Forbid();
         // "pk:awal", "triwulan:2025-TW2": the document and its version or period in one choice
         var (kind, detail) = (jenis ?? "").Split(':', 2) is [var k, var d] ? (k, d) : (jenis ?? "", null);
+        // the build only reads: from the replica when configured (issue 23), the primary just after this user's own write
+        var read = await HttpContext.RequestServices.GetRequiredService<ReadRouting>().ContextAsync(HttpContext.RequestAborted);
         var order = new DocumentOrder(kind, format ?? "docx", kind == "triwulan" ? detail : null, kind == "pk" ? detail : null, final)
         {
-            LateChanges = await HttpContext.RequestServices.GetRequiredService<PeriodLock>().LateChangesAsync(AgencyId, Year),
+            LateChanges = await new PeriodLock(read, TimeProvider.System).LateChangesAsync(AgencyId, Year),
         };
         if (!order.IsKnown)
             return BadRequest();
-        var data = await DocumentEvaluation.WithEvaluationAsync(Db, AgencyId, Year, await cache.GetAsync(Db, YearRow.Id, RealisasiView.Approved), order);
+        var data = await DocumentEvaluation.WithEvaluationAsync(read, AgencyId, Year, await cache.GetAsync(read, YearRow.Id, RealisasiView.Approved), order);
         var id = (await builds.StartAsync(order, data, AgencyId, Year, User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "")).Id;
         return Redirect($"/instansi/{AgencyId}/{Year}/dokumen/proses/{id}");
     }

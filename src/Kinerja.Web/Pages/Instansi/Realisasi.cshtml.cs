@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Kinerja.Web.Pages.Instansi;
 
-public sealed class RealisasiListModel(KinerjaDbContext db, IAuthorizationService authorization, ScopeProvider scopes, DatasetCache cache) : YearPageModel(db, authorization, scopes)
+public sealed class RealisasiListModel(KinerjaDbContext db, IAuthorizationService authorization, ScopeProvider scopes, ReadCache readCache) : YearPageModel(db, authorization, scopes)
 {
     public sealed record Row(string Code, string Name, string Unit, string? Target, string? Value, string Status, int? Version);
 
@@ -22,12 +22,14 @@ public sealed class RealisasiListModel(KinerjaDbContext db, IAuthorizationServic
     {
         if (await LoadAsync() is { } refused)
             return refused;
-        var data = await cache.GetAsync(Db, YearRow.Id, RealisasiView.Latest);
+        // the primary (an operator's list after their save); the year read once per revision (the read cache, issue 23)
+        var snapshot = await readCache.YearAsync(Db, YearRow.Id, AgencyId, HttpContext.RequestAborted);
+        var data = await snapshot.DatasetAsync(Db, RealisasiView.Latest, HttpContext.RequestAborted);
         Period = ChoosePeriod(Asked, data, Year);
         var period = Domain.Values.Period.Parse(Period).Value;
-        var indicators = await Db.Indicators.AsNoTracking().Where(i => i.ReportingYearId == YearRow.Id).OrderBy(i => i.Ordinal).ToListAsync();
-        var records = await Db.Realisasi.AsNoTracking().Where(r => r.ReportingYearId == YearRow.Id && r.IsCurrent && r.Period == Period).ToDictionaryAsync(r => r.IndicatorCode);
-        var units = await Db.Units.AsNoTracking().Where(u => u.AgencyId == AgencyId).ToDictionaryAsync(u => u.Code, u => u.Name);
+        var indicators = snapshot.Indicators;
+        var records = (await snapshot.RecordsAsync(Db, Period, HttpContext.RequestAborted)).ToDictionary(r => r.IndicatorCode);
+        var units = snapshot.UnitNames;
         var domain = data.Indicators.ToDictionary(i => i.Code, StringComparer.Ordinal);
         foreach (var i in indicators.Where(i => Scope.CoversUnit(AgencyId, i.UnitCode)))
         {

@@ -136,6 +136,10 @@ public sealed class RealisasiEntryModel(KinerjaDbContext db, IAuthorizationServi
         if (Files.Count == 0)
             return await Refused(Outcome.Refused("pilih berkas bukti terlebih dahulu"));
         Db.AuditUser = Scope.UserName;
+        // the upload raises the record's own version: a submission or approval that got in first refuses it (the draft it was
+        // meant for is gone), while uploads and saves of other records of the year no longer do
+        Db.Entry(record).Property(r => r.ConcurrencyVersion).OriginalValue = record.ConcurrencyVersion;
+        record.ConcurrencyVersion++;
         try
         {
             foreach (var file in Files)
@@ -158,7 +162,7 @@ public sealed class RealisasiEntryModel(KinerjaDbContext db, IAuthorizationServi
         WriteResult saved;
         try
         {
-            saved = await writer.CommitAsync(YearRow, new WriteRequest(Operations.EnterRealisasi, Info.UnitCode, $"bukti dukung {Info.Code} {Period}", CheckScope.ReadBack));
+            saved = await writer.CommitAsync(YearRow, new WriteRequest(Operations.EnterRealisasi, Info.UnitCode, $"bukti dukung {Info.Code} {Period}", CheckScope.ReadBack) { RecordVersioned = true });
         }
         catch
         {
