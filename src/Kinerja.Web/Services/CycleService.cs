@@ -146,7 +146,7 @@ public sealed class CycleService(KinerjaDbContext db, TimeProvider clock)
         var today = Today;
         foreach (var (agencyId, assignment) in scope.Assignments)
         {
-            var agency = await db.Agencies.AsNoTracking().Where(a => a.Id == agencyId).Select(a => new { a.Name }).SingleAsync();
+            var agency = await db.Agencies.AsNoTracking().Where(a => a.Id == agencyId).Select(a => new { a.Name, a.LockPeriods }).SingleAsync();
             var years = await db.Years.AsNoTracking().Where(y => y.AgencyId == agencyId && y.Year >= today.Year - 1 && y.Year <= today.Year).ToListAsync();
             foreach (var year in years)
             {
@@ -174,12 +174,21 @@ public sealed class CycleService(KinerjaDbContext db, TimeProvider clock)
                 var records = await db.Realisasi.AsNoTracking().Where(r => r.ReportingYearId == year.Id && r.IsCurrent)
                     .Select(r => new { r.IndicatorCode, r.Period, r.Status }).ToListAsync();
                 var status = records.GroupBy(r => (r.IndicatorCode, r.Period)).ToDictionary(g => g.Key, g => g.First().Status);
+                // an entry of a closed period is no longer the operator's to do (the lock refuses it) unless it was reopened
+                var reopened = agency.LockPeriods && action == "isi"
+                    ? await db.PeriodReopenings.AsNoTracking().Where(x => x.AgencyId == agencyId && x.Year == year.Year && x.RevokedAt == null && x.Until >= today)
+                        .Select(x => new { x.Period, x.UnitCode, x.IndicatorCode }).ToListAsync()
+                    : [];
                 foreach (var indicator in mine)
                 {
                     foreach (var period in PeriodsToReport(year.Year))
                     {
                         var quarter = CycleCalendar.QuarterOf(period, year.Year)!.Value;
-                        if (!calendar[CycleCalendar.EntryKey(quarter)].IsOpen(today))
+                        var entryStep = calendar[CycleCalendar.EntryKey(quarter)];
+                        if (!entryStep.IsOpen(today))
+                            continue;
+                        if (agency.LockPeriods && action == "isi" && today > entryStep.Closes
+                            && !reopened.Any(x => x.Period == period && x.UnitCode == indicator.UnitCode && (x.IndicatorCode is null || x.IndicatorCode == indicator.Code)))
                             continue;
                         EntryStatus? s = status.TryGetValue((indicator.Code, period), out var x) ? x : null;
                         var due = (action, s) switch
