@@ -266,7 +266,7 @@ public sealed class NationalRollup
             2 => query.Where(w => w.CellsJson.Contains(patterns[0]) || w.CellsJson.Contains(patterns[1])),
             _ => query.Where(w => patterns.Any(p => w.CellsJson.Contains(p))),
         };
-        // PostgreSQL: by the index on the element key (migration i23full_SharedState) instead of a scan of the year's
+        // PostgreSQL: by the index on the element key (migration LockOnSharedState) instead of a scan of the year's
         // counts; the sheet is written as a literal so the planner can use the partial index
         var rows = db.Database.IsNpgsql()
             ? db.Database.SqlQueryRaw<CountsRow>(
