@@ -37,7 +37,7 @@ internal static class DeadlineWork
         }
 
         var drafts = new List<DraftTarget>();
-        var approved = new List<(DraftTarget Target, int Version)>();
+        var approved = new List<(DraftTarget Target, int Version, string Unit)>();
         foreach (var (agencyId, year) in targets)
         {
             using var json = JsonDocument.Parse(await clients[0].GetStringAsync($"/api/instansi/{agencyId}/{year}/realisasi"));
@@ -47,13 +47,24 @@ internal static class DeadlineWork
                 if (r.GetProperty("status").GetString() == "Draf")
                     drafts.Add(target);
                 else if (r.GetProperty("status").GetString() == "Disahkan")
-                    approved.Add((target, r.GetProperty("concurrencyVersion").GetInt32()));
+                    approved.Add((target, r.GetProperty("concurrencyVersion").GetInt32(), r.GetProperty("unit").GetString()!));
             }
         }
 
         // too few drafts (the samples are approved years): operators open corrections of approved values, as they do when a
         // figure turns out wrong; each correction is a new draft version, the approved one stays as it was
-        foreach (var (target, version) in approved.Take(Math.Max(0, clients.Count - drafts.Count)))
+        var corrections = approved.Take(Math.Max(0, clients.Count - drafts.Count)).ToList();
+        // the samples' periods have closed (the period lock is on for every instansi): a deadline week is an open period,
+        // so the administrator reopens each unit's period for two days, with a reason, as the product asks (audited);
+        // a period that is still open refuses the reopening, which changes nothing here
+        var until = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(2);
+        foreach (var (agencyId, year, period, unit) in corrections.Select(c => (c.Target.AgencyId, c.Target.Year, c.Target.Period, c.Unit)).Distinct())
+        {
+            using var reopened = await clients[0].PostAsJsonAsync($"/api/instansi/{agencyId}/{year}/pembukaan",
+                new { periode = period, unit, sampai = until, alasan = "uji beban: pekan tenggat (bench/scale)" });
+        }
+
+        foreach (var (target, version, _) in corrections)
         {
             using var opened = await clients[0].PutAsJsonAsync(
                 $"/api/instansi/{target.AgencyId}/{target.Year}/realisasi/{Uri.EscapeDataString(target.Indicator)}/{Uri.EscapeDataString(target.Period)}",
