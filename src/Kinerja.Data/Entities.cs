@@ -637,4 +637,8 @@ public sealed class PeriodReopening : IAudited
     int? IAudited.AuditAgencyId => AgencyId;
 
     string IAudited.AuditKey => $"{Year}|{Period}|{UnitCode}|{IndicatorCode ?? "*"}|{CreatedAt.UtcTicks}";
+
+    /// <summary>Whether this reopening lets a change of <paramref name="indicator"/> of <paramref name="unit"/> in <paramref name="period"/> through.</summary>
+    public bool Covers(string period, string unit, string indicator) =>
+        Period == period && UnitCode == unit && (IndicatorCode is null || IndicatorCode == indicator);
 }

@@ -175,10 +175,7 @@ public sealed class CycleService(KinerjaDbContext db, TimeProvider clock)
                     .Select(r => new { r.IndicatorCode, r.Period, r.Status }).ToListAsync();
                 var status = records.GroupBy(r => (r.IndicatorCode, r.Period)).ToDictionary(g => g.Key, g => g.First().Status);
                 // an entry of a closed period is no longer the operator's to do (the lock refuses it) unless it was reopened
-                var reopened = agency.LockPeriods && action == "isi"
-                    ? await db.PeriodReopenings.AsNoTracking().Where(x => x.AgencyId == agencyId && x.Year == year.Year && x.RevokedAt == null && x.Until >= today)
-                        .Select(x => new { x.Period, x.UnitCode, x.IndicatorCode }).ToListAsync()
-                    : [];
+                var reopened = agency.LockPeriods && action == "isi" ? await new PeriodLock(db, clock).LiveAsync(agencyId, year.Year, today) : [];
                 foreach (var indicator in mine)
                 {
                     foreach (var period in PeriodsToReport(year.Year))
@@ -188,7 +185,7 @@ public sealed class CycleService(KinerjaDbContext db, TimeProvider clock)
                         if (!entryStep.IsOpen(today))
                             continue;
                         if (agency.LockPeriods && action == "isi" && today > entryStep.Closes
-                            && !reopened.Any(x => x.Period == period && x.UnitCode == indicator.UnitCode && (x.IndicatorCode is null || x.IndicatorCode == indicator.Code)))
+                            && !reopened.Any(x => x.Covers(period, indicator.UnitCode, indicator.Code)))
                             continue;
                         EntryStatus? s = status.TryGetValue((indicator.Code, period), out var x) ? x : null;
                         var due = (action, s) switch

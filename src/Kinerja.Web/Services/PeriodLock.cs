@@ -86,13 +86,11 @@ public sealed class PeriodLock(KinerjaDbContext db, TimeProvider clock)
         if (closed.Count == 0)
             return null;
         var periods = closed.Select(c => c.Touch.Period).Distinct().ToList();
-        var live = await db.PeriodReopenings.AsNoTracking()
-            .Where(x => x.AgencyId == agencyId && x.Year == year && periods.Contains(x.Period) && x.RevokedAt == null && x.Until >= today)
-            .OrderBy(x => x.Id).ToListAsync();
+        var live = await LiveAsync(agencyId, year, today, periods);
         var under = new List<(Touch Touch, PeriodReopening Reopening)>();
         foreach (var (touch, closes) in closed)
         {
-            var reopening = live.FirstOrDefault(x => x.Period == touch.Period && x.UnitCode == touch.Unit && (x.IndicatorCode is null || x.IndicatorCode == touch.Indicator));
+            var reopening = live.FirstOrDefault(x => x.Covers(touch.Period, touch.Unit, touch.Indicator));
             if (reopening is null)
             {
                 return $"{what} tidak disimpan: periode {touch.Period} (unit {touch.Unit}) telah ditutup pada {ReminderPlan.DateText(closes!.Value)}. "
@@ -120,6 +118,12 @@ public sealed class PeriodLock(KinerjaDbContext db, TimeProvider clock)
 
         return null;
     }
+
+    /// <summary>The reopenings of a year still running on <paramref name="today"/> (not revoked, not past their date), of the given periods or all.</summary>
+    public Task<List<PeriodReopening>> LiveAsync(int agencyId, int year, DateOnly today, IReadOnlyCollection<string>? periods = null) =>
+        db.PeriodReopenings.AsNoTracking()
+            .Where(x => x.AgencyId == agencyId && x.Year == year && (periods == null || periods.Contains(x.Period)) && x.RevokedAt == null && x.Until >= today)
+            .OrderBy(x => x.Id).ToListAsync();
 
     public Task<List<PeriodReopening>> ListAsync(int agencyId, int year) =>
         db.PeriodReopenings.AsNoTracking().Where(x => x.AgencyId == agencyId && x.Year == year).OrderByDescending(x => x.Id).ToListAsync();

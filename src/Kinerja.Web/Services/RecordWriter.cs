@@ -335,14 +335,8 @@ public sealed class RecordWriter(KinerjaDbContext db, DatasetCache cache, ScopeP
     /// </summary>
     public async Task<WriteResult> CommitAgencyAsync(int agencyId, OperationAuthorizationRequirement operation, string what, Action<string>? byUser = null, AuditNote? audit = null)
     {
-        var scope = await scopes.GetAsync();
-        if (!scope.Can(operation, new AgencyResource(agencyId)))
-        {
-            db.ChangeTracker.Clear();
+        if (await AgencyScopeAsync(agencyId, operation) is not { } scope)
             return WriteResult.Forbidden($"akun ini tidak berwenang mengubah {what}");
-        }
-
-        db.AuditUser = scope.UserName;
         byUser?.Invoke(scope.UserName);
         if (audit is not null)
             db.Record(agencyId, audit.Entity, audit.Key, audit.Action, audit.Before, audit.After);
@@ -355,12 +349,30 @@ public sealed class RecordWriter(KinerjaDbContext db, DatasetCache cache, ScopeP
         {
             await transaction.RollbackAsync();
             db.ChangeTracker.Clear();
-            return WriteResult.Conflict($"{what} telah diubah orang lain sejak Anda membukanya; perubahan Anda tidak disimpan. Muat ulang halaman lalu ulangi.");
+            return Stale(what);
         }
 
         await transaction.CommitAsync();
         return WriteResult.Done();
     }
+
+    // an instansi-level write: the signed-in user allowed to do it, named in the audit; null (nothing staged kept) when not
+    private async Task<UserScope?> AgencyScopeAsync(int agencyId, OperationAuthorizationRequirement operation)
+    {
+        var scope = await scopes.GetAsync();
+        if (!scope.Can(operation, new AgencyResource(agencyId)))
+        {
+            db.ChangeTracker.Clear();
+            return null;
+        }
+
+        db.AuditUser = scope.UserName;
+        return scope;
+    }
+
+    // refused because someone changed the record since the form or the request read it
+    private static WriteResult Stale(string what) =>
+        WriteResult.Conflict($"{what} telah diubah orang lain sejak Anda membukanya; perubahan Anda tidak disimpan. Muat ulang halaman lalu ulangi.");
 
     private async Task RollBackAsync(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, ReportingYear year, int revision)
     {
@@ -377,20 +389,14 @@ public sealed class RecordWriter(KinerjaDbContext db, DatasetCache cache, ScopeP
     /// </summary>
     public async Task<WriteResult> CommitAgencyUpdateAsync(int agencyId, OperationAuthorizationRequirement operation, string what, Func<Task<bool>> write, AuditNote audit)
     {
-        var scope = await scopes.GetAsync();
-        if (!scope.Can(operation, new AgencyResource(agencyId)))
-        {
-            db.ChangeTracker.Clear();
+        if (await AgencyScopeAsync(agencyId, operation) is null)
             return WriteResult.Forbidden($"akun ini tidak berwenang mengubah {what}");
-        }
-
-        db.AuditUser = scope.UserName;
         await using var transaction = await db.Database.BeginTransactionAsync();
         if (!await write())
         {
             await transaction.RollbackAsync();
             db.ChangeTracker.Clear();
-            return WriteResult.Conflict($"{what} telah diubah orang lain sejak Anda membukanya; perubahan Anda tidak disimpan. Muat ulang halaman lalu ulangi.");
+            return Stale(what);
         }
 
         db.Record(agencyId, audit.Entity, audit.Key, audit.Action, audit.Before, audit.After);
@@ -401,7 +407,7 @@ public sealed class RecordWriter(KinerjaDbContext db, DatasetCache cache, ScopeP
     }
 
     private static WriteResult Conflicted(WriteRequest request) => request.RecordVersioned
-        ? WriteResult.Conflict($"{request.What} telah diubah orang lain sejak Anda membukanya; perubahan Anda tidak disimpan. Muat ulang halaman lalu ulangi.")
+        ? Stale(request.What)
         : WriteResult.Conflict($"{request.What} atau data tahun ini telah diubah orang lain sejak Anda membukanya; perubahan Anda tidak disimpan. Muat ulang halaman lalu ulangi.");
 
     // SQLite's constraint error (19) or PostgreSQL's unique_violation (23505): two first drafts of one record saved together
